@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Reports.Manifest;
+
+/// <summary>
+/// Writes manifest.json (SPEC.md): the machine-readable result of a report. Money with two decimals,
+/// ratios as fractions. A consortium's manifest is shared beyond one council, so counts below the
+/// suppression threshold are written as "&lt;N" and figures derived from a suppressed count are null.
+/// </summary>
+public static class ManifestWriter
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Write(SavingsResult result, string path, DateTimeOffset generatedAt)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllBytes(path, ToUtf8(result, generatedAt));
+    }
+
+    public static byte[] ToUtf8(SavingsResult result, DateTimeOffset generatedAt)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            var shared = result.Scope.Kind == ScopeKind.Consortium;
+            var threshold = result.Assumptions.SuppressionThreshold;
+            w.WriteStartObject();
+            WriteBody(w, result, shared ? threshold : null);
+            if (result.Comparison is { } comparison) WriteComparison(w, comparison);
+            w.WritePropertyName("inputs");
+            w.WriteStartArray();
+            foreach (var input in result.Lineage.Inputs)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", input.File);
+                w.WriteString("sha256", input.Sha256);
+                w.WriteNumber("accepted", input.Accepted);
+                w.WriteNumber("rejected", input.Rejected);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WritePropertyName("data_range");
+            w.WriteStartObject();
+            WriteMonthOrNull(w, "from", result.Lineage.DataFrom);
+            WriteMonthOrNull(w, "to", result.Lineage.DataTo);
+            w.WriteEndObject();
+            w.WritePropertyName("assumptions");
+            w.WriteStartObject();
+            w.WriteString("version", result.Lineage.AssumptionsVersion);
+            w.WriteString("sha256", result.Lineage.AssumptionsSha256);
+            w.WriteEndObject();
+            w.WriteString("generated_by", result.Lineage.SoftwareVersion);
+            w.WriteString("generated_at", generatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Inv));
+            w.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    /// <summary>The part of the manifest that a consortium repeats for each member.</summary>
+    private static void WriteBody(Utf8JsonWriter w, SavingsResult r, int? suppressBelow)
+    {
+        w.WritePropertyName("scope");
+        w.WriteStartObject();
+        w.WriteString(r.Scope.Kind == ScopeKind.Council ? "council" : "consortium", r.Scope.Id);
+        w.WriteEndObject();
+        w.WriteString("name", r.Scope.Name);
+        w.WriteString("from", r.Request.From.ToString());
+        w.WriteString("to", r.Request.To.ToString());
+        if (r.Request.Service is null) w.WriteNull("service"); else w.WriteString("service", r.Request.Service);
+
+        var t = r.Totals;
+        var withheld = suppressBelow is { } th && t.Transactions > 0 && t.Transactions < th;
+        w.WritePropertyName("totals");
+        w.WriteStartObject();
+        WriteCount(w, "transactions", t.Transactions, suppressBelow);
+        WriteRatio(w, "digital_take_up", withheld ? null : t.DigitalTakeUp);
+        WriteMoney(w, "gross_benefit_gbp", t.GrossBenefit);
+        WriteMoney(w, "adjusted_benefit_gbp", t.AdjustedBenefit);
+        WriteMoney(w, "cashable_gbp", t.Cashable);
+        WriteMoney(w, "non_cashable_gbp", t.NonCashable);
+        WriteMoney(w, "costs_gbp", t.Costs);
+        WriteMoney(w, "net_benefit_gbp", t.NetBenefit);
+        WriteRatio(w, "roi", t.Roi);
+        WriteRatio(w, "bcr", t.Bcr);
+        WriteMoney(w, "npv_gbp", t.Npv);
+        WriteMonthOrNull(w, "payback_month", t.PaybackMonth);
+        WriteMoney(w, "officer_hours_released", t.OfficerHoursReleased);
+        WriteRatio(w, "completion_rate", withheld ? null : t.CompletionRate);
+        WriteMoney(w, "cost_per_transaction_gbp", withheld ? null : t.CostPerTransaction);
+        WriteCount(w, "closed_cases", t.ClosedCases, suppressBelow);
+        WriteCount(w, "open_cases", t.OpenCases, suppressBelow);
+        w.WriteEndObject();
+
+        w.WritePropertyName("lines");
+        w.WriteStartArray();
+        foreach (var line in r.Lines)
+        {
+            w.WriteStartObject();
+            w.WriteString("line", line.Line.Key());
+            w.WriteBoolean("enabled", line.Enabled);
+            WriteMoney(w, "gross_gbp", line.Gross);
+            WriteMoney(w, "adjusted_gbp", line.Adjusted);
+            w.WriteBoolean("cashable", line.Cashable);
+            if (line.Ci95 is { } ci)
+            {
+                w.WritePropertyName("ci95_gbp");
+                w.WriteStartArray();
+                WriteMoneyValue(w, ci.Low);
+                WriteMoneyValue(w, ci.High);
+                w.WriteEndArray();
+            }
+            else w.WriteNull("ci95_gbp");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WritePropertyName("months");
+        w.WriteStartArray();
+        foreach (var m in r.Months)
+        {
+            w.WriteStartObject();
+            w.WriteString("month", m.Month.ToString());
+            WriteCount(w, "transactions", m.Transactions, suppressBelow);
+            w.WritePropertyName("by_channel");
+            w.WriteStartObject();
+            foreach (var (channel, count) in m.ByChannel.OrderBy(kv => Channels.Order(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+                WriteCount(w, channel, count, suppressBelow);
+            w.WriteEndObject();
+            WriteMoney(w, "gross_benefit_gbp", m.GrossBenefit);
+            WriteMoney(w, "adjusted_benefit_gbp", m.AdjustedBenefit);
+            WriteMoney(w, "cashable_gbp", m.Cashable);
+            WriteMoney(w, "non_cashable_gbp", m.NonCashable);
+            WriteMoney(w, "costs_gbp", m.Costs);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WritePropertyName("members");
+        w.WriteStartArray();
+        foreach (var member in r.Members)
+        {
+            w.WriteStartObject();
+            WriteBody(w, member, suppressBelow);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteComparison(Utf8JsonWriter w, ConsortiumComparison c)
+    {
+        w.WritePropertyName("comparison");
+        w.WriteStartObject();
+        w.WriteString("apportionment", c.Apportionment);
+        w.WriteNumber("suppression_threshold", c.SuppressionThreshold);
+        w.WritePropertyName("members");
+        w.WriteStartArray();
+        foreach (var m in c.Members)
+        {
+            w.WriteStartObject();
+            w.WriteString("council", m.Code);
+            w.WriteString("name", m.Name);
+            if (m.Population is { } p) w.WriteNumber("population", p); else w.WriteNull("population");
+            if (m.Transactions is { } n) w.WriteNumber("transactions", n); else w.WriteString("transactions", $"<{c.SuppressionThreshold}");
+            w.WriteBoolean("suppressed", m.Suppressed);
+            WriteMoney(w, "adjusted_benefit_gbp", m.AdjustedBenefit);
+            WriteMoney(w, "adjusted_benefit_per_1000_residents_gbp", m.AdjustedBenefitPer1000Residents);
+            WriteRatio(w, "digital_take_up", m.DigitalTakeUp);
+            WriteMoney(w, "cost_per_transaction_gbp", m.CostPerTransaction);
+            WriteMoney(w, "shared_cost_share_gbp", m.SharedCostShare);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("median");
+        w.WriteStartObject();
+        WriteMoney(w, "adjusted_benefit_per_1000_residents_gbp", c.Median.AdjustedBenefitPer1000Residents);
+        WriteRatio(w, "digital_take_up", c.Median.DigitalTakeUp);
+        WriteMoney(w, "cost_per_transaction_gbp", c.Median.CostPerTransaction);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCount(Utf8JsonWriter w, string name, long value, int? suppressBelow)
+    {
+        if (suppressBelow is { } th && value > 0 && value < th) w.WriteString(name, $"<{th}");
+        else w.WriteNumber(name, value);
+    }
+
+    private static void WriteMoney(Utf8JsonWriter w, string name, decimal? value)
+    {
+        w.WritePropertyName(name);
+        if (value is { } v) WriteMoneyValue(w, v); else w.WriteNullValue();
+    }
+
+    private static void WriteMoneyValue(Utf8JsonWriter w, decimal value) =>
+        w.WriteRawValue(Money.ToPence(value).ToString("0.00", Inv), skipInputValidation: true);
+
+    /// <summary>Ratios as fractions, the shortest text that reads back as the same double.</summary>
+    private static void WriteRatio(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v) w.WriteNumber(name, (double)v); else w.WriteNull(name);
+    }
+
+    private static void WriteMonthOrNull(Utf8JsonWriter w, string name, Month? month)
+    {
+        if (month is { } m) w.WriteString(name, m.ToString()); else w.WriteNull(name);
+    }
+
+    /// <summary>UTF-8 text of the manifest, for callers that print it.</summary>
+    public static string ToText(SavingsResult result, DateTimeOffset generatedAt) => Encoding.UTF8.GetString(ToUtf8(result, generatedAt));
+}
