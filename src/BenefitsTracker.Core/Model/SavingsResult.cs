@@ -26,6 +26,8 @@ public sealed record SavingsResult
     /// <summary>The assumptions as applied at council level (service overrides are in <see cref="ServiceWorking.Assumptions"/>).</summary>
     public required ResolvedAssumptions Assumptions { get; init; }
     public required Lineage Lineage { get; init; }
+    /// <summary>Plain-English notes on figures the method had to set to zero or leave out (e.g. no baseline cases), for the reader.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 public enum ScopeKind { Council, Consortium }
@@ -96,6 +98,8 @@ public sealed record MonthResult
     public decimal OfficerHoursReleased { get; init; }
     public long ClosedCases { get; init; }
     public decimal OfficerMinutes { get; init; }
+    /// <summary>Open cases received this month: counted, never costed (METHOD.md, Inputs).</summary>
+    public long OpenCases { get; init; }
 }
 
 /// <summary>The working of one service: its baseline and each month's inputs to each line.</summary>
@@ -119,6 +123,8 @@ public sealed record ServiceWorking
     public required IReadOnlyList<AvoidableContactRow> AvoidableContact { get; init; }
     /// <summary>Bootstrap CI for the officer time line of this service; null when not computable.</summary>
     public ConfidenceInterval? OfficerTimeCi95 { get; init; }
+    /// <summary>Plain-English notes on this service's figures (e.g. a line set to zero for want of baseline data).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>One month of one service: volumes, spend and each line's gross and adjusted figure.</summary>
@@ -161,6 +167,8 @@ public sealed record ServiceAssumptions
     public required IReadOnlyDictionary<string, decimal> UnitCosts { get; init; }
     public required IReadOnlyList<string> DigitalChannels { get; init; }
     public required decimal HourlyCostDefault { get; init; }
+    /// <summary>False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must not be used).</summary>
+    public bool HasHourlyCostDefault { get; init; } = true;
     public required IReadOnlyDictionary<string, decimal> HourlyCostByGrade { get; init; }
     public required Adjustments Adjustments { get; init; }
     public required IReadOnlyDictionary<BenefitLine, bool> Cashable { get; init; }
@@ -182,6 +190,8 @@ public sealed record ResolvedAssumptions
     public required IReadOnlyDictionary<string, decimal> UnitCosts { get; init; }
     public required IReadOnlyList<string> DigitalChannels { get; init; }
     public required decimal HourlyCostDefault { get; init; }
+    /// <summary>False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must not be used).</summary>
+    public bool HasHourlyCostDefault { get; init; } = true;
     public required IReadOnlyDictionary<string, decimal> HourlyCostByGrade { get; init; }
     public required decimal DiscountRate { get; init; }
     public required Adjustments Adjustments { get; init; }

@@ -1,0 +1,42 @@
+using BenefitsTracker.Core.Domain;
+
+namespace BenefitsTracker.Core.Assumptions;
+
+/// <summary>
+/// The overridable values as written at one level of the file (top level, a council or a service);
+/// null means "not given here". Layers are applied in order top → council → service: dictionaries
+/// merge key by key, scalars and lists replace.
+/// </summary>
+internal sealed record AssumptionLayer
+{
+    public IReadOnlyDictionary<string, decimal>? UnitCosts { get; init; }
+    public IReadOnlyList<string>? DigitalChannels { get; init; }
+    public decimal? HourlyCostDefault { get; init; }
+    public IReadOnlyDictionary<string, decimal>? HourlyCostByGrade { get; init; }
+    public decimal? DiscountRate { get; init; }
+    public decimal? Deadweight { get; init; }
+    public decimal? Attribution { get; init; }
+    public decimal? OptimismBias { get; init; }
+    /// <summary>Only the lines the file names (channel_shift, officer_time, print, postage).</summary>
+    public IReadOnlyDictionary<BenefitLine, bool>? Cashable { get; init; }
+    public int? SuppressionThreshold { get; init; }
+
+    public static readonly AssumptionLayer Empty = new();
+}
+
+/// <summary>A service's own entry under <c>services</c>: its dates, its lines and its overrides.</summary>
+internal sealed record ServiceEntry(
+    string Slug,
+    Month GoLive,
+    Month BaselineFrom,
+    Month BaselineTo,
+    IReadOnlyList<BenefitLine> Lines,
+    AssumptionLayer Overrides);
+
+/// <summary>The whole file, validated.</summary>
+internal sealed record AssumptionDocument(
+    string Version,
+    AssumptionLayer TopLevel,
+    IReadOnlyDictionary<string, AssumptionLayer> Councils,
+    IReadOnlyDictionary<string, ServiceEntry> Services,
+    IReadOnlyDictionary<string, string> ConsortiumApportionment);

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Core.Assumptions;
+
+/// <summary>
+/// A versioned, validated assumptions file (docs/assumptions.md). Values resolve with precedence
+/// service &gt; council &gt; top level &gt; defaults; dictionaries merge key by key, scalars and lists replace.
+/// </summary>
+public sealed class AssumptionSet
+{
+    private readonly AssumptionDocument _document;
+
+    private AssumptionSet(AssumptionDocument document, string sha256, string json)
+    {
+        _document = document;
+        Sha256 = sha256;
+        Json = json;
+    }
+
+    /// <summary>The set's own name for itself (the <c>version</c> key), quoted in every report.</summary>
+    public string Version => _document.Version;
+
+    /// <summary>Lowercase hex SHA-256 of the file's UTF-8 bytes, so a report pins the exact file used.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The file's text, as given.</summary>
+    public string Json { get; }
+
+    /// <summary>The services the file describes, in ordinal order.</summary>
+    public IReadOnlyList<string> Services => [.. _document.Services.Keys.Order(StringComparer.Ordinal)];
+
+    public bool HasService(string service) => _document.Services.ContainsKey(service);
+
+    public static AssumptionSet Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json));
+    }
+
+    public static AssumptionSet Parse(byte[] utf8)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(utf8));
+        // The hash covers the bytes as given; a byte-order mark is skipped only for reading.
+        var body = utf8.AsMemory();
+        if (body.Span.StartsWith(Encoding.UTF8.Preamble)) body = body[Encoding.UTF8.Preamble.Length..];
+        AssumptionDocument document;
+        try
+        {
+            using var json = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            document = AssumptionsReader.Read(json.RootElement);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
+            throw new AssumptionsException("", $"the file is not valid JSON{where}: {e.Message}", e);
+        }
+        return new AssumptionSet(document, sha, Encoding.UTF8.GetString(body.Span));
+    }
+
+    /// <summary>The assumptions for a council: top level, then its <c>councils.{GSS}</c> overrides.</summary>
+    public ResolvedAssumptions ForCouncil(string councilCode, string? consortiumId)
+    {
+        ArgumentNullException.ThrowIfNull(councilCode);
+        var values = new EffectiveAssumptions();
+        values.Apply(_document.TopLevel);
+        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council);
+        return values.ToResolved(Version, Sha256, ApportionmentFor(consortiumId));
+    }
+
+    /// <summary>The assumptions a consortium report uses for its own figures (discount rate, suppression): the top level.</summary>
+    public ResolvedAssumptions ForConsortium(string consortiumId)
+    {
+        ArgumentNullException.ThrowIfNull(consortiumId);
+        var values = new EffectiveAssumptions();
+        values.Apply(_document.TopLevel);
+        return values.ToResolved(Version, Sha256, ApportionmentFor(consortiumId));
+    }
+
+    /// <summary>
+    /// The assumptions for one service of one council: top level, then council, then service overrides.
+    /// A service the file does not describe is an error: its go-live month cannot be guessed.
+    /// </summary>
+    public ServiceAssumptions ForService(string councilCode, string service)
+    {
+        ArgumentNullException.ThrowIfNull(councilCode);
+        ArgumentNullException.ThrowIfNull(service);
+        if (!_document.Services.TryGetValue(service, out var entry))
+            throw new AssumptionsException(StrictJson.Join("services", service),
+                $"the data has service '{service}' but the assumptions do not describe it; add services.{service} with its go_live month (YYYY-MM)");
+        var values = new EffectiveAssumptions();
+        values.Apply(_document.TopLevel);
+        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council);
+        values.Apply(entry.Overrides);
+        return values.ToService(entry);
+    }
+
+    private string? ApportionmentFor(string? consortiumId) =>
+        consortiumId is null ? null
+        : _document.ConsortiumApportionment.TryGetValue(consortiumId, out var rule) ? rule
+        : AssumptionDefaults.Apportionment;
+}

@@ -1,0 +1,214 @@
+using System.Text.Json;
+using BenefitsTracker.Core.Domain;
+using static BenefitsTracker.Core.Assumptions.StrictJson;
+
+namespace BenefitsTracker.Core.Assumptions;
+
+/// <summary>Validates an assumptions document (docs/assumptions.md) and reads it into layers.</summary>
+internal static class AssumptionsReader
+{
+    /// <summary>Keys that may appear at the top level and, as overrides, under a council.</summary>
+    private static readonly string[] OverridableKeys =
+        ["unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "discount_rate", "adjustments", "cashable", "suppression_threshold"];
+
+    private static readonly string[] TopLevelKeys = ["version", .. OverridableKeys, "services", "councils", "consortia"];
+
+    /// <summary>
+    /// A service may override everything except the discount rate and suppression threshold, which
+    /// apply to a whole report (the NPV of a council, the counts it shares), so a per-service value
+    /// could not be honoured and is refused rather than ignored.
+    /// </summary>
+    private static readonly string[] ServiceKeys =
+        ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable"];
+
+    private static readonly string[] ReportWideKeys = ["discount_rate", "suppression_threshold"];
+    private static readonly string[] AdjustmentKeys = ["deadweight", "attribution", "optimism_bias"];
+    private static readonly string[] CashableKeys = ["channel_shift", "officer_time", "print", "postage"];
+    private static readonly string[] OfficerKeys = ["default", "grades"];
+    private static readonly string[] BaselineKeys = ["from", "to"];
+    private static readonly string[] ConsortiumKeys = ["apportionment"];
+    private static readonly string[] ApportionmentRules = ["equal", "population", "usage"];
+
+    public static AssumptionDocument Read(JsonElement root)
+    {
+        var top = Object(root, "", TopLevelKeys);
+
+        if (!top.TryGetValue("version", out var versionElement))
+            throw new AssumptionsException("version", "is required: name this set of assumptions (e.g. \"2025-26-v1\") so that reports can say which was used");
+        var version = NonEmptyString(versionElement, "version");
+
+        var topLayer = ReadLayer(top, "");
+
+        var councils = new Dictionary<string, AssumptionLayer>(StringComparer.Ordinal);
+        if (top.TryGetValue("councils", out var councilsElement))
+            foreach (var (code, value) in Object(councilsElement, "councils", null))
+            {
+                var path = Join("councils", code);
+                if (!CouncilCode.IsValid(code))
+                    throw new AssumptionsException(path, $"'{code}' is not an ONS GSS council code (a letter E, W, S or N and eight digits, e.g. W06000003)");
+                councils[code] = ReadLayer(Object(value, path, OverridableKeys), path);
+            }
+
+        var services = new Dictionary<string, ServiceEntry>(StringComparer.Ordinal);
+        if (top.TryGetValue("services", out var servicesElement))
+            foreach (var (slug, value) in Object(servicesElement, "services", null))
+                services[slug] = ReadService(slug, value);
+
+        var consortia = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (top.TryGetValue("consortia", out var consortiaElement))
+            foreach (var (id, value) in Object(consortiaElement, "consortia", null))
+            {
+                var path = Join("consortia", id);
+                var entry = Object(value, path, ConsortiumKeys);
+                var rule = AssumptionDefaults.Apportionment;
+                if (entry.TryGetValue("apportionment", out var ruleElement))
+                {
+                    rule = String(ruleElement, Join(path, "apportionment"));
+                    if (!ApportionmentRules.Contains(rule, StringComparer.Ordinal))
+                        throw new AssumptionsException(Join(path, "apportionment"), $"'{rule}' is not an apportionment rule; use equal, population or usage");
+                }
+                consortia[id] = rule;
+            }
+
+        return new AssumptionDocument(version, topLayer, councils, services, consortia);
+    }
+
+    private static ServiceEntry ReadService(string slug, JsonElement value)
+    {
+        var path = Join("services", slug);
+        if (slug.Length == 0) throw new AssumptionsException(path, "a service needs a name (its slug)");
+        if (value.ValueKind == JsonValueKind.Object)
+            foreach (var property in value.EnumerateObject())
+                if (ReportWideKeys.Contains(property.Name, StringComparer.Ordinal))
+                    throw new AssumptionsException(Join(path, property.Name),
+                        $"{property.Name} applies to a whole report, not to one service; set it at the top level or under councils.{{GSS}}");
+        var entry = Object(value, path, ServiceKeys);
+
+        if (!entry.TryGetValue("go_live", out var goLiveElement))
+            throw new AssumptionsException(Join(path, "go_live"), $"service '{slug}' has no go_live month (YYYY-MM): the month its digital service went live");
+        var goLive = Month(goLiveElement, Join(path, "go_live"));
+
+        var from = goLive.AddMonths(-AssumptionDefaults.BaselineMonths);
+        var to = goLive.AddMonths(-1);
+        if (entry.TryGetValue("baseline", out var baselineElement))
+        {
+            var baselinePath = Join(path, "baseline");
+            var baseline = Object(baselineElement, baselinePath, BaselineKeys);
+            foreach (var key in BaselineKeys)
+                if (!baseline.ContainsKey(key))
+                    throw new AssumptionsException(Join(baselinePath, key), "is required when a baseline is given (both from and to, YYYY-MM)");
+            from = Month(baseline["from"], Join(baselinePath, "from"));
+            to = Month(baseline["to"], Join(baselinePath, "to"));
+            if (from > to)
+                throw new AssumptionsException(Join(baselinePath, "from"), $"the baseline starts ({from}) after it ends ({to})");
+        }
+
+        IReadOnlyList<BenefitLine> lines = BenefitLines.All;
+        if (entry.TryGetValue("lines", out var linesElement))
+        {
+            var linesPath = Join(path, "lines");
+            var list = new List<BenefitLine>();
+            var items = Array(linesElement, linesPath);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var itemPath = $"{linesPath}[{i}]";
+                var name = String(items[i], itemPath);
+                if (!BenefitLines.TryParse(name, out var line))
+                    throw new AssumptionsException(itemPath, $"'{name}' is not a benefit line; use {string.Join(", ", BenefitLines.All.Select(l => l.Key()))}");
+                if (list.Contains(line)) throw new AssumptionsException(itemPath, $"'{name}' is listed twice");
+                list.Add(line);
+            }
+            // Keep METHOD.md order whatever order the file lists them in.
+            lines = [.. BenefitLines.All.Where(list.Contains)];
+        }
+
+        return new ServiceEntry(slug, goLive, from, to, lines, ReadLayer(entry, path));
+    }
+
+    /// <summary>Reads the overridable keys present in <paramref name="values"/> (already checked for unknown keys).</summary>
+    private static AssumptionLayer ReadLayer(Dictionary<string, JsonElement> values, string path)
+    {
+        var layer = AssumptionLayer.Empty;
+
+        if (values.TryGetValue("unit_costs_gbp", out var unitCosts))
+        {
+            var p = Join(path, "unit_costs_gbp");
+            var costs = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var (channel, value) in Object(unitCosts, p, null))
+            {
+                if (!Channels.IsKnown(channel))
+                    throw new AssumptionsException(Join(p, channel), $"'{channel}' is not a channel; use {string.Join(", ", Channels.All)}");
+                costs[channel] = NonNegative(value, Join(p, channel));
+            }
+            layer = layer with { UnitCosts = costs };
+        }
+
+        if (values.TryGetValue("digital_channels", out var digital))
+        {
+            var p = Join(path, "digital_channels");
+            var list = new List<string>();
+            var items = Array(digital, p);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var itemPath = $"{p}[{i}]";
+                var channel = String(items[i], itemPath);
+                if (!Channels.IsKnown(channel))
+                    throw new AssumptionsException(itemPath, $"'{channel}' is not a channel; use {string.Join(", ", Channels.All)}");
+                if (list.Contains(channel)) throw new AssumptionsException(itemPath, $"'{channel}' is listed twice");
+                list.Add(channel);
+            }
+            layer = layer with { DigitalChannels = list };
+        }
+
+        if (values.TryGetValue("officer_hourly_cost_gbp", out var officer))
+        {
+            var p = Join(path, "officer_hourly_cost_gbp");
+            var entry = Object(officer, p, OfficerKeys);
+            if (entry.TryGetValue("default", out var byDefault))
+                layer = layer with { HourlyCostDefault = NonNegative(byDefault, Join(p, "default")) };
+            if (entry.TryGetValue("grades", out var gradesElement))
+            {
+                var gp = Join(p, "grades");
+                var grades = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                foreach (var (grade, value) in Object(gradesElement, gp, null))
+                {
+                    if (grade.Length == 0) throw new AssumptionsException(gp, "a grade needs a name");
+                    grades[grade] = NonNegative(value, Join(gp, grade));
+                }
+                layer = layer with { HourlyCostByGrade = grades };
+            }
+        }
+
+        if (values.TryGetValue("discount_rate", out var discount))
+            layer = layer with { DiscountRate = Rate(discount, Join(path, "discount_rate")) };
+
+        if (values.TryGetValue("adjustments", out var adjustments))
+        {
+            var p = Join(path, "adjustments");
+            var entry = Object(adjustments, p, AdjustmentKeys);
+            if (entry.TryGetValue("deadweight", out var d)) layer = layer with { Deadweight = Rate(d, Join(p, "deadweight")) };
+            if (entry.TryGetValue("attribution", out var a)) layer = layer with { Attribution = Rate(a, Join(p, "attribution")) };
+            if (entry.TryGetValue("optimism_bias", out var o)) layer = layer with { OptimismBias = Rate(o, Join(p, "optimism_bias")) };
+        }
+
+        if (values.TryGetValue("cashable", out var cashable))
+        {
+            var p = Join(path, "cashable");
+            if (cashable.ValueKind == JsonValueKind.Object && cashable.TryGetProperty("avoidable_contact", out _))
+                throw new AssumptionsException(Join(p, "avoidable_contact"),
+                    "avoidable contact always takes the cashability of channel_shift (METHOD.md); set cashable.channel_shift instead");
+            var flags = new Dictionary<BenefitLine, bool>();
+            foreach (var (key, value) in Object(cashable, p, CashableKeys))
+            {
+                BenefitLines.TryParse(key, out var line);
+                flags[line] = Bool(value, Join(p, key));
+            }
+            layer = layer with { Cashable = flags };
+        }
+
+        if (values.TryGetValue("suppression_threshold", out var threshold))
+            layer = layer with { SuppressionThreshold = PositiveInteger(threshold, Join(path, "suppression_threshold")) };
+
+        return layer;
+    }
+}

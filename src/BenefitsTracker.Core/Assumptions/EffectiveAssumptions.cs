@@ -1,0 +1,89 @@
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Core.Assumptions;
+
+/// <summary>Accumulates layers over the defaults: dictionaries merge key by key, scalars and lists replace.</summary>
+internal sealed class EffectiveAssumptions
+{
+    private readonly Dictionary<string, decimal> _unitCosts = new(AssumptionDefaults.UnitCosts, StringComparer.Ordinal);
+    private IReadOnlyList<string> _digitalChannels = AssumptionDefaults.DigitalChannels;
+    private decimal? _hourlyDefault;
+    private readonly Dictionary<string, decimal> _grades = new(StringComparer.Ordinal);
+    private decimal _discountRate = AssumptionDefaults.DiscountRate;
+    private decimal _deadweight = AssumptionDefaults.Adjustments.Deadweight;
+    private decimal _attribution = AssumptionDefaults.Adjustments.Attribution;
+    private decimal _optimismBias = AssumptionDefaults.Adjustments.OptimismBias;
+    private readonly Dictionary<BenefitLine, bool> _cashable = new(AssumptionDefaults.Cashable);
+    private int _suppressionThreshold = AssumptionDefaults.SuppressionThreshold;
+
+    public void Apply(AssumptionLayer layer)
+    {
+        if (layer.UnitCosts is { } costs) foreach (var (k, v) in costs) _unitCosts[k] = v;
+        if (layer.DigitalChannels is { } digital) _digitalChannels = digital;
+        if (layer.HourlyCostDefault is { } hourly) _hourlyDefault = hourly;
+        if (layer.HourlyCostByGrade is { } grades) foreach (var (k, v) in grades) _grades[k] = v;
+        if (layer.DiscountRate is { } rate) _discountRate = rate;
+        if (layer.Deadweight is { } d) _deadweight = d;
+        if (layer.Attribution is { } a) _attribution = a;
+        if (layer.OptimismBias is { } o) _optimismBias = o;
+        if (layer.Cashable is { } flags) foreach (var (k, v) in flags) _cashable[k] = v;
+        if (layer.SuppressionThreshold is { } threshold) _suppressionThreshold = threshold;
+    }
+
+    public ResolvedAssumptions ToResolved(string version, string sha256, string? apportionment) => new()
+    {
+        Version = version,
+        Sha256 = sha256,
+        UnitCosts = UnitCosts(),
+        DigitalChannels = [.. _digitalChannels],
+        HourlyCostDefault = _hourlyDefault ?? 0m,
+        HasHourlyCostDefault = _hourlyDefault.HasValue,
+        HourlyCostByGrade = Grades(),
+        DiscountRate = _discountRate,
+        Adjustments = new Adjustments(_deadweight, _attribution, _optimismBias),
+        Cashable = Cashable(),
+        SuppressionThreshold = _suppressionThreshold,
+        Apportionment = apportionment,
+    };
+
+    public ServiceAssumptions ToService(ServiceEntry entry) => new()
+    {
+        GoLive = entry.GoLive.ToString(),
+        BaselineFrom = entry.BaselineFrom,
+        BaselineTo = entry.BaselineTo,
+        Lines = entry.Lines,
+        UnitCosts = UnitCosts(),
+        DigitalChannels = [.. _digitalChannels],
+        HourlyCostDefault = _hourlyDefault ?? 0m,
+        HasHourlyCostDefault = _hourlyDefault.HasValue,
+        HourlyCostByGrade = Grades(),
+        Adjustments = new Adjustments(_deadweight, _attribution, _optimismBias),
+        Cashable = Cashable(),
+    };
+
+    /// <summary>Unit costs in channel display order.</summary>
+    private OrderedDictionary<string, decimal> UnitCosts()
+    {
+        var result = new OrderedDictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var channel in _unitCosts.Keys.OrderBy(Channels.Order).ThenBy(c => c, StringComparer.Ordinal))
+            result.Add(channel, _unitCosts[channel]);
+        return result;
+    }
+
+    private OrderedDictionary<string, decimal> Grades()
+    {
+        var result = new OrderedDictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var grade in _grades.Keys.Order(StringComparer.Ordinal)) result.Add(grade, _grades[grade]);
+        return result;
+    }
+
+    /// <summary>All five lines; avoidable contact always takes channel shift's flag (METHOD.md line 4).</summary>
+    private OrderedDictionary<BenefitLine, bool> Cashable()
+    {
+        var result = new OrderedDictionary<BenefitLine, bool>();
+        foreach (var line in BenefitLines.All)
+            result.Add(line, line == BenefitLine.AvoidableContact ? _cashable[BenefitLine.ChannelShift] : _cashable[line]);
+        return result;
+    }
+}
