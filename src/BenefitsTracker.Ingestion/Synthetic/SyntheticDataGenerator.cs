@@ -210,7 +210,7 @@ public static class SyntheticDataGenerator
                 var closed = received.AddDays(1 + random.Next(20)).AddHours(random.Next(6));
                 var minutes = Math.Max(1, (int)Math.Round(mean * Math.Exp(0.3 * random.NextGaussian() - 0.045)));
                 var grade = s.Grades[random.Next(s.Grades.Count)];
-                var id = $"{councils[cell.Council].Code}-{s.Slug}-{++count:D7}";
+                var id = $"C{councils[cell.Council].Code[^2..]}-{++count:D6}";
                 w.Write(id); w.Write(','); w.Write(councils[cell.Council].Code); w.Write(','); w.Write(s.Slug); w.Write(',');
                 w.Write(cell.Channel); w.Write(','); w.Write(s.CaseType); w.Write(',');
                 w.Write(received.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Inv)); w.Write(',');
@@ -251,7 +251,7 @@ public static class SyntheticDataGenerator
                     if (post > 0) Line(council.Code, null, s.Slug, CostCategories.Postage, q, qEnd, post, true, $"PST-{s.Slug}-{q}", "postage");
                 }
                 // One-off implementation at go-live; hosting from go-live to the end of the data.
-                var implementation = Math.Round(4_000m + council.Population * 0.05m, -2);
+                var implementation = Math.Round((4_000m + council.Population * 0.05m) / 100m) * 100m;
                 Line(council.Code, null, s.Slug, CostCategories.Implementation, o.GoLive, o.GoLive, implementation, false, $"IMP-{s.Slug}", "build and launch");
                 Line(council.Code, null, s.Slug, CostCategories.Hosting, o.GoLive, o.End, 100m * Month.Count(o.GoLive, o.End), false, $"HST-{s.Slug}", "hosting");
             }

@@ -48,7 +48,7 @@ public static class SyntheticProfiles
     /// </summary>
     public static readonly ServiceProfile LdpConsultation = new(
         "ldp-consultation", "representation",
-        TransactionsPer1000PerMonth: 0.9,
+        TransactionsPer1000PerMonth: 0.6,
         Seasonality: m => m is 3 or 4 or 10 or 11 ? 3.2 : 0.25,
         BaselineMix: Mix((Channels.Post, 0.45), (Channels.Email, 0.45), (Channels.Web, 0.10)),
         FinalMix: Mix((Channels.Web, 0.80), (Channels.Email, 0.15), (Channels.Post, 0.05)),
@@ -69,7 +69,7 @@ public static class SyntheticProfiles
         Seasonality: m => m is >= 5 and <= 8 ? 1.25 : m is 12 or 1 ? 0.7 : 1.0,
         BaselineMix: Mix((Channels.FaceToFace, 0.50), (Channels.Phone, 0.40), (Channels.Web, 0.10)),
         FinalMix: Mix((Channels.Web, 0.85), (Channels.Phone, 0.10), (Channels.FaceToFace, 0.05)),
-        CasesPerTransaction: 0.3,
+        CasesPerTransaction: 0.15,
         BaselineMinutes: 20, FinalMinutes: 12,
         Grades: [""],
         PrintPerResidentPerYear: 0.06m, PrintRemaining: 0.15,
