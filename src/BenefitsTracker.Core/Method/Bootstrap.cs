@@ -1,0 +1,123 @@
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Core.Method;
+
+/// <summary>
+/// METHOD.md line 2: a 95% interval for the officer time figure from a seeded bootstrap. Each of
+/// 2,000 resamples draws n_B baseline cases and n_P period cases with replacement, recomputes the
+/// baseline mean M_B* and values the resampled period cases: Σ_i (M_B* − minutes_i)/60 × rate(grade_i).
+/// The interval is the 2.5th and 97.5th percentiles of those figures (gross, before adjustments).
+/// </summary>
+public static class Bootstrap
+{
+    public const int Resamples = 2000;
+
+    /// <summary>Fixed so that the same inputs always give the same interval.</summary>
+    public const ulong Seed = 20240401;
+
+    /// <summary>Each council and service draws its own stream: the fixed seed mixed with a stable hash of both names.</summary>
+    public static ulong SeedFor(string council, string service) => Seed ^ StableHash.Fnv1a64($"{council}\n{service}");
+
+    /// <summary>Baseline cases that each took <see cref="Minutes"/>.</summary>
+    public readonly record struct BaselineBin(decimal Minutes, long Count);
+
+    /// <summary>Period cases that each took <see cref="Minutes"/>, valued at <see cref="HourlyCost"/>.</summary>
+    public readonly record struct PeriodBin(decimal Minutes, decimal HourlyCost, long Count);
+
+    /// <summary>The 2,000 resampled figures, in draw order; null when either side has no cases.</summary>
+    public static decimal[]? Resample(ulong seed, IReadOnlyList<BaselineBin> baseline, IReadOnlyList<PeriodBin> period)
+    {
+        var baselineCumulative = Cumulative(baseline.Select(b => b.Count));
+        var periodCumulative = Cumulative(period.Select(p => p.Count));
+        var nB = baselineCumulative.Length == 0 ? 0 : baselineCumulative[^1];
+        var nP = periodCumulative.Length == 0 ? 0 : periodCumulative[^1];
+        if (nB == 0 || nP == 0) return null;
+
+        var random = new SplitMix64(seed);
+        var baselineDraws = new long[baseline.Count];
+        var periodDraws = new long[period.Count];
+        var samples = new decimal[Resamples];
+        for (var k = 0; k < Resamples; k++)
+        {
+            // Draw case by case (sampling by cumulative counts), then sum per bin: the money
+            // arithmetic stays in decimal but runs once per bin, not once per case.
+            Array.Clear(baselineDraws);
+            Array.Clear(periodDraws);
+            for (long i = 0; i < nB; i++) baselineDraws[Bin(baselineCumulative, random.NextBelow(nB))]++;
+            for (long i = 0; i < nP; i++) periodDraws[Bin(periodCumulative, random.NextBelow(nP))]++;
+
+            var baselineMinutes = 0m;
+            for (var b = 0; b < baseline.Count; b++) baselineMinutes += baselineDraws[b] * baseline[b].Minutes;
+            var mean = baselineMinutes / nB;
+
+            var value = 0m;
+            for (var p = 0; p < period.Count; p++)
+                if (periodDraws[p] != 0) value += periodDraws[p] * (mean - period[p].Minutes) * period[p].HourlyCost;
+            samples[k] = value / 60m;
+        }
+        return samples;
+    }
+
+    /// <summary>
+    /// Resamples of a sum of figures: the k-th resample of each part added together (parts with no
+    /// resamples contribute nothing: their figure is zero). Null when no part has resamples.
+    /// </summary>
+    public static decimal[]? Sum(IEnumerable<decimal[]?> parts)
+    {
+        decimal[]? total = null;
+        foreach (var part in parts)
+        {
+            if (part is null) continue;
+            total ??= new decimal[part.Length];
+            for (var k = 0; k < part.Length; k++) total[k] += part[k];
+        }
+        return total;
+    }
+
+    /// <summary>The 2.5th and 97.5th percentiles of the resamples; null when there are none.</summary>
+    public static ConfidenceInterval? Interval(decimal[]? samples)
+    {
+        if (samples is null || samples.Length == 0) return null;
+        var sorted = (decimal[])samples.Clone();
+        Array.Sort(sorted);
+        return new ConfidenceInterval(Percentile(sorted, 0.025m), Percentile(sorted, 0.975m));
+    }
+
+    /// <summary>
+    /// The p-th quantile of sorted values by linear interpolation between closest ranks
+    /// (position p·(n − 1), counted from 0; Hyndman and Fan's type 7, the spreadsheet PERCENTILE.INC).
+    /// </summary>
+    public static decimal Percentile(decimal[] sorted, decimal p)
+    {
+        if (sorted.Length == 0) throw new ArgumentException("no values", nameof(sorted));
+        var position = p * (sorted.Length - 1);
+        var lower = (int)decimal.Floor(position);
+        if (lower >= sorted.Length - 1) return sorted[^1];
+        var fraction = position - lower;
+        return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower]);
+    }
+
+    private static long[] Cumulative(IEnumerable<long> counts)
+    {
+        var result = new List<long>();
+        long running = 0;
+        foreach (var count in counts)
+        {
+            running += count;
+            result.Add(running);
+        }
+        return [.. result];
+    }
+
+    /// <summary>The bin holding draw r: the first whose cumulative count exceeds r.</summary>
+    private static int Bin(long[] cumulative, long r)
+    {
+        int lo = 0, hi = cumulative.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > r) hi = mid; else lo = mid + 1;
+        }
+        return lo;
+    }
+}

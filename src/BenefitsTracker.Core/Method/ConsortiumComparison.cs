@@ -1,0 +1,55 @@
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Core.Method;
+
+/// <summary>
+/// METHOD.md, Consortia: members side by side on normalised figures (adjusted benefit per 1,000
+/// residents, digital take-up, cost per transaction), each beside the consortium median. A member
+/// whose transactions fall below the suppression threshold shows no count and no derived figure,
+/// and is left out of the medians.
+/// </summary>
+public static class ConsortiumComparisons
+{
+    public static ConsortiumComparison Compare(
+        ConsortiumData consortium, IReadOnlyList<SavingsResult> members, ResolvedAssumptions consortiumAssumptions, ReportRequest request)
+    {
+        var rule = consortiumAssumptions.Apportionment ?? Apportionment.Equal;
+        var threshold = consortiumAssumptions.SuppressionThreshold;
+        var rows = new List<MemberComparison>(members.Count);
+        foreach (var result in members)
+        {
+            var data = consortium.Members.First(m => m.Code == result.Scope.Id);
+            var share = CouncilCosts.ShareOf(data.Code, consortium, rule, request);
+            var transactions = result.Totals.Transactions;
+            if (transactions < threshold)
+            {
+                rows.Add(new MemberComparison(data.Code, data.Name, data.Population, null, true, null, null, null, null, share));
+                continue;
+            }
+            var adjusted = result.Totals.AdjustedBenefit;
+            rows.Add(new MemberComparison(
+                data.Code, data.Name, data.Population, transactions, false, adjusted,
+                Per1000Residents(adjusted, data.Population), result.Totals.DigitalTakeUp, result.Totals.CostPerTransaction, share));
+        }
+
+        var shown = rows.Where(r => !r.Suppressed).ToList();
+        var medians = new ComparisonMedians(
+            Median(shown.Select(r => r.AdjustedBenefitPer1000Residents)),
+            Median(shown.Select(r => r.DigitalTakeUp)),
+            Median(shown.Select(r => r.CostPerTransaction)));
+        return new ConsortiumComparison(rule, threshold, rows, medians);
+    }
+
+    /// <summary>Adjusted benefit × 1,000 / population; null without a population.</summary>
+    public static decimal? Per1000Residents(decimal adjustedBenefit, long? population) =>
+        population is > 0 ? adjustedBenefit * 1000m / population.Value : null;
+
+    /// <summary>The middle value (the mean of the two middle values for an even count), ignoring nulls; null when none.</summary>
+    public static decimal? Median(IEnumerable<decimal?> values)
+    {
+        var sorted = values.Where(v => v.HasValue).Select(v => v!.Value).Order().ToList();
+        if (sorted.Count == 0) return null;
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2m;
+    }
+}

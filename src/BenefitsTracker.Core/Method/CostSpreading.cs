@@ -1,0 +1,41 @@
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Core.Method;
+
+/// <summary>
+/// METHOD.md, Inputs: "a cost line with a period longer than one month is spread evenly over its
+/// months". The months run from the month of period_start to the month of period_end inclusive, and
+/// each carries amount / months, unrounded.
+/// </summary>
+public static class CostSpreading
+{
+    public static Month FirstMonth(CostLine line) => Month.Of(line.PeriodStart);
+
+    public static Month LastMonth(CostLine line) => Month.Of(line.PeriodEnd);
+
+    public static int MonthCount(CostLine line)
+    {
+        var count = Month.Count(FirstMonth(line), LastMonth(line));
+        if (count < 1)
+            throw new MethodException(
+                $"The {line.Category} cost line '{line.Reference ?? line.Description ?? "(no reference)"}' ends ({line.PeriodEnd:yyyy-MM-dd}) before it starts ({line.PeriodStart:yyyy-MM-dd}).");
+        return count;
+    }
+
+    public static decimal MonthlyAmount(CostLine line) => line.Amount / MonthCount(line);
+
+    /// <summary>The line's spend in month <paramref name="month"/>: its monthly amount, or 0 outside its period.</summary>
+    public static decimal AmountIn(CostLine line, Month month) =>
+        month >= FirstMonth(line) && month <= LastMonth(line) ? MonthlyAmount(line) : 0m;
+
+    /// <summary>The sum of the line's monthly amounts over <paramref name="from"/>..<paramref name="to"/>, month by month.</summary>
+    public static decimal AmountIn(CostLine line, Month from, Month to)
+    {
+        var total = 0m;
+        foreach (var month in Month.Range(from, to)) total += AmountIn(line, month);
+        return total;
+    }
+
+    public static bool Overlaps(CostLine line, Month from, Month to) => FirstMonth(line) <= to && LastMonth(line) >= from;
+}

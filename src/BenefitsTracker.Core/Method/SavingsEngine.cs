@@ -1,0 +1,143 @@
+using BenefitsTracker.Core.Assumptions;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Core.Method;
+
+/// <summary>
+/// The one engine (ARCHITECTURE.md): data and assumptions in, one <see cref="SavingsResult"/> out,
+/// following METHOD.md. Pure: no I/O, no clock, no randomness beyond the seeded bootstrap.
+/// </summary>
+public static class SavingsEngine
+{
+    /// <summary>
+    /// A council's savings over the request's period: every service with data (or the one asked
+    /// for), summed. Pass the council's consortium to include its share of the consortium's costs.
+    /// </summary>
+    public static SavingsResult ComputeCouncil(
+        CouncilData council, ConsortiumData? consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage) =>
+        Council(council, consortium, assumptions, request, lineage, asMember: false).Result;
+
+    /// <summary>
+    /// A consortium: each member computed on its own data and assumptions, then summed; ratios,
+    /// payback and NPV recomputed from the sums; members compared with small numbers suppressed.
+    /// </summary>
+    public static SavingsResult ComputeConsortium(
+        ConsortiumData consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage)
+    {
+        ArgumentNullException.ThrowIfNull(consortium);
+        Validate(request);
+        var resolved = assumptions.ForConsortium(consortium.Id);
+        var members = consortium.Members
+            .OrderBy(m => m.Code, StringComparer.Ordinal)
+            .Select(m => Council(m, consortium, assumptions, request, lineage, asMember: true))
+            .ToList();
+
+        var months = MonthFigures.Sum(request.From, request.To, members.Select(m => m.Months));
+        var enabled = BenefitLines.All.Select((_, i) => members.Any(m => m.Enabled[i])).ToList();
+        var cashable = BenefitLines.All.Select((line, i) =>
+            members.Any(m => m.Enabled[i]) ? members.Where(m => m.Enabled[i]).All(m => m.Cashable[i]) : resolved.Cashable[line]).ToList();
+        var assembled = ResultAssembly.Assemble(months, enabled, cashable, Bootstrap.Sum(members.Select(m => m.OfficerSamples)), resolved.DiscountRate);
+
+        // The consortium's cost working: each member's own lines, and each shared line once, whole.
+        var costs = members.SelectMany(m => m.Result.Costs.Where(c => c.Owner != consortium.Id)).ToList();
+        costs.AddRange(members.SelectMany(m => m.Result.Costs.Where(c => c.Owner == consortium.Id))
+            .GroupBy(c => c.Line)
+            .Select(g => g.First() with { Share = g.Sum(c => c.Share), InPeriod = g.Sum(c => c.InPeriod) }));
+
+        return new SavingsResult
+        {
+            Scope = new ReportScope(ScopeKind.Consortium, consortium.Id, consortium.Name ?? consortium.Id),
+            Request = request,
+            Totals = assembled.Totals,
+            Lines = assembled.Lines,
+            Months = assembled.Months,
+            Services = [],
+            Members = [.. members.Select(m => m.Result)],
+            Comparison = ConsortiumComparisons.Compare(consortium, [.. members.Select(m => m.Result)], resolved, request),
+            Costs = costs,
+            Assumptions = resolved,
+            Lineage = lineage,
+            Notes = [.. members.SelectMany(m => m.Result.Notes.Select(n => $"{m.Result.Scope.Id}: {n}"))],
+        };
+    }
+
+    /// <summary>A council's result plus what a consortium needs to sum it: its months, line flags and bootstrap resamples.</summary>
+    private sealed record CouncilOutcome(
+        SavingsResult Result, MonthFigures[] Months, IReadOnlyList<bool> Enabled, IReadOnlyList<bool> Cashable, decimal[]? OfficerSamples);
+
+    private static CouncilOutcome Council(
+        CouncilData council, ConsortiumData? consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage, bool asMember)
+    {
+        ArgumentNullException.ThrowIfNull(council);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(lineage);
+        Validate(request);
+        if (consortium is not null && !consortium.Members.Any(m => m.Code == council.Code))
+            throw new MethodException($"Council {council.Code} is not a member of consortium '{consortium.Id}', so it has no share of its costs.");
+
+        var resolved = assumptions.ForCouncil(council.Code, consortium?.Id);
+        var services = ServicesInScope(council, request);
+        if (services.Count == 0 && request.Service is not null && !asMember)
+            throw new MethodException($"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': no transactions, cases or cost lines.");
+
+        var outcomes = services
+            .Select(s => ServiceCalculation.Compute(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s)))
+            .ToList();
+
+        var months = MonthFigures.Sum(request.From, request.To, outcomes.Select(o => o.Months));
+        var costs = CouncilCosts.Apply(council, consortium, resolved.Apportionment, services, request, months);
+
+        var enabled = BenefitLines.All.Select(line => outcomes.Any(o => o.Working.Assumptions.Lines.Contains(line))).ToList();
+        var cashable = BenefitLines.All.Select(line =>
+        {
+            var withLine = outcomes.Where(o => o.Working.Assumptions.Lines.Contains(line)).ToList();
+            return withLine.Count > 0 ? withLine.All(o => o.Working.Assumptions.Cashable[line]) : resolved.Cashable[line];
+        }).ToList();
+        var samples = Bootstrap.Sum(outcomes.Select(o => o.OfficerSamples));
+        var assembled = ResultAssembly.Assemble(months, enabled, cashable, samples, resolved.DiscountRate);
+
+        var result = new SavingsResult
+        {
+            Scope = new ReportScope(ScopeKind.Council, council.Code, council.Name),
+            Request = request,
+            Totals = assembled.Totals,
+            Lines = assembled.Lines,
+            Months = assembled.Months,
+            Services = [.. outcomes.Select(o => o.Working)],
+            Costs = costs,
+            Assumptions = resolved,
+            Lineage = lineage,
+            Notes = [.. outcomes.SelectMany(o => o.Working.Notes)],
+        };
+        return new CouncilOutcome(result, months, enabled, cashable, samples);
+    }
+
+    /// <summary>Every service with any data for the council (volumes, cases, cost lines, contacts), or only the one asked for.</summary>
+    private static IReadOnlyList<string> ServicesInScope(CouncilData council, ReportRequest request)
+    {
+        var names = council.Volumes.Select(v => v.Service)
+            .Concat(council.ClosedCases.Select(c => c.Service))
+            .Concat(council.OpenCases.Select(c => c.Service))
+            .Concat(council.CostLines.Where(l => l.Service is not null).Select(l => l.Service!))
+            .Concat(council.Contacts.Select(c => c.Service))
+            .Distinct(StringComparer.Ordinal)
+            .Where(s => request.Service is null || s == request.Service)
+            .Order(StringComparer.Ordinal);
+        return [.. names];
+    }
+
+    private static ServiceData DataFor(CouncilData council, string service) => new(
+        [.. council.Volumes.Where(v => v.Service == service)],
+        [.. council.ClosedCases.Where(c => c.Service == service)],
+        [.. council.OpenCases.Where(c => c.Service == service)],
+        [.. council.CostLines.Where(l => l.Service == service)],
+        [.. council.Contacts.Where(c => c.Service == service)]);
+
+    private static void Validate(ReportRequest request)
+    {
+        if (request.From > request.To)
+            throw new MethodException($"The report period starts ({request.From}) after it ends ({request.To}).");
+    }
+}

@@ -1,0 +1,19 @@
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Core.Method;
+
+/// <summary>
+/// u(ch), looked up strictly: METHOD.md says a channel present in the data without a unit cost is a
+/// clear error that names the channel, never a silent zero.
+/// </summary>
+public static class UnitCosts
+{
+    public static decimal Of(ServiceAssumptions assumptions, string channel, string council, string service)
+    {
+        if (assumptions.UnitCosts.TryGetValue(channel, out var cost)) return cost;
+        throw new MethodException(
+            $"Council {council}, service '{service}': the data has '{channel}' transactions but the assumptions give no unit cost for '{channel}'. " +
+            $"Add unit_costs_gbp.{channel} (pounds per transaction) to the assumptions file.",
+            $"unit_costs_gbp.{channel}");
+    }
+}

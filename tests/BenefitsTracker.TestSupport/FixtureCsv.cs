@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace BenefitsTracker.TestSupport;
+
+/// <summary>
+/// A small CSV reader for test fixtures: a header row, columns by name, double-quoted fields where a
+/// value holds a comma. Not a general-purpose parser; the fixtures are simple on purpose.
+/// </summary>
+public static class FixtureCsv
+{
+    /// <summary>Each data row as column name → value (empty string for an empty field).</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path)
+    {
+        var lines = File.ReadAllLines(path, Encoding.UTF8).Where(l => l.Length > 0).ToList();
+        if (lines.Count == 0) return [];
+        var header = Split(lines[0]);
+        var rows = new List<IReadOnlyDictionary<string, string>>(lines.Count - 1);
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var fields = Split(lines[i]);
+            if (fields.Count != header.Count)
+                throw new FormatException($"{path}, line {i + 1}: {fields.Count} fields where the header has {header.Count}");
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var c = 0; c < header.Count; c++) row[header[c]] = fields[c];
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public static List<string> Split(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (ch == '"') quoted = false;
+                else field.Append(ch);
+            }
+            else if (ch == '"') quoted = true;
+            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(ch);
+        }
+        fields.Add(field.ToString());
+        return fields;
+    }
+}
