@@ -1,0 +1,26 @@
+using BenefitsTracker.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BenefitsTracker.Data.EntityConfigurations;
+
+internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEventRow>
+{
+    public void Configure(EntityTypeBuilder<UsageEventRow> b)
+    {
+        b.ToTable("usage_events");
+        b.HasKey(x => x.Id);
+        // Rows arrive only through the bulk loader, which leaves the id to the database (a plain rowid on SQLite:
+        // AUTOINCREMENT would add a sqlite_sequence update per row for nothing).
+        b.Property(x => x.Id).ValueGeneratedNever();
+        // Unique when present; NULLs are distinct in SQLite and PostgreSQL alike.
+        b.HasIndex(x => x.EventId).IsUnique();
+        b.Property(x => x.EventId).HasMaxLength(200);
+        b.Property(x => x.CouncilCode).HasMaxLength(9);
+        b.Property(x => x.Service).HasMaxLength(100);
+        b.Property(x => x.Channel).HasMaxLength(20);
+        b.Property(x => x.EventType).HasMaxLength(40);
+        b.Property(x => x.CaseId).HasMaxLength(200);
+        b.Property(x => x.UserRef).HasMaxLength(200);
+    }
+}

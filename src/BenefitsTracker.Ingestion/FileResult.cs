@@ -1,0 +1,32 @@
+namespace BenefitsTracker.Ingestion;
+
+/// <summary>
+/// What happened to one file. <see cref="Accepted"/> + <see cref="Rejected"/> + <see cref="Duplicates"/> = <see cref="Read"/>.
+/// </summary>
+public sealed record FileResult(
+    string Path,
+    InputKind Kind,
+    long Read,
+    long Accepted,
+    long Rejected,
+    long Duplicates,
+    bool SkippedAlreadyIngested,
+    string? RejectsPath,
+    string Sha256,
+    TimeSpan Elapsed)
+{
+    /// <summary>One line for a person: counts, or that the file was loaded before.</summary>
+    public override string ToString() => SkippedAlreadyIngested
+        ? $"{System.IO.Path.GetFileName(Path)}: already ingested (SHA-256 {Sha256[..12]}…), nothing added"
+        : $"{System.IO.Path.GetFileName(Path)} ({Kind.Key()}): read {Read:N0}, accepted {Accepted:N0}, rejected {Rejected:N0}, duplicates {Duplicates:N0}"
+          + (RejectsPath is null ? "" : $"; rejects in {RejectsPath}");
+}
+
+/// <summary>The outcome of one ingest call, file by file.</summary>
+public sealed record IngestSummary(IReadOnlyList<FileResult> Files)
+{
+    public long Read => Files.Sum(f => f.Read);
+    public long Accepted => Files.Sum(f => f.Accepted);
+    public long Rejected => Files.Sum(f => f.Rejected);
+    public long Duplicates => Files.Sum(f => f.Duplicates);
+}

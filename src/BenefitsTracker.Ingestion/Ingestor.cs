@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using BenefitsTracker.Data;
+using BenefitsTracker.Data.Entities;
+using BenefitsTracker.Ingestion.Kinds;
+using BenefitsTracker.Ingestion.Pipeline;
+using BenefitsTracker.Ingestion.Reading;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenefitsTracker.Ingestion;
+
+/// <summary>
+/// Loads input files into the store (SPEC.md, ingest): each file streamed, validated row by row, bad rows to a
+/// rejects file, duplicates dropped, rollups updated, and the whole file committed in one transaction with its
+/// registry entry, so a file is either wholly in the store or not at all.
+/// </summary>
+public sealed class Ingestor(BenefitsDbContext db)
+{
+    /// <summary>Ingests files and folders (recursively: .csv, .ndjson, .jsonl, .json), in a stable order.</summary>
+    /// <exception cref="UnusableInputException">A file cannot be ingested; it changed nothing, and earlier files stay committed.</exception>
+    public async Task<IngestSummary> IngestAsync(IReadOnlyList<string> paths, InputKind kind = InputKind.Auto,
+        IIngestProgress? progress = null, CancellationToken ct = default)
+    {
+        var results = new List<FileResult>();
+        foreach (var file in Expand(paths))
+        {
+            try
+            {
+                var result = await IngestFileAsync(file, kind, progress, ct);
+                results.Add(result);
+                progress?.FileFinished(result);
+            }
+            catch (UnusableInputException e)
+            {
+                e.Completed = results.ToList();
+                throw;
+            }
+        }
+        return new IngestSummary(results);
+    }
+
+    /// <summary>The files a list of paths names: files as given, folders searched recursively; rejects files never.</summary>
+    public static IReadOnlyList<string> Expand(IReadOnlyList<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path)) files.Add(Path.GetFullPath(path));
+            else if (Directory.Exists(path))
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => IsInputName(f) && !Rejects.IsRejectsFile(f))
+                    .Select(Path.GetFullPath)
+                    .Order(StringComparer.Ordinal));
+            else throw new UnusableInputException(path, "no such file or folder");
+        }
+        return files.Distinct().ToList();
+    }
+
+    private static bool IsInputName(string f) =>
+        Path.GetExtension(f).ToLowerInvariant() is ".csv" or ".ndjson" or ".jsonl" or ".json";
+
+    private async Task<FileResult> IngestFileAsync(string path, InputKind kind, IIngestProgress? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var length = new FileInfo(path).Length;
+        progress?.FileStarted(path, length);
+        var sha = await HashAsync(path, ct);
+
+        var previous = await db.IngestedFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Sha256 == sha, ct);
+        if (previous is not null)
+        {
+            InputKinds.TryParse(previous.Kind, out var previousKind);
+            return new FileResult(path, previousKind, 0, 0, 0, 0, true, null, sha, clock.Elapsed);
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".json" || kind == InputKind.Assumptions)
+        {
+            if (kind is not (InputKind.Auto or InputKind.Assumptions))
+                throw new UnusableInputException(path, $"a .json file is an assumptions set, not {kind.Key()}; use .csv or .ndjson for rows");
+            return await AssumptionsIngest.IngestAsync(db, path, sha, length, clock, ct);
+        }
+
+        if (InputSniffer.Problem(path) is { } problem) throw new UnusableInputException(path, problem);
+
+        using IRecordSource source = extension is ".ndjson" or ".jsonl" ? new NdjsonRecordSource(path) : new CsvRecordSource(path);
+        var schema = kind == InputKind.Auto
+            ? KindSchema.Detect(source.Columns) ?? throw new UnusableInputException(path,
+                $"cannot tell the kind of file from its columns ({string.Join(", ", source.Columns)}); use --kind events|cases|costs|councils")
+            : KindSchema.For(kind);
+        if (schema.ColumnProblem(source.Columns) is { } columnProblem) throw new UnusableInputException(path, columnProblem);
+        if (source.Format == "csv" && schema.MissingColumns(source.Columns) is { } missing) throw new UnusableInputException(path, missing);
+
+        var handler = KindHandler.For(schema.Kind);
+        handler.Bind(source);
+        using var rejects = new Rejects(path, source.RejectsHeader);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var entry = new IngestedFileRow
+        {
+            Name = Path.GetFileName(path), Path = path, Sha256 = sha, Kind = schema.Kind.Key(), Format = source.Format,
+            Bytes = length, StartedAt = DateTimeOffset.UtcNow, FinishedAt = DateTimeOffset.UtcNow,
+        };
+        db.IngestedFiles.Add(entry);
+        await db.SaveChangesAsync(ct);
+
+        PipelineCounts counts;
+        using (var loader = BenefitsStore.CreateBulkLoader(db))
+        {
+            counts = await FilePipeline.RunAsync(source, handler, loader, rejects, entry.Id, path, length, progress, ct);
+            await handler.FinishAsync(db, loader, ct);
+        }
+        entry.RowsRead = counts.Read;
+        entry.Accepted = counts.Accepted;
+        entry.Rejected = counts.Rejected;
+        entry.Duplicates = counts.Duplicates;
+        entry.RejectsPath = counts.Rejected > 0 ? rejects.FinalPath : null;
+        entry.FinishedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+
+        var rejectsPath = rejects.Complete();
+        return new FileResult(path, schema.Kind, counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, false, rejectsPath, sha, clock.Elapsed);
+    }
+
+    internal static async Task<string> HashAsync(string path, CancellationToken ct)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, ct);
+        return Convert.ToHexStringLower(hash);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Runtime.InteropServices;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Data;
+using BenefitsTracker.Data.Bulk;
+using BenefitsTracker.Ingestion.Pipeline;
+using static BenefitsTracker.Ingestion.Validation.Fields;
+
+namespace BenefitsTracker.Ingestion.Kinds;
+
+/// <summary>
+/// Case records: unique by council and case_id (the first stored wins; a repeat is a duplicate); closed cases feed
+/// the minutes histogram by month closed, open ones the open count by month received.
+/// </summary>
+internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
+{
+    private const int CCase = 0, CCouncil = 1, CService = 2, CChannel = 3, CType = 4, CReceived = 5, CClosed = 6, CMinutes = 7, CGrade = 8;
+    private const int TCase = 0, TCouncil = 1, TService = 2, TChannel = 3, TType = 4, TGrade = 5;
+    private const int NCouncil = 0, NService = 1, NReceived = 2, NClosed = 3, NMinutes = 4, NGrade = 5, NMonthReceived = 6, NMonthClosed = 7;
+    private const long None = long.MinValue;
+    private static readonly string ChannelList = string.Join(", ", Channels.All);
+
+    private readonly Interner _councils = new(), _services = new(), _grades = new();
+    private readonly Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closed = new();
+    private readonly Dictionary<(int Council, int Service, int Month), long> _open = new();
+
+    public override int TextSlots => 6;
+    public override int NumSlots => 8;
+
+    public override string? Validate(RowBatch batch)
+    {
+        var caseId = Field(CCase);
+        if (caseId.IsEmpty) return "case_id is missing";
+        if (caseId.Length > 200) return "case_id is longer than 200 characters";
+        var council = Field(CCouncil);
+        if (RequireGss(CCouncil, council) is { } r1) return r1;
+        var service = Field(CService);
+        if (RequireSlug(CService, service) is { } r2) return r2;
+        var channel = Field(CChannel);
+        if (!channel.IsEmpty && IndexOf(channel, Channels.All) < 0) return $"channel {Show(channel)} is not one of {ChannelList}";
+        var received = Field(CReceived);
+        if (received.IsEmpty) return "received_at is missing";
+        if (!TryInstant(received, out var receivedMs, out var monthReceived)) return NotAnInstant(CReceived, received);
+        var closed = Field(CClosed);
+        long closedMs = None;
+        var monthClosed = 0;
+        if (!closed.IsEmpty)
+        {
+            if (!TryInstant(closed, out closedMs, out monthClosed)) return NotAnInstant(CClosed, closed);
+            if (closedMs < receivedMs) return $"closed_at {Show(closed)} is before received_at {Show(received)}";
+        }
+        var minutesText = Field(CMinutes);
+        long minutes = None;
+        if (!minutesText.IsEmpty)
+        {
+            var p = TryHundredths(minutesText, out minutes);
+            if (p != NumberProblem.None) return NumberReason(CMinutes, minutesText, p, "a number of minutes");
+        }
+        else if (closedMs != None) return "officer_minutes is missing for a closed case";
+        var grade = Field(CGrade);
+        if (grade.Length > 50) return "officer_grade is longer than 50 characters";
+        var caseType = Field(CType);
+
+        batch.SetText(TCase, caseId);
+        batch.SetText(TCouncil, council);
+        batch.SetText(TService, service);
+        batch.SetText(TChannel, channel);
+        batch.SetText(TType, caseType);
+        batch.SetText(TGrade, grade);
+        batch.SetNum(NCouncil, _councils.Id(council));
+        batch.SetNum(NService, _services.Id(service));
+        batch.SetNum(NReceived, receivedMs);
+        batch.SetNum(NClosed, closedMs);
+        batch.SetNum(NMinutes, minutes);
+        batch.SetNum(NGrade, _grades.Id(grade));
+        batch.SetNum(NMonthReceived, monthReceived);
+        batch.SetNum(NMonthClosed, monthClosed);
+        batch.Commit();
+        return null;
+    }
+
+    public override bool Load(RowBatch b, int i, IBulkLoader loader, long fileId)
+    {
+        var closed = b.Num(i, NClosed);
+        var minutes = b.Num(i, NMinutes);
+        var inserted = loader.AddCase(new CaseRecord
+        {
+            CaseId = b.Text(i, TCase),
+            CouncilCode = b.Text(i, TCouncil),
+            Service = b.Text(i, TService),
+            Channel = b.Text(i, TChannel),
+            CaseType = b.Text(i, TType),
+            ReceivedAtMs = b.Num(i, NReceived),
+            ClosedAtMs = closed == None ? null : closed,
+            OfficerMinutesHundredths = minutes == None ? null : minutes,
+            OfficerGrade = b.Text(i, TGrade),
+            FileId = fileId,
+        });
+        if (!inserted) return false;
+        var council = (int)b.Num(i, NCouncil);
+        var service = (int)b.Num(i, NService);
+        if (closed != None)
+            CollectionsMarshal.GetValueRefOrAddDefault(_closed, (council, service, (int)b.Num(i, NMonthClosed), (int)b.Num(i, NGrade), minutes), out _)++;
+        else
+            CollectionsMarshal.GetValueRefOrAddDefault(_open, (council, service, (int)b.Num(i, NMonthReceived)), out _)++;
+        return true;
+    }
+
+    public override async Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
+    {
+        var delta = new RollupDelta();
+        foreach (var (k, n) in _closed)
+            delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = n;
+        foreach (var (k, n) in _open)
+            delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = n;
+        loader.MergeRollups(delta);
+        await EnsureServicesAsync(db, _services.Values, ct);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Runtime.InteropServices;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Data;
+using BenefitsTracker.Data.Bulk;
+using BenefitsTracker.Ingestion.Pipeline;
+using static BenefitsTracker.Ingestion.Validation.Fields;
+
+namespace BenefitsTracker.Ingestion.Kinds;
+
+/// <summary>Usage events: validated, de-duplicated by event_id, rolled up by council × service × channel × month.</summary>
+internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
+{
+    // Columns, in KindSchema.Events order.
+    private const int CEventId = 0, CCouncil = 1, CService = 2, CChannel = 3, CType = 4, COccurred = 5, CCase = 6, CUser = 7, CQuantity = 8, CDuration = 9;
+    // Batch slots.
+    private const int TEventId = 0, TCouncil = 1, TService = 2, TChannel = 3, TType = 4, TCase = 5, TUser = 6;
+    private const int NCouncil = 0, NService = 1, NChannel = 2, NType = 3, NMonth = 4, NOccurred = 5, NQuantity = 6, NDuration = 7, NHasDuration = 8;
+
+    private static readonly int TypeCompleted = IndexOf(EventTypes.Completed, EventTypes.All);
+    private static readonly int TypeStarted = IndexOf(EventTypes.Started, EventTypes.All);
+    private static readonly int TypeFailed = IndexOf(EventTypes.Failed, EventTypes.All);
+    private static readonly string ChannelList = string.Join(", ", Channels.All);
+    private static readonly string TypeList = string.Join(", ", EventTypes.All);
+
+    private readonly Interner _councils = new(), _services = new();
+    private readonly Dictionary<Key, UsageCounts> _usage = new();
+
+    private readonly record struct Key(int Council, int Service, int Channel, int Month);
+
+    public override int TextSlots => 7;
+    public override int NumSlots => 9;
+
+    public override string? Validate(RowBatch batch)
+    {
+        var council = Field(CCouncil);
+        if (RequireGss(CCouncil, council) is { } r1) return r1;
+        var service = Field(CService);
+        if (RequireSlug(CService, service) is { } r2) return r2;
+        var channel = Field(CChannel);
+        if (channel.IsEmpty) return "channel is missing";
+        var channelIndex = IndexOf(channel, Channels.All);
+        if (channelIndex < 0) return $"channel {Show(channel)} is not one of {ChannelList}";
+        var type = Field(CType);
+        if (type.IsEmpty) return "event_type is missing";
+        var typeIndex = IndexOf(type, EventTypes.All);
+        if (typeIndex < 0) return $"event_type {Show(type)} is not one of {TypeList}";
+        var occurred = Field(COccurred);
+        if (occurred.IsEmpty) return "occurred_at is missing";
+        if (!TryInstant(occurred, out var occurredMs, out var month)) return NotAnInstant(COccurred, occurred);
+        var quantityText = Field(CQuantity);
+        long quantity = 1;
+        if (!quantityText.IsEmpty && TryWhole(quantityText, out quantity) is var qp && qp != NumberProblem.None)
+            return NumberReason(CQuantity, quantityText, qp, "a whole number");
+        var durationText = Field(CDuration);
+        double duration = 0;
+        if (!durationText.IsEmpty && TryNonNegativeDouble(durationText, out duration) is var dp && dp != NumberProblem.None)
+            return NumberReason(CDuration, durationText, dp, "a number of seconds");
+        var eventId = Field(CEventId);
+        if (eventId.Length > 200) return "event_id is longer than 200 characters";
+        var caseId = Field(CCase);
+        var userRef = Field(CUser);
+        if (caseId.Length > 200 || userRef.Length > 200) return "case_id or user_ref is longer than 200 characters";
+
+        batch.SetText(TEventId, eventId);
+        batch.SetText(TCouncil, council);
+        batch.SetText(TService, service);
+        batch.SetText(TChannel, channel);
+        batch.SetText(TType, type);
+        batch.SetText(TCase, caseId);
+        batch.SetText(TUser, userRef);
+        batch.SetNum(NCouncil, _councils.Id(council));
+        batch.SetNum(NService, _services.Id(service));
+        batch.SetNum(NChannel, channelIndex);
+        batch.SetNum(NType, typeIndex);
+        batch.SetNum(NMonth, month);
+        batch.SetNum(NOccurred, occurredMs);
+        batch.SetNum(NQuantity, quantity);
+        batch.SetNum(NDuration, BitConverter.DoubleToInt64Bits(duration));
+        batch.SetNum(NHasDuration, durationText.IsEmpty ? 0 : 1);
+        batch.Commit();
+        return null;
+    }
+
+    public override bool Load(RowBatch b, int i, IBulkLoader loader, long fileId)
+    {
+        var inserted = loader.AddEvent(new EventRecord
+        {
+            EventId = b.Text(i, TEventId),
+            CouncilCode = b.Text(i, TCouncil),
+            Service = b.Text(i, TService),
+            Channel = b.Text(i, TChannel),
+            EventType = b.Text(i, TType),
+            OccurredAtMs = b.Num(i, NOccurred),
+            CaseId = b.Text(i, TCase),
+            UserRef = b.Text(i, TUser),
+            Quantity = b.Num(i, NQuantity),
+            DurationSeconds = b.Num(i, NHasDuration) == 1 ? BitConverter.Int64BitsToDouble(b.Num(i, NDuration)) : null,
+            FileId = fileId,
+        });
+        if (!inserted) return false;
+
+        var type = (int)b.Num(i, NType);
+        var quantity = b.Num(i, NQuantity);
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_usage,
+            new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth)), out _);
+        if (type == TypeCompleted) counts.Completed += quantity;
+        else if (type == TypeStarted) counts.Started += quantity;
+        else if (type == TypeFailed) counts.Failed += quantity;
+        else counts.Other += quantity;
+
+        var user = b.Text(i, TUser);
+        if (!user.IsEmpty && (type == TypeCompleted || type == TypeFailed))
+            loader.AddContact(new ContactRecord
+            {
+                CouncilCode = b.Text(i, TCouncil),
+                Service = b.Text(i, TService),
+                UserRef = user,
+                Channel = b.Text(i, TChannel),
+                Kind = type == TypeFailed ? 0 : 1,
+                OccurredAtMs = b.Num(i, NOccurred),
+            });
+        return true;
+    }
+
+    public override async Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
+    {
+        var delta = new RollupDelta();
+        foreach (var (k, v) in _usage)
+            delta.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = v;
+        loader.MergeRollups(delta);
+        await EnsureServicesAsync(db, _services.Values, ct);
+    }
+}

@@ -1,0 +1,91 @@
+using BenefitsTracker.Data;
+using BenefitsTracker.Data.Bulk;
+using BenefitsTracker.Data.Entities;
+using BenefitsTracker.Ingestion.Pipeline;
+using BenefitsTracker.Ingestion.Reading;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenefitsTracker.Ingestion.Kinds;
+
+/// <summary>
+/// One kind of input: <see cref="Validate"/> runs on the parsing thread and writes good rows into a batch;
+/// <see cref="Load"/> runs on the loading thread and accumulates rollups for rows actually inserted;
+/// <see cref="FinishAsync"/> runs once, inside the file's transaction, after both threads are done.
+/// One instance per file.
+/// </summary>
+internal abstract class KindHandler(KindSchema schema)
+{
+    private int[] _map = [];
+    private IRecordSource? _source;
+
+    public KindSchema Schema { get; } = schema;
+    public abstract int TextSlots { get; }
+    public abstract int NumSlots { get; }
+
+    public static KindHandler For(InputKind kind) => kind switch
+    {
+        InputKind.Events => new EventsHandler(),
+        InputKind.Cases => new CasesHandler(),
+        InputKind.Costs => new CostsHandler(),
+        InputKind.Councils => new CouncilsHandler(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a row kind"),
+    };
+
+    /// <summary>Maps this kind's columns onto the source's ordinals.</summary>
+    public void Bind(IRecordSource source)
+    {
+        source.Bind(Schema.Columns);
+        _source = source;
+        _map = new int[Schema.Columns.Count];
+        for (var k = 0; k < _map.Length; k++)
+        {
+            _map[k] = -1;
+            for (var i = 0; i < source.Columns.Count; i++)
+                if (source.Columns[i] == Schema.Columns[k]) { _map[k] = i; break; }
+        }
+    }
+
+    /// <summary>A field of the current record by this kind's column index, trimmed; empty when absent.</summary>
+    protected ReadOnlySpan<char> Field(int column) => _map[column] < 0 ? default : _source!.Field(_map[column]).Trim();
+
+    protected string Name(int column) => Schema.Columns[column];
+
+    /// <summary>Checks the current record; when good, writes it into the batch and returns null, else the reason.</summary>
+    public abstract string? Validate(RowBatch batch);
+
+    /// <summary>Stores row <paramref name="row"/>; false when it was a duplicate and nothing was stored.</summary>
+    public abstract bool Load(RowBatch batch, int row, IBulkLoader loader, long fileId);
+
+    public abstract Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct);
+
+    protected static async Task EnsureServicesAsync(BenefitsDbContext db, IEnumerable<string> slugs, CancellationToken ct)
+    {
+        var wanted = slugs.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0) return;
+        var known = await db.Services.Where(s => wanted.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
+        foreach (var slug in wanted.Except(known, StringComparer.Ordinal)) db.Services.Add(new ServiceRow { Slug = slug });
+        await db.SaveChangesAsync(ct);
+    }
+
+    // Shared checks with the reason texts of docs/data-formats.md.
+    protected string? RequireGss(int column, ReadOnlySpan<char> value) =>
+        value.IsEmpty ? $"{Name(column)} is missing"
+        : Validation.Fields.IsGss(value) ? null
+        : $"{Name(column)} {Validation.Fields.Show(value)} is not an ONS GSS code (E, W, S or N then 8 digits, e.g. W06000003)";
+
+    protected string? RequireSlug(int column, ReadOnlySpan<char> value) =>
+        value.IsEmpty ? $"{Name(column)} is missing"
+        : Validation.Fields.IsSlug(value) ? null
+        : $"{Name(column)} {Validation.Fields.Show(value)} is not a slug (lower-case letters, digits, '-', e.g. garden-waste)";
+
+    protected string NotAnInstant(int column, ReadOnlySpan<char> value) =>
+        $"{Name(column)} {Validation.Fields.Show(value)} is not an ISO 8601 timestamp with an offset or Z (e.g. 2024-04-01T09:30:00Z)";
+
+    protected string NumberReason(int column, ReadOnlySpan<char> value, Validation.Fields.NumberProblem problem, string what) => problem switch
+    {
+        Validation.Fields.NumberProblem.Negative => $"{Name(column)} {Validation.Fields.Show(value)} is negative",
+        Validation.Fields.NumberProblem.TooPrecise => $"{Name(column)} {Validation.Fields.Show(value)} has more than 2 decimal places",
+        Validation.Fields.NumberProblem.TooLarge => $"{Name(column)} {Validation.Fields.Show(value)} is too large",
+        _ => $"{Name(column)} {Validation.Fields.Show(value)} is not {what}",
+    };
+}
