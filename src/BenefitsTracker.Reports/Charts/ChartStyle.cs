@@ -1,0 +1,71 @@
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Reports.Formatting;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace BenefitsTracker.Reports.Charts;
+
+/// <summary>The look every chart shares: the embedded sans font, readable sizes, months as "MMM yyyy", money in £.</summary>
+internal static class ChartStyle
+{
+    public const int Width = 960, Height = 540;
+
+    public static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        ChartFonts.Register();
+        var plot = new Plot();
+        plot.Font.Set(ChartFonts.Family);
+        plot.Title(title, 22);
+        plot.Axes.Title.Label.Bold = true;
+        plot.XLabel(xLabel, 16);
+        plot.YLabel(yLabel, 16);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Axes.Color(Color.FromHex("#222222"));
+        plot.Grid.MajorLineColor = Color.FromHex("#DDDDDD");
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = Colors.White;
+        return plot;
+    }
+
+    /// <summary>Month positions 0..n-1 on the x axis, labelled "Jan 2024", at most about eight labels.</summary>
+    public static void MonthAxis(Plot plot, IReadOnlyList<Month> months)
+    {
+        var step = Math.Max(1, (int)Math.Ceiling(months.Count / 8.0));
+        var ticks = new NumericManual();
+        for (var i = 0; i < months.Count; i += step) ticks.AddMajor(i, Fmt.MonthShort(months[i]));
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.SetLimitsX(-0.7, Math.Max(months.Count - 0.3, 0.7));
+    }
+
+    public static void MoneyAxis(IAxis axis) =>
+        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => Fmt.MoneyWhole(v) };
+
+    public static void PercentAxis(IAxis axis) =>
+        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%" };
+
+    public static void Legend(Plot plot, Alignment where)
+    {
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = where;
+        plot.Legend.FontSize = 14;
+        plot.Legend.FontName = ChartFonts.Family;
+    }
+
+    /// <summary>A note in the middle of an empty chart, so that it still says something.</summary>
+    public static void EmptyNote(Plot plot, string text)
+    {
+        var t = plot.Add.Text(text, 0, 0);
+        t.LabelFontSize = 18;
+        t.LabelFontName = ChartFonts.Family;
+        t.LabelAlignment = Alignment.MiddleCenter;
+        plot.Axes.SetLimits(-1, 1, -1, 1);
+    }
+
+    public static ReportChart Render(Plot plot, string stem, string title, string alt, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        var svg = plot.GetSvgXml(Width, Height);
+        return new ReportChart(stem, title, alt, headers, rows, png, svg);
+    }
+}

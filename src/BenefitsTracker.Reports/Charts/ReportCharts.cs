@@ -1,0 +1,238 @@
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Formatting;
+using ScottPlot;
+
+namespace BenefitsTracker.Reports.Charts;
+
+/// <summary>The five charts of every report (issue 5), each with its text alternative and data table.</summary>
+public static class ReportCharts
+{
+    public static IReadOnlyList<ReportChart> Build(SavingsResult result, CancellationToken ct = default) => Build(new ReportFacts(result), ct);
+
+    internal static IReadOnlyList<ReportChart> Build(ReportFacts facts, CancellationToken ct)
+    {
+        var builders = new Func<ReportFacts, ReportChart>[] { Cumulative, ChannelMix, TakeUp, OfficerMinutes, BenefitByLine };
+        var charts = new List<ReportChart>(builders.Length);
+        foreach (var b in builders)
+        {
+            ct.ThrowIfCancellationRequested();
+            charts.Add(b(facts));
+        }
+        return charts;
+    }
+
+    private static List<Month> Months(ReportFacts f) => f.Result.Months.Select(m => m.Month).ToList();
+
+    /// <summary>Cumulative adjusted benefit against cumulative cost, the payback month marked.</summary>
+    internal static ReportChart Cumulative(ReportFacts f)
+    {
+        const string title = "Cumulative adjusted benefit and cost";
+        var r = f.Result;
+        var months = Months(f);
+        var plot = ChartStyle.NewPlot(title, "Month", "Pounds (£), running total");
+        decimal benefit = 0, cost = 0;
+        var xs = new double[months.Count];
+        var yb = new double[months.Count];
+        var yc = new double[months.Count];
+        var rows = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < months.Count; i++)
+        {
+            var m = r.Months[i];
+            benefit += m.AdjustedBenefit;
+            cost += m.Costs;
+            xs[i] = i;
+            yb[i] = (double)benefit;
+            yc[i] = (double)cost;
+            rows.Add([Fmt.MonthShort(m.Month), Fmt.Money(m.AdjustedBenefit), Fmt.Money(m.Costs), Fmt.Money(benefit), Fmt.Money(cost), Fmt.Money(benefit - cost)]);
+        }
+        var b = plot.Add.ScatterLine(xs, yb, Palette.Blue);
+        b.LineWidth = 3; b.MarkerSize = 6; b.MarkerShape = MarkerShape.FilledCircle; b.LegendText = "Cumulative adjusted benefit";
+        var c = plot.Add.ScatterLine(xs, yc, Palette.Vermillion);
+        c.LineWidth = 3; c.MarkerSize = 6; c.MarkerShape = MarkerShape.FilledSquare; c.LinePattern = LinePattern.Dashed; c.LegendText = "Cumulative cost";
+        string paybackText;
+        if (r.Totals.PaybackMonth is { } pm && months.IndexOf(pm) is var pi and >= 0)
+        {
+            var line = plot.Add.VerticalLine(pi, 2, Palette.Black);
+            line.LinePattern = LinePattern.Dotted;
+            line.Text = "Payback: " + Fmt.MonthShort(pm);
+            line.LabelFontSize = 14;
+            line.LabelFontName = ChartFonts.Family;
+            line.LabelOppositeAxis = true;
+            line.LegendText = "Payback month";
+            paybackText = $"Cumulative benefit reaches cumulative cost in {Fmt.MonthLong(pm)} (payback).";
+        }
+        else paybackText = "Cumulative benefit does not reach cumulative cost within the period (no payback).";
+        ChartStyle.MonthAxis(plot, months);
+        ChartStyle.MoneyAxis(plot.Axes.Left);
+        ChartStyle.Legend(plot, Alignment.UpperLeft);
+        var alt = months.Count == 0 ? "No months in the period." :
+            $"Line chart. Cumulative adjusted benefit rises to {Fmt.Money(benefit)} by {Fmt.MonthLong(months[^1])}; " +
+            $"cumulative cost reaches {Fmt.Money(cost)}. {paybackText}";
+        return ChartStyle.Render(plot, "cumulative", title, alt,
+            ["Month", "Adjusted benefit", "Cost", "Cumulative benefit", "Cumulative cost", "Cumulative net"], rows);
+    }
+
+    /// <summary>Completed transactions by channel each month, stacked.</summary>
+    internal static ReportChart ChannelMix(ReportFacts f)
+    {
+        const string title = "Channel mix: completed transactions by channel";
+        var months = Months(f);
+        var channels = f.ChannelsInPeriod;
+        var plot = ChartStyle.NewPlot(title, "Month", "Transactions");
+        var bars = new List<Bar>();
+        var rows = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < months.Count; i++)
+        {
+            var m = f.Result.Months[i];
+            double bottom = 0;
+            var row = new List<string> { Fmt.MonthShort(m.Month) };
+            for (var k = 0; k < channels.Count; k++)
+            {
+                var v = m.ByChannel.GetValueOrDefault(channels[k]);
+                row.Add(f.CountText(v));
+                if (f.IsSuppressed(v)) continue;
+                bars.Add(new Bar { Position = i, ValueBase = bottom, Value = bottom + v, FillColor = Palette.ForIndex(k), LineWidth = 0, Size = 0.8 });
+                bottom += v;
+            }
+            row.Add(f.CountText(m.Transactions));
+            rows.Add(row);
+        }
+        if (bars.Count > 0) plot.Add.Bars(bars);
+        for (var k = 0; k < channels.Count; k++)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = Fmt.Channel(channels[k]), FillColor = Palette.ForIndex(k) });
+        ChartStyle.MonthAxis(plot, months);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Fmt.Count((long)v) };
+        plot.Axes.Margins(bottom: 0);
+        ChartStyle.Legend(plot, Alignment.UpperLeft);
+        var alt = "Stacked bar chart of completed transactions each month by channel. " + (months.Count == 0 ? "" :
+            $"{Fmt.MonthLong(months[0])}: {Mix(f, 0)}. {Fmt.MonthLong(months[^1])}: {Mix(f, months.Count - 1)}.");
+        return ChartStyle.Render(plot, "channel-mix", title, alt,
+            ["Month", .. channels.Select(Fmt.Channel), "All channels"], rows);
+    }
+
+    private static string Mix(ReportFacts f, int i)
+    {
+        var m = f.Result.Months[i];
+        var parts = f.ChannelsInPeriod.Select(ch => $"{Fmt.Channel(ch).ToLowerInvariant()} {f.CountText(m.ByChannel.GetValueOrDefault(ch))}").ToList();
+        return parts.Count == 0 ? "no transactions" : string.Join(", ", parts);
+    }
+
+    /// <summary>Digital take-up each month, as a percentage of all transactions.</summary>
+    internal static ReportChart TakeUp(ReportFacts f)
+    {
+        const string title = "Digital take-up";
+        var months = Months(f);
+        var plot = ChartStyle.NewPlot(title, "Month", "Share of transactions made online (%)");
+        var xs = new List<double>();
+        var ys = new List<double>();
+        var rows = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < months.Count; i++)
+        {
+            var m = f.Result.Months[i];
+            var t = f.TakeUp(i);
+            if (t is { } v) { xs.Add(i); ys.Add((double)(v * 100m)); }
+            rows.Add([Fmt.MonthShort(m.Month), f.CountText(f.DigitalByMonth[i]), f.CountText(m.Transactions), t is { } p ? Fmt.Percent(p) : "-"]);
+        }
+        if (xs.Count > 0)
+        {
+            var s = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), Palette.Green);
+            s.LineWidth = 3; s.MarkerSize = 7; s.MarkerShape = MarkerShape.FilledCircle; s.LegendText = "Digital take-up";
+        }
+        ChartStyle.MonthAxis(plot, months);
+        ChartStyle.PercentAxis(plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, 100);
+        var first = ys.Count > 0 ? $"from {ys[0]:0.0}% in {Fmt.MonthLong(months[(int)xs[0]])} to {ys[^1]:0.0}% in {Fmt.MonthLong(months[(int)xs[^1]])}" : "with no transactions to measure";
+        var overall = f.Result.Totals.DigitalTakeUp is { } all && !f.IsSuppressed(f.Result.Totals.Transactions) ? $"; {Fmt.Percent(all)} over the whole period" : "";
+        var alt = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Line chart of the share of transactions completed on digital channels, {first}{overall}.");
+        return ChartStyle.Render(plot, "digital-take-up", title, alt, ["Month", "Digital transactions", "All transactions", "Digital take-up"], rows);
+    }
+
+    /// <summary>Officer minutes per closed case each month against the baseline mean M_B.</summary>
+    internal static ReportChart OfficerMinutes(ReportFacts f)
+    {
+        const string title = "Officer minutes per case: baseline and period";
+        var months = Months(f);
+        var plot = ChartStyle.NewPlot(title, "Month", "Officer minutes per closed case");
+        var xs = new List<double>();
+        var ys = new List<double>();
+        var rows = new List<IReadOnlyList<string>>();
+        var baseline = f.BaselineMinutesPerCase;
+        for (var i = 0; i < months.Count; i++)
+        {
+            var m = f.Result.Months[i];
+            var mpc = f.MinutesPerCase(i);
+            if (mpc is { } v) { xs.Add(i); ys.Add((double)v); }
+            rows.Add([Fmt.MonthShort(m.Month), f.CountText(m.ClosedCases), Fmt.Number(m.OfficerMinutes, 0),
+                mpc is { } p ? Fmt.Number(p, 1) : "-", baseline is { } b ? Fmt.Number(b, 1) : "-"]);
+        }
+        if (baseline is { } bl)
+        {
+            var h = plot.Add.HorizontalLine((double)bl, 3, Palette.Orange);
+            h.LinePattern = LinePattern.Dashed;
+            h.LegendText = $"Baseline mean ({Fmt.Number(bl, 1)} minutes)";
+        }
+        if (xs.Count > 0)
+        {
+            var s = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), Palette.Blue);
+            s.LineWidth = 3; s.MarkerSize = 7; s.MarkerShape = MarkerShape.FilledCircle; s.LegendText = "This period, month by month";
+        }
+        if (xs.Count == 0 && baseline is null) ChartStyle.EmptyNote(plot, "No closed cases recorded");
+        else
+        {
+            ChartStyle.MonthAxis(plot, months);
+            var top = Math.Max(ys.DefaultIfEmpty(0).Max(), (double)(baseline ?? 0));
+            plot.Axes.SetLimitsY(0, top * 1.2 + 1);
+            ChartStyle.Legend(plot, Alignment.LowerRight);
+        }
+        var periodMean = f.Result.Totals.ClosedCases > 0 ? f.Result.Months.Sum(m => m.OfficerMinutes) / f.Result.Totals.ClosedCases : (decimal?)null;
+        var alt = "Line chart of officer minutes per closed case each month" +
+            (baseline is { } b2 ? $", against the baseline mean of {Fmt.Number(b2, 1)} minutes" : ", with no baseline cases") +
+            (periodMean is { } pmn ? $"; the period's mean is {Fmt.Number(pmn, 1)} minutes." : "; no cases closed in the period.");
+        return ChartStyle.Render(plot, "officer-minutes", title, alt, ["Month", "Closed cases", "Officer minutes", "Minutes per case", "Baseline minutes per case"], rows);
+    }
+
+    /// <summary>Each benefit line's adjusted figure over the period, as horizontal bars.</summary>
+    internal static ReportChart BenefitByLine(ReportFacts f)
+    {
+        const string title = "Adjusted benefit by line";
+        var lines = f.Result.Lines.Where(l => l.Enabled).ToList();
+        var plot = ChartStyle.NewPlot(title, "Adjusted benefit over the period (£)", "");
+        var bars = new List<Bar>();
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var pos = lines.Count - 1 - i;
+            var v = (double)lines[i].Adjusted;
+            bars.Add(new Bar
+            {
+                Position = pos, Value = v, FillColor = Palette.ForIndex(i), LineWidth = 0, Size = 0.7,
+                Orientation = Orientation.Horizontal, Label = Fmt.Money(lines[i].Adjusted),
+            });
+            ticks.AddMajor(pos, Short(lines[i].Line));
+        }
+        if (bars.Count > 0)
+        {
+            var bp = plot.Add.Bars(bars);
+            bp.ValueLabelStyle.FontSize = 14;
+            bp.ValueLabelStyle.FontName = ChartFonts.Family;
+            plot.Axes.Left.TickGenerator = ticks;
+            ChartStyle.MoneyAxis(plot.Axes.Bottom);
+            var max = Math.Max(0, bars.Max(x => x.Value));
+            var min = Math.Min(0, bars.Min(x => x.Value));
+            plot.Axes.SetLimitsX(min - (max - min) * 0.05, max + (max - min) * 0.25 + 1);
+            plot.Axes.SetLimitsY(-0.6, lines.Count - 0.4);
+        }
+        else ChartStyle.EmptyNote(plot, "No benefit lines are enabled");
+        var rows = f.Result.Lines.Select(l => (IReadOnlyList<string>)[l.Line.Title(), l.Enabled ? "Yes" : "No", Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), l.Cashable ? "Yes" : "No"]).ToList();
+        var alt = "Bar chart of each benefit line's adjusted benefit: " +
+            (lines.Count == 0 ? "none enabled." : string.Join("; ", lines.Select(l => $"{l.Line.Title()} {Fmt.Money(l.Adjusted)}")) + ".");
+        return ChartStyle.Render(plot, "benefit-by-line", title, alt, ["Benefit line", "Counted", "Gross", "Adjusted", "Cashable"], rows);
+    }
+
+    private static string Short(BenefitLine line) => line switch
+    {
+        BenefitLine.AvoidableContact => "Avoidable contact",
+        _ => line.Title(),
+    };
+}

@@ -1,0 +1,71 @@
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Formatting;
+
+namespace BenefitsTracker.Reports;
+
+/// <summary>
+/// Figures the HTML page and the charts both show that are read off the result rather than stored in it
+/// (digital volumes per month, baseline minutes per case), and the small-number rule for shared outputs.
+/// </summary>
+internal sealed class ReportFacts
+{
+    public ReportFacts(SavingsResult result)
+    {
+        Result = result;
+        Units = ReportUnits.Of(result);
+        SuppressBelow = result.Scope.Kind == ScopeKind.Consortium ? result.Assumptions.SuppressionThreshold : null;
+        ChannelsInPeriod = result.Months.SelectMany(m => m.ByChannel.Where(kv => kv.Value != 0).Select(kv => kv.Key)).Distinct()
+            .OrderBy(Channels.Order).ThenBy(c => c, StringComparer.Ordinal).ToList();
+
+        var digital = new long[result.Months.Count];
+        var index = result.Months.Select((m, i) => (m.Month, i)).ToDictionary(x => x.Month, x => x.i);
+        if (Units.Count > 0)
+        {
+            foreach (var u in Units)
+                foreach (var sm in u.Working.Months)
+                    if (index.TryGetValue(sm.Month, out var i))
+                        digital[i] += sm.ByChannel.Where(kv => u.Assumptions.DigitalChannels.Contains(kv.Key)).Sum(kv => kv.Value);
+        }
+        else
+        {
+            for (var i = 0; i < result.Months.Count; i++)
+                digital[i] = result.Months[i].ByChannel.Where(kv => result.Assumptions.DigitalChannels.Contains(kv.Key)).Sum(kv => kv.Value);
+        }
+        DigitalByMonth = digital;
+
+        var cases = Units.Sum(u => u.Working.BaselineMeanMinutes is null ? 0 : u.Working.BaselineClosedCases);
+        var minutes = Units.Sum(u => (u.Working.BaselineMeanMinutes ?? 0m) * u.Working.BaselineClosedCases);
+        BaselineMinutesPerCase = cases > 0 ? minutes / cases : null;
+        BaselineClosedCases = cases;
+    }
+
+    public SavingsResult Result { get; }
+    public IReadOnlyList<ReportUnit> Units { get; }
+    /// <summary>For a consortium (shared beyond one council), counts below this are shown as "&lt;N".</summary>
+    public int? SuppressBelow { get; }
+    public IReadOnlyList<string> ChannelsInPeriod { get; }
+    /// <summary>Digital transactions each month, counting each service's own digital channels.</summary>
+    public IReadOnlyList<long> DigitalByMonth { get; }
+    public decimal? BaselineMinutesPerCase { get; }
+    public long BaselineClosedCases { get; }
+
+    public bool IsSuppressed(long count) => SuppressBelow is { } th && count > 0 && count < th;
+
+    /// <summary>A count as shown: "&lt;10" when suppressed.</summary>
+    public string CountText(long count) => IsSuppressed(count) ? $"<{SuppressBelow}" : Fmt.Count(count);
+
+    /// <summary>Digital take-up in month i, null when there are no transactions or the count is suppressed.</summary>
+    public decimal? TakeUp(int i)
+    {
+        var m = Result.Months[i];
+        if (m.Transactions == 0 || IsSuppressed(m.Transactions) || IsSuppressed(DigitalByMonth[i])) return null;
+        return (decimal)DigitalByMonth[i] / m.Transactions;
+    }
+
+    public decimal? MinutesPerCase(int i)
+    {
+        var m = Result.Months[i];
+        return m.ClosedCases == 0 || IsSuppressed(m.ClosedCases) ? null : m.OfficerMinutes / m.ClosedCases;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Charts;
+using BenefitsTracker.Reports.Html;
+using BenefitsTracker.Reports.Workbook;
+
+namespace BenefitsTracker.Reports;
+
+/// <summary>
+/// Writes the human-facing outputs of a report from the one result model: savings.xlsx, report.html and
+/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>).
+/// </summary>
+public static class ReportWriter
+{
+    public const string WorkbookFile = "savings.xlsx", HtmlFile = "report.html", ChartsFolder = "charts";
+
+    public static void WriteAll(SavingsResult result, string outDir, CancellationToken ct = default) =>
+        WriteAllTimed(result, outDir, ct);
+
+    /// <summary>As <see cref="WriteAll"/>, returning how long each output took (for the benchmark and the docs).</summary>
+    public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var charts = Path.Combine(outDir, ChartsFolder);
+        Directory.CreateDirectory(charts);
+        var total = Stopwatch.StartNew();
+
+        // The workbook is the slow part; draw the charts and the page alongside it.
+        var workbook = Task.Run(() =>
+        {
+            var sw = Stopwatch.StartNew();
+            SavingsWorkbook.Write(result, Path.Combine(outDir, WorkbookFile), ct);
+            return sw.Elapsed;
+        }, ct);
+
+        var sw = Stopwatch.StartNew();
+        var facts = new ReportFacts(result);
+        var chartList = ReportCharts.Build(facts, ct);
+        foreach (var chart in chartList)
+        {
+            File.WriteAllBytes(Path.Combine(charts, chart.Stem + ".png"), chart.Png);
+            File.WriteAllText(Path.Combine(charts, chart.Stem + ".svg"), chart.Svg);
+        }
+        var chartTime = sw.Elapsed;
+        sw.Restart();
+        File.WriteAllText(Path.Combine(outDir, HtmlFile), HtmlReport.Render(facts, chartList));
+        var htmlTime = sw.Elapsed;
+        var workbookTime = workbook.GetAwaiter().GetResult();
+        return new ReportTimings(workbookTime, chartTime, htmlTime, total.Elapsed);
+    }
+}
+
+/// <summary>How long each output of <see cref="ReportWriter"/> took.</summary>
+public sealed record ReportTimings(TimeSpan Workbook, TimeSpan Charts, TimeSpan Html, TimeSpan Total);

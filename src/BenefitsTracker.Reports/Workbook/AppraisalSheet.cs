@@ -1,0 +1,51 @@
+using static BenefitsTracker.Reports.Workbook.WorkbookContext;
+
+namespace BenefitsTracker.Reports.Workbook;
+
+/// <summary>
+/// Month by month appraisal (METHOD.md, Adjustments and appraisal): adjusted benefit less cost, its
+/// running total (payback is the first month it is at least zero) and the Green Book discounting,
+/// year index y = floor(t / 12) for the t-th month counted from 0.
+/// </summary>
+internal static class AppraisalSheet
+{
+    public const int AdjustedCol = 3, CashableCol = 4, NonCashableCol = 5, CostsCol = 6, NetCol = 7, CumulativeCol = 8,
+        PaidBackCol = 9, DiscountedCol = 12;
+
+    public static void Write(WorkbookContext ctx)
+    {
+        var ws = ctx.Sheet(Appraisal);
+        string[] headers = ["Month no.", "Month", "Adjusted benefit", "Cashable", "Non-cashable", "Digital service costs",
+            "Net benefit", "Cumulative net benefit", "Paid back by now", "Year index (y)", "Discount factor", "Discounted net benefit"];
+        Xl.Header(ws, 1, 1, headers);
+        var monthNos = MonthlySheet.ColumnRange(ctx, MonthlySheet.MonthNo);
+        for (var t = 0; t < ctx.Months.Count; t++)
+        {
+            var row = t + 2;
+            ws.Cell(row, 1).Num(t + 1);
+            ws.Cell(row, 2).Text(ctx.Months[t].ToString());
+            ws.Cell(row, AdjustedCol).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.AdjustedTotal)},{monthNos},$A{row})", Xl.MoneyFormat);
+            ws.Cell(row, CashableCol).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.CashableTotal)},{monthNos},$A{row})", Xl.MoneyFormat);
+            ws.Cell(row, NonCashableCol).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.NonCashable)},{monthNos},$A{row})", Xl.MoneyFormat);
+            ws.Cell(row, CostsCol).Formula(Xl.Cell(Spend, row, ctx.SpendDigitalTotalColumn), Xl.MoneyFormat);
+            ws.Cell(row, NetCol).Formula($"C{row}-F{row}", Xl.MoneyFormat);
+            ws.Cell(row, CumulativeCol).Formula(t == 0 ? $"G{row}" : $"H{row - 1}+G{row}", Xl.MoneyFormat);
+            // Rounded to a millionth of a penny so that floating-point dust cannot move the payback month.
+            ws.Cell(row, PaidBackCol).Formula($"IF(ROUND(H{row},6)>=0,1,0)", Xl.YesNoFormat);
+            ws.Cell(row, 10).Formula($"INT((A{row}-1)/12)", "0");
+            ws.Cell(row, 11).Formula($"1/(1+discount_rate)^J{row}", "0.000000");
+            ws.Cell(row, DiscountedCol).Formula($"G{row}*K{row}", Xl.MoneyFormat);
+        }
+        var last = ctx.Months.Count + 1;
+        Xl.Table(ws, "AppraisalTable", 1, 1, last, headers.Length);
+        Xl.TotalRow(ws, ctx.PeriodTotalRow, 1, headers.Length, "Total");
+        foreach (var c in new[] { AdjustedCol, CashableCol, NonCashableCol, CostsCol, NetCol, DiscountedCol })
+            ws.Cell(ctx.PeriodTotalRow, c).Formula($"SUM({Xl.Col(c)}2:{Xl.Col(c)}{last})", Xl.MoneyFormat);
+        ws.SheetView.FreezeRows(1);
+        Xl.Widths(ws, 9, 10, 15, 15, 15, 15, 15, 16, 11, 10, 12, 16);
+        ws.Row(1).Height = 32;
+    }
+
+    public static string Column(WorkbookContext ctx, int col) => Xl.Range(Appraisal, 2, col, ctx.Months.Count + 1, col);
+    public static string Total(WorkbookContext ctx, int col) => Xl.Cell(Appraisal, ctx.PeriodTotalRow, col);
+}

@@ -1,0 +1,51 @@
+using BenefitsTracker.Core.Domain;
+using static BenefitsTracker.Reports.Workbook.WorkbookContext;
+
+namespace BenefitsTracker.Reports.Workbook;
+
+/// <summary>
+/// Officer time released (METHOD.md line 2), one row per service, month and grade:
+/// hours = (M_B × N − T) / 60, benefit = hours × the grade's hourly cost (else the default).
+/// </summary>
+internal static class OfficerTimeSheet
+{
+    public const int KeyCol = 1, CasesCol = 6, MinutesCol = 7, HoursCol = 10, GrossCol = 11;
+
+    public static void Write(WorkbookContext ctx)
+    {
+        var ws = ctx.Sheet(OfficerTime);
+        string[] headers = ["Key", "Month", "Council", "Service", "Grade", "Closed cases (N)", "Officer minutes (T)",
+            "Baseline mean minutes (M_B)", "Hourly cost", "Hours released", "Gross benefit"];
+        Xl.Header(ws, 1, 1, headers);
+        var row = 1;
+        foreach (var u in ctx.Units)
+            foreach (var r in u.Working.OfficerTime.OrderBy(r => r.Month).ThenBy(r => r.Grade ?? "", StringComparer.Ordinal))
+            {
+                row++;
+                ws.Cell(row, 1).Text(u.Key(r.Month));
+                ws.Cell(row, 2).Text(r.Month.ToString());
+                ws.Cell(row, 3).Text(u.Council);
+                ws.Cell(row, 4).Text(u.Service);
+                ws.Cell(row, 5).Text(r.Grade ?? "(none)");
+                ws.Cell(row, CasesCol).Num(r.ClosedCases);
+                ws.Cell(row, MinutesCol).Num(r.OfficerMinutes, "#,##0.##");
+                ws.Cell(row, 8).Formula(UnitName(u, "baseline_mean_minutes"), "#,##0.00");
+                var rate = r.Grade is { } g && u.Assumptions.HourlyCostByGrade.ContainsKey(g)
+                    ? UnitName(u, HourlyCost(g)) : UnitName(u, "hourly_cost_default");
+                ws.Cell(row, 9).Formula(rate, Xl.MoneyFormat);
+                var flag = UnitName(u, LineFlag(BenefitLine.OfficerTime));
+                ws.Cell(row, HoursCol).Formula(
+                    $"IF(OR({flag}=0,{UnitName(u, "baseline_cases")}=0),0,(H{row}*F{row}-G{row})/60)", Xl.HoursFormat);
+                ws.Cell(row, GrossCol).Formula($"J{row}*I{row}", Xl.MoneyFormat);
+            }
+        ctx.OfficerTimeLastRow = row;
+        Xl.Table(ws, "OfficerTimeTable", 1, 1, row, headers.Length);
+        var total = row + 1;
+        Xl.TotalRow(ws, total, 1, headers.Length, "Total");
+        foreach (var (col, fmt) in new[] { (CasesCol, Xl.CountFormat), (MinutesCol, "#,##0.##"), (HoursCol, Xl.HoursFormat), (GrossCol, Xl.MoneyFormat) })
+            ws.Cell(total, col).Formula(row > 1 ? $"SUM({Xl.Col(col)}2:{Xl.Col(col)}{row})" : "0", fmt);
+        ws.SheetView.FreezeRows(1);
+        Xl.Widths(ws, 34, 10, 12, 24, 10, 12, 14, 14, 12, 12, 14);
+        ws.Row(1).Height = 32;
+    }
+}

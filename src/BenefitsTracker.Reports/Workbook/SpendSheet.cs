@@ -1,0 +1,106 @@
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+using static BenefitsTracker.Reports.Workbook.WorkbookContext;
+
+namespace BenefitsTracker.Reports.Workbook;
+
+/// <summary>
+/// Spend by month: print and postage (summed from Monthly) and the digital service's costs by category,
+/// then every cost line in scope with how it is spread (METHOD.md: evenly over its months).
+/// </summary>
+internal static class SpendSheet
+{
+    public static void Write(WorkbookContext ctx)
+    {
+        var ws = ctx.Sheet(Spend);
+        var byCategory = CostSpread.DigitalByCategory(ctx.Result);
+        var categories = byCategory is null ? [] : CostCategories.Digital.Where(c => byCategory.Values.Any(d => d.ContainsKey(c))).ToList();
+        var headers = new List<string> { "Month no.", "Month", "Print spend", "Postage spend" };
+        headers.AddRange(categories.Select(c => "Digital cost: " + c));
+        headers.Add("Digital service costs");
+        Xl.Header(ws, 1, 1, headers);
+        var totalCol = headers.Count;
+        ctx.SpendDigitalTotalColumn = totalCol;
+        var monthNos = MonthlySheet.ColumnRange(ctx, MonthlySheet.MonthNo);
+        for (var t = 0; t < ctx.Months.Count; t++)
+        {
+            var row = t + 2;
+            var month = ctx.Months[t];
+            ws.Cell(row, 1).Num(t + 1);
+            ws.Cell(row, 2).Text(month.ToString());
+            ws.Cell(row, 3).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.PrintSpend)},{monthNos},$A{row})", Xl.MoneyFormat);
+            ws.Cell(row, 4).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.PostageSpend)},{monthNos},$A{row})", Xl.MoneyFormat);
+            if (byCategory is null)
+                ws.Cell(row, totalCol).Num(ctx.Result.Months[t].Costs, Xl.MoneyFormat);
+            else
+            {
+                var amounts = byCategory.GetValueOrDefault(month);
+                for (var i = 0; i < categories.Count; i++)
+                    ws.Cell(row, 5 + i).Num(amounts?.GetValueOrDefault(categories[i]) ?? 0m, Xl.MoneyFormat);
+                ws.Cell(row, totalCol).Formula(categories.Count == 0 ? "0" : $"SUM({Xl.Col(5)}{row}:{Xl.Col(totalCol - 1)}{row})", Xl.MoneyFormat);
+            }
+        }
+        var last = ctx.Months.Count + 1;
+        Xl.Table(ws, "SpendTable", 1, 1, last, totalCol);
+        Xl.TotalRow(ws, ctx.PeriodTotalRow, 1, totalCol, "Total");
+        for (var c = 3; c <= totalCol; c++) ws.Cell(ctx.PeriodTotalRow, c).Formula($"SUM({Xl.Col(c)}2:{Xl.Col(c)}{last})", Xl.MoneyFormat);
+        ws.SheetView.FreezeRows(1);
+
+        var header = ctx.PeriodTotalRow + 3;
+        ws.Cell(header - 1, 1).Text("Cost lines in scope (the digital service's costs, and the baseline spend digital can avoid)").Style.Font.Bold = true;
+        string[] lineHeaders = ["Owner", "Service", "Category", "Period start", "Period end", "Amount", "Months spread over",
+            "Per month", "Share carried", "In the period", "Cashable", "Reference", "Description"];
+        Xl.Header(ws, header, 1, lineHeaders);
+        var r = header;
+        foreach (var cw in ctx.Result.Costs)
+        {
+            r++;
+            ws.Cell(r, 1).Text(cw.Owner);
+            ws.Cell(r, 2).Text(cw.Line.Service ?? "(all services)");
+            ws.Cell(r, 3).Text(cw.Line.Category);
+            ws.Cell(r, 4).Text(cw.Line.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            ws.Cell(r, 5).Text(cw.Line.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            ws.Cell(r, 6).Num(cw.Line.Amount, Xl.MoneyFormat);
+            ws.Cell(r, 7).Num(cw.SpreadMonths);
+            ws.Cell(r, 8).Num(cw.MonthlyAmount, Xl.MoneyFormat);
+            ws.Cell(r, 9).Num(cw.Share, Xl.FractionFormat);
+            ws.Cell(r, 10).Num(cw.InPeriod, Xl.MoneyFormat);
+            ws.Cell(r, 11).Num(cw.Line.Cashable ? 1 : 0, Xl.YesNoFormat);
+            ws.Cell(r, 12).Text(cw.Line.Reference);
+            ws.Cell(r, 13).Text(cw.Line.Description);
+        }
+        Xl.Table(ws, "CostLinesTable", header, 1, r, lineHeaders.Length);
+        Xl.Widths(ws, 12, 24, 14, 14, 14, 14, 14, 14, 14, 14, 10, 14, 40);
+        ws.Row(1).Height = 32;
+        ws.Row(header).Height = 32;
+    }
+}
+
+/// <summary>Digital service costs by month and category, from the cost lines' spread.</summary>
+internal static class CostSpread
+{
+    /// <summary>
+    /// Spreads each digital cost line over its months and keeps the spread only if it adds up to the
+    /// engine's monthly costs (null otherwise, and the Spend sheet then shows the monthly total alone).
+    /// </summary>
+    public static Dictionary<Month, Dictionary<string, decimal>>? DigitalByCategory(SavingsResult result)
+    {
+        foreach (var withShare in new[] { true, false })
+        {
+            var spread = new Dictionary<Month, Dictionary<string, decimal>>();
+            foreach (var cw in result.Costs.Where(c => !CostCategories.IsBaseline(c.Line.Category)))
+            {
+                var amount = withShare ? cw.MonthlyAmount * cw.Share : cw.MonthlyAmount;
+                foreach (var m in Month.Range(Month.Of(cw.Line.PeriodStart), Month.Of(cw.Line.PeriodEnd)))
+                {
+                    if (m < result.Request.From || m > result.Request.To) continue;
+                    var d = spread.TryGetValue(m, out var x) ? x : spread[m] = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                    d[cw.Line.Category] = d.GetValueOrDefault(cw.Line.Category) + amount;
+                }
+            }
+            if (result.Months.All(m => Math.Abs((spread.GetValueOrDefault(m.Month)?.Values.Sum() ?? 0m) - m.Costs) < 0.000001m))
+                return spread;
+        }
+        return null;
+    }
+}

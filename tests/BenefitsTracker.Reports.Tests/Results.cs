@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using BenefitsTracker.Core.Assumptions;
+using BenefitsTracker.Core.Method;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.TestSupport;
+
+namespace BenefitsTracker.Reports.Tests;
+
+/// <summary>Real engine results the report tests render: the worked example, and the sample data's council and consortium.</summary>
+public static class Results
+{
+    private static readonly Lazy<SavingsResult> WorkedResult = new(() => Worked(_ => { }));
+    private static readonly Lazy<SavingsResult> SampleCouncilResult = new(() => SampleCouncil(_ => { }));
+    private static readonly Lazy<SavingsResult> SampleConsortiumResult = new(() => SampleConsortium(_ => { }));
+
+    /// <summary>Denbighshire's garden waste, tests/fixtures/worked-council (expected.json holds its figures).</summary>
+    public static SavingsResult WorkedExampleResult => WorkedResult.Value;
+
+    /// <summary>Conwy (W06000003), all three services, April 2023 to March 2025, with its share of the consortium's licence.</summary>
+    public static SavingsResult SampleConwy => SampleCouncilResult.Value;
+
+    /// <summary>The North Wales consortium of sample-data/, April 2023 to March 2025.</summary>
+    public static SavingsResult SampleNorthWales => SampleConsortiumResult.Value;
+
+    /// <summary>The worked example with its assumptions file edited first (e.g. a unit cost changed).</summary>
+    public static SavingsResult Worked(Action<JsonNode> edit)
+    {
+        var (council, _, request) = WorkedExample.Load();
+        return SavingsEngine.ComputeCouncil(council, null, Edited(WorkedExample.AssumptionsPath, edit), request, WorkedExample.Lineage());
+    }
+
+    public static SavingsResult SampleCouncil(Action<JsonNode> edit, string from = "2023-04", string to = "2025-03")
+    {
+        var consortium = SampleConsortiumData.Value;
+        var council = consortium.Members.Single(m => m.Code == "W06000003");
+        var request = new ReportRequest(Core.Domain.Month.Parse(from), Core.Domain.Month.Parse(to));
+        return SavingsEngine.ComputeCouncil(council, consortium, Edited(SampleAssumptionsPath, edit), request, SampleLineage());
+    }
+
+    public static SavingsResult SampleConsortium(Action<JsonNode> edit)
+    {
+        var request = new ReportRequest(new Core.Domain.Month(2023, 4), new Core.Domain.Month(2025, 3));
+        return SavingsEngine.ComputeConsortium(SampleConsortiumData.Value, Edited(SampleAssumptionsPath, edit), request, SampleLineage());
+    }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string SampleDirectory => Path.Combine(RepoRoot, "sample-data");
+    private static string SampleAssumptionsPath => Path.Combine(SampleDirectory, "assumptions.json");
+
+    private static readonly Lazy<ConsortiumData> SampleConsortiumData =
+        new(() => FixtureData.LoadConsortium(SampleDirectory, "north-wales", "North Wales"));
+
+    private static Lineage SampleLineage()
+    {
+        var a = AssumptionSet.Parse(File.ReadAllBytes(SampleAssumptionsPath));
+        return new Lineage(FixtureData.Inputs(SampleDirectory, "councils.csv", "events.csv", "cases.csv", "costs.csv"),
+            a.Version, a.Sha256, "benefits 0.1.0 (tests)", new Core.Domain.Month(2022, 4), new Core.Domain.Month(2025, 3));
+    }
+
+    private static AssumptionSet Edited(string path, Action<JsonNode> edit)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(path))!;
+        edit(node);
+        return AssumptionSet.Parse(node.ToJsonString());
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "BenefitsTracker.sln"))) return dir.FullName;
+        throw new InvalidOperationException("BenefitsTracker.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A fresh temporary folder, removed afterwards.</summary>
+public sealed class TempDir : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bt-reports-" + Guid.NewGuid().ToString("N"));
+    public TempDir() => Directory.CreateDirectory(Path);
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>External programs some tests need: missing ones fail the test when CI is set, and skip it (pass, with a note) otherwise.</summary>
+public static class Tools
+{
+    public static string? Find(string program, params string[] candidates)
+    {
+        foreach (var c in candidates) if (System.IO.File.Exists(c)) return c;
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var p = System.IO.Path.Combine(dir, program);
+            if (System.IO.File.Exists(p)) return p;
+        }
+        return null;
+    }
+
+    /// <summary>The program's path; null (skip) when it is missing outside CI; a failure naming it inside CI.</summary>
+    public static string? Require(string program, string package, ITestOutputHelperLike output, params string[] candidates)
+    {
+        var path = Find(program, candidates);
+        if (path is not null) return path;
+        var message = $"{program} is not installed (apt-get install -y --no-install-recommends {package}); this test needs it.";
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))) Assert.Fail(message + " CI is set, so a missing tool is a failure.");
+        output.WriteLine("SKIPPED: " + message);
+        return null;
+    }
+}
+
+/// <summary>Just the bit of xunit's output helper that <see cref="Tools"/> needs.</summary>
+public interface ITestOutputHelperLike
+{
+    void WriteLine(string message);
+}
+
+public sealed class Output(Xunit.Abstractions.ITestOutputHelper inner) : ITestOutputHelperLike
+{
+    public void WriteLine(string message) => inner.WriteLine(message);
+}
