@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Data;
 using BenefitsTracker.Data.Entities;
 
@@ -16,17 +16,27 @@ internal static class AssumptionsIngest
     {
         if (length > MaxBytes) throw new UnusableInputException(path, "an assumptions file larger than 16 MB is not an assumptions file");
         var bytes = await File.ReadAllBytesAsync(path, ct);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) throw new UnusableInputException(path, "the file is not UTF-8 text; save it as UTF-8");
         var json = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes;
-        if (!System.Text.Unicode.Utf8.IsValid(json)) throw new UnusableInputException(path, "the file is not UTF-8 text; save it as UTF-8");
-        var version = Validate(path, json);
+        CheckIsAssumptions(path, json);
+        AssumptionSet set;
+        try
+        {
+            set = AssumptionSet.Parse(bytes);
+        }
+        catch (AssumptionsException e)
+        {
+            throw new UnusableInputException(path, e.Path.Length == 0 ? e.Problem : $"{e.Path}: {e.Problem}", e);
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = DateTimeOffset.UtcNow;
         db.AssumptionSets.Add(new AssumptionSetRow
         {
-            Version = version,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(json)),
-            Json = Encoding.UTF8.GetString(json),
+            Version = set.Version,
+            Sha256 = set.Sha256,
+            // The exact text (a byte-order mark survives as U+FEFF), so its UTF-8 bytes hash to Sha256 again.
+            Json = Encoding.UTF8.GetString(bytes),
             FileName = Path.GetFileName(path),
             IngestedAt = now,
         });
@@ -41,28 +51,18 @@ internal static class AssumptionsIngest
         return new FileResult(path, InputKind.Assumptions, 1, 1, 0, 0, false, null, fileSha, clock.Elapsed);
     }
 
-    /// <summary>The set's version; throws <see cref="UnusableInputException"/> naming the key path of the first problem.</summary>
-    private static string Validate(string path, byte[] json)
+    /// <summary>A .json input must at least look like an assumptions set before the full validation speaks.</summary>
+    private static void CheckIsAssumptions(string path, byte[] json)
     {
-        JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json);
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("unit_costs_gbp", out _))
+                throw new UnusableInputException(path, "unit_costs_gbp is missing: a .json input must be an assumptions set (docs/assumptions.md)");
         }
         catch (JsonException e)
         {
             throw new UnusableInputException(path, $"not valid JSON (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}", e);
-        }
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new UnusableInputException(path, "$: an assumptions file is a JSON object");
-            if (!root.TryGetProperty("unit_costs_gbp", out var costs))
-                throw new UnusableInputException(path, "$.unit_costs_gbp is missing: a .json input must be an assumptions set");
-            if (costs.ValueKind != JsonValueKind.Object) throw new UnusableInputException(path, "$.unit_costs_gbp must be an object of channel: cost");
-            if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(version.GetString()))
-                throw new UnusableInputException(path, "$.version is missing: an assumptions set names its version");
-            return version.GetString()!;
         }
     }
 }

@@ -1,0 +1,33 @@
+namespace BenefitsTracker.Ingestion.Tests;
+
+public class SampleDataTests
+{
+    /// <summary>The repository's sample-data/ folder, found by walking up from the test binaries.</summary>
+    internal static string? SampleData()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "BenefitsTracker.sln")))
+                return Directory.Exists(Path.Combine(dir.FullName, "sample-data")) ? Path.Combine(dir.FullName, "sample-data") : null;
+        return null;
+    }
+
+    [Fact]
+    public async Task Sample_data_loads_without_a_rejected_row()
+    {
+        var sample = SampleData();
+        if (sample is null) return;
+        await using var store = await TestStore.CreateAsync();
+        var copy = Path.Combine(store.Folder, "sample");
+        Directory.CreateDirectory(copy);
+        foreach (var f in Directory.GetFiles(sample)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+
+        var summary = await store.IngestAsync(copy);
+
+        Assert.NotEmpty(summary.Files);
+        Assert.All(summary.Files, f => Assert.True(f.Rejected == 0, f.ToString()));
+        Assert.All(summary.Files, f => Assert.Equal(f.Read, f.Accepted + f.Rejected + f.Duplicates));
+        Assert.Equal(4, (await store.Queries.CouncilCodesAsync()).Count);
+        var consortium = await store.Queries.LoadConsortiumAsync("north-wales");
+        Assert.Equal(4, consortium!.Members.Count);
+    }
+}
