@@ -4,9 +4,9 @@ namespace BenefitsTracker.Core.Method;
 
 /// <summary>
 /// METHOD.md line 2: a 95% interval for the officer time figure from a seeded bootstrap. Each of
-/// 2,000 resamples draws n_B baseline cases and n_P period cases with replacement, recomputes the
-/// baseline mean M_B* and values the resampled period cases: Σ_i (M_B* − minutes_i)/60 × rate(grade_i).
-/// The interval is the 2.5th and 97.5th percentiles of those figures (gross, before adjustments).
+/// 2,000 resamples draws n_B baseline cases and n_P period cases with replacement from the
+/// histograms (through an <see cref="AliasTable"/>), recomputes the baseline mean M_B* and
+/// values the resampled period cases: Σ_i (M_B* − minutes_i)/60 × rate(grade_i). The interval is the 2.5th and 97.5th percentiles of those figures (gross, before adjustments).
 /// </summary>
 public static class Bootstrap
 {
@@ -27,10 +27,10 @@ public static class Bootstrap
     /// <summary>The 2,000 resampled figures, in draw order; null when either side has no cases.</summary>
     public static decimal[]? Resample(ulong seed, IReadOnlyList<BaselineBin> baseline, IReadOnlyList<PeriodBin> period)
     {
-        var baselineCumulative = Cumulative(baseline.Select(b => b.Count));
-        var periodCumulative = Cumulative(period.Select(p => p.Count));
-        var nB = baselineCumulative.Length == 0 ? 0 : baselineCumulative[^1];
-        var nP = periodCumulative.Length == 0 ? 0 : periodCumulative[^1];
+        var baselineTable = new AliasTable([.. baseline.Select(b => b.Count)]);
+        var periodTable = new AliasTable([.. period.Select(p => p.Count)]);
+        var nB = baselineTable.Total;
+        var nP = periodTable.Total;
         if (nB == 0 || nP == 0) return null;
 
         var random = new SplitMix64(seed);
@@ -39,15 +39,16 @@ public static class Bootstrap
         var samples = new decimal[Resamples];
         for (var k = 0; k < Resamples; k++)
         {
-            // Draw case by case (sampling by cumulative counts), then sum per bin: the money
-            // arithmetic stays in decimal but runs once per bin, not once per case.
+            // Draw case by case, then sum per bin: the money arithmetic stays in decimal but runs
+            // once per bin, not once per case. A side with one bin needs no drawing at all.
             Array.Clear(baselineDraws);
             Array.Clear(periodDraws);
-            for (long i = 0; i < nB; i++) baselineDraws[Bin(baselineCumulative, random.NextBelow(nB))]++;
-            for (long i = 0; i < nP; i++) periodDraws[Bin(periodCumulative, random.NextBelow(nP))]++;
+            Draw(baselineTable, baselineDraws, random);
+            Draw(periodTable, periodDraws, random);
 
             var baselineMinutes = 0m;
-            for (var b = 0; b < baseline.Count; b++) baselineMinutes += baselineDraws[b] * baseline[b].Minutes;
+            for (var b = 0; b < baseline.Count; b++)
+                if (baselineDraws[b] != 0) baselineMinutes += baselineDraws[b] * baseline[b].Minutes;
             var mean = baselineMinutes / nB;
 
             var value = 0m;
@@ -56,6 +57,19 @@ public static class Bootstrap
             samples[k] = value / 60m;
         }
         return samples;
+    }
+
+    private static void Draw(AliasTable table, long[] draws, SplitMix64 random)
+    {
+        var nonEmpty = -1;
+        for (var i = 0; i < draws.Length; i++)
+        {
+            if (table.Count(i) == 0) continue;
+            if (nonEmpty >= 0) { nonEmpty = -2; break; }
+            nonEmpty = i;
+        }
+        if (nonEmpty >= 0) { draws[nonEmpty] = table.Total; return; }
+        for (long i = 0; i < table.Total; i++) draws[table.Draw(random)]++;
     }
 
     /// <summary>
@@ -95,29 +109,5 @@ public static class Bootstrap
         if (lower >= sorted.Length - 1) return sorted[^1];
         var fraction = position - lower;
         return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower]);
-    }
-
-    private static long[] Cumulative(IEnumerable<long> counts)
-    {
-        var result = new List<long>();
-        long running = 0;
-        foreach (var count in counts)
-        {
-            running += count;
-            result.Add(running);
-        }
-        return [.. result];
-    }
-
-    /// <summary>The bin holding draw r: the first whose cumulative count exceeds r.</summary>
-    private static int Bin(long[] cumulative, long r)
-    {
-        int lo = 0, hi = cumulative.Length - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > r) hi = mid; else lo = mid + 1;
-        }
-        return lo;
     }
 }
