@@ -223,6 +223,7 @@ public sealed record MemberComparison(
     decimal? AdjustedBenefitPer1000Residents,
     decimal? DigitalTakeUp,
     decimal? CostPerTransaction,
+    /// <summary>The fraction (0..1) of the consortium's shared costs this member carries under the apportionment rule.</summary>
     decimal SharedCostShare);
 
 public sealed record ComparisonMedians(decimal? AdjustedBenefitPer1000Residents, decimal? DigitalTakeUp, decimal? CostPerTransaction);

@@ -171,7 +171,7 @@ public static class ManifestWriter
             WriteMoney(w, "adjusted_benefit_per_1000_residents_gbp", m.AdjustedBenefitPer1000Residents);
             WriteRatio(w, "digital_take_up", m.DigitalTakeUp);
             WriteMoney(w, "cost_per_transaction_gbp", m.CostPerTransaction);
-            WriteMoney(w, "shared_cost_share_gbp", m.SharedCostShare);
+            WriteRatio(w, "shared_cost_fraction", m.SharedCostShare);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -196,8 +196,8 @@ public static class ManifestWriter
         if (value is { } v) WriteMoneyValue(w, v); else w.WriteNullValue();
     }
 
-    private static void WriteMoneyValue(Utf8JsonWriter w, decimal value) =>
-        w.WriteRawValue(Money.ToPence(value).ToString("0.00", Inv), skipInputValidation: true);
+    /// <summary>Two decimals always: adding 0.00m gives a pence-rounded decimal a scale of exactly two.</summary>
+    private static void WriteMoneyValue(Utf8JsonWriter w, decimal value) => w.WriteNumberValue(Money.ToPence(value) + 0.00m);
 
     /// <summary>Ratios as fractions, the shortest text that reads back as the same double.</summary>
     private static void WriteRatio(Utf8JsonWriter w, string name, decimal? value)

@@ -1,0 +1,33 @@
+using BenefitsTracker.Core.Assumptions;
+using BenefitsTracker.Core.Method;
+using BenefitsTracker.Ingestion;
+
+namespace BenefitsTracker.Cli.Commands;
+
+/// <summary>Runs a command's work and turns what went wrong into a message and an exit code.</summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(Func<CancellationToken, Task<int>> work, CancellationToken ct)
+    {
+        try
+        {
+            return await work(ct);
+        }
+        catch (UsageException e) { return Fail(ExitCodes.BadInput, e.Message); }
+        catch (UnusableInputException e) { return Fail(ExitCodes.BadInput, e.Message); }
+        catch (AssumptionsException e) { return Fail(ExitCodes.BadInput, $"assumptions: {e.Message}"); }
+        catch (MethodException e) { return Fail(ExitCodes.BadInput, e.Message); }
+        catch (OperationCanceledException) { return Fail(ExitCodes.Failed, "cancelled"); }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine(e);
+            return Fail(ExitCodes.Failed, $"the work failed: {e.Message}");
+        }
+    }
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine($"benefits: {message}");
+        return code;
+    }
+}

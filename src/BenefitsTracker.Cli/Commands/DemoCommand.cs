@@ -1,0 +1,74 @@
+using System.CommandLine;
+using BenefitsTracker.Cli.Pipeline;
+using BenefitsTracker.Cli.Terminal;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Data;
+using BenefitsTracker.Ingestion;
+
+namespace BenefitsTracker.Cli.Commands;
+
+/// <summary>`benefits demo`: sample-data/ into a fresh embedded database, then every council's and consortium's report.</summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "Folder for the reports.", DefaultValueFactory = _ => Path.Combine("reports", "demo"), HelpName = "DIR" };
+        var samples = new Option<string?>("--sample-data") { Description = "Folder of sample inputs (default: sample-data/ here or beside the program's repository).", HelpName = "DIR" };
+        var command = new Command("demo", "Load sample-data/ into a fresh embedded database and write every council's and the consortium's reports.") { output, samples };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(token => RunAsync(parse.GetValue(output)!, parse.GetValue(samples), token), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string outDir, string? sampleDir, CancellationToken ct)
+    {
+        var samples = sampleDir ?? SampleData.Locate() ?? throw new UsageException("cannot find sample-data/: run from the repository folder or pass --sample-data DIR");
+        Directory.CreateDirectory(outDir);
+        var dbPath = Path.Combine(outDir, "demo.db");
+        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+        Console.WriteLine($"Loading {samples} into a fresh embedded database ({dbPath})");
+
+        await using var store = await BenefitsStore.OpenAsync(DatabaseTarget.Parse("sqlite:" + dbPath), ct);
+        var summary = await IngestCommand.IngestAndPrintAsync(store, [samples], InputKind.Auto, ct);
+        if (summary.Files.Count == 0) throw new UsageException($"no input files in {samples}");
+
+        var queries = new StoreQueries(store);
+        var pipeline = new ReportPipeline(queries);
+        var assumptions = await pipeline.AssumptionsAsync(null, ct);
+        var (_, dataTo) = await queries.DataRangeAsync(null, ct);
+        var request = DemoPeriod(assumptions, await queries.CouncilCodesAsync(ct), dataTo);
+        var generatedAt = DateTimeOffset.UtcNow;
+        var written = new List<(SavingsResult Result, string Folder)>();
+
+        foreach (var code in await queries.CouncilCodesAsync(ct))
+        {
+            var result = await pipeline.ComputeAsync(ScopeKind.Council, code, request, assumptions, ct);
+            var folder = Path.Combine("councils", code);
+            ReportPipeline.Write(result, Path.Combine(outDir, folder), generatedAt, ct);
+            Summary.Print(result, Path.Combine(outDir, folder));
+            written.Add((result, folder));
+        }
+        foreach (var id in await queries.ConsortiumIdsAsync(ct))
+        {
+            var result = await pipeline.ComputeAsync(ScopeKind.Consortium, id, request, assumptions, ct);
+            var folder = Path.Combine("consortia", id);
+            ReportPipeline.Write(result, Path.Combine(outDir, folder), generatedAt, ct);
+            Summary.Print(result, Path.Combine(outDir, folder));
+            written.Add((result, folder));
+        }
+        DemoIndex.Write(Path.Combine(outDir, "index.html"), request, written);
+        Console.WriteLine($"Open {Path.Combine(outDir, "index.html")} for every report.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>From the earliest go-live of the sample's services to the last month with data.</summary>
+    private static ReportRequest DemoPeriod(Core.Assumptions.AssumptionSet assumptions, IReadOnlyList<string> councils, Month? dataTo)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(assumptions.Json);
+        var slugs = json.RootElement.TryGetProperty("services", out var services) ? services.EnumerateObject().Select(p => p.Name).ToList() : [];
+        var goLives = slugs.Select(s => Month.Parse(assumptions.ForService(councils[0], s).GoLive)).ToList();
+        var from = goLives.Count > 0 ? goLives.Min() : throw new UsageException("the sample assumptions name no services");
+        var to = dataTo ?? throw new UsageException("the sample data holds no events");
+        return new ReportRequest(from, to);
+    }
+}

@@ -1,0 +1,14 @@
+namespace BenefitsTracker.Cli.Commands;
+
+/// <summary>Exit codes of SPEC.md.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>The work failed.</summary>
+    public const int Failed = 1;
+    /// <summary>Bad arguments or unusable input, with a message that says what and where.</summary>
+    public const int BadInput = 2;
+}
+
+/// <summary>A problem with what the user asked for or gave us: exit 2 with this message.</summary>
+public sealed class UsageException(string message) : Exception(message);

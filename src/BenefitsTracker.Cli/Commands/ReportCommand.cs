@@ -1,0 +1,49 @@
+using System.CommandLine;
+using BenefitsTracker.Cli.Pipeline;
+using BenefitsTracker.Cli.Terminal;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Data;
+
+namespace BenefitsTracker.Cli.Commands;
+
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        var council = new Option<string?>("--council") { Description = "GSS code of the council to report on.", HelpName = "GSS" };
+        var consortium = new Option<string?>("--consortium") { Description = "Id of the consortium to report on (members side by side).", HelpName = "ID" };
+        var from = StorageOptions.Month("--from", "First month of the analysis period.");
+        var to = StorageOptions.Month("--to", "Last month of the analysis period (inclusive).");
+        var service = new Option<string?>("--service") { Description = "Report on one service only (its slug); default: the council's services summed.", HelpName = "SLUG" };
+        var assumptions = new Option<string?>("--assumptions") { Description = "Assumptions file for this report only; default: the set stored by the last ingest of one.", HelpName = "FILE" };
+        var output = new Option<string?>("--out") { Description = "Folder for savings.xlsx, report.html, charts/ and manifest.json (default: reports/ID/FROM_TO).", HelpName = "DIR" };
+        var db = StorageOptions.Db();
+        var command = new Command("report", "Compute the savings of a council or consortium and write the spreadsheet, HTML report, charts and manifest.json.")
+        {
+            council, consortium, from, to, service, assumptions, output, db,
+        };
+        command.Validators.Add(r =>
+        {
+            if ((r.GetValue(council) is null) == (r.GetValue(consortium) is null))
+                r.AddError("give exactly one of --council GSS or --consortium ID");
+        });
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
+        {
+            var request = new ReportRequest(ParseMonth("--from", parse.GetValue(from)!), ParseMonth("--to", parse.GetValue(to)!), parse.GetValue(service));
+            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
+            await using var store = await BenefitsStore.OpenAsync(DatabaseTarget.Resolve(parse.GetValue(db)), token);
+            var pipeline = new ReportPipeline(new StoreQueries(store));
+            var set = await pipeline.AssumptionsAsync(parse.GetValue(assumptions), token);
+            var result = await pipeline.ComputeAsync(kind, id, request, set, token);
+            var outDir = parse.GetValue(output) ?? Path.Combine("reports", id, $"{request.From}_{request.To}" + (request.Service is { } s ? "_" + s : ""));
+            ReportPipeline.Write(result, outDir, DateTimeOffset.UtcNow, token);
+            Summary.Print(result, outDir);
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+
+    internal static Month ParseMonth(string option, string text) =>
+        Month.TryParse(text, out var m) ? m : throw new UsageException($"{option} '{text}' is not a month in the form YYYY-MM (e.g. 2024-04)");
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using BenefitsTracker.Cli.Commands;
+
+namespace BenefitsTracker.Cli;
+
+/// <summary>The `benefits` command: parses arguments, calls the same services the web host uses, prints.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("BenefitsTracker: measure, capture and share the benefits and savings of digital public services.")
+        {
+            DemoCommand.Create(),
+            IngestCommand.Create(),
+            ReportCommand.Create(),
+            ServeCommand.Create(),
+            JobsCommand.Create(),
+            ApiKeyCommand.Create(),
+            GenerateCommand.Create(),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"benefits: {error.Message}");
+            Console.Error.WriteLine("Run 'benefits --help' to see the commands and their options.");
+            return ExitCodes.BadInput;
+        }
+        return await parse.InvokeAsync();
+    }
+}

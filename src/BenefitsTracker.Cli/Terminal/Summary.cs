@@ -1,0 +1,22 @@
+using System.Globalization;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Cli.Terminal;
+
+/// <summary>The headline of a report, printed in plain English after it is written.</summary>
+public static class Summary
+{
+    public static void Print(SavingsResult r, string outDir)
+    {
+        var t = r.Totals;
+        Console.WriteLine($"{r.Scope.Name} ({r.Scope.Id}), {r.Request.From} to {r.Request.To}{(r.Request.Service is { } s ? ", service " + s : "")}:");
+        Console.WriteLine($"  adjusted benefit {Pounds(t.AdjustedBenefit)} (cashable {Pounds(t.Cashable)}, non-cashable {Pounds(t.NonCashable)}); " +
+                          $"costs {Pounds(t.Costs)}; net {Pounds(t.NetBenefit)}; " +
+                          $"ROI {(t.Roi is { } roi ? (roi * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "not defined (no costs)")}; " +
+                          $"payback {(t.PaybackMonth?.ToString() ?? "not within the period")}");
+        Console.WriteLine($"  written to {outDir}");
+    }
+
+    public static string Pounds(decimal value) => Money.Format(value);
+}

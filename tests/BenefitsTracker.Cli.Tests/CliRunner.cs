@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace BenefitsTracker.Cli.Tests;
+
+/// <summary>Runs the built `benefits` program as a real process, as a user would.</summary>
+public static class CliRunner
+{
+    public sealed record Run(int ExitCode, string Stdout, string Stderr)
+    {
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+    }
+
+    public static Run Benefits(string workDir, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "benefits.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment.Remove("BENEFITS_DB");
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(true); throw new TimeoutException("benefits did not finish in 5 minutes: " + string.Join(' ', args)); }
+        return new Run(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string TempDir()
+    {
+        var dir = Directory.CreateTempSubdirectory("benefits-cli-test-").FullName;
+        return dir;
+    }
+
+    /// <summary>The worked example's inputs (tests/fixtures/worked-council), copied beside the test binaries.</summary>
+    public static string WorkedExampleDir => Path.Combine(AppContext.BaseDirectory, "fixtures", "worked-council");
+}

@@ -1,0 +1,85 @@
+namespace BenefitsTracker.Cli.Tests;
+
+/// <summary>The command line's contract (SPEC.md): every command present, exit codes 0, 1 and 2.</summary>
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("ingest")]
+    [InlineData("report")]
+    [InlineData("serve")]
+    [InlineData("jobs")]
+    [InlineData("apikey")]
+    [InlineData("generate")]
+    public void Every_command_of_the_spec_has_help(string command)
+    {
+        var run = CliRunner.Benefits(CliRunner.TempDir(), command, "--help");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Usage:", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_option_exits_2_and_says_so()
+    {
+        var run = CliRunner.Benefits(CliRunner.TempDir(), "report", "--council", "W06000004", "--from", "2024-01", "--to", "2024-03", "--colour", "red");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--colour", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_month_that_is_not_YYYY_MM_exits_2_naming_the_option()
+    {
+        var work = CliRunner.TempDir();
+        var run = CliRunner.Benefits(work, "report", "--council", "W06000004", "--from", "April 2024", "--to", "2024-06", "--db", "sqlite:" + Path.Combine(work, "b.db"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--from", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Both_council_and_consortium_exits_2()
+    {
+        var run = CliRunner.Benefits(CliRunner.TempDir(), "report", "--council", "W06000004", "--consortium", "north-wales", "--from", "2024-01", "--to", "2024-06");
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
+    public void A_council_not_in_the_store_exits_2_naming_it()
+    {
+        var work = CliRunner.TempDir();
+        var run = CliRunner.Benefits(work, "report", "--council", "E07000001", "--from", "2024-01", "--to", "2024-06",
+            "--assumptions", Path.Combine(CliRunner.WorkedExampleDir, "assumptions.json"), "--db", "sqlite:" + Path.Combine(work, "b.db"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("E07000001", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commands_of_later_issues_say_not_available_yet_and_exit_1()
+    {
+        var run = CliRunner.Benefits(CliRunner.TempDir(), "serve");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("not available yet", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_with_the_same_seed_writes_the_same_bytes()
+    {
+        var work = CliRunner.TempDir();
+        string[] Args(string outDir) => ["generate", "--councils", "6", "--months", "15", "--events", "3000", "--seed", "7", "--out", outDir];
+        Assert.Equal(0, CliRunner.Benefits(work, Args("a")).ExitCode);
+        Assert.Equal(0, CliRunner.Benefits(work, Args("b")).ExitCode);
+        foreach (var f in new[] { "councils.csv", "events.csv", "cases.csv", "costs.csv", "assumptions.json" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(work, "a", f)), File.ReadAllBytes(Path.Combine(work, "b", f)));
+        var rows = File.ReadLines(Path.Combine(work, "a", "events.csv")).Count() - 1;
+        Assert.InRange(rows, 3000, 6000);
+        Assert.Equal(7, File.ReadLines(Path.Combine(work, "a", "councils.csv")).Count());
+    }
+
+    [Fact]
+    public void Generate_refuses_fewer_months_than_a_baseline_year_and_one_more()
+    {
+        var work = CliRunner.TempDir();
+        var run = CliRunner.Benefits(work, "generate", "--months", "6", "--out", "x");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--months", run.Stderr, StringComparison.Ordinal);
+    }
+}
