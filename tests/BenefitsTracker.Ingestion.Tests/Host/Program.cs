@@ -1,0 +1,44 @@
+using BenefitsTracker.Data;
+using BenefitsTracker.Ingestion;
+using BenefitsTracker.Ingestion.Benchmarks;
+
+// ingest DB FILE... [--pause-ms N]: ingests, printing "progress ROWS" lines (pausing after each when asked, so a
+//   test can kill the process mid-file) and "done" at the end.
+// bench EVENTS WORKDIR: runs IngestBenchmark.
+switch (args.FirstOrDefault())
+{
+    case "ingest":
+    {
+        var pause = 0;
+        var files = new List<string>();
+        for (var i = 2; i < args.Length; i++)
+        {
+            if (args[i] == "--pause-ms") pause = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            else files.Add(args[i]);
+        }
+        await using var db = await BenefitsStore.OpenAsync(DatabaseTarget.Parse("sqlite:" + args[1]));
+        var summary = await new Ingestor(db).IngestAsync(files, InputKind.Auto, new PausingProgress(pause), CancellationToken.None);
+        foreach (var f in summary.Files) Console.WriteLine(f);
+        Console.WriteLine("done");
+        return 0;
+    }
+    case "profile":
+        await Profile.RunAsync(args[1]);
+        return 0;
+    case "bench":
+        await new IngestBenchmark().RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2], Console.Out);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: ingest DB FILE... [--pause-ms N] | bench EVENTS WORKDIR");
+        return 2;
+}
+
+internal sealed class PausingProgress(int pauseMs) : IIngestProgress
+{
+    public void Report(IngestProgress progress)
+    {
+        Console.WriteLine($"progress {progress.Rows}");
+        Console.Out.Flush();
+        if (pauseMs > 0) Thread.Sleep(pauseMs);
+    }
+}
