@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BenefitsTracker.Core.Method;
 
 /// <summary>
@@ -69,6 +71,7 @@ public sealed class AliasTable
     }
 
     /// <summary>A bin index drawn with probability count_i / Total.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Draw(SplitMix64 random)
     {
         var column = (int)random.NextBelow(_alias.Length);

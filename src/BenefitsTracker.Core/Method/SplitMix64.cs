@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BenefitsTracker.Core.Method;
 
 /// <summary>
@@ -8,6 +10,7 @@ public sealed class SplitMix64(ulong seed)
 {
     private ulong _state = seed;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Next()
     {
         unchecked
@@ -20,9 +23,12 @@ public sealed class SplitMix64(ulong seed)
     }
 
     /// <summary>A value in [0, n), by the high word of a 64×64-bit product (Lemire's multiply-shift).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long NextBelow(long n)
     {
-        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
-        return (long)Math.BigMul(Next(), (ulong)n, out _);
+        if (n <= 0) NotPositive(n);
+        return unchecked((long)Math.BigMul(Next(), (ulong)n, out _));
     }
+
+    private static void NotPositive(long n) => throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
 }
