@@ -17,6 +17,7 @@ public static class Program
             JobsCommand.Create(),
             ApiKeyCommand.Create(),
             GenerateCommand.Create(),
+            BenchCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
