@@ -15,7 +15,7 @@ public static class CommandRunner
         }
         catch (UsageException e) { return Fail(ExitCodes.BadInput, e.Message); }
         catch (UnusableInputException e) { return Fail(ExitCodes.BadInput, e.Message); }
-        catch (AssumptionsException e) { return Fail(ExitCodes.BadInput, $"assumptions: {e.Message}"); }
+        catch (AssumptionsException e) { return Fail(ExitCodes.BadInput, e.Message); }
         catch (MethodException e) { return Fail(ExitCodes.BadInput, e.Message); }
         catch (OperationCanceledException) { return Fail(ExitCodes.Failed, "cancelled"); }
         catch (Exception e)
