@@ -18,15 +18,14 @@ internal static class AppraisalSheet
         string[] headers = ["Month no.", "Month", "Adjusted benefit", "Cashable", "Non-cashable", "Digital service costs",
             "Net benefit", "Cumulative net benefit", "Paid back by now", "Year index (y)", "Discount factor", "Discounted net benefit"];
         Xl.Header(ws, 1, 1, headers);
-        var monthNos = MonthlySheet.ColumnRange(ctx, MonthlySheet.MonthNo);
         for (var t = 0; t < ctx.Months.Count; t++)
         {
             var row = t + 2;
             ws.Cell(row, 1).Num(t + 1);
             ws.Cell(row, 2).Text(ctx.Months[t].ToString());
-            ws.Cell(row, AdjustedCol).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.AdjustedTotal)},{monthNos},$A{row})", Xl.MoneyFormat);
-            ws.Cell(row, CashableCol).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.CashableTotal)},{monthNos},$A{row})", Xl.MoneyFormat);
-            ws.Cell(row, NonCashableCol).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.NonCashable)},{monthNos},$A{row})", Xl.MoneyFormat);
+            ws.Cell(row, AdjustedCol).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.AdjustedTotal, t, row), Xl.MoneyFormat);
+            ws.Cell(row, CashableCol).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.CashableTotal, t, row), Xl.MoneyFormat);
+            ws.Cell(row, NonCashableCol).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.NonCashable, t, row), Xl.MoneyFormat);
             ws.Cell(row, CostsCol).Formula(Xl.Cell(Spend, row, ctx.SpendDigitalTotalColumn), Xl.MoneyFormat);
             ws.Cell(row, NetCol).Formula($"C{row}-F{row}", Xl.MoneyFormat);
             ws.Cell(row, CumulativeCol).Formula(t == 0 ? $"G{row}" : $"H{row - 1}+G{row}", Xl.MoneyFormat);

@@ -97,7 +97,12 @@ internal static class AssumptionsSheet
             }
             Xl.Name(wb, UnitName(u, "unit_costs"), ws.Range(row, firstCost, row, col - 1));
             var firstDigital = col;
-            foreach (var ch in channels) ws.Cell(row, col++).Num(sa.DigitalChannels.Contains(ch) ? 1 : 0, Xl.YesNoFormat);
+            foreach (var ch in channels)
+            {
+                ws.Cell(row, col).Num(sa.DigitalChannels.Contains(ch) ? 1 : 0, Xl.YesNoFormat);
+                Xl.Name(wb, UnitName(u, DigitalFlag(ch)), ws.Range(row, col, row, col));
+                col++;
+            }
             Xl.Name(wb, UnitName(u, "digital_flags"), ws.Range(row, firstDigital, row, col - 1));
 
             NamedLinked(ctx, ws, u, row, col++, "hourly_cost_default", sa.HourlyCostDefault, a.HourlyCostDefault, Xl.MoneyFormat);

@@ -23,6 +23,7 @@ internal static class AvoidableContactSheet
             {
                 row++;
                 ws.Cell(row, 1).Text(u.Key(r.Month));
+                OfficerTimeSheet.Rows(ctx.AvoidableRows, u.Key(r.Month)).Add(row);
                 ws.Cell(row, 2).Text(r.Month.ToString());
                 ws.Cell(row, 3).Text(u.Council);
                 ws.Cell(row, 4).Text(u.Service);

@@ -80,38 +80,55 @@ internal static class MonthlySheet
         ws.Cell(row, 5).Text(u.Service);
         for (var i = 0; i < ctx.ChannelList.Count; i++)
             ws.Cell(row, firstVol + i).Num(sm?.ByChannel.GetValueOrDefault(ctx.ChannelList[i]) ?? 0);
-        var vols = $"{Xl.Col(firstVol)}{row}:{Xl.Col(lastVol)}{row}";
-        ws.Cell(row, cols[Transactions]).Formula($"SUM({vols})", Xl.CountFormat);
-        ws.Cell(row, cols[Digital]).Formula($"SUMPRODUCT({vols},{N("digital_flags")})", Xl.CountFormat);
+        // Written out cell by cell rather than as SUM/SUMPRODUCT over ranges: same arithmetic, and
+        // ClosedXML evaluates it in microseconds rather than milliseconds (see WorkbookContext).
+        var volumes = ctx.ChannelList.Select((ch, i) => (Channel: ch, Cell: $"{Xl.Col(firstVol + i)}{row}")).ToList();
+        ws.Cell(row, cols[Transactions]).Formula(string.Join("+", volumes.Select(v => v.Cell)), Xl.CountFormat);
+        ws.Cell(row, cols[Digital]).Formula(string.Join("+", volumes.Select(v => $"{v.Cell}*{N(DigitalFlag(v.Channel))}")), Xl.CountFormat);
+        var priced = volumes.Where(v => HasUnitCost(ctx, u, v.Channel)).Select(v => $"{v.Cell}*{N(UnitCost(v.Channel))}").ToList();
+        var actualCost = priced.Count == 0 ? "0" : string.Join("+", priced);
         ws.Cell(row, cols[PrintSpend]).Num(sm?.Spend.GetValueOrDefault(CostCategories.Print) ?? 0m, Xl.MoneyFormat);
         ws.Cell(row, cols[PostageSpend]).Num(sm?.Spend.GetValueOrDefault(CostCategories.Postage) ?? 0m, Xl.MoneyFormat);
 
         // Line 1: counterfactual at the baseline mix cost less the actual channel cost.
         ws.Cell(row, cols[Gross(BenefitLine.ChannelShift)]).Formula(
-            $"{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{N("baseline_mix_cost")}-SUMPRODUCT({vols},{N("unit_costs")}))", Xl.MoneyFormat);
+            $"{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{N("baseline_mix_cost")}-({actualCost}))", Xl.MoneyFormat);
         // Line 2: the officer time rows of this service and month.
-        ws.Cell(row, cols[Gross(BenefitLine.OfficerTime)]).Formula(SumIfs(OfficerTime, ctx.OfficerTimeLastRow, OfficerTimeSheet.GrossCol, OfficerTimeSheet.KeyCol, row), Xl.MoneyFormat);
+        ws.Cell(row, cols[Gross(BenefitLine.OfficerTime)]).Formula(SumOf(OfficerTime, ctx.OfficerTimeRows.GetValueOrDefault(u.Key(month)) ?? [], OfficerTimeSheet.GrossCol), Xl.MoneyFormat);
         // Line 3: a baseline month's spend less this month's.
         ws.Cell(row, cols[Gross(BenefitLine.Print)]).Formula(
             $"{N(LineFlag(BenefitLine.Print))}*({N("baseline_print_monthly")}-{C(PrintSpend)})", Xl.MoneyFormat);
         ws.Cell(row, cols[Gross(BenefitLine.Postage)]).Formula(
             $"{N(LineFlag(BenefitLine.Postage))}*({N("baseline_postage_monthly")}-{C(PostageSpend)})", Xl.MoneyFormat);
         // Line 4: the matched pairs of this service and month.
-        ws.Cell(row, cols[Gross(BenefitLine.AvoidableContact)]).Formula(SumIfs(AvoidableContact, ctx.AvoidableLastRow, AvoidableContactSheet.GrossCol, AvoidableContactSheet.KeyCol, row), Xl.MoneyFormat);
-        ws.Cell(row, cols[GrossTotal]).Formula($"SUM({C(Gross(BenefitLines.All[0]))}:{C(Gross(BenefitLines.All[^1]))})", Xl.MoneyFormat);
+        ws.Cell(row, cols[Gross(BenefitLine.AvoidableContact)]).Formula(SumOf(AvoidableContact, ctx.AvoidableRows.GetValueOrDefault(u.Key(month)) ?? [], AvoidableContactSheet.GrossCol), Xl.MoneyFormat);
+        ws.Cell(row, cols[GrossTotal]).Formula(string.Join("+", BenefitLines.All.Select(l => C(Gross(l)))), Xl.MoneyFormat);
 
         foreach (var l in BenefitLines.All)
             ws.Cell(row, cols[Adjusted(l)]).Formula($"{C(Gross(l))}*{N("adjustment_factor")}", Xl.MoneyFormat);
-        ws.Cell(row, cols[AdjustedTotal]).Formula($"SUM({C(Adjusted(BenefitLines.All[0]))}:{C(Adjusted(BenefitLines.All[^1]))})", Xl.MoneyFormat);
+        ws.Cell(row, cols[AdjustedTotal]).Formula(string.Join("+", BenefitLines.All.Select(l => C(Adjusted(l)))), Xl.MoneyFormat);
         foreach (var l in BenefitLines.All)
             ws.Cell(row, cols[CashablePart(l)]).Formula($"{C(Adjusted(l))}*{N(CashableFlag(l))}", Xl.MoneyFormat);
-        ws.Cell(row, cols[CashableTotal]).Formula($"SUM({C(CashablePart(BenefitLines.All[0]))}:{C(CashablePart(BenefitLines.All[^1]))})", Xl.MoneyFormat);
+        ws.Cell(row, cols[CashableTotal]).Formula(string.Join("+", BenefitLines.All.Select(l => C(CashablePart(l)))), Xl.MoneyFormat);
         ws.Cell(row, cols[NonCashable]).Formula($"{C(AdjustedTotal)}-{C(CashableTotal)}", Xl.MoneyFormat);
     }
 
-    /// <summary>SUMIFS over a detail sheet's rows whose key matches this row's key (0 when the sheet is empty).</summary>
-    private static string SumIfs(string sheet, int lastRow, int sumCol, int keyCol, int row) =>
-        lastRow < 2 ? "0" : $"SUMIFS({Xl.Range(sheet, 2, sumCol, lastRow, sumCol)},{Xl.Range(sheet, 2, keyCol, lastRow, keyCol)},$A{row})";
+    /// <summary>Whether the service has a unit cost cell for the channel (its own or the top-level one).</summary>
+    private static bool HasUnitCost(WorkbookContext ctx, ReportUnit u, string channel) =>
+        u.Assumptions.UnitCosts.ContainsKey(channel) || ctx.Result.Assumptions.UnitCosts.ContainsKey(channel);
+
+    /// <summary>
+    /// The sum of a Monthly column over every service in month t (rows are service by service, month
+    /// by month), written as explicit cells; SUMIFS by month number when there are too many services
+    /// for one formula.
+    /// </summary>
+    public static string MonthSum(WorkbookContext ctx, string key, int t, int row)
+    {
+        if (ctx.Units.Count == 0) return "0";
+        if (ctx.Units.Count > 200)
+            return $"SUMIFS({ColumnRange(ctx, key)},{ColumnRange(ctx, MonthNo)},$A{row})";
+        return SumOf(Monthly, ctx.Units.Select(u => 2 + u.Index * ctx.Months.Count + t), ctx.MonthlyColumn[key]);
+    }
 
     /// <summary>A monthly column's data range (rows 2..last), absolute, for SUMIFS by month number.</summary>
     public static string ColumnRange(WorkbookContext ctx, string key) =>

@@ -23,6 +23,7 @@ internal static class OfficerTimeSheet
             {
                 row++;
                 ws.Cell(row, 1).Text(u.Key(r.Month));
+                Rows(ctx.OfficerTimeRows, u.Key(r.Month)).Add(row);
                 ws.Cell(row, 2).Text(r.Month.ToString());
                 ws.Cell(row, 3).Text(u.Council);
                 ws.Cell(row, 4).Text(u.Service);
@@ -48,4 +49,7 @@ internal static class OfficerTimeSheet
         Xl.Widths(ws, 34, 10, 12, 24, 10, 12, 14, 14, 12, 12, 14);
         ws.Row(1).Height = 32;
     }
+
+    internal static List<int> Rows(Dictionary<string, List<int>> index, string key) =>
+        index.TryGetValue(key, out var list) ? list : index[key] = [];
 }

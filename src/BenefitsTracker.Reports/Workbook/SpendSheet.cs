@@ -21,15 +21,14 @@ internal static class SpendSheet
         Xl.Header(ws, 1, 1, headers);
         var totalCol = headers.Count;
         ctx.SpendDigitalTotalColumn = totalCol;
-        var monthNos = MonthlySheet.ColumnRange(ctx, MonthlySheet.MonthNo);
         for (var t = 0; t < ctx.Months.Count; t++)
         {
             var row = t + 2;
             var month = ctx.Months[t];
             ws.Cell(row, 1).Num(t + 1);
             ws.Cell(row, 2).Text(month.ToString());
-            ws.Cell(row, 3).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.PrintSpend)},{monthNos},$A{row})", Xl.MoneyFormat);
-            ws.Cell(row, 4).Formula($"SUMIFS({MonthlySheet.ColumnRange(ctx, MonthlySheet.PostageSpend)},{monthNos},$A{row})", Xl.MoneyFormat);
+            ws.Cell(row, 3).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.PrintSpend, t, row), Xl.MoneyFormat);
+            ws.Cell(row, 4).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.PostageSpend, t, row), Xl.MoneyFormat);
             if (byCategory is null)
                 ws.Cell(row, totalCol).Num(ctx.Result.Months[t].Costs, Xl.MoneyFormat);
             else
@@ -37,7 +36,7 @@ internal static class SpendSheet
                 var amounts = byCategory.GetValueOrDefault(month);
                 for (var i = 0; i < categories.Count; i++)
                     ws.Cell(row, 5 + i).Num(amounts?.GetValueOrDefault(categories[i]) ?? 0m, Xl.MoneyFormat);
-                ws.Cell(row, totalCol).Formula(categories.Count == 0 ? "0" : $"SUM({Xl.Col(5)}{row}:{Xl.Col(totalCol - 1)}{row})", Xl.MoneyFormat);
+                ws.Cell(row, totalCol).Formula(categories.Count == 0 ? "0" : string.Join("+", categories.Select((_, i) => $"{Xl.Col(5 + i)}{row}")), Xl.MoneyFormat);
             }
         }
         var last = ctx.Months.Count + 1;

@@ -22,6 +22,21 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
     public int OfficerTimeLastRow { get; set; } = 1;
     public int AvoidableLastRow { get; set; } = 1;
 
+    /// <summary>
+    /// The detail rows of each service-month key. Monthly formulas add these cells up explicitly:
+    /// ClosedXML evaluates a range in time proportional to its whole sheet, which made SUMIFS over
+    /// a detail sheet cost seconds; cell references cost microseconds (docs/reports.md, measurements).
+    /// </summary>
+    public Dictionary<string, List<int>> OfficerTimeRows { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<int>> AvoidableRows { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A sum of explicit cells ("'Officer time'!$K$5+'Officer time'!$K$6"), or 0 when there are none.</summary>
+    public static string SumOf(string sheet, IEnumerable<int> rows, int column)
+    {
+        var terms = rows.Select(r => Xl.Cell(sheet, r, column)).ToList();
+        return terms.Count == 0 ? "0" : string.Join("+", terms);
+    }
+
     /// <summary>Monthly: data rows 2..MonthlyLastRow, totals on MonthlyTotalRow; column of each field.</summary>
     public int MonthlyLastRow { get; set; } = 1;
     public int MonthlyTotalRow { get; set; }
@@ -38,6 +53,7 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
     /// <summary>The per-unit name of an assumption or baseline figure ("garden_waste_unit_cost_web").</summary>
     public static string UnitName(ReportUnit unit, string what) => unit.Prefix + "_" + what;
 
+    public static string DigitalFlag(string channel) => "digital_" + ReportUnits.NamePart(channel);
     public static string LineFlag(BenefitLine line) => "line_" + line.Key();
     public static string CashableFlag(BenefitLine line) => "cashable_" + line.Key();
     public static string UnitCost(string channel) => "unit_cost_" + ReportUnits.NamePart(channel);
