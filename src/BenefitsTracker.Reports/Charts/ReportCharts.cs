@@ -105,6 +105,7 @@ public static class ReportCharts
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Fmt.Count((long)v) };
         plot.Axes.Margins(bottom: 0);
         ChartStyle.Legend(plot, Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
         var alt = "Stacked bar chart of completed transactions each month by channel. " + (months.Count == 0 ? "" :
             $"{Fmt.MonthLong(months[0])}: {Mix(f, 0)}. {Fmt.MonthLong(months[^1])}: {Mix(f, months.Count - 1)}.");
         return ChartStyle.Render(plot, "channel-mix", title, alt,
@@ -220,7 +221,9 @@ public static class ReportCharts
             ChartStyle.MoneyAxis(plot.Axes.Bottom);
             var max = Math.Max(0, bars.Max(x => x.Value));
             var min = Math.Min(0, bars.Min(x => x.Value));
-            plot.Axes.SetLimitsX(min - (max - min) * 0.05, max + (max - min) * 0.25 + 1);
+            // Room beyond each end for the value labels, negative ones included.
+            var span = Math.Max(max - min, 1);
+            plot.Axes.SetLimitsX(min - span * (min < 0 ? 0.2 : 0.05), max + span * 0.25);
             plot.Axes.SetLimitsY(-0.6, lines.Count - 0.4);
         }
         else ChartStyle.EmptyNote(plot, "No benefit lines are enabled");

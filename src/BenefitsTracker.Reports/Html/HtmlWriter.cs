@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+
+namespace BenefitsTracker.Reports.Html;
+
+/// <summary>A little HTML writing: escaping, headed tables with numeric columns aligned right.</summary>
+internal sealed class HtmlWriter
+{
+    private readonly StringBuilder _sb = new(256 * 1024);
+
+    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    public HtmlWriter Raw(string html) { _sb.Append(html); return this; }
+    public HtmlWriter Line(string html) { _sb.Append(html).Append('\n'); return this; }
+    public HtmlWriter P(string text, string? cls = null) => Line(cls is null ? $"<p>{text}</p>" : $"<p class=\"{cls}\">{text}</p>");
+
+    /// <summary>
+    /// A data table. Columns whose index is in <paramref name="numeric"/> are right-aligned; the first
+    /// cell of each row is its header (scope="row").
+    /// </summary>
+    public HtmlWriter Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows,
+        Func<int, bool> numeric, IReadOnlyList<string>? footer = null, string? id = null)
+    {
+        Line("<div class=\"table-scroll\">");
+        Line(id is null ? "<table>" : $"<table id=\"{id}\">");
+        Line($"<caption>{E(caption)}</caption>");
+        Raw("<thead><tr>");
+        for (var i = 0; i < headers.Count; i++) Raw($"<th scope=\"col\"{Cls(numeric(i))}>{E(headers[i])}</th>");
+        Line("</tr></thead>");
+        Line("<tbody>");
+        foreach (var row in rows) Cells(row, numeric, null);
+        Line("</tbody>");
+        if (footer is not null)
+        {
+            Line("<tfoot>");
+            Cells(footer, numeric, null);
+            Line("</tfoot>");
+        }
+        Line("</table>");
+        return Line("</div>");
+    }
+
+    public void Cells(IReadOnlyList<string> row, Func<int, bool> numeric, string? rowClass)
+    {
+        Raw(rowClass is null ? "<tr>" : $"<tr class=\"{rowClass}\">");
+        for (var i = 0; i < row.Count; i++)
+            Raw(i == 0 ? $"<th scope=\"row\">{E(row[i])}</th>" : $"<td{Cls(numeric(i))}>{E(row[i])}</td>");
+        Line("</tr>");
+    }
+
+    private static string Cls(bool numeric) => numeric ? " class=\"num\"" : "";
+
+    public override string ToString() => _sb.ToString();
+}

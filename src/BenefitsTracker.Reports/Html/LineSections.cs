@@ -1,0 +1,95 @@
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Formatting;
+using static BenefitsTracker.Reports.Html.HtmlWriter;
+
+namespace BenefitsTracker.Reports.Html;
+
+/// <summary>Each benefit line: a summary table, then its method in plain English with the figures that went in.</summary>
+internal static class LineSections
+{
+    public static void Write(HtmlWriter h, ReportFacts f)
+    {
+        var r = f.Result;
+        var rows = r.Lines.Select(l => (IReadOnlyList<string>)[
+            l.Line.Title(), l.Enabled ? "Yes" : "No", Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), l.Cashable ? "Cashable" : "Non-cashable",
+            l.Ci95 is { } ci ? $"{Fmt.Money(ci.Low)} to {Fmt.Money(ci.High)}" : "-"]).ToList();
+        IReadOnlyList<string> total = ["Total", "", Fmt.Money(r.Totals.GrossBenefit), Fmt.Money(r.Totals.AdjustedBenefit), "", ""];
+        h.Table("Benefit lines over the period", ["Benefit line", "Counted", "Gross", "Adjusted", "Treated as", "95% interval (gross)"], rows, i => i is 2 or 3, total);
+
+        foreach (var line in r.Lines)
+        {
+            h.Line($"<h3>{E(line.Line.Title())}: {Fmt.Money(line.Adjusted)}</h3>");
+            if (!line.Enabled)
+            {
+                h.P("Not counted in this report: the assumptions switch this line off, usually so that the same saving is not counted twice.");
+                continue;
+            }
+            h.P(E(Method(line.Line)));
+            h.P(E(Working(f, line.Line)));
+            h.P(E($"Gross {Fmt.Money(line.Gross)}; after adjustments {Fmt.Money(line.Adjusted)}, counted as {(line.Cashable ? "cashable" : "non-cashable")}."));
+        }
+    }
+
+    private static string Method(BenefitLine line) => line switch
+    {
+        BenefitLine.ChannelShift => "Method: each month's transactions are costed twice, at the baseline channel mix (what they would have cost had nobody moved online) and at the channels people actually used. The difference is the saving in front-office contact cost.",
+        BenefitLine.OfficerTime => "Method: had each case closed in the period taken the baseline's mean officer minutes, officers would have spent more time; the minutes not spent, valued at the officer's hourly cost (salary plus on-costs), are the benefit.",
+        BenefitLine.Print => "Method: a baseline month's print spend, less what was spent on print each month of the period.",
+        BenefitLine.Postage => "Method: a baseline month's postage spend, less what was spent on postage each month of the period.",
+        BenefitLine.AvoidableContact => "Method: when someone fails to complete a transaction online and then completes the same service offline within 7 days, the offline contact cost more than the online one would have; that difference counts against the savings.",
+        _ => "",
+    };
+
+    private static string Working(ReportFacts f, BenefitLine line)
+    {
+        var units = f.Units.Where(u => u.Assumptions.Lines.Contains(line)).ToList();
+        var months = f.Result.Request.MonthCount;
+        switch (line)
+        {
+            case BenefitLine.ChannelShift:
+                if (units.Count == 1)
+                {
+                    var w = units[0].Working;
+                    var total = w.BaselineVolumes.Values.Sum();
+                    var mix = string.Join(", ", w.BaselineVolumes.Select(kv => $"{Fmt.Channel(kv.Key).ToLowerInvariant()} {(total == 0 ? "0.0%" : Fmt.Percent((decimal)kv.Value / total))}"));
+                    var costs = string.Join(", ", w.Assumptions.UnitCosts.Where(kv => w.BaselineVolumes.ContainsKey(kv.Key)).Select(kv => $"{Fmt.Channel(kv.Key).ToLowerInvariant()} {Fmt.Money(kv.Value)}"));
+                    return $"In the baseline ({Fmt.MonthShort(w.Assumptions.BaselineFrom)} to {Fmt.MonthShort(w.Assumptions.BaselineTo)}) the mix was {mix}; at unit costs of {costs}, an average of £{w.BaselineMixUnitCost:0.0000} a transaction. The period had {f.CountText(f.Result.Totals.Transactions)} transactions.";
+                }
+                return $"Each of the {units.Count} services is measured against its own baseline mix (the workbook's Baseline sheet shows each one). The period had {f.CountText(f.Result.Totals.Transactions)} transactions.";
+            case BenefitLine.OfficerTime:
+            {
+                var baseCases = units.Sum(u => u.Working.BaselineMeanMinutes is null ? 0 : u.Working.BaselineClosedCases);
+                var baseMinutes = units.Sum(u => (u.Working.BaselineMeanMinutes ?? 0m) * u.Working.BaselineClosedCases);
+                var rows = units.SelectMany(u => u.Working.OfficerTime).ToList();
+                var n = rows.Sum(x => x.ClosedCases);
+                var t = rows.Sum(x => x.OfficerMinutes);
+                var hours = rows.Sum(x => x.HoursReleased);
+                var rates = rows.Select(x => x.HourlyCost).Distinct().Order().Select(Fmt.Money).ToList();
+                if (baseCases == 0) return "No cases closed in the baseline, so there is nothing to compare with and this line is zero.";
+                return $"Baseline cases took {Fmt.Number(baseMinutes / baseCases, 1)} minutes each on average ({f.CountText(baseCases)} cases). " +
+                    $"In the period {f.CountText(n)} cases closed, taking {Fmt.Number(t, 0)} minutes in all: {Fmt.Number(hours, 1)} officer hours released, " +
+                    $"valued at {(rates.Count == 0 ? "the hourly cost" : string.Join(" or ", rates) + " an hour")}.";
+            }
+            case BenefitLine.Print:
+            case BenefitLine.Postage:
+            {
+                var category = line == BenefitLine.Print ? CostCategories.Print : CostCategories.Postage;
+                var baseline = units.Sum(u => u.Working.BaselineSpend.GetValueOrDefault(category));
+                var perMonth = units.Sum(u => u.Working.BaselineSpend.GetValueOrDefault(category) / Month.Count(u.Assumptions.BaselineFrom, u.Assumptions.BaselineTo));
+                var period = units.Sum(u => u.Working.Months.Sum(m => m.Spend.GetValueOrDefault(category)));
+                return $"Baseline spend {Fmt.Money(baseline)}, {Fmt.Money(perMonth)} a month; {months} months at that rate would have cost {Fmt.Money(perMonth * months)}, and {Fmt.Money(period)} was spent.";
+            }
+            case BenefitLine.AvoidableContact:
+            {
+                var pairs = units.SelectMany(u => u.Working.AvoidableContact).ToList();
+                if (pairs.Count == 0) return "No failed online attempt was followed by an offline transaction within 7 days (this needs user_ref on events).";
+                var kinds = string.Join("; ", pairs.GroupBy(p => (p.DigitalChannel, p.OfflineChannel))
+                    .Select(g => $"{Fmt.Count(g.Sum(p => p.Count))} from {Fmt.Channel(g.Key.DigitalChannel).ToLowerInvariant()} to {Fmt.Channel(g.Key.OfflineChannel).ToLowerInvariant()} at {Fmt.Money(g.First().UnitDifference)} each"));
+                return $"{f.CountText(pairs.Sum(p => p.Count))} such contacts: {kinds}.";
+            }
+            default:
+                return "";
+        }
+    }
+}
