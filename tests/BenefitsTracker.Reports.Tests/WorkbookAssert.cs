@@ -44,7 +44,7 @@ public static class WorkbookAssert
             return;
         }
         var value = Convert.ToDouble(actual, CultureInfo.InvariantCulture);
-        Assert.True(Math.Abs(value - (double)expected.Value) < 1e-9 * Math.Max(1, Math.Abs((double)expected.Value)),
+        Assert.True(Math.Abs(value - (double)expected.Value) < 1e-12 + 1e-9 * Math.Abs((double)expected.Value),
             $"{what}: workbook gives {value}, the result {expected}");
     }
 

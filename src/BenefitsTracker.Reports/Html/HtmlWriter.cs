@@ -21,7 +21,8 @@ internal sealed class HtmlWriter
     public HtmlWriter Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows,
         Func<int, bool> numeric, IReadOnlyList<string>? footer = null, string? id = null)
     {
-        Line("<div class=\"table-scroll\">");
+        // A region that may scroll sideways on a narrow screen must be reachable by keyboard (WCAG 2.1.1).
+        Line($"<div class=\"table-scroll\" role=\"region\" aria-label=\"{E(caption)}\" tabindex=\"0\">");
         Line(id is null ? "<table>" : $"<table id=\"{id}\">");
         Line($"<caption>{E(caption)}</caption>");
         Raw("<thead><tr>");

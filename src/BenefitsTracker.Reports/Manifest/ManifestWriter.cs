@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Reports.Manifest;
@@ -26,10 +27,12 @@ public static class ManifestWriter
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            var shared = result.Scope.Kind == ScopeKind.Consortium;
-            var threshold = result.Assumptions.SuppressionThreshold;
+            var disclosure = result.Scope.Kind == ScopeKind.Consortium
+                ? new Disclosure(result.Assumptions.SuppressionThreshold,
+                    result.Comparison?.Members.Where(m => m.Suppressed).Select(m => m.Code).ToHashSet(StringComparer.Ordinal) ?? [])
+                : null;
             w.WriteStartObject();
-            WriteBody(w, result, shared ? threshold : null);
+            WriteBody(w, result, disclosure);
             if (result.Comparison is { } comparison) WriteComparison(w, comparison);
             w.WritePropertyName("inputs");
             w.WriteStartArray();
@@ -61,9 +64,13 @@ public static class ManifestWriter
         return stream.ToArray();
     }
 
+    /// <summary>How much a shared (consortium) manifest may show: the threshold, and the members withheld whole.</summary>
+    private sealed record Disclosure(int Threshold, IReadOnlySet<string> WithheldMembers);
+
     /// <summary>The part of the manifest that a consortium repeats for each member.</summary>
-    private static void WriteBody(Utf8JsonWriter w, SavingsResult r, int? suppressBelow)
+    private static void WriteBody(Utf8JsonWriter w, SavingsResult r, Disclosure? disclosure)
     {
+        var suppressBelow = disclosure?.Threshold;
         w.WritePropertyName("scope");
         w.WriteStartObject();
         w.WriteString(r.Scope.Kind == ScopeKind.Council ? "council" : "consortium", r.Scope.Id);
@@ -74,7 +81,7 @@ public static class ManifestWriter
         if (r.Request.Service is null) w.WriteNull("service"); else w.WriteString("service", r.Request.Service);
 
         var t = r.Totals;
-        var withheld = suppressBelow is { } th && t.Transactions > 0 && t.Transactions < th;
+        var withheld = suppressBelow is { } th && Suppression.Hides(t.Transactions, th);
         w.WritePropertyName("totals");
         w.WriteStartObject();
         WriteCount(w, "transactions", t.Transactions, suppressBelow);
@@ -126,10 +133,14 @@ public static class ManifestWriter
             w.WriteStartObject();
             w.WriteString("month", m.Month.ToString());
             WriteCount(w, "transactions", m.Transactions, suppressBelow);
+            var hidden = suppressBelow is { } rowThreshold ? Suppression.HiddenCells(m.ByChannel, rowThreshold) : null;
             w.WritePropertyName("by_channel");
             w.WriteStartObject();
             foreach (var (channel, count) in m.ByChannel.OrderBy(kv => Channels.Order(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
-                WriteCount(w, channel, count, suppressBelow);
+            {
+                if (hidden?.Contains(channel) == true) w.WriteString(channel, $"<{suppressBelow}");
+                else w.WriteNumber(channel, count);
+            }
             w.WriteEndObject();
             WriteMoney(w, "gross_benefit_gbp", m.GrossBenefit);
             WriteMoney(w, "adjusted_benefit_gbp", m.AdjustedBenefit);
@@ -145,9 +156,40 @@ public static class ManifestWriter
         foreach (var member in r.Members)
         {
             w.WriteStartObject();
-            WriteBody(w, member, suppressBelow);
+            if (disclosure?.WithheldMembers.Contains(member.Scope.Id) == true) WriteWithheldMember(w, member, disclosure.Threshold);
+            else WriteBody(w, member, disclosure);
             w.WriteEndObject();
         }
+        w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// A member whose transactions are below the threshold (or hidden beside one that is): every
+    /// figure is derived from its counts, so only who it is and that it is withheld are shown.
+    /// </summary>
+    private static void WriteWithheldMember(Utf8JsonWriter w, SavingsResult r, int threshold)
+    {
+        w.WritePropertyName("scope");
+        w.WriteStartObject();
+        w.WriteString("council", r.Scope.Id);
+        w.WriteEndObject();
+        w.WriteString("name", r.Scope.Name);
+        w.WriteString("from", r.Request.From.ToString());
+        w.WriteString("to", r.Request.To.ToString());
+        if (r.Request.Service is null) w.WriteNull("service"); else w.WriteString("service", r.Request.Service);
+        w.WriteBoolean("suppressed", true);
+        w.WritePropertyName("totals");
+        w.WriteStartObject();
+        w.WriteString("transactions", $"<{threshold}");
+        w.WriteEndObject();
+        w.WritePropertyName("lines");
+        w.WriteStartArray();
+        w.WriteEndArray();
+        w.WritePropertyName("months");
+        w.WriteStartArray();
+        w.WriteEndArray();
+        w.WritePropertyName("members");
+        w.WriteStartArray();
         w.WriteEndArray();
     }
 
@@ -186,7 +228,7 @@ public static class ManifestWriter
 
     private static void WriteCount(Utf8JsonWriter w, string name, long value, int? suppressBelow)
     {
-        if (suppressBelow is { } th && value > 0 && value < th) w.WriteString(name, $"<{th}");
+        if (suppressBelow is { } th && Suppression.Hides(value, th)) w.WriteString(name, $"<{th}");
         else w.WriteNumber(name, value);
     }
 

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Formatting;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace BenefitsTracker.Reports.Tests;
+
+public class HtmlReportTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scopes => new() { "worked", "council", "consortium" };
+
+    private static SavingsResult For(string scope) => scope switch
+    {
+        "worked" => Results.WorkedExampleResult,
+        "council" => Results.SampleConwy,
+        _ => Results.SampleNorthWales,
+    };
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public void The_page_states_every_headline_figure(string scope)
+    {
+        using var dir = new TempDir();
+        var r = For(scope);
+        ReportWriter.WriteAll(r, dir.Path);
+        var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.html")));
+        var t = r.Totals;
+        foreach (var figure in new[] { t.GrossBenefit, t.AdjustedBenefit, t.Cashable, t.NonCashable, t.Costs, t.NetBenefit, t.Npv })
+            Assert.Contains(Fmt.Money(figure), html);
+        if (t.Roi is { } roi) Assert.Contains(Fmt.Percent(roi), html);
+        if (t.Bcr is { } bcr) Assert.Contains(bcr.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), html);
+        Assert.Contains(t.PaybackMonth is { } pm ? Fmt.MonthLong(pm) : "no payback month", html);
+        Assert.Contains(Fmt.Count(t.Transactions), html);
+        if (t.DigitalTakeUp is { } tu) Assert.Contains(Fmt.Percent(tu), html);
+        foreach (var line in r.Lines) Assert.Contains(Fmt.Money(line.Adjusted), html);
+        Assert.Contains(r.Lineage.AssumptionsSha256, html);
+        Assert.Contains(r.Lineage.AssumptionsVersion, html);
+        if (r.Comparison is { } c) Assert.Contains("Consortium median", html);
+    }
+
+    [Fact]
+    public void The_worked_example_page_reads_as_the_readme_says()
+    {
+        using var dir = new TempDir();
+        ReportWriter.WriteAll(Results.WorkedExampleResult, dir.Path);
+        var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.html")));
+        Assert.Contains("£24,881.02", html);
+        Assert.Contains("£38,396.64", html);
+        Assert.Contains("paid back its costs by May 2024", html);
+        Assert.Contains("£18,756.46", html);
+        Assert.Contains("Every £1 spent returned £4.29", html);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public void The_page_is_one_self_contained_file(string scope)
+    {
+        using var dir = new TempDir();
+        ReportWriter.WriteAll(For(scope), dir.Path);
+        var html = File.ReadAllText(dir.File("report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<html lang=\"en-GB\">", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Regex.Matches(html, @"(src|href)\s*=\s*""(?!#)[^""]*""", RegexOptions.IgnoreCase));
+        Assert.Empty(Regex.Matches(html, @"url\((?!#)", RegexOptions.IgnoreCase));
+        Assert.Equal(5, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(5, Regex.Matches(html, "role=\"img\"").Count);
+        // Every id once only, though five charts each bring their own.
+        var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("@media print", html);
+        Assert.Contains("size: A4", html);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public async Task The_page_passes_axe_WCAG_2_2_AA_and_makes_no_request_beyond_itself(string scope)
+    {
+        var chromium = Tools.Require("chromium", "chromium", new Output(output), "/usr/bin/chromium");
+        if (chromium is null) return;
+        using var dir = new TempDir();
+        ReportWriter.WriteAll(For(scope), dir.Path);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        var refused = new List<string>();
+        await page.RouteAsync("**/*", async route =>
+        {
+            var url = route.Request.Url;
+            if (url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal)) await route.ContinueAsync();
+            else { refused.Add(url); await route.AbortAsync(); }
+        });
+        await page.GotoAsync(new Uri(dir.File("report.html")).AbsoluteUri);
+        Assert.Empty(refused);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        foreach (var v in result.Violations) output.WriteLine($"{v.Id}: {v.Help} ({v.Nodes.Length} nodes) e.g. {v.Nodes.FirstOrDefault()?.Html}");
+        Assert.Empty(result.Violations);
+        Assert.True(result.Passes.Length > 10);
+
+        // One h1, and headings never skip a level.
+        var levels = await page.EvalOnSelectorAllAsync<int[]>("h1,h2,h3,h4,h5,h6", "els => els.map(e => +e.tagName[1])");
+        Assert.Equal(1, levels.Count(l => l == 1));
+        for (var i = 1; i < levels.Length; i++) Assert.True(levels[i] <= levels[i - 1] + 1, $"heading h{levels[i]} follows h{levels[i - 1]}");
+
+        // It prints on A4 without the charts spilling off the page.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var overflow = await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('svg')].some(s => s.getBoundingClientRect().right > document.documentElement.clientWidth + 1)");
+        Assert.False(overflow);
+        var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+        Assert.True(pdf.Length > 10_000);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml.Linq;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Workbook;
+using Xunit.Abstractions;
+using static BenefitsTracker.Reports.Tests.WorkbookAssert;
+
+namespace BenefitsTracker.Reports.Tests;
+
+/// <summary>
+/// Issue 5's check: a spreadsheet program that is not ours opens the workbook with every cached formula
+/// value removed, recalculates, and its headline values equal the result to the penny.
+/// </summary>
+public class LibreOfficeRoundTripTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scopes => new() { "worked", "council", "consortium" };
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public async Task LibreOffice_recalculates_the_stripped_workbook_to_the_same_pence(string scope)
+    {
+        var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
+        if (soffice is null) return;
+        var result = scope switch { "worked" => Results.WorkedExampleResult, "council" => Results.SampleConwy, _ => Results.SampleNorthWales };
+        using var dir = new TempDir();
+        var original = dir.File("savings.xlsx");
+        SavingsWorkbook.Write(result, original);
+        var stripped = dir.File("stripped.xlsx");
+        var removed = StripCachedValues(original, stripped);
+        Assert.True(removed > 100, $"only {removed} cached values stripped");
+
+        var outDir = Path.Combine(dir.Path, "csv");
+        var profile = new Uri(Path.Combine(dir.Path, "lo-profile")).AbsoluteUri;
+        var psi = new ProcessStartInfo(soffice)
+        {
+            ArgumentList =
+            {
+                "-env:UserInstallation=" + profile, "--headless", "--norestore",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir", outDir, stripped,
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using (var p = Process.Start(psi)!)
+        {
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await p.WaitForExitAsync(timeout.Token);
+            output.WriteLine(await stdout + await stderr);
+            Assert.Equal(0, p.ExitCode);
+        }
+        var summary = Csv(Path.Combine(outDir, "stripped-Summary.csv"));
+        string Value(string label) => summary.Single(r => r.Count > 1 && r[0] == label)[1];
+        // Raw values, except that percentage-formatted cells come out as "328.98...%".
+        object Num(string label)
+        {
+            var text = Value(label);
+            return text.EndsWith('%')
+                ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100
+                : double.Parse(text, CultureInfo.InvariantCulture);
+        }
+
+        var t = result.Totals;
+        Assert.Equal(t.Transactions, (long)(double)Num("Transactions"));
+        Pence(t.GrossBenefit, Num("Gross benefit"), "LibreOffice gross");
+        Pence(t.AdjustedBenefit, Num("Adjusted benefit"), "LibreOffice adjusted");
+        Pence(t.Cashable, Num("Cashable (adjusted)"), "LibreOffice cashable");
+        Pence(t.NonCashable, Num("Non-cashable (adjusted)"), "LibreOffice non-cashable");
+        Pence(t.Costs, Num("Digital service costs"), "LibreOffice costs");
+        Pence(t.NetBenefit, Num("Net benefit"), "LibreOffice net");
+        Ratio(t.Roi, t.Roi is null ? Value("Return on investment (ROI)") : Num("Return on investment (ROI)"), "LibreOffice ROI");
+        Ratio(t.Bcr, t.Bcr is null ? Value("Benefit-cost ratio (BCR)") : Num("Benefit-cost ratio (BCR)"), "LibreOffice BCR");
+        Pence(t.Npv, Num("Net present value (NPV)"), "LibreOffice NPV");
+        Assert.Equal(t.PaybackMonth?.ToString() ?? "not within the period", Value("Payback month"));
+        Pence(t.OfficerHoursReleased, Num("Officer hours released"), "LibreOffice hours");
+        if (t.DigitalTakeUp is { } tu) Ratio(tu, Num("Digital take-up"), "LibreOffice take-up");
+
+        // Month by month too (Appraisal: month in column B, adjusted C, costs F).
+        var appraisal = Csv(Path.Combine(outDir, "stripped-Appraisal.csv"));
+        foreach (var m in result.Months)
+        {
+            var row = appraisal.Single(r => r.Count > 5 && r[1] == m.Month.ToString());
+            Pence(m.AdjustedBenefit, double.Parse(row[2], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} adjusted");
+            Pence(m.Costs, double.Parse(row[5], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} costs");
+        }
+    }
+
+    /// <summary>Copies the workbook with the cached result of every formula cell removed; returns how many.</summary>
+    private static int StripCachedValues(string source, string target)
+    {
+        File.Copy(source, target);
+        using var zip = ZipFile.Open(target, ZipArchiveMode.Update);
+        XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var removed = 0;
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).ToList())
+        {
+            XDocument doc;
+            using (var s = entry.Open()) doc = XDocument.Load(s);
+            foreach (var cell in doc.Descendants(ns + "c").Where(c => c.Element(ns + "f") is not null))
+            {
+                if (cell.Element(ns + "v") is { } v) { v.Remove(); removed++; }
+                cell.Attribute("t")?.Remove();
+            }
+            var name = entry.FullName;
+            entry.Delete();
+            using var w = zip.CreateEntry(name).Open();
+            doc.Save(w);
+        }
+        return removed;
+    }
+
+    private static List<List<string>> Csv(string path)
+    {
+        Assert.True(File.Exists(path), $"LibreOffice wrote no {Path.GetFileName(path)}");
+        var rows = new List<List<string>>();
+        foreach (var line in File.ReadAllLines(path))
+        {
+            var fields = new List<string>();
+            var sb = new System.Text.StringBuilder();
+            var quoted = false;
+            for (var i = 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (quoted)
+                {
+                    if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                    else if (c == '"') quoted = false;
+                    else sb.Append(c);
+                }
+                else if (c == '"') quoted = true;
+                else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
+                else sb.Append(c);
+            }
+            fields.Add(sb.ToString());
+            rows.Add(fields);
+        }
+        return rows;
+    }
+}
