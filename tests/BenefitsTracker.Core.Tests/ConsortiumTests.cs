@@ -107,15 +107,35 @@ public sealed class ConsortiumTests
         Assert.Null(small.DigitalTakeUp);
         Assert.Null(small.CostPerTransaction);
 
+        // The consortium total is shown, so the small member alone could be found by subtraction:
+        // the next-smallest member, W06000001 (1,200 against 2,400), is hidden too.
         var one = c.Members.Single(m => m.Code == "W06000001");
         var two = c.Members.Single(m => m.Code == "W06000002");
-        Assert.False(one.Suppressed);
-        Assert.Equal(1200, one.Transactions);
-        // Adjusted £1,608 per 100,000 residents = £16.08 per 1,000.
-        Assert.Equal(16.08m, one.AdjustedBenefitPer1000Residents);
+        Assert.True(one.Suppressed);
+        Assert.Null(one.Transactions);
+        Assert.Null(one.AdjustedBenefitPer1000Residents);
+        Assert.False(two.Suppressed);
+        Assert.Equal(2400, two.Transactions);
         Assert.Equal(1608m * 1000m / 300_000m, two.AdjustedBenefitPer1000Residents);
-        Assert.Equal((16.08m + 1608m * 1000m / 300_000m) / 2m, c.Median.AdjustedBenefitPer1000Residents);
+        // Medians are over the members shown: here only W06000002.
+        Assert.Equal(1608m * 1000m / 300_000m, c.Median.AdjustedBenefitPer1000Residents);
         Assert.Equal(0.5m, c.Median.DigitalTakeUp);
+    }
+
+    [Fact]
+    public void Suppression_hides_counts_of_one_to_threshold_less_one_and_a_second_cell_beside_a_lone_one()
+    {
+        Assert.False(Suppression.Hides(0, 10));
+        Assert.True(Suppression.Hides(1, 10));
+        Assert.True(Suppression.Hides(9, 10));
+        Assert.False(Suppression.Hides(10, 10));
+
+        var row = new Dictionary<string, long> { ["web"] = 50, ["phone"] = 3, ["post"] = 0, ["face_to_face"] = 12 };
+        Assert.Equal(new HashSet<string> { "phone", "face_to_face" }, Suppression.HiddenCells(row, 10));
+        var two = new Dictionary<string, long> { ["web"] = 50, ["phone"] = 3, ["email"] = 4 };
+        Assert.Equal(new HashSet<string> { "phone", "email" }, Suppression.HiddenCells(two, 10));
+        var none = new Dictionary<string, long> { ["web"] = 50, ["phone"] = 30 };
+        Assert.Empty(Suppression.HiddenCells(none, 10));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public static class CommandRunner
         catch (AssumptionsException e) { return Fail(ExitCodes.BadInput, e.Message); }
         catch (MethodException e) { return Fail(ExitCodes.BadInput, e.Message); }
         catch (OperationCanceledException) { return Fail(ExitCodes.Failed, "cancelled"); }
+        catch (NotSupportedException e) { return Fail(ExitCodes.Failed, e.Message); }
         catch (Exception e)
         {
             Console.Error.WriteLine(e);

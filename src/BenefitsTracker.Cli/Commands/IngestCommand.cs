@@ -15,7 +15,7 @@ public static class IngestCommand
         var command = new Command("ingest", "Load usage events, cases, cost lines, councils or assumptions. Bad rows go to NAME.rejects.csv; the rest loads.") { paths, kind, db };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            await using var store = await BenefitsStore.OpenAsync(DatabaseTarget.Resolve(parse.GetValue(db)), token);
+            await using var store = await BenefitsStore.OpenAsync(StorageOptions.Target(parse.GetValue(db)), token);
             var summary = await IngestAndPrintAsync(store, parse.GetValue(paths)!, parse.GetValue(kind), token);
             return summary.Files.Count == 0 ? ExitCodes.BadInput : ExitCodes.Success;
         }, ct));

@@ -32,7 +32,7 @@ public static class ReportCommand
         {
             var request = new ReportRequest(ParseMonth("--from", parse.GetValue(from)!), ParseMonth("--to", parse.GetValue(to)!), parse.GetValue(service));
             var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
-            await using var store = await BenefitsStore.OpenAsync(DatabaseTarget.Resolve(parse.GetValue(db)), token);
+            await using var store = await BenefitsStore.OpenAsync(StorageOptions.Target(parse.GetValue(db)), token);
             var pipeline = new ReportPipeline(new StoreQueries(store));
             var set = await pipeline.AssumptionsAsync(parse.GetValue(assumptions), token);
             var result = await pipeline.ComputeAsync(kind, id, request, set, token);

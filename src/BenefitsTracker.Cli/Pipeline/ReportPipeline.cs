@@ -15,20 +15,37 @@ namespace BenefitsTracker.Cli.Pipeline;
 /// </summary>
 public sealed class ReportPipeline(StoreQueries queries)
 {
+    /// <summary>Where the assumptions came from, for messages: the file given, or the stored set.</summary>
+    private string _assumptionsSource = "the assumptions";
+
     /// <summary>The assumptions to use: the file given, else the set stored by the last ingest of one.</summary>
     public async Task<AssumptionSet> AssumptionsAsync(string? file, CancellationToken ct)
     {
         if (file is not null)
         {
             if (!File.Exists(file)) throw new UsageException($"--assumptions: no such file '{file}'");
-            return AssumptionSet.Parse(await File.ReadAllBytesAsync(file, ct));
+            _assumptionsSource = $"--assumptions {file}";
+            return Parse(await File.ReadAllBytesAsync(file, ct));
         }
         var stored = await queries.LatestAssumptionsAsync(ct)
             ?? throw new UsageException("no assumptions: ingest an assumptions file (benefits ingest assumptions.json) or pass --assumptions FILE");
-        return AssumptionSet.Parse(stored.Json);
+        _assumptionsSource = $"the stored assumptions '{stored.Version}' (last ingested)";
+        return Parse(stored.Json);
+    }
+
+    private AssumptionSet Parse(byte[] json)
+    {
+        try { return AssumptionSet.Parse(json); }
+        catch (AssumptionsException e) { throw new UsageException($"{_assumptionsSource}: {e.Message}"); }
     }
 
     public async Task<SavingsResult> ComputeAsync(ScopeKind kind, string id, ReportRequest request, AssumptionSet assumptions, CancellationToken ct)
+    {
+        try { return await ComputeScopeAsync(kind, id, request, assumptions, ct); }
+        catch (AssumptionsException e) { throw new UsageException($"{_assumptionsSource}: {e.Message}"); }
+    }
+
+    private async Task<SavingsResult> ComputeScopeAsync(ScopeKind kind, string id, ReportRequest request, AssumptionSet assumptions, CancellationToken ct)
     {
         if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
         var inputs = await queries.InputFilesAsync(ct);
@@ -43,7 +60,13 @@ public sealed class ReportPipeline(StoreQueries queries)
         else
         {
             var consortium = await queries.LoadConsortiumAsync(id, ct) ?? throw new UsageException($"--consortium {id}: no such consortium in the store");
-            var (from, to) = await queries.DataRangeAsync(null, ct);
+            Month? from = null, to = null;
+            foreach (var member in consortium.Members)
+            {
+                var (f, t) = await queries.DataRangeAsync(member.Code, ct);
+                if (f is { } mf && (from is null || mf < from)) from = mf;
+                if (t is { } mt && (to is null || mt > to)) to = mt;
+            }
             return SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to));
         }
     }

@@ -14,6 +14,13 @@ internal static class AssumptionsReader
     private static readonly string[] TopLevelKeys = ["version", .. OverridableKeys, "services", "councils", "consortia"];
 
     /// <summary>
+    /// A council may override everything but the suppression threshold: suppression applies to outputs
+    /// shared beyond one council (the consortium's), which take the top-level threshold, so a council's
+    /// own value could not be honoured and is refused rather than ignored.
+    /// </summary>
+    private static readonly string[] CouncilKeys = OverridableKeys.Where(k => k != "suppression_threshold").ToArray();
+
+    /// <summary>
     /// A service may override everything except the discount rate and suppression threshold, which
     /// apply to a whole report (the NPV of a council, the counts it shares), so a per-service value
     /// could not be honoured and is refused rather than ignored.
@@ -46,7 +53,7 @@ internal static class AssumptionsReader
                 var path = Join("councils", code);
                 if (!CouncilCode.IsValid(code))
                     throw new AssumptionsException(path, $"'{code}' is not an ONS GSS council code (a letter E, W, S or N and eight digits, e.g. W06000003)");
-                councils[code] = ReadLayer(Object(value, path, OverridableKeys), path);
+                councils[code] = ReadLayer(Object(value, path, CouncilKeys), path);
             }
 
         var services = new Dictionary<string, ServiceEntry>(StringComparer.Ordinal);
@@ -87,6 +94,8 @@ internal static class AssumptionsReader
         if (!entry.TryGetValue("go_live", out var goLiveElement))
             throw new AssumptionsException(Join(path, "go_live"), $"service '{slug}' has no go_live month (YYYY-MM): the month its digital service went live");
         var goLive = Month(goLiveElement, Join(path, "go_live"));
+        if (goLive.Year < 1901)
+            throw new AssumptionsException(Join(path, "go_live"), $"{goLive} is too early: go_live must be 1901-01 or later (its default baseline is the 12 months before)");
 
         var from = goLive.AddMonths(-AssumptionDefaults.BaselineMonths);
         var to = goLive.AddMonths(-1);

@@ -5,8 +5,8 @@ namespace BenefitsTracker.Core.Method;
 /// <summary>
 /// METHOD.md, Consortia: members side by side on normalised figures (adjusted benefit per 1,000
 /// residents, digital take-up, cost per transaction), each beside the consortium median. A member
-/// whose transactions fall below the suppression threshold shows no count and no derived figure,
-/// and is left out of the medians.
+/// whose transactions fall below the suppression threshold (see <see cref="Suppression"/>) shows no
+/// count and no derived figure, and is left out of the medians.
 /// </summary>
 public static class ConsortiumComparisons
 {
@@ -16,19 +16,20 @@ public static class ConsortiumComparisons
         var rule = consortiumAssumptions.Apportionment ?? Apportionment.Equal;
         var threshold = consortiumAssumptions.SuppressionThreshold;
         var rows = new List<MemberComparison>(members.Count);
+        // The consortium's total is shown, so one member hidden alone would be found by subtraction.
+        var hidden = Suppression.HiddenCells(members.Select(m => KeyValuePair.Create(m.Scope.Id, m.Totals.Transactions)), threshold);
         foreach (var result in members)
         {
             var data = consortium.Members.First(m => m.Code == result.Scope.Id);
             var share = CouncilCosts.ShareOf(data.Code, consortium, rule, request);
-            var transactions = result.Totals.Transactions;
-            if (transactions < threshold)
+            if (hidden.Contains(data.Code))
             {
                 rows.Add(new MemberComparison(data.Code, data.Name, data.Population, null, true, null, null, null, null, share));
                 continue;
             }
             var adjusted = result.Totals.AdjustedBenefit;
             rows.Add(new MemberComparison(
-                data.Code, data.Name, data.Population, transactions, false, adjusted,
+                data.Code, data.Name, data.Population, result.Totals.Transactions, false, adjusted,
                 Per1000Residents(adjusted, data.Population), result.Totals.DigitalTakeUp, result.Totals.CostPerTransaction, share));
         }
 

@@ -54,7 +54,9 @@ internal static class ServiceCalculation
         foreach (var category in CostCategories.Baseline)
             baselineSpend[category] = PrintAndPostage.BaselineSpend(data.CostLines, category, bFrom, bTo);
 
-        if (mix.Volume == 0 && baselineCases.Cases == 0 && baselineSpend.Values.All(s => s == 0m))
+        // An error when the baseline holds nothing at all, unless no enabled line measures against it.
+        var measuresAgainstBaseline = new[] { BenefitLine.ChannelShift, BenefitLine.OfficerTime, BenefitLine.Print, BenefitLine.Postage }.Any(Enabled);
+        if (measuresAgainstBaseline && mix.Volume == 0 && baselineCases.Cases == 0 && baselineSpend.Values.All(s => s == 0m))
             throw new MethodException(
                 $"Council {council}, service '{service}': the baseline period {bFrom}..{bTo} has no completed transactions, " +
                 "no closed cases and no print or postage spend, so there is nothing to measure savings against. " +

@@ -46,6 +46,8 @@ public sealed class AssumptionValidationTests
         { """{ "version": "v1", "consortia": { "north-wales": { "apportionment": "size" } } }""", "consortia.north-wales.apportionment" },
         { """{ "version": "v1", "consortia": { "north-wales": { "members": [] } } }""", "consortia.north-wales.members" },
         { """{ "version": "v1", "discount_rate": 0.03, "discount_rate": 0.04 }""", "discount_rate" },
+        { """{ "version": "v1", "councils": { "W06000003": { "suppression_threshold": 5 } } }""", "councils.W06000003.suppression_threshold" },
+        { """{ "version": "v1", "services": { "old": { "go_live": "1900-06" } } }""", "services.old.go_live" },
         { """[1, 2]""", "" },
         { """{ "version": "v1", """, "" },
     };
