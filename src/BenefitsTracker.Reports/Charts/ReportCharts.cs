@@ -55,17 +55,21 @@ public static class ReportCharts
         {
             var line = plot.Add.VerticalLine(pi, 2, Palette.Black);
             line.LinePattern = LinePattern.Dotted;
-            line.Text = "Payback: " + Fmt.MonthShort(pm);
-            line.LabelFontSize = 14;
-            line.LabelFontName = ChartFonts.Family;
-            line.LabelOppositeAxis = true;
             line.LegendText = "Payback month";
+            // The label sits inside the plot, just right of the line near the top, clear of the title.
+            var top = Math.Max(yb.DefaultIfEmpty(0).Max(), yc.DefaultIfEmpty(0).Max());
+            var label = plot.Add.Text("Payback: " + Fmt.MonthShort(pm), pi + 0.15, top);
+            label.LabelFontSize = 14;
+            label.LabelFontName = ChartFonts.Family;
+            label.LabelBold = true;
+            label.LabelAlignment = Alignment.UpperLeft;
             paybackText = $"Cumulative benefit reaches cumulative cost in {Fmt.MonthLong(pm)} (payback).";
         }
         else paybackText = "Cumulative benefit does not reach cumulative cost within the period (no payback).";
         ChartStyle.MonthAxis(plot, months);
         ChartStyle.MoneyAxis(plot.Axes.Left);
         ChartStyle.Legend(plot, Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom);
         var alt = months.Count == 0 ? "No months in the period." :
             $"Line chart. Cumulative adjusted benefit rises to {Fmt.Money(benefit)} by {Fmt.MonthLong(months[^1])}; " +
             $"cumulative cost reaches {Fmt.Money(cost)}. {paybackText}";
