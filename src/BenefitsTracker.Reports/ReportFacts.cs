@@ -50,7 +50,12 @@ internal sealed class ReportFacts
     public decimal? BaselineMinutesPerCase { get; }
     public long BaselineClosedCases { get; }
 
-    public bool IsSuppressed(long count) => SuppressBelow is { } th && count > 0 && count < th;
+    public bool IsSuppressed(long count) => SuppressBelow is { } th && Core.Method.Suppression.Hides(count, th);
+
+    /// <summary>The channels of month i to show as "&lt;N" (the engine's rule: small counts, plus a second cell beside a lone one).</summary>
+    public IReadOnlySet<string> HiddenChannels(int i) => SuppressBelow is { } th
+        ? Core.Method.Suppression.HiddenCells(Result.Months[i].ByChannel, th)
+        : new HashSet<string>();
 
     /// <summary>A count as shown: "&lt;10" when suppressed.</summary>
     public string CountText(long count) => IsSuppressed(count) ? $"<{SuppressBelow}" : Fmt.Count(count);

@@ -93,3 +93,26 @@ public class ChartTests
         Assert.Contains(typeof(ChartFonts).Assembly.GetManifestResourceNames(), n => n.EndsWith("DejaVuSans.ttf", StringComparison.Ordinal));
     }
 }
+
+public class SuppressionInChartsTests
+{
+    [Fact]
+    public void A_consortium_channel_table_hides_small_counts_by_the_engine_rule()
+    {
+        var r = Results.SampleNorthWales;
+        var th = r.Assumptions.SuppressionThreshold;
+        var mix = ReportCharts.Build(r).Single(c => c.Stem == "channel-mix");
+        var channels = mix.Headers.Skip(1).Take(mix.Headers.Count - 2).ToList();
+        for (var i = 0; i < r.Months.Count; i++)
+        {
+            var hidden = Core.Method.Suppression.HiddenCells(r.Months[i].ByChannel, th);
+            foreach (var (name, k) in channels.Select((c, k) => (c, k)))
+            {
+                var key = r.Months[i].ByChannel.Keys.Single(ch => Formatting.Fmt.Channel(ch) == name);
+                var shown = mix.Rows[i][k + 1];
+                if (hidden.Contains(key)) Assert.Equal($"<{th}", shown);
+                else Assert.Equal(Formatting.Fmt.Count(r.Months[i].ByChannel[key]), shown);
+            }
+        }
+    }
+}

@@ -91,11 +91,13 @@ public static class ReportCharts
             var m = f.Result.Months[i];
             double bottom = 0;
             var row = new List<string> { Fmt.MonthShort(m.Month) };
+            var hidden = f.HiddenChannels(i);
             for (var k = 0; k < channels.Count; k++)
             {
                 var v = m.ByChannel.GetValueOrDefault(channels[k]);
-                row.Add(f.CountText(v));
-                if (f.IsSuppressed(v)) continue;
+                var isHidden = hidden.Contains(channels[k]);
+                row.Add(isHidden ? $"<{f.SuppressBelow}" : f.CountText(v));
+                if (isHidden) continue;
                 bars.Add(new Bar { Position = i, ValueBase = bottom, Value = bottom + v, FillColor = Palette.ForIndex(k), LineWidth = 0, Size = 0.8 });
                 bottom += v;
             }
@@ -119,7 +121,8 @@ public static class ReportCharts
     private static string Mix(ReportFacts f, int i)
     {
         var m = f.Result.Months[i];
-        var parts = f.ChannelsInPeriod.Select(ch => $"{Fmt.Channel(ch).ToLowerInvariant()} {f.CountText(m.ByChannel.GetValueOrDefault(ch))}").ToList();
+        var hidden = f.HiddenChannels(i);
+        var parts = f.ChannelsInPeriod.Select(ch => $"{Fmt.Channel(ch).ToLowerInvariant()} {(hidden.Contains(ch) ? $"<{f.SuppressBelow}" : f.CountText(m.ByChannel.GetValueOrDefault(ch)))}").ToList();
         return parts.Count == 0 ? "no transactions" : string.Join(", ", parts);
     }
 
