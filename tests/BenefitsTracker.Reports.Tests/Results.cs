@@ -84,7 +84,10 @@ public sealed class TempDir : IDisposable
     }
 }
 
-/// <summary>External programs some tests need: missing ones fail the test when CI is set, and skip it (pass, with a note) otherwise.</summary>
+/// <summary>
+/// External programs some tests need: missing ones fail the test when CI or BENEFITS_REQUIRE_TOOLS
+/// (set by scripts/test.sh) is set, and skip it (pass, with a note) otherwise.
+/// </summary>
 public static class Tools
 {
     public static string? Find(string program, params string[] candidates)
@@ -98,13 +101,20 @@ public static class Tools
         return null;
     }
 
-    /// <summary>The program's path; null (skip) when it is missing outside CI; a failure naming it inside CI.</summary>
+    /// <summary>The variables that make a missing tool a failure rather than a skip.</summary>
+    public static readonly string[] RequireVariables = ["CI", "BENEFITS_REQUIRE_TOOLS"];
+
+    /// <summary>The variable (CI or BENEFITS_REQUIRE_TOOLS) that is set, if any.</summary>
+    public static string? Required() =>
+        RequireVariables.FirstOrDefault(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+
+    /// <summary>The program's path; null (skip) when it is missing and no tool is required; a failure naming it when one is.</summary>
     public static string? Require(string program, string package, ITestOutputHelperLike output, params string[] candidates)
     {
         var path = Find(program, candidates);
         if (path is not null) return path;
         var message = $"{program} is not installed (apt-get install -y --no-install-recommends {package}); this test needs it.";
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))) Assert.Fail(message + " CI is set, so a missing tool is a failure.");
+        if (Required() is { } variable) Assert.Fail(message + $" {variable} is set, so a missing tool is a failure.");
         output.WriteLine("SKIPPED: " + message);
         return null;
     }

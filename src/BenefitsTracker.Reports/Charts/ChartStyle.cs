@@ -65,7 +65,29 @@ internal static class ChartStyle
     public static ReportChart Render(Plot plot, string stem, string title, string alt, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
-        var svg = plot.GetSvgXml(Width, Height);
+        var svg = SolidSvg(plot);
         return new ReportChart(stem, title, alt, headers, rows, png, svg);
+    }
+
+    /// <summary>
+    /// The SVG with every dashed or dotted line drawn solid. Skia's SVG canvas cannot write a path
+    /// effect: it would draw the line solid anyway and print "Unsupported path effect in addPaint."
+    /// to the console once per line. Series differ by colour and marker as well, and the PNG (drawn
+    /// first) keeps its dashes; the patterns are put back afterwards.
+    /// </summary>
+    private static string SolidSvg(Plot plot)
+    {
+        var patterned = plot.GetPlottables().OfType<IHasLine>()
+            .Where(p => !Equals(p.LinePattern, LinePattern.Solid))
+            .Select(p => (Plottable: p, Pattern: p.LinePattern)).ToList();
+        try
+        {
+            foreach (var (p, _) in patterned) p.LinePattern = LinePattern.Solid;
+            return plot.GetSvgXml(Width, Height);
+        }
+        finally
+        {
+            foreach (var (p, pattern) in patterned) p.LinePattern = pattern;
+        }
     }
 }
