@@ -125,18 +125,30 @@ public class WorkbookTests
         Headlines(wb, changed);
     }
 
-    [Fact]
-    public void Workbook_has_the_sheets_names_tables_and_formats_finance_officers_expect()
+    [Theory]
+    [MemberData(nameof(SampleScopes))]
+    public void Workbook_has_the_sheets_names_tables_and_formats_finance_officers_expect(string scope)
     {
         using var dir = new TempDir();
         var path = dir.File("savings.xlsx");
-        SavingsWorkbook.Write(Results.SampleNorthWales, path);
+        SavingsWorkbook.Write(scope == "council" ? Results.SampleConwy : Results.SampleNorthWales, path);
         using var wb = new XLWorkbook(path);
-        Assert.Equal(["Summary", "Assumptions", "Baseline", "Monthly", "Officer time", "Avoidable contact", "Spend", "Cashable", "Appraisal", "Members", "Lineage"],
-            wb.Worksheets.Select(w => w.Name).ToArray());
-        foreach (var name in new[] { "unit_cost_web", "unit_cost_phone", "hourly_cost_default", "deadweight", "attribution", "optimism_bias", "discount_rate" })
-            Assert.NotNull(wb.NamedRange(name));
-        Assert.NotNull(wb.NamedRange("W06000003_garden_waste_hourly_cost_default"));
+        if (scope == "council")
+        {
+            Assert.Equal(["Summary", "Assumptions", "Baseline", "Monthly", "Officer time", "Avoidable contact", "Spend", "Cashable", "Appraisal", "Lineage"],
+                wb.Worksheets.Select(w => w.Name).ToArray());
+            foreach (var name in new[] { "unit_cost_web", "unit_cost_phone", "hourly_cost_default", "deadweight", "attribution", "optimism_bias", "discount_rate" })
+                Assert.NotNull(wb.NamedRange(name));
+            Assert.NotNull(wb.NamedRange("garden_waste_hourly_cost_default"));
+        }
+        else
+        {
+            // Shared beyond one council: no member's monthly data, the members' figures as values, the months suppressed.
+            Assert.Equal(["Summary", "Assumptions", "Members", "Monthly", "Appraisal", "Comparison", "Lineage"],
+                wb.Worksheets.Select(w => w.Name).ToArray());
+            Assert.NotNull(wb.NamedRange("discount_rate"));
+            Assert.Contains("own workbook", string.Join(" ", wb.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString())), StringComparison.Ordinal);
+        }
 
         var monthly = wb.Worksheet("Monthly");
         Assert.Equal(1, monthly.SheetView.SplitRow);
@@ -148,6 +160,15 @@ public class WorkbookTests
         foreach (var ws in wb.Worksheets)
             foreach (var cell in ws.CellsUsed(c => c.HasFormula))
                 Assert.DoesNotContain("[", cell.FormulaA1);
+    }
+
+    [Fact]
+    public void Changing_the_discount_rate_in_the_consortium_workbook_recalculates_the_NPV()
+    {
+        using var dir = new TempDir();
+        using var wb = WriteAndRecalculate(Results.SampleNorthWales, dir);
+        SetNamed(wb, "discount_rate", 0.10m);
+        Headlines(wb, Results.SampleConsortium(node => Set(node, "discount_rate", 0.10)));
     }
 
     [Fact]

@@ -12,7 +12,17 @@ internal static class AppraisalSheet
     public const int AdjustedCol = 3, CashableCol = 4, NonCashableCol = 5, CostsCol = 6, NetCol = 7, CumulativeCol = 8,
         PaidBackCol = 9, DiscountedCol = 12;
 
-    public static void Write(WorkbookContext ctx)
+    /// <summary>The four figures each month's row starts from: adjusted, cashable, non-cashable and costs.</summary>
+    public delegate (string Adjusted, string Cashable, string NonCashable, string Costs) MonthSources(int t, int row);
+
+    /// <summary>A council's appraisal: month sums of the Monthly sheet's rows, costs from the Spend sheet.</summary>
+    public static void Write(WorkbookContext ctx) => Write(ctx, (t, row) => (
+        MonthlySheet.MonthSum(ctx, MonthlySheet.AdjustedTotal, t, row),
+        MonthlySheet.MonthSum(ctx, MonthlySheet.CashableTotal, t, row),
+        MonthlySheet.MonthSum(ctx, MonthlySheet.NonCashable, t, row),
+        Xl.Cell(Spend, row, ctx.SpendDigitalTotalColumn)));
+
+    public static void Write(WorkbookContext ctx, MonthSources sources)
     {
         var ws = ctx.Sheet(Appraisal);
         string[] headers = ["Month no.", "Month", "Adjusted benefit", "Cashable", "Non-cashable", "Digital service costs",
@@ -23,10 +33,11 @@ internal static class AppraisalSheet
             var row = t + 2;
             ws.Cell(row, 1).Num(t + 1);
             ws.Cell(row, 2).Text(ctx.Months[t].ToString());
-            ws.Cell(row, AdjustedCol).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.AdjustedTotal, t, row), Xl.MoneyFormat);
-            ws.Cell(row, CashableCol).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.CashableTotal, t, row), Xl.MoneyFormat);
-            ws.Cell(row, NonCashableCol).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.NonCashable, t, row), Xl.MoneyFormat);
-            ws.Cell(row, CostsCol).Formula(Xl.Cell(Spend, row, ctx.SpendDigitalTotalColumn), Xl.MoneyFormat);
+            var (adjusted, cashable, nonCashable, costs) = sources(t, row);
+            ws.Cell(row, AdjustedCol).Formula(adjusted, Xl.MoneyFormat);
+            ws.Cell(row, CashableCol).Formula(cashable, Xl.MoneyFormat);
+            ws.Cell(row, NonCashableCol).Formula(nonCashable, Xl.MoneyFormat);
+            ws.Cell(row, CostsCol).Formula(costs, Xl.MoneyFormat);
             ws.Cell(row, NetCol).Formula($"C{row}-F{row}", Xl.MoneyFormat);
             ws.Cell(row, CumulativeCol).Formula(t == 0 ? $"G{row}" : $"H{row - 1}+G{row}", Xl.MoneyFormat);
             // Rounded to a millionth of a penny so that floating-point dust cannot move the payback month.

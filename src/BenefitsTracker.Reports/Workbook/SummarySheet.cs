@@ -15,38 +15,64 @@ internal static class SummarySheet
 
     public const int FirstFigureRow = 6;
 
-    public static void Write(WorkbookContext ctx)
+    /// <summary>Where the headline formulas read from, and how the sheet explains them.</summary>
+    public sealed record Sources(
+        string Transactions, string Digital, string Gross, string Adjusted, string Cashable, string NonCashable, string Costs,
+        string Npv, string PaidBack, string Months, string Hours,
+        string TransactionsHow, string GrossHow, string CostsHow, string HoursHow);
+
+    /// <summary>A council's Summary: formulas over Monthly, Cashable, Appraisal and Officer time.</summary>
+    public static void Write(WorkbookContext ctx) => Write(ctx,
+        ["Every value below is a formula over the other sheets. Change a rate on the Assumptions sheet and the whole workbook recalculates. Method: METHOD.md (v1)."],
+        new Sources(
+            MonthlySheet.TotalCell(ctx, MonthlySheet.Transactions), MonthlySheet.TotalCell(ctx, MonthlySheet.Digital), CashableSheet.TotalCell(3),
+            AppraisalSheet.Total(ctx, AppraisalSheet.AdjustedCol), AppraisalSheet.Total(ctx, AppraisalSheet.CashableCol),
+            AppraisalSheet.Total(ctx, AppraisalSheet.NonCashableCol), AppraisalSheet.Total(ctx, AppraisalSheet.CostsCol),
+            AppraisalSheet.Total(ctx, AppraisalSheet.DiscountedCol), AppraisalSheet.Column(ctx, AppraisalSheet.PaidBackCol),
+            Xl.Range(Appraisal, 2, 2, ctx.Months.Count + 1, 2), Xl.Cell(OfficerTime, ctx.OfficerTimeLastRow + 1, OfficerTimeSheet.HoursCol),
+            "Completed transactions on every channel (Monthly)",
+            "Sum of the enabled benefit lines, every service and month (Cashable, Monthly)",
+            "Licence, implementation, hosting, support and other costs in the period (Spend)",
+            "Σ (M_B × N − T) ÷ 60 over the Officer time sheet"));
+
+    /// <summary>
+    /// The title, the notes (rows 3 and 4) and the headline figures as formulas over <paramref name="src"/>;
+    /// returns the first row below them.
+    /// </summary>
+    public static int Write(WorkbookContext ctx, IReadOnlyList<string> notes, Sources src)
     {
         var ws = ctx.Sheet(Summary);
         var r = ctx.Result;
         ws.Cell(1, 1).Text($"Savings from digital services: {r.Scope.Name} ({r.Scope.Id})").Style.Font.SetBold().Font.SetFontSize(14);
         ws.Cell(2, 1).Text($"Period: {Fmt.Period(r.Request.From, r.Request.To)} ({r.Request.MonthCount} months). " +
             (r.Request.Service is { } s ? $"Service: {s}." : "All services."));
-        ws.Cell(3, 1).Text("Every value below is a formula over the other sheets. Change a rate on the Assumptions sheet and the whole workbook recalculates. Method: METHOD.md (v1).");
-        if (ctx.IsConsortium)
-            ws.Cell(4, 1).Text("Working file for the consortium's finance officers: the detail sheets hold each member's monthly data. Publish the HTML report, not this workbook.").Style.Font.SetItalic();
+        for (var i = 0; i < notes.Count; i++)
+        {
+            var cell = ws.Cell(3 + i, 1).Text(notes[i]);
+            if (i > 0) cell.Style.Font.SetItalic();
+        }
         Xl.Header(ws, 5, 1, ["Figure", "Value", "How it is calculated"]);
 
-        var monthlyTx = MonthlySheet.TotalCell(ctx, MonthlySheet.Transactions);
-        var monthlyDigital = MonthlySheet.TotalCell(ctx, MonthlySheet.Digital);
-        var paidBack = AppraisalSheet.Column(ctx, AppraisalSheet.PaidBackCol);
-        var months = Xl.Range(Appraisal, 2, 2, ctx.Months.Count + 1, 2);
-        var hours = Xl.Cell(OfficerTime, ctx.OfficerTimeLastRow + 1, OfficerTimeSheet.HoursCol);
+        var monthlyTx = src.Transactions;
+        var monthlyDigital = src.Digital;
+        var paidBack = src.PaidBack;
+        var months = src.Months;
+        var hours = src.Hours;
         var rows = new (string Label, string Name, string Formula, string Format, string How)[]
         {
-            ("Transactions", Transactions, monthlyTx, Xl.CountFormat, "Completed transactions on every channel (Monthly)"),
+            ("Transactions", Transactions, monthlyTx, Xl.CountFormat, src.TransactionsHow),
             ("Digital take-up", TakeUp, $"IF({monthlyTx}=0,\"n/a\",{monthlyDigital}/{monthlyTx})", Xl.PercentFormat, "Digital transactions ÷ all transactions"),
-            ("Gross benefit", Gross, CashableSheet.TotalCell(3), Xl.MoneyFormat, "Sum of the enabled benefit lines, every service and month (Cashable, Monthly)"),
-            ("Adjusted benefit", Adjusted, AppraisalSheet.Total(ctx, AppraisalSheet.AdjustedCol), Xl.MoneyFormat, "Gross × (1 − deadweight) × attribution × (1 − optimism bias), line by line and month by month"),
-            ("Cashable (adjusted)", CashableName, AppraisalSheet.Total(ctx, AppraisalSheet.CashableCol), Xl.MoneyFormat, "Adjusted benefit of the lines counted as cashable"),
-            ("Non-cashable (adjusted)", NonCashable, AppraisalSheet.Total(ctx, AppraisalSheet.NonCashableCol), Xl.MoneyFormat, "Adjusted benefit less the cashable part, e.g. officer time released"),
-            ("Digital service costs", Costs, AppraisalSheet.Total(ctx, AppraisalSheet.CostsCol), Xl.MoneyFormat, "Licence, implementation, hosting, support and other costs in the period (Spend)"),
+            ("Gross benefit", Gross, src.Gross, Xl.MoneyFormat, src.GrossHow),
+            ("Adjusted benefit", Adjusted, src.Adjusted, Xl.MoneyFormat, "Gross × (1 − deadweight) × attribution × (1 − optimism bias), line by line and month by month"),
+            ("Cashable (adjusted)", CashableName, src.Cashable, Xl.MoneyFormat, "Adjusted benefit of the lines counted as cashable"),
+            ("Non-cashable (adjusted)", NonCashable, src.NonCashable, Xl.MoneyFormat, "Adjusted benefit less the cashable part, e.g. officer time released"),
+            ("Digital service costs", Costs, src.Costs, Xl.MoneyFormat, src.CostsHow),
             ("Net benefit", Net, $"{Adjusted}-{Costs}", Xl.MoneyFormat, "Adjusted benefit − costs"),
             ("Return on investment (ROI)", Roi, $"IF({Costs}=0,\"undefined (no costs)\",{Net}/{Costs})", Xl.PercentFormat, "Net benefit ÷ costs"),
             ("Benefit-cost ratio (BCR)", Bcr, $"IF({Costs}=0,\"undefined (no costs)\",{Adjusted}/{Costs})", "0.00", "Adjusted benefit ÷ costs: pounds of benefit for each pound spent"),
-            ("Net present value (NPV)", Npv, AppraisalSheet.Total(ctx, AppraisalSheet.DiscountedCol), Xl.MoneyFormat, "Σ (adjusted − cost) ÷ (1 + discount_rate)^y, y = whole years from the first month (Appraisal)"),
+            ("Net present value (NPV)", Npv, src.Npv, Xl.MoneyFormat, "Σ (adjusted − cost) ÷ (1 + discount_rate)^y, y = whole years from the first month (Appraisal)"),
             ("Payback month", Payback, $"IF(SUM({paidBack})=0,\"not within the period\",INDEX({months},MATCH(1,{paidBack},0)))", "@", "First month in which cumulative adjusted benefit less cost is at least zero (Appraisal)"),
-            ("Officer hours released", Hours, hours, Xl.HoursFormat, "Σ (M_B × N − T) ÷ 60 over the Officer time sheet"),
+            ("Officer hours released", Hours, hours, Xl.HoursFormat, src.HoursHow),
         };
         var row = FirstFigureRow;
         foreach (var (label, name, formula, format, how) in rows)
@@ -60,5 +86,6 @@ internal static class SummarySheet
         ws.Range(FirstFigureRow, 2, row - 1, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
         ws.SheetView.FreezeRows(5);
         Xl.Widths(ws, 30, 20, 100);
+        return row;
     }
 }

@@ -9,7 +9,7 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
 {
     public const string Summary = "Summary", Assumptions = "Assumptions", Baseline = "Baseline", Monthly = "Monthly",
         OfficerTime = "Officer time", AvoidableContact = "Avoidable contact", Spend = "Spend", Cashable = "Cashable",
-        Appraisal = "Appraisal", Members = "Members", LineageSheetName = "Lineage";
+        Appraisal = "Appraisal", Members = "Members", Comparison = "Comparison", LineageSheetName = "Lineage";
 
     public XLWorkbook Workbook { get; } = workbook;
     public SavingsResult Result { get; } = result;

@@ -7,14 +7,14 @@ namespace BenefitsTracker.Reports.Workbook;
 /// A consortium's members side by side (METHOD.md, Consortia): normalised figures beside the median,
 /// counts below the suppression threshold shown as "&lt;N" and the figures derived from them withheld.
 /// </summary>
-internal static class MembersSheet
+internal static class ComparisonSheet
 {
     public const string Withheld = "withheld";
 
     public static void Write(WorkbookContext ctx)
     {
         if (ctx.Result.Comparison is not { } c) return;
-        var ws = ctx.Sheet(Members);
+        var ws = ctx.Sheet(Comparison);
         ws.Cell(1, 1).Text($"Shared costs apportioned by {c.Apportionment}. Counts below {c.SuppressionThreshold} are shown as <{c.SuppressionThreshold} and figures derived from them are withheld.");
         string[] headers = ["Council", "Name", "Population", "Transactions", "Adjusted benefit", "Adjusted benefit per 1,000 residents",
             "Digital take-up", "Cost per transaction", "Share of shared costs"];
@@ -33,7 +33,7 @@ internal static class MembersSheet
             Money(ws.Cell(row, 8), m.CostPerTransaction, m.Suppressed);
             ws.Cell(row, 9).Num(m.SharedCostShare, Xl.MoneyFormat);
         }
-        Xl.Table(ws, "MembersTable", 3, 1, row, headers.Length);
+        Xl.Table(ws, "ComparisonTable", 3, 1, row, headers.Length);
         row++;
         Xl.TotalRow(ws, row, 1, headers.Length, "Consortium median");
         Money(ws.Cell(row, 6), c.Median.AdjustedBenefitPer1000Residents, false);

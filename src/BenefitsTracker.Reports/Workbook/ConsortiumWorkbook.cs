@@ -1,0 +1,269 @@
+using BenefitsTracker.Core.Domain;
+using Suppression = BenefitsTracker.Core.Method.Suppression;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Formatting;
+using ClosedXML.Excel;
+using static BenefitsTracker.Reports.Workbook.WorkbookContext;
+
+namespace BenefitsTracker.Reports.Workbook;
+
+/// <summary>
+/// A consortium's savings.xlsx, made to be shared beyond one council (METHOD.md, Consortia). It holds
+/// no member's monthly data: each shown member's figures as values (Members), the members the comparison
+/// withholds (<see cref="MemberComparison.Suppressed"/>) combined in one row so that the totals still add
+/// up, the consortium's months with channel counts hidden by <see cref="Suppression.HiddenCells{TKey}"/>
+/// shown as "&lt;N" (Monthly), and the appraisal and headline figures as live formulas over them. Each
+/// member's own workbook shows the line-by-line working.
+/// </summary>
+internal static class ConsortiumWorkbook
+{
+    public static IReadOnlyList<string> SheetNames { get; } = [Summary, Assumptions, Members, Monthly, Appraisal, Comparison, LineageSheetName];
+
+    public static void Write(WorkbookContext ctx, CancellationToken ct)
+    {
+        WriteAssumptions(ctx);
+        ct.ThrowIfCancellationRequested();
+        var members = MembersTable.Write(ctx);
+        ct.ThrowIfCancellationRequested();
+        var monthly = MonthlyTable.Write(ctx);
+        AppraisalSheet.Write(ctx, (_, row) => (
+            Xl.Cell(Monthly, row, monthly.AdjustedCol), Xl.Cell(Monthly, row, monthly.CashableCol),
+            Xl.Cell(Monthly, row, monthly.NonCashableCol), Xl.Cell(Monthly, row, monthly.CostsCol)));
+        ct.ThrowIfCancellationRequested();
+        WriteSummary(ctx, members);
+        ComparisonSheet.Write(ctx);
+        LineageSheet.Write(ctx);
+    }
+
+    private static int Threshold(WorkbookContext ctx) => ctx.Result.Assumptions.SuppressionThreshold;
+
+    /// <summary>A count, or "&lt;N" when the rule hides it; true when the number is shown.</summary>
+    private static bool Count(IXLCell cell, long count, int threshold)
+    {
+        if (Suppression.Hides(count, threshold))
+        {
+            cell.Text($"<{threshold}");
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+            return false;
+        }
+        cell.Num(count);
+        return true;
+    }
+
+    private static void WriteSummary(WorkbookContext ctx, MembersTable m)
+    {
+        var th = Threshold(ctx);
+        string Total(int col) => Xl.Cell(Members, m.TotalRow, col);
+        var next = SummarySheet.Write(ctx,
+        [
+            $"Shared beyond one council, so it discloses no small number: counts below {th} are shown as <{th}, figures derived from them are withheld, " +
+                "and the members the comparison withholds are combined in one row of the Members sheet. Every value below is a formula over the Members and Appraisal sheets; " +
+                "change discount_rate on the Assumptions sheet and the NPV follows.",
+            "Each member council's own workbook (benefits report for that council) shows the line-by-line working: volumes, baseline, officer time, avoidable contact and the named assumptions.",
+        ],
+        new SummarySheet.Sources(
+            Total(MembersTable.TransactionsCol), Total(MembersTable.DigitalCol), Total(m.GrossCol), Total(m.AdjustedCol),
+            Total(m.CashableCol), Total(m.NonCashableCol), Total(m.CostsCol),
+            AppraisalSheet.Total(ctx, AppraisalSheet.DiscountedCol), AppraisalSheet.Column(ctx, AppraisalSheet.PaidBackCol),
+            Xl.Range(Appraisal, 2, 2, ctx.Months.Count + 1, 2), Total(m.HoursCol),
+            "Completed transactions on every channel, the members added up (Members)",
+            "Sum of the enabled benefit lines of every member (Members; each member's own workbook shows the working)",
+            "Each member's own costs and its apportioned share of the consortium's shared costs (Members)",
+            "Officer hours released by each member, added up (Members)"));
+
+        // The two routes to the totals, by member and by month, agree.
+        var ws = ctx.Sheet(Summary);
+        var row = next + 1;
+        ws.Cell(row, 1).Text("Checks").Style.Font.SetBold();
+        (string Label, string Formula, string How)[] checks =
+        [
+            ("Check: adjusted benefit, months less members", $"{AppraisalSheet.Total(ctx, AppraisalSheet.AdjustedCol)}-{SummarySheet.Adjusted}", "Appraisal's total of the months less the Members total: zero"),
+            ("Check: costs, months less members", $"{AppraisalSheet.Total(ctx, AppraisalSheet.CostsCol)}-{SummarySheet.Costs}", "Appraisal's total of the months less the Members total: zero"),
+        ];
+        foreach (var (label, formula, how) in checks)
+        {
+            row++;
+            ws.Cell(row, 1).Text(label);
+            ws.Cell(row, 2).Formula($"ROUND({formula},2)", Xl.MoneyFormat);
+            ws.Cell(row, 3).Text(how);
+        }
+    }
+
+    private static void WriteAssumptions(WorkbookContext ctx)
+    {
+        var ws = ctx.Sheet(Assumptions);
+        var a = ctx.Result.Assumptions;
+        Xl.Header(ws, 1, 1, ["Name", "Value", "What it means"]);
+        ws.Cell(2, 1).Text("discount_rate");
+        ws.Cell(2, 2).Num(a.DiscountRate, Xl.FractionFormat);
+        ws.Cell(2, 3).Text("Annual discount rate for the NPV (Green Book)");
+        Xl.Name(ctx.Workbook, "discount_rate", ws.Range(2, 2, 2, 2), "Annual discount rate for the NPV (Green Book)");
+        ws.Cell(3, 1).Text("suppression_threshold");
+        ws.Cell(3, 2).Num(a.SuppressionThreshold);
+        ws.Cell(3, 3).Text("Counts below this are shown as <N in outputs shared beyond one council");
+        Xl.Name(ctx.Workbook, "suppression_threshold", ws.Range(3, 2, 3, 2));
+        ws.Cell(4, 1).Text("apportionment");
+        ws.Cell(4, 2).Text(ctx.Result.Comparison?.Apportionment ?? a.Apportionment ?? "equal");
+        ws.Cell(4, 3).Text("How the consortium's shared costs are split between its members");
+        Xl.Table(ws, "AssumptionsTable", 1, 1, 4, 3);
+        ws.Cell(6, 1).Text("Unit costs, officer hourly costs, adjustments and cashable flags belong to each member: its own workbook holds them as named assumptions, and its figures here are computed with them.")
+            .Style.Font.SetItalic();
+        Xl.Widths(ws, 34, 16, 70);
+    }
+
+    /// <summary>One row per shown member, one for the withheld members combined, and the consortium total.</summary>
+    private sealed class MembersTable
+    {
+        public const int TransactionsCol = 3, DigitalCol = 4, FirstLineCol = 5, HeaderRow = 3;
+        public int GrossCol, AdjustedCol, CashableCol, NonCashableCol, CostsCol, NetCol, HoursCol, TotalRow;
+
+        public static MembersTable Write(WorkbookContext ctx)
+        {
+            var ws = ctx.Sheet(Members);
+            var r = ctx.Result;
+            var th = Threshold(ctx);
+            var lines = BenefitLines.All;
+            var t = new MembersTable();
+            var headers = new List<string> { "Council", "Name", "Transactions", "Digital transactions" };
+            headers.AddRange(lines.Select(l => "Gross: " + l.Title()));
+            headers.AddRange(lines.Select(l => "Adjusted: " + l.Title()));
+            headers.Add("Gross benefit"); t.GrossCol = headers.Count;
+            headers.Add("Adjusted benefit"); t.AdjustedCol = headers.Count;
+            headers.Add("Cashable (adjusted)"); t.CashableCol = headers.Count;
+            headers.Add("Non-cashable (adjusted)"); t.NonCashableCol = headers.Count;
+            headers.Add("Digital service costs"); t.CostsCol = headers.Count;
+            headers.Add("Net benefit"); t.NetCol = headers.Count;
+            headers.Add("Officer hours released"); t.HoursCol = headers.Count;
+
+            var withheldCodes = r.Comparison?.Members.Where(m => m.Suppressed).Select(m => m.Code).ToHashSet(StringComparer.Ordinal) ?? [];
+            var shown = r.Members.Where(m => !withheldCodes.Contains(m.Scope.Id)).ToList();
+            var withheld = r.Members.Where(m => withheldCodes.Contains(m.Scope.Id)).ToList();
+            ws.Cell(1, 1).Text(
+                $"Each member's figures, computed on its own data and assumptions (its own workbook shows the working). Counts below {th} are shown as <{th}. " +
+                (withheld.Count > 0
+                    ? $"{withheld.Count} members are withheld by the comparison (a count below {th}, or the next smallest beside a lone one) and appear combined, so that no council's figures can be read off and the totals still add up."
+                    : "No member is withheld."));
+            Xl.Header(ws, HeaderRow, 1, headers);
+
+            var row = HeaderRow;
+            var countsShown = new[] { true, true };
+            void Figures(IReadOnlyList<SavingsResult> who, string code, string name)
+            {
+                row++;
+                ws.Cell(row, 1).Text(code);
+                ws.Cell(row, 2).Text(name);
+                countsShown[0] &= Count(ws.Cell(row, TransactionsCol), who.Sum(m => m.Totals.Transactions), th);
+                countsShown[1] &= Count(ws.Cell(row, DigitalCol), who.Sum(m => m.Totals.DigitalTransactions), th);
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    var line = lines[i];
+                    ws.Cell(row, FirstLineCol + i).Num(who.Sum(m => m.Lines.FirstOrDefault(l => l.Line == line)?.Gross ?? 0m), Xl.MoneyFormat);
+                    ws.Cell(row, FirstLineCol + lines.Count + i).Num(who.Sum(m => m.Lines.FirstOrDefault(l => l.Line == line)?.Adjusted ?? 0m), Xl.MoneyFormat);
+                }
+                var grossCells = Enumerable.Range(FirstLineCol, lines.Count).Select(c => $"{Xl.Col(c)}{row}");
+                var adjustedCells = Enumerable.Range(FirstLineCol + lines.Count, lines.Count).Select(c => $"{Xl.Col(c)}{row}");
+                ws.Cell(row, t.GrossCol).Formula(string.Join("+", grossCells), Xl.MoneyFormat);
+                ws.Cell(row, t.AdjustedCol).Formula(string.Join("+", adjustedCells), Xl.MoneyFormat);
+                ws.Cell(row, t.CashableCol).Num(who.Sum(m => m.Totals.Cashable), Xl.MoneyFormat);
+                ws.Cell(row, t.NonCashableCol).Formula($"{Xl.Col(t.AdjustedCol)}{row}-{Xl.Col(t.CashableCol)}{row}", Xl.MoneyFormat);
+                ws.Cell(row, t.CostsCol).Num(who.Sum(m => m.Totals.Costs), Xl.MoneyFormat);
+                ws.Cell(row, t.NetCol).Formula($"{Xl.Col(t.AdjustedCol)}{row}-{Xl.Col(t.CostsCol)}{row}", Xl.MoneyFormat);
+                ws.Cell(row, t.HoursCol).Num(who.Sum(m => m.Totals.OfficerHoursReleased), Xl.HoursFormat);
+            }
+            foreach (var m in shown) Figures([m], m.Scope.Id, m.Scope.Name);
+            if (withheld.Count > 0)
+            {
+                Figures(withheld, "withheld", $"Withheld members ({withheld.Count} councils combined)");
+                ws.Range(row, 1, row, headers.Count).Style.Font.SetItalic();
+            }
+            var last = row;
+            Xl.Table(ws, "MembersTable", HeaderRow, 1, last, headers.Count);
+
+            row++;
+            t.TotalRow = row;
+            Xl.TotalRow(ws, row, 1, headers.Count, "Consortium total");
+            string Sum(int col) => last > HeaderRow ? $"SUM({Xl.Col(col)}{HeaderRow + 1}:{Xl.Col(col)}{last})" : "0";
+            // A count hidden above cannot be added up; the consortium's total is shown as a value then (it is in the manifest too).
+            var note = false;
+            foreach (var (col, shownAll, total) in new[] { (TransactionsCol, countsShown[0], r.Totals.Transactions), (DigitalCol, countsShown[1], r.Totals.DigitalTransactions) })
+            {
+                if (shownAll) ws.Cell(row, col).Formula(Sum(col), Xl.CountFormat);
+                else if (Count(ws.Cell(row, col), total, th)) note = true;
+            }
+            for (var c = FirstLineCol; c <= headers.Count; c++)
+                ws.Cell(row, c).Formula(Sum(c), c == t.HoursCol ? Xl.HoursFormat : Xl.MoneyFormat);
+            if (note)
+                ws.Cell(row + 2, 1).Text($"A count in a column above is below {th} and shown as <{th}, so that column's total is the consortium's count, written as a value.").Style.Font.SetItalic();
+            ws.SheetView.Freeze(HeaderRow, 2);
+            Xl.Widths(ws, 14, 34, 13, 13);
+            for (var c = FirstLineCol; c <= headers.Count; c++) ws.Column(c).Width = 15;
+            ws.Row(HeaderRow).Height = 45;
+            return t;
+        }
+    }
+
+    /// <summary>The consortium's months: transactions by channel (small ones hidden), and the month's money as values.</summary>
+    private sealed class MonthlyTable
+    {
+        public int TransactionsCol, GrossCol, AdjustedCol, CashableCol, NonCashableCol, CostsCol;
+
+        public static MonthlyTable Write(WorkbookContext ctx)
+        {
+            var ws = ctx.Sheet(Monthly);
+            var r = ctx.Result;
+            var th = Threshold(ctx);
+            var channels = r.Months.SelectMany(m => m.ByChannel.Keys).Distinct()
+                .OrderBy(Channels.Order).ThenBy(c => c, StringComparer.Ordinal).ToList();
+            var t = new MonthlyTable();
+            var headers = new List<string> { "Month no.", "Month" };
+            headers.AddRange(channels.Select(ch => "Transactions: " + Fmt.Channel(ch)));
+            headers.Add("Transactions"); t.TransactionsCol = headers.Count;
+            headers.Add("Gross benefit"); t.GrossCol = headers.Count;
+            headers.Add("Adjusted benefit"); t.AdjustedCol = headers.Count;
+            headers.Add("Cashable"); t.CashableCol = headers.Count;
+            headers.Add("Non-cashable"); t.NonCashableCol = headers.Count;
+            headers.Add("Digital service costs"); t.CostsCol = headers.Count;
+            Xl.Header(ws, 1, 1, headers);
+
+            for (var i = 0; i < ctx.Months.Count; i++)
+            {
+                var row = i + 2;
+                var m = r.Months[i];
+                ws.Cell(row, 1).Num(i + 1);
+                ws.Cell(row, 2).Text(m.Month.ToString());
+                // The engine's rule for a row whose total is shown: small counts, and a second beside a lone one.
+                var hidden = Suppression.HiddenCells(m.ByChannel, th);
+                for (var k = 0; k < channels.Count; k++)
+                {
+                    var cell = ws.Cell(row, 3 + k);
+                    if (hidden.Contains(channels[k]))
+                    {
+                        cell.Text($"<{th}");
+                        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+                    }
+                    else cell.Num(m.ByChannel.GetValueOrDefault(channels[k]));
+                }
+                Count(ws.Cell(row, t.TransactionsCol), m.Transactions, th);
+                ws.Cell(row, t.GrossCol).Num(m.GrossBenefit, Xl.MoneyFormat);
+                ws.Cell(row, t.AdjustedCol).Num(m.AdjustedBenefit, Xl.MoneyFormat);
+                ws.Cell(row, t.CashableCol).Num(m.Cashable, Xl.MoneyFormat);
+                ws.Cell(row, t.NonCashableCol).Formula($"{Xl.Col(t.AdjustedCol)}{row}-{Xl.Col(t.CashableCol)}{row}", Xl.MoneyFormat);
+                ws.Cell(row, t.CostsCol).Num(m.Costs, Xl.MoneyFormat);
+            }
+            var last = ctx.Months.Count + 1;
+            Xl.Table(ws, "MonthlyTable", 1, 1, last, headers.Count);
+            // Money adds up; counts with hidden cells do not, so they have no total here (the Summary has the period's).
+            Xl.TotalRow(ws, ctx.PeriodTotalRow, 1, headers.Count, "Total");
+            for (var c = t.GrossCol; c <= t.CostsCol; c++)
+                ws.Cell(ctx.PeriodTotalRow, c).Formula(last >= 2 ? $"SUM({Xl.Col(c)}2:{Xl.Col(c)}{last})" : "0", Xl.MoneyFormat);
+            ws.Cell(ctx.PeriodTotalRow + 2, 1).Text(
+                $"Counts below {th} are shown as <{th}; where a month would hide just one channel, the next smallest is hidden too, so that the month's total cannot give it away.")
+                .Style.Font.SetItalic();
+            ws.SheetView.Freeze(1, 2);
+            Xl.Widths(ws, 9, 10);
+            for (var c = 3; c <= headers.Count; c++) ws.Column(c).Width = c <= t.TransactionsCol ? 12 : 15;
+            ws.Row(1).Height = 45;
+            return t;
+        }
+    }
+}
