@@ -50,7 +50,28 @@ internal sealed class ReportFacts
     public decimal? BaselineMinutesPerCase { get; }
     public long BaselineClosedCases { get; }
 
+    /// <summary>The one rule (<see cref="Core.Method.Suppression.Hides"/>), for a consortium; nothing is hidden in a council's report.</summary>
     public bool IsSuppressed(long count) => SuppressBelow is { } th && Core.Method.Suppression.Hides(count, th);
+
+    /// <summary>
+    /// Whether month i's digital count (and so its take-up) is withheld: when it is small, when the month's
+    /// total is, or when it would give a hidden channel away. With the shown channels known, the digital count
+    /// less the shown digital channels is the sum of the hidden digital ones, and the total less the digital
+    /// count and the shown other channels the sum of the hidden others: a lone hidden cell on either side
+    /// would be found by subtraction.
+    /// </summary>
+    public bool DigitalWithheld(int i)
+    {
+        if (SuppressBelow is null) return false;
+        if (IsSuppressed(DigitalByMonth[i]) || IsSuppressed(Result.Months[i].Transactions)) return true;
+        var hidden = HiddenChannels(i);
+        var digital = hidden.Count(Result.Assumptions.DigitalChannels.Contains);
+        return digital == 1 || hidden.Count - digital == 1;
+    }
+
+    /// <summary>Month i's digital count as shown: "&lt;10" or "withheld" where <see cref="DigitalWithheld"/>.</summary>
+    public string DigitalText(int i) => !DigitalWithheld(i) ? Fmt.Count(DigitalByMonth[i])
+        : IsSuppressed(DigitalByMonth[i]) ? $"<{SuppressBelow}" : "withheld";
 
     /// <summary>The channels of month i to show as "&lt;N" (the engine's rule: small counts, plus a second cell beside a lone one).</summary>
     public IReadOnlySet<string> HiddenChannels(int i) => SuppressBelow is { } th
@@ -64,7 +85,7 @@ internal sealed class ReportFacts
     public decimal? TakeUp(int i)
     {
         var m = Result.Months[i];
-        if (m.Transactions == 0 || IsSuppressed(m.Transactions) || IsSuppressed(DigitalByMonth[i])) return null;
+        if (m.Transactions == 0 || DigitalWithheld(i)) return null;
         return (decimal)DigitalByMonth[i] / m.Transactions;
     }
 
@@ -73,4 +94,14 @@ internal sealed class ReportFacts
         var m = Result.Months[i];
         return m.ClosedCases == 0 || IsSuppressed(m.ClosedCases) ? null : m.OfficerMinutes / m.ClosedCases;
     }
+
+    /// <summary>Month i's officer minutes as shown: withheld with its closed cases when they are hidden.</summary>
+    public string OfficerMinutesText(int i)
+    {
+        var m = Result.Months[i];
+        return IsSuppressed(m.ClosedCases) ? "withheld" : Fmt.Number(m.OfficerMinutes, 0);
+    }
+
+    /// <summary>The baseline's mean minutes per case, null when none or when its case count is hidden.</summary>
+    public decimal? BaselineMinutesShown => IsSuppressed(BaselineClosedCases) ? null : BaselineMinutesPerCase;
 }

@@ -10,12 +10,13 @@ namespace BenefitsTracker.Reports.Tests;
 
 public class HtmlReportTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Scopes => new() { "worked", "council", "consortium" };
+    public static TheoryData<string> Scopes => new() { "worked", "council", "consortium", "small-members" };
 
     private static SavingsResult For(string scope) => scope switch
     {
         "worked" => Results.WorkedExampleResult,
         "council" => Results.SampleConwy,
+        "small-members" => Results.SmallMembers,
         _ => Results.SampleNorthWales,
     };
 

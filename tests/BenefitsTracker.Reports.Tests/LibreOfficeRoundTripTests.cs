@@ -15,7 +15,7 @@ namespace BenefitsTracker.Reports.Tests;
 /// </summary>
 public class LibreOfficeRoundTripTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Scopes => new() { "worked", "council", "consortium" };
+    public static TheoryData<string> Scopes => new() { "worked", "council", "consortium", "small-members" };
 
     [Theory]
     [MemberData(nameof(Scopes))]
@@ -23,7 +23,13 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     {
         var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
         if (soffice is null) return;
-        var result = scope switch { "worked" => Results.WorkedExampleResult, "council" => Results.SampleConwy, _ => Results.SampleNorthWales };
+        var result = scope switch
+        {
+            "worked" => Results.WorkedExampleResult,
+            "council" => Results.SampleConwy,
+            "small-members" => Results.SmallMembers, // a consortium with withheld members and hidden channel counts
+            _ => Results.SampleNorthWales,
+        };
         using var dir = new TempDir();
         var original = dir.File("savings.xlsx");
         SavingsWorkbook.Write(result, original);

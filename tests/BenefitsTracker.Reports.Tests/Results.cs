@@ -22,6 +22,39 @@ public static class Results
     /// <summary>The North Wales consortium of sample-data/, April 2023 to March 2025.</summary>
     public static SavingsResult SampleNorthWales => SampleConsortiumResult.Value;
 
+    private static readonly Lazy<SavingsResult> SmallMembersResult = new(SmallMembersConsortium);
+
+    /// <summary>
+    /// A consortium with a member below the suppression threshold (as ManifestWriterTests): Big (1,000
+    /// transactions a month), Mid (200: 195 web and 5 post) and Tiny (4 web transactions in March 2024,
+    /// 3 closed cases). Tiny is below 10, and Mid is withheld beside it, so that the consortium's total
+    /// cannot give Tiny away; each month's post (5) is below 10 and phone (300) is hidden beside it.
+    /// Costs: Big's own licence, Tiny's own hosting and a shared licence split equally.
+    /// </summary>
+    public static SavingsResult SmallMembers => SmallMembersResult.Value;
+
+    private static SavingsResult SmallMembersConsortium()
+    {
+        static CouncilBuilder Member(string code, string name, long baseline) =>
+            new CouncilBuilder(code, name, 100_000, "c").VolumeEachMonth("bins", "phone", "2023-01", "2023-12", baseline);
+        var data = new ConsortiumData("c", "Small members", [
+            Member("W06000001", "Big", 1000)
+                .VolumeEachMonth("bins", "web", "2024-01", "2024-12", 700).VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 300)
+                .ClosedEachMonth("bins", "2023-01", "2023-12", 3000m, 100).ClosedEachMonth("bins", "2024-01", "2024-12", 2350m, 100)
+                .Cost("bins", "licence", "2024-01", "2024-12", 1200m).Build(),
+            Member("W06000002", "Mid", 200)
+                .VolumeEachMonth("bins", "web", "2024-01", "2024-12", 195).VolumeEachMonth("bins", "post", "2024-01", "2024-12", 5).Build(),
+            Member("W06000004", "Tiny", 3).Volume("bins", "web", "2024-03", 4)
+                .Closed("bins", "2023-06", 130m, 2).Closed("bins", "2024-03", 57m, 3)
+                .Cost("bins", "hosting", "2024-01", "2024-12", 642m).Build(),
+        ], [CouncilBuilder.Line(null, "licence", "2024-01", "2024-12", 3300m)]);
+        var assumptions = AssumptionSet.Parse("""
+            { "version": "t", "unit_costs_gbp": { "post": 5.0 }, "officer_hourly_cost_gbp": { "default": 31.5 },
+              "services": { "bins": { "go_live": "2024-01" } } }
+            """);
+        return SavingsEngine.ComputeConsortium(data, assumptions, new ReportRequest(new Core.Domain.Month(2024, 1), new Core.Domain.Month(2024, 12)), CouncilBuilder.NoLineage());
+    }
+
     /// <summary>The worked example with its assumptions file edited first (e.g. a unit cost changed).</summary>
     public static SavingsResult Worked(Action<JsonNode> edit)
     {

@@ -140,7 +140,7 @@ public static class ReportCharts
             var m = f.Result.Months[i];
             var t = f.TakeUp(i);
             if (t is { } v) { xs.Add(i); ys.Add((double)(v * 100m)); }
-            rows.Add([Fmt.MonthShort(m.Month), f.CountText(f.DigitalByMonth[i]), f.CountText(m.Transactions), t is { } p ? Fmt.Percent(p) : "-"]);
+            rows.Add([Fmt.MonthShort(m.Month), f.DigitalText(i), f.CountText(m.Transactions), t is { } p ? Fmt.Percent(p) : f.DigitalWithheld(i) ? "withheld" : "-"]);
         }
         if (xs.Count > 0)
         {
@@ -165,13 +165,13 @@ public static class ReportCharts
         var xs = new List<double>();
         var ys = new List<double>();
         var rows = new List<IReadOnlyList<string>>();
-        var baseline = f.BaselineMinutesPerCase;
+        var baseline = f.BaselineMinutesShown;
         for (var i = 0; i < months.Count; i++)
         {
             var m = f.Result.Months[i];
             var mpc = f.MinutesPerCase(i);
             if (mpc is { } v) { xs.Add(i); ys.Add((double)v); }
-            rows.Add([Fmt.MonthShort(m.Month), f.CountText(m.ClosedCases), Fmt.Number(m.OfficerMinutes, 0),
+            rows.Add([Fmt.MonthShort(m.Month), f.CountText(m.ClosedCases), f.OfficerMinutesText(i),
                 mpc is { } p ? Fmt.Number(p, 1) : "-", baseline is { } b ? Fmt.Number(b, 1) : "-"]);
         }
         if (baseline is { } bl)
@@ -193,10 +193,13 @@ public static class ReportCharts
             plot.Axes.SetLimitsY(0, top * 1.2 + 1);
             ChartStyle.Legend(plot, Alignment.LowerRight);
         }
-        var periodMean = f.Result.Totals.ClosedCases > 0 ? f.Result.Months.Sum(m => m.OfficerMinutes) / f.Result.Totals.ClosedCases : (decimal?)null;
+        var periodMean = f.Result.Totals.ClosedCases > 0 && !f.IsSuppressed(f.Result.Totals.ClosedCases)
+            ? f.Result.Months.Sum(m => m.OfficerMinutes) / f.Result.Totals.ClosedCases : (decimal?)null;
         var alt = "Line chart of officer minutes per closed case each month" +
-            (baseline is { } b2 ? $", against the baseline mean of {Fmt.Number(b2, 1)} minutes" : ", with no baseline cases") +
-            (periodMean is { } pmn ? $"; the period's mean is {Fmt.Number(pmn, 1)} minutes." : "; no cases closed in the period.");
+            (baseline is { } b2 ? $", against the baseline mean of {Fmt.Number(b2, 1)} minutes"
+                : f.BaselineMinutesPerCase is not null ? ", the baseline mean withheld (too few cases)" : ", with no baseline cases") +
+            (periodMean is { } pmn ? $"; the period's mean is {Fmt.Number(pmn, 1)} minutes."
+                : f.Result.Totals.ClosedCases > 0 ? "; the period's mean is withheld (too few cases)." : "; no cases closed in the period.");
         return ChartStyle.Render(plot, "officer-minutes", title, alt, ["Month", "Closed cases", "Officer minutes", "Minutes per case", "Baseline minutes per case"], rows);
     }
 

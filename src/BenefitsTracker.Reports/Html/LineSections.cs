@@ -48,7 +48,9 @@ internal static class LineSections
         switch (line)
         {
             case BenefitLine.ChannelShift:
-                if (units.Count == 1)
+                // One service of one council: its baseline mix. Not in a consortium's shared report, where a
+                // member's baseline shares would show its own (possibly small) counts.
+                if (units.Count == 1 && f.SuppressBelow is null)
                 {
                     var w = units[0].Working;
                     var total = w.BaselineVolumes.Values.Sum();
@@ -67,8 +69,14 @@ internal static class LineSections
                 var hours = rows.Sum(x => x.HoursReleased);
                 var rates = rows.Select(x => x.HourlyCost).Distinct().Order().Select(Fmt.Money).ToList();
                 if (baseCases == 0) return "No cases closed in the baseline, so there is nothing to compare with and this line is zero.";
-                return $"Baseline cases took {Fmt.Number(baseMinutes / baseCases, 1)} minutes each on average ({f.CountText(baseCases)} cases). " +
-                    $"In the period {f.CountText(n)} cases closed, taking {Fmt.Number(t, 0)} minutes in all: {Fmt.Number(hours, 1)} officer hours released, " +
+                // Figures derived from a hidden count are withheld with it (a consortium's shared report).
+                var baseline = f.IsSuppressed(baseCases)
+                    ? $"Baseline cases: {f.CountText(baseCases)}, so their mean minutes are withheld. "
+                    : $"Baseline cases took {Fmt.Number(baseMinutes / baseCases, 1)} minutes each on average ({f.CountText(baseCases)} cases). ";
+                var period = f.IsSuppressed(n)
+                    ? $"In the period {f.CountText(n)} cases closed (their minutes withheld): "
+                    : $"In the period {f.CountText(n)} cases closed, taking {Fmt.Number(t, 0)} minutes in all: ";
+                return baseline + period + $"{Fmt.Number(hours, 1)} officer hours released, " +
                     $"valued at {(rates.Count == 0 ? "the hourly cost" : string.Join(" or ", rates) + " an hour")}.";
             }
             case BenefitLine.Print:
@@ -84,8 +92,16 @@ internal static class LineSections
             {
                 var pairs = units.SelectMany(u => u.Working.AvoidableContact).ToList();
                 if (pairs.Count == 0) return "No failed online attempt was followed by an offline transaction within 7 days (this needs user_ref on events).";
-                var kinds = string.Join("; ", pairs.GroupBy(p => (p.DigitalChannel, p.OfflineChannel))
-                    .Select(g => $"{Fmt.Count(g.Sum(p => p.Count))} from {Fmt.Channel(g.Key.DigitalChannel).ToLowerInvariant()} to {Fmt.Channel(g.Key.OfflineChannel).ToLowerInvariant()} at {Fmt.Money(g.First().UnitDifference)} each"));
+                var groups = pairs.GroupBy(p => (p.DigitalChannel, p.OfflineChannel))
+                    .Select(g => (Key: $"{g.Key.DigitalChannel}>{g.Key.OfflineChannel}", g.Key.DigitalChannel, g.Key.OfflineChannel, Count: g.Sum(p => p.Count), g.First().UnitDifference))
+                    .ToList();
+                // The total is shown, so the pairs follow the engine's rule for a row: small ones hidden, and a second beside a lone one.
+                var hidden = f.SuppressBelow is { } th
+                    ? Core.Method.Suppression.HiddenCells(groups.Select(g => KeyValuePair.Create(g.Key, g.Count)), th)
+                    : new HashSet<string>();
+                var kinds = string.Join("; ", groups.Select(g =>
+                    $"{(hidden.Contains(g.Key) ? $"<{f.SuppressBelow}" : Fmt.Count(g.Count))} from {Fmt.Channel(g.DigitalChannel).ToLowerInvariant()} to {Fmt.Channel(g.OfflineChannel).ToLowerInvariant()}" +
+                    (f.SuppressBelow is null ? $" at {Fmt.Money(g.UnitDifference)} each" : "")));
                 return $"{f.CountText(pairs.Sum(p => p.Count))} such contacts: {kinds}.";
             }
             default:

@@ -50,6 +50,12 @@ internal static class ConsortiumWorkbook
         return true;
     }
 
+    private static void Withheld(IXLCell cell)
+    {
+        cell.Text(ComparisonSheet.Withheld);
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+    }
+
     private static void WriteSummary(WorkbookContext ctx, MembersTable m)
     {
         var th = Threshold(ctx);
@@ -146,29 +152,53 @@ internal static class ConsortiumWorkbook
             Xl.Header(ws, HeaderRow, 1, headers);
 
             var row = HeaderRow;
-            var countsShown = new[] { true, true };
+            // Columns in which some row shows "<N" or "withheld": their total is the consortium's figure, as a value.
+            var partial = new HashSet<int>();
             void Figures(IReadOnlyList<SavingsResult> who, string code, string name)
             {
                 row++;
                 ws.Cell(row, 1).Text(code);
                 ws.Cell(row, 2).Text(name);
-                countsShown[0] &= Count(ws.Cell(row, TransactionsCol), who.Sum(m => m.Totals.Transactions), th);
-                countsShown[1] &= Count(ws.Cell(row, DigitalCol), who.Sum(m => m.Totals.DigitalTransactions), th);
+                if (!Count(ws.Cell(row, TransactionsCol), who.Sum(m => m.Totals.Transactions), th)) partial.Add(TransactionsCol);
+                if (!Count(ws.Cell(row, DigitalCol), who.Sum(m => m.Totals.DigitalTransactions), th)) partial.Add(DigitalCol);
+                // A combined figure to which only one of the combined members contributes is that member's own:
+                // withheld (and so is any figure of the row computed from it).
+                var hidden = new HashSet<int>();
+                void Value(int col, Func<SavingsResult, decimal> figure, string format)
+                {
+                    if (who.Count > 1 && who.Count(m => figure(m) != 0m) == 1)
+                    {
+                        Withheld(ws.Cell(row, col));
+                        hidden.Add(col);
+                        partial.Add(col);
+                    }
+                    else ws.Cell(row, col).Num(who.Sum(figure), format);
+                }
+                void Formula(int col, string formula, params int[] from)
+                {
+                    if (from.Any(hidden.Contains))
+                    {
+                        Withheld(ws.Cell(row, col));
+                        hidden.Add(col);
+                        partial.Add(col);
+                    }
+                    else ws.Cell(row, col).Formula(formula, Xl.MoneyFormat);
+                }
                 for (var i = 0; i < lines.Count; i++)
                 {
                     var line = lines[i];
-                    ws.Cell(row, FirstLineCol + i).Num(who.Sum(m => m.Lines.FirstOrDefault(l => l.Line == line)?.Gross ?? 0m), Xl.MoneyFormat);
-                    ws.Cell(row, FirstLineCol + lines.Count + i).Num(who.Sum(m => m.Lines.FirstOrDefault(l => l.Line == line)?.Adjusted ?? 0m), Xl.MoneyFormat);
+                    Value(FirstLineCol + i, m => m.Lines.FirstOrDefault(l => l.Line == line)?.Gross ?? 0m, Xl.MoneyFormat);
+                    Value(FirstLineCol + lines.Count + i, m => m.Lines.FirstOrDefault(l => l.Line == line)?.Adjusted ?? 0m, Xl.MoneyFormat);
                 }
-                var grossCells = Enumerable.Range(FirstLineCol, lines.Count).Select(c => $"{Xl.Col(c)}{row}");
-                var adjustedCells = Enumerable.Range(FirstLineCol + lines.Count, lines.Count).Select(c => $"{Xl.Col(c)}{row}");
-                ws.Cell(row, t.GrossCol).Formula(string.Join("+", grossCells), Xl.MoneyFormat);
-                ws.Cell(row, t.AdjustedCol).Formula(string.Join("+", adjustedCells), Xl.MoneyFormat);
-                ws.Cell(row, t.CashableCol).Num(who.Sum(m => m.Totals.Cashable), Xl.MoneyFormat);
-                ws.Cell(row, t.NonCashableCol).Formula($"{Xl.Col(t.AdjustedCol)}{row}-{Xl.Col(t.CashableCol)}{row}", Xl.MoneyFormat);
-                ws.Cell(row, t.CostsCol).Num(who.Sum(m => m.Totals.Costs), Xl.MoneyFormat);
-                ws.Cell(row, t.NetCol).Formula($"{Xl.Col(t.AdjustedCol)}{row}-{Xl.Col(t.CostsCol)}{row}", Xl.MoneyFormat);
-                ws.Cell(row, t.HoursCol).Num(who.Sum(m => m.Totals.OfficerHoursReleased), Xl.HoursFormat);
+                var grossCols = Enumerable.Range(FirstLineCol, lines.Count).ToArray();
+                var adjustedCols = Enumerable.Range(FirstLineCol + lines.Count, lines.Count).ToArray();
+                Value(t.CashableCol, m => m.Totals.Cashable, Xl.MoneyFormat);
+                Value(t.CostsCol, m => m.Totals.Costs, Xl.MoneyFormat);
+                Value(t.HoursCol, m => m.Totals.OfficerHoursReleased, Xl.HoursFormat);
+                Formula(t.GrossCol, string.Join("+", grossCols.Select(c => $"{Xl.Col(c)}{row}")), grossCols);
+                Formula(t.AdjustedCol, string.Join("+", adjustedCols.Select(c => $"{Xl.Col(c)}{row}")), adjustedCols);
+                Formula(t.NonCashableCol, $"{Xl.Col(t.AdjustedCol)}{row}-{Xl.Col(t.CashableCol)}{row}", t.AdjustedCol, t.CashableCol);
+                Formula(t.NetCol, $"{Xl.Col(t.AdjustedCol)}{row}-{Xl.Col(t.CostsCol)}{row}", t.AdjustedCol, t.CostsCol);
             }
             foreach (var m in shown) Figures([m], m.Scope.Id, m.Scope.Name);
             if (withheld.Count > 0)
@@ -182,18 +212,31 @@ internal static class ConsortiumWorkbook
             row++;
             t.TotalRow = row;
             Xl.TotalRow(ws, row, 1, headers.Count, "Consortium total");
-            string Sum(int col) => last > HeaderRow ? $"SUM({Xl.Col(col)}{HeaderRow + 1}:{Xl.Col(col)}{last})" : "0";
-            // A count hidden above cannot be added up; the consortium's total is shown as a value then (it is in the manifest too).
-            var note = false;
-            foreach (var (col, shownAll, total) in new[] { (TransactionsCol, countsShown[0], r.Totals.Transactions), (DigitalCol, countsShown[1], r.Totals.DigitalTransactions) })
+            var consortium = new Dictionary<int, decimal>
             {
-                if (shownAll) ws.Cell(row, col).Formula(Sum(col), Xl.CountFormat);
-                else if (Count(ws.Cell(row, col), total, th)) note = true;
+                [TransactionsCol] = r.Totals.Transactions, [DigitalCol] = r.Totals.DigitalTransactions,
+                [t.GrossCol] = r.Totals.GrossBenefit, [t.AdjustedCol] = r.Totals.AdjustedBenefit, [t.CashableCol] = r.Totals.Cashable,
+                [t.NonCashableCol] = r.Totals.NonCashable, [t.CostsCol] = r.Totals.Costs, [t.NetCol] = r.Totals.NetBenefit,
+                [t.HoursCol] = r.Totals.OfficerHoursReleased,
+            };
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = r.Lines.FirstOrDefault(l => l.Line == lines[i]);
+                consortium[FirstLineCol + i] = line?.Gross ?? 0m;
+                consortium[FirstLineCol + lines.Count + i] = line?.Adjusted ?? 0m;
             }
-            for (var c = FirstLineCol; c <= headers.Count; c++)
-                ws.Cell(row, c).Formula(Sum(c), c == t.HoursCol ? Xl.HoursFormat : Xl.MoneyFormat);
-            if (note)
-                ws.Cell(row + 2, 1).Text($"A count in a column above is below {th} and shown as <{th}, so that column's total is the consortium's count, written as a value.").Style.Font.SetItalic();
+            for (var c = TransactionsCol; c <= headers.Count; c++)
+            {
+                var format = c is TransactionsCol or DigitalCol ? Xl.CountFormat : c == t.HoursCol ? Xl.HoursFormat : Xl.MoneyFormat;
+                var cell = ws.Cell(row, c);
+                if (!partial.Contains(c)) cell.Formula(last > HeaderRow ? $"SUM({Xl.Col(c)}{HeaderRow + 1}:{Xl.Col(c)}{last})" : "0", format);
+                else if (c is TransactionsCol or DigitalCol) Count(cell, (long)consortium[c], th);
+                else cell.Num(consortium[c], format);
+            }
+            if (partial.Count > 0)
+                ws.Cell(row + 2, 1).Text(
+                    $"Where a column shows <{th} or \"withheld\" (a figure of the combined row that only one of its members contributes to), its total is the consortium's figure, written as a value; the other totals add up the rows.")
+                    .Style.Font.SetItalic();
             ws.SheetView.Freeze(HeaderRow, 2);
             Xl.Widths(ws, 14, 34, 13, 13);
             for (var c = FirstLineCol; c <= headers.Count; c++) ws.Column(c).Width = 15;
