@@ -55,7 +55,7 @@ internal static class HtmlReport
 
         h.Line("<section aria-labelledby=\"trend\">");
         h.Line("<h2 id=\"trend\">Month by month</h2>");
-        h.P("The blue line adds up the adjusted benefit month by month; the dashed line adds up what the digital service cost. Where they cross, the service has paid for itself.");
+        h.P("The blue line (round markers) adds up the adjusted benefit month by month; the orange-red line (square markers) adds up what the digital service cost. Where they cross, the service has paid for itself.");
         Figure(h, chart["cumulative"], ++figureNo);
         h.Line("</section>");
 
