@@ -122,6 +122,16 @@ public sealed class ConsortiumTests
         Assert.Equal(0.5m, c.Median.DigitalTakeUp);
     }
 
+    [Theory]
+    [InlineData("north-wales", "North Wales")]
+    [InlineData("synthetic_3", "Synthetic 3")]
+    public void A_consortium_without_a_stored_name_is_called_by_its_id_made_readable(string id, string name)
+    {
+        Assert.Equal(name, SavingsEngine.DisplayName(id));
+        var unnamed = Consortium() with { Name = null };
+        Assert.Equal("North Wales", Compute("equal", unnamed).Scope.Name);
+    }
+
     [Fact]
     public void Suppression_hides_counts_of_one_to_threshold_less_one_and_a_second_cell_beside_a_lone_one()
     {

@@ -47,7 +47,7 @@ public static class SavingsEngine
 
         return new SavingsResult
         {
-            Scope = new ReportScope(ScopeKind.Consortium, consortium.Id, consortium.Name ?? consortium.Id),
+            Scope = new ReportScope(ScopeKind.Consortium, consortium.Id, consortium.Name ?? DisplayName(consortium.Id)),
             Request = request,
             Totals = assembled.Totals,
             Lines = assembled.Lines,
@@ -140,4 +140,8 @@ public static class SavingsEngine
         if (request.From > request.To)
             throw new MethodException($"The report period starts ({request.From}) after it ends ({request.To}).");
     }
+
+    /// <summary>A readable name from a consortium id when the store has none: "north-wales" → "North Wales".</summary>
+    internal static string DisplayName(string id) =>
+        string.Join(' ', id.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

@@ -58,7 +58,8 @@ internal static class LineSections
                     var costs = string.Join(", ", w.Assumptions.UnitCosts.Where(kv => w.BaselineVolumes.ContainsKey(kv.Key)).Select(kv => $"{Fmt.Channel(kv.Key).ToLowerInvariant()} {Fmt.Money(kv.Value)}"));
                     return $"In the baseline ({Fmt.MonthShort(w.Assumptions.BaselineFrom)} to {Fmt.MonthShort(w.Assumptions.BaselineTo)}) the mix was {mix}; at unit costs of {costs}, an average of £{w.BaselineMixUnitCost:0.0000} a transaction. The period had {f.CountText(f.Result.Totals.Transactions)} transactions.";
                 }
-                return $"Each of the {units.Count} services is measured against its own baseline mix (the workbook's Baseline sheet shows each one). The period had {f.CountText(f.Result.Totals.Transactions)} transactions.";
+                var where = f.SuppressBelow is null ? "the workbook's Baseline sheet shows each one" : "each council's own report shows its services' mixes";
+                return $"Each of the {units.Count} services is measured against its own baseline mix ({where}). The period had {f.CountText(f.Result.Totals.Transactions)} transactions.";
             case BenefitLine.OfficerTime:
             {
                 var baseCases = units.Sum(u => u.Working.BaselineMeanMinutes is null ? 0 : u.Working.BaselineClosedCases);
