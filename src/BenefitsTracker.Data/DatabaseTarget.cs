@@ -41,7 +41,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Location)
                 target = new DatabaseTarget(DatabaseProvider.Sqlite, Path.GetFullPath(rest));
                 return true;
             case "postgres" or "postgresql":
-                if (rest.Length == 0) { problem = $"'{spec}' has no connection string: use postgres:Host=...;Database=...;Username=..."; return false; }
+                if (rest.Length == 0) { problem = $"'{spec}' has no connection string: use postgres:Host=...;Database=...;Username=... (or sqlite:PATH)"; return false; }
                 target = new DatabaseTarget(DatabaseProvider.Postgres, rest);
                 return true;
             default:

@@ -20,7 +20,7 @@ public static class BenchmarkEventsFile
          "transaction_started", "transaction_failed", "page_view", "map_view", "document_download"];
 
     /// <summary>Writes <paramref name="events"/> rows to <paramref name="path"/>; returns the file's size in bytes.</summary>
-    public static long Write(string path, int events, int seed = 20240401)
+    public static long Write(string path, int events, int seed = 20240401, string idPrefix = "ev-")
     {
         var random = new Random(seed);
         var start = new DateTime(2022, 4, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -37,7 +37,7 @@ public static class BenchmarkEventsFile
                 var channel = ChannelMix[random.Next(ChannelMix.Length)];
                 var type = TypeMix[random.Next(TypeMix.Length)];
                 var at = start.AddSeconds(random.Next(seconds));
-                line.Append("ev-").Append(i.ToString("D9", CultureInfo.InvariantCulture)).Append(',')
+                line.Append(idPrefix).Append(i.ToString("D9", CultureInfo.InvariantCulture)).Append(',')
                     .Append(council).Append(',').Append(service).Append(',').Append(channel).Append(',').Append(type).Append(',')
                     .Append(at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',');
                 if (random.Next(10) == 0) line.Append("CASE-").Append(random.Next(1_000_000).ToString(CultureInfo.InvariantCulture));

@@ -1,0 +1,97 @@
+using BenefitsTracker.Core.Domain;
+
+namespace BenefitsTracker.Ingestion.Tests;
+
+public class DuplicateAndReingestTests
+{
+    private const string Header = "event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds\n";
+
+    private static string Row(string id, string channel = "web", int quantity = 1, string user = "") =>
+        $"{id},W06000003,garden-waste,{channel},transaction_completed,2024-04-10T09:00:00Z,,{user},{quantity},\n";
+
+    [Fact]
+    public async Task A_repeated_event_id_within_a_file_is_a_duplicate_and_counted_once()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var file = store.Write("events.csv", Header + Row("a", quantity: 5) + Row("b") + Row("a", quantity: 5) + Row("", quantity: 2) + Row("", quantity: 2));
+
+        var r = (await store.IngestAsync(file)).Files.Single();
+
+        Assert.Equal((5L, 4L, 0L, 1L), (r.Read, r.Accepted, r.Rejected, r.Duplicates));
+        var council = await store.Queries.LoadCouncilAsync("W06000003");
+        // 5 + 1 + 2 + 2: events without an event_id are never taken for duplicates.
+        Assert.Equal(10, council!.Volumes.Single().Completed);
+    }
+
+    [Fact]
+    public async Task An_event_id_seen_in_an_earlier_file_is_a_duplicate_in_a_later_one()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var first = store.Write("jan.csv", Header + Row("a") + Row("b", "phone", user: "u1"));
+        var second = store.Write("feb.csv", Header + Row("b", "phone", user: "u1") + Row("c", "phone"));
+
+        await store.IngestAsync(first);
+        var r = (await store.IngestAsync(second)).Files.Single();
+
+        Assert.Equal((2L, 1L, 0L, 1L), (r.Read, r.Accepted, r.Rejected, r.Duplicates));
+        var council = await store.Queries.LoadCouncilAsync("W06000003");
+        Assert.Equal(1, council!.Volumes.Single(v => v.Channel == Channels.Web).Completed);
+        Assert.Equal(2, council.Volumes.Single(v => v.Channel == Channels.Phone).Completed);
+        Assert.Single(council.Contacts);
+    }
+
+    [Fact]
+    public async Task A_repeated_case_is_a_duplicate_and_the_first_stored_wins()
+    {
+        await using var store = await TestStore.CreateAsync();
+        const string header = "case_id,council_code,service,channel,case_type,received_at,closed_at,officer_minutes,officer_grade\n";
+        var file = store.Write("cases.csv", header
+            + "c1,W06000003,garden-waste,phone,x,2024-04-01T09:00:00Z,2024-04-03T09:00:00Z,15,SO1\n"
+            + "c1,W06000003,garden-waste,phone,x,2024-04-01T09:00:00Z,2024-04-03T09:00:00Z,20,SO1\n"
+            + "c1,W06000004,garden-waste,phone,x,2024-04-01T09:00:00Z,,,\n");
+
+        var r = (await store.IngestAsync(file)).Files.Single();
+
+        Assert.Equal((3L, 2L, 0L, 1L), (r.Read, r.Accepted, r.Rejected, r.Duplicates));
+        var conwy = await store.Queries.LoadCouncilAsync("W06000003");
+        Assert.Equal(15m, conwy!.ClosedCases.Single().OfficerMinutes);
+        var denbighshire = await store.Queries.LoadCouncilAsync("W06000004");
+        Assert.Equal(1, denbighshire!.OpenCases.Single().Count);
+    }
+
+    [Fact]
+    public async Task Reingesting_a_file_is_a_no_op_that_says_so()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var file = store.Write("events.csv", Header + Row("a") + Row("b") + "x,bad\n");
+        var first = (await store.IngestAsync(file)).Files.Single();
+        var before = await StoreSnapshot.TakeAsync(store.Db);
+
+        var again = (await store.IngestAsync(file)).Files.Single();
+        var renamed = store.Write("renamed-copy.csv", File.ReadAllText(file));
+        var copy = (await store.IngestAsync(renamed)).Files.Single();
+
+        Assert.False(first.SkippedAlreadyIngested);
+        Assert.True(again.SkippedAlreadyIngested);
+        Assert.True(copy.SkippedAlreadyIngested);
+        Assert.Contains("already ingested", again.ToString());
+        Assert.Equal((0L, 0L), (again.Read, again.Accepted));
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(store.Db));
+        Assert.True(File.Exists(first.RejectsPath));
+    }
+
+    [Fact]
+    public async Task The_registry_records_each_file_with_its_counts()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var file = store.Write("events.csv", Header + Row("a") + Row("a") + "x,bad\n");
+
+        var r = (await store.IngestAsync(file)).Files.Single();
+        var inputs = await store.Queries.InputFilesAsync();
+
+        Assert.Equal(r.Read, r.Accepted + r.Rejected + r.Duplicates);
+        var input = Assert.Single(inputs);
+        Assert.Equal(("events.csv", r.Sha256, 1L, 1L), (input.File, input.Sha256, input.Accepted, input.Rejected));
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)), Convert.FromHexString(input.Sha256));
+    }
+}
