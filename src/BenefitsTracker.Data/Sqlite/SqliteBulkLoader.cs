@@ -7,86 +7,111 @@ namespace BenefitsTracker.Data.Sqlite;
 
 /// <summary>
 /// SQLite's fast path: statements prepared once and reused through SQLitePCLRaw's raw API on the context's own
-/// connection, binding UTF-8 spans with no managed strings. It runs inside the transaction the caller opened,
+/// connection, binding UTF-8 spans in place (<see cref="NativeBinds"/>) with no managed strings. It runs inside the transaction the caller opened,
 /// so a file's rows, rollups and registry entry commit or vanish together.
 /// </summary>
 internal sealed class SqliteBulkLoader : IBulkLoader
 {
     private readonly sqlite3 _db;
+    private readonly IntPtr _dbHandle;
     private sqlite3_stmt? _event, _case, _cost, _contact;
 
     public SqliteBulkLoader(SqliteConnection connection)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        _dbHandle = NativeBinds.Handle(_db);
     }
 
-    public bool AddEvent(in EventRecord r)
+    // The row methods bind text in place (no copy) while the spans are pinned, then step and reset.
+
+    public unsafe bool AddEvent(in EventRecord r)
     {
         var s = _event ??= Prepare(
             "INSERT OR IGNORE INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at_ms, case_id, user_ref, quantity, duration_seconds, file_id) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-        TextOrNull(s, 1, r.EventId);
-        Text(s, 2, r.CouncilCode);
-        Text(s, 3, r.Service);
-        Text(s, 4, r.Channel);
-        Text(s, 5, r.EventType);
-        raw.sqlite3_bind_int64(s, 6, r.OccurredAtMs);
-        TextOrNull(s, 7, r.CaseId);
-        TextOrNull(s, 8, r.UserRef);
-        raw.sqlite3_bind_int64(s, 9, r.Quantity);
-        if (r.DurationSeconds is { } d) raw.sqlite3_bind_double(s, 10, d); else raw.sqlite3_bind_null(s, 10);
-        raw.sqlite3_bind_int64(s, 11, r.FileId);
-        return Step(s) == 1;
+        var h = NativeBinds.Handle(s);
+        fixed (byte* eventId = r.EventId, council = r.CouncilCode, service = r.Service, channel = r.Channel, type = r.EventType, caseId = r.CaseId, user = r.UserRef)
+        {
+            NativeBinds.Text(h, 1, eventId, r.EventId.Length, nullIfEmpty: true);
+            NativeBinds.Text(h, 2, council, r.CouncilCode.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 3, service, r.Service.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 4, channel, r.Channel.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 5, type, r.EventType.Length, nullIfEmpty: false);
+            NativeBinds.Int64(h, 6, r.OccurredAtMs);
+            NativeBinds.Text(h, 7, caseId, r.CaseId.Length, nullIfEmpty: true);
+            NativeBinds.Text(h, 8, user, r.UserRef.Length, nullIfEmpty: true);
+            NativeBinds.Int64(h, 9, r.Quantity);
+            if (r.DurationSeconds is { } d) NativeBinds.Double(h, 10, d); else NativeBinds.Null(h, 10);
+            NativeBinds.Int64(h, 11, r.FileId);
+            return Step(s) == 1;
+        }
     }
 
-    public bool AddCase(in CaseRecord r)
+    public unsafe bool AddCase(in CaseRecord r)
     {
         var s = _case ??= Prepare(
             "INSERT OR IGNORE INTO cases (council_code, case_id, service, channel, case_type, received_at_ms, closed_at_ms, officer_minutes_hundredths, officer_grade, file_id) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-        Text(s, 1, r.CouncilCode);
-        Text(s, 2, r.CaseId);
-        Text(s, 3, r.Service);
-        TextOrNull(s, 4, r.Channel);
-        TextOrNull(s, 5, r.CaseType);
-        raw.sqlite3_bind_int64(s, 6, r.ReceivedAtMs);
-        Int64OrNull(s, 7, r.ClosedAtMs);
-        Int64OrNull(s, 8, r.OfficerMinutesHundredths);
-        TextOrNull(s, 9, r.OfficerGrade);
-        raw.sqlite3_bind_int64(s, 10, r.FileId);
-        return Step(s) == 1;
+        var h = NativeBinds.Handle(s);
+        fixed (byte* council = r.CouncilCode, caseId = r.CaseId, service = r.Service, channel = r.Channel, caseType = r.CaseType, grade = r.OfficerGrade)
+        {
+            NativeBinds.Text(h, 1, council, r.CouncilCode.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 2, caseId, r.CaseId.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 3, service, r.Service.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 4, channel, r.Channel.Length, nullIfEmpty: true);
+            NativeBinds.Text(h, 5, caseType, r.CaseType.Length, nullIfEmpty: true);
+            NativeBinds.Int64(h, 6, r.ReceivedAtMs);
+            if (r.ClosedAtMs is { } closed) NativeBinds.Int64(h, 7, closed); else NativeBinds.Null(h, 7);
+            if (r.OfficerMinutesHundredths is { } minutes) NativeBinds.Int64(h, 8, minutes); else NativeBinds.Null(h, 8);
+            NativeBinds.Text(h, 9, grade, r.OfficerGrade.Length, nullIfEmpty: true);
+            NativeBinds.Int64(h, 10, r.FileId);
+            return Step(s) == 1;
+        }
     }
 
-    public void AddCostLine(in CostRecord r)
+    public unsafe void AddCostLine(in CostRecord r)
     {
         var s = _cost ??= Prepare(
             "INSERT INTO cost_lines (council_code, consortium, service, category, period_start, period_end, amount_pence, cashable, reference, description, file_id) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-        TextOrNull(s, 1, r.CouncilCode);
-        TextOrNull(s, 2, r.ConsortiumId);
-        TextOrNull(s, 3, r.Service);
-        Text(s, 4, r.Category);
-        Date(s, 5, r.PeriodStart);
-        Date(s, 6, r.PeriodEnd);
-        raw.sqlite3_bind_int64(s, 7, r.AmountPence);
-        raw.sqlite3_bind_int(s, 8, r.Cashable ? 1 : 0);
-        TextOrNull(s, 9, r.Reference);
-        TextOrNull(s, 10, r.Description);
-        raw.sqlite3_bind_int64(s, 11, r.FileId);
-        Step(s);
+        var h = NativeBinds.Handle(s);
+        // EF Core's SQLite mapping of DateOnly: TEXT yyyy-MM-dd.
+        Span<byte> start = stackalloc byte[10], end = stackalloc byte[10];
+        r.PeriodStart.TryFormat(start, out _, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        r.PeriodEnd.TryFormat(end, out _, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        fixed (byte* council = r.CouncilCode, consortium = r.ConsortiumId, service = r.Service, category = r.Category,
+               reference = r.Reference, description = r.Description, from = start, to = end)
+        {
+            NativeBinds.Text(h, 1, council, r.CouncilCode.Length, nullIfEmpty: true);
+            NativeBinds.Text(h, 2, consortium, r.ConsortiumId.Length, nullIfEmpty: true);
+            NativeBinds.Text(h, 3, service, r.Service.Length, nullIfEmpty: true);
+            NativeBinds.Text(h, 4, category, r.Category.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 5, from, 10, nullIfEmpty: false);
+            NativeBinds.Text(h, 6, to, 10, nullIfEmpty: false);
+            NativeBinds.Int64(h, 7, r.AmountPence);
+            NativeBinds.Int64(h, 8, r.Cashable ? 1 : 0);
+            NativeBinds.Text(h, 9, reference, r.Reference.Length, nullIfEmpty: true);
+            NativeBinds.Text(h, 10, description, r.Description.Length, nullIfEmpty: true);
+            NativeBinds.Int64(h, 11, r.FileId);
+            Step(s);
+        }
     }
 
-    public void AddContact(in ContactRecord r)
+    public unsafe void AddContact(in ContactRecord r)
     {
         var s = _contact ??= Prepare(
             "INSERT INTO contact_events (council_code, service, user_ref, channel, kind, occurred_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        Text(s, 1, r.CouncilCode);
-        Text(s, 2, r.Service);
-        Text(s, 3, r.UserRef);
-        Text(s, 4, r.Channel);
-        raw.sqlite3_bind_int(s, 5, r.Kind);
-        raw.sqlite3_bind_int64(s, 6, r.OccurredAtMs);
-        Step(s);
+        var h = NativeBinds.Handle(s);
+        fixed (byte* council = r.CouncilCode, service = r.Service, user = r.UserRef, channel = r.Channel)
+        {
+            NativeBinds.Text(h, 1, council, r.CouncilCode.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 2, service, r.Service.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 3, user, r.UserRef.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 4, channel, r.Channel.Length, nullIfEmpty: false);
+            NativeBinds.Int64(h, 5, r.Kind);
+            NativeBinds.Int64(h, 6, r.OccurredAtMs);
+            Step(s);
+        }
     }
 
     public void MergeRollups(RollupDelta delta)
@@ -167,31 +192,9 @@ internal sealed class SqliteBulkLoader : IBulkLoader
             raw.sqlite3_reset(s);
             throw Error(rc, "insert");
         }
-        var changes = raw.sqlite3_changes(_db);
-        raw.sqlite3_reset(s);
+        var changes = NativeBinds.Changes(_dbHandle);
+        NativeBinds.Reset(NativeBinds.Handle(s));
         return changes;
-    }
-
-    private static void Text(sqlite3_stmt s, int index, ReadOnlySpan<byte> utf8) => raw.sqlite3_bind_text(s, index, utf8);
-
-    private static void TextOrNull(sqlite3_stmt s, int index, ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.IsEmpty) raw.sqlite3_bind_null(s, index);
-        else raw.sqlite3_bind_text(s, index, utf8);
-    }
-
-    private static void Int64OrNull(sqlite3_stmt s, int index, long? value)
-    {
-        if (value is { } v) raw.sqlite3_bind_int64(s, index, v);
-        else raw.sqlite3_bind_null(s, index);
-    }
-
-    // EF Core's SQLite mapping of DateOnly: TEXT yyyy-MM-dd.
-    private static void Date(sqlite3_stmt s, int index, DateOnly date)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        date.TryFormat(buffer, out var n, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        raw.sqlite3_bind_text(s, index, buffer[..n]);
     }
 
     private SqliteException Error(int rc, string what) =>

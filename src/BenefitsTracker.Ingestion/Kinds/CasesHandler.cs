@@ -20,8 +20,9 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
     private static readonly string ChannelList = string.Join(", ", Channels.All);
 
     private readonly Interner _councils = new(), _services = new(), _grades = new();
-    private readonly Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closed = new();
-    private readonly Dictionary<(int Council, int Service, int Month), long> _open = new();
+    // Counted on the parsing thread; the loading thread notes duplicates, taken back when the file finishes.
+    private readonly Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closed = new(), _closedDuplicates = new();
+    private readonly Dictionary<(int Council, int Service, int Month), long> _open = new(), _openDuplicates = new();
 
     public override int TextSlots => 6;
     public override int NumSlots => 8;
@@ -66,15 +67,20 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         batch.SetText(TChannel, channel);
         batch.SetText(TType, caseType);
         batch.SetText(TGrade, grade);
-        batch.SetNum(NCouncil, _councils.Id(council));
-        batch.SetNum(NService, _services.Id(service));
+        var councilId = _councils.Id(council);
+        var serviceId = _services.Id(service);
+        var gradeId = _grades.Id(grade);
+        batch.SetNum(NCouncil, councilId);
+        batch.SetNum(NService, serviceId);
         batch.SetNum(NReceived, receivedMs);
         batch.SetNum(NClosed, closedMs);
         batch.SetNum(NMinutes, minutes);
-        batch.SetNum(NGrade, _grades.Id(grade));
+        batch.SetNum(NGrade, gradeId);
         batch.SetNum(NMonthReceived, monthReceived);
         batch.SetNum(NMonthClosed, monthClosed);
         batch.Commit();
+        if (closedMs != None) CollectionsMarshal.GetValueRefOrAddDefault(_closed, (councilId, serviceId, monthClosed, gradeId, minutes), out _)++;
+        else CollectionsMarshal.GetValueRefOrAddDefault(_open, (councilId, serviceId, monthReceived), out _)++;
         return null;
     }
 
@@ -95,23 +101,25 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
             OfficerGrade = b.Text(i, TGrade),
             FileId = fileId,
         });
-        if (!inserted) return false;
+        if (inserted) return true;
         var council = (int)b.Num(i, NCouncil);
         var service = (int)b.Num(i, NService);
         if (closed != None)
-            CollectionsMarshal.GetValueRefOrAddDefault(_closed, (council, service, (int)b.Num(i, NMonthClosed), (int)b.Num(i, NGrade), minutes), out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_closedDuplicates, (council, service, (int)b.Num(i, NMonthClosed), (int)b.Num(i, NGrade), minutes), out _)++;
         else
-            CollectionsMarshal.GetValueRefOrAddDefault(_open, (council, service, (int)b.Num(i, NMonthReceived)), out _)++;
-        return true;
+            CollectionsMarshal.GetValueRefOrAddDefault(_openDuplicates, (council, service, (int)b.Num(i, NMonthReceived)), out _)++;
+        return false;
     }
 
     public override async Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
     {
         var delta = new RollupDelta();
         foreach (var (k, n) in _closed)
-            delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = n;
+            if (n - _closedDuplicates.GetValueOrDefault(k) is > 0 and var count)
+                delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = count;
         foreach (var (k, n) in _open)
-            delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = n;
+            if (n - _openDuplicates.GetValueOrDefault(k) is > 0 and var count)
+                delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = count;
         loader.MergeRollups(delta);
         await EnsureServicesAsync(db, _services.Values, ct);
     }

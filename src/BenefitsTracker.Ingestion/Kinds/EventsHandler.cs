@@ -23,7 +23,9 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
     private static readonly string TypeList = string.Join(", ", EventTypes.All);
 
     private readonly Interner _councils = new(), _services = new();
-    private readonly Dictionary<Key, UsageCounts> _usage = new();
+    // Rollups are counted on the parsing thread as rows are accepted (it has time to spare); the loading thread
+    // only notes the rare duplicates, which are taken back when the file finishes.
+    private readonly Dictionary<Key, UsageCounts> _usage = new(), _duplicates = new();
 
     private readonly record struct Key(int Council, int Service, int Channel, int Month);
 
@@ -68,8 +70,10 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         batch.SetText(TType, type);
         batch.SetText(TCase, caseId);
         batch.SetText(TUser, userRef);
-        batch.SetNum(NCouncil, _councils.Id(council));
-        batch.SetNum(NService, _services.Id(service));
+        var councilId = _councils.Id(council);
+        var serviceId = _services.Id(service);
+        batch.SetNum(NCouncil, councilId);
+        batch.SetNum(NService, serviceId);
         batch.SetNum(NChannel, channelIndex);
         batch.SetNum(NType, typeIndex);
         batch.SetNum(NMonth, month);
@@ -78,7 +82,17 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         batch.SetNum(NDuration, BitConverter.DoubleToInt64Bits(duration));
         batch.SetNum(NHasDuration, durationText.IsEmpty ? 0 : 1);
         batch.Commit();
+        Count(_usage, new Key(councilId, serviceId, channelIndex, month), typeIndex, quantity);
         return null;
+    }
+
+    private static void Count(Dictionary<Key, UsageCounts> into, Key key, int type, long quantity)
+    {
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(into, key, out _);
+        if (type == TypeCompleted) counts.Completed += quantity;
+        else if (type == TypeStarted) counts.Started += quantity;
+        else if (type == TypeFailed) counts.Failed += quantity;
+        else counts.Other += quantity;
     }
 
     public override bool Load(RowBatch b, int i, IBulkLoader loader, long fileId)
@@ -97,16 +111,12 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             DurationSeconds = b.Num(i, NHasDuration) == 1 ? BitConverter.Int64BitsToDouble(b.Num(i, NDuration)) : null,
             FileId = fileId,
         });
-        if (!inserted) return false;
-
         var type = (int)b.Num(i, NType);
-        var quantity = b.Num(i, NQuantity);
-        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_usage,
-            new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth)), out _);
-        if (type == TypeCompleted) counts.Completed += quantity;
-        else if (type == TypeStarted) counts.Started += quantity;
-        else if (type == TypeFailed) counts.Failed += quantity;
-        else counts.Other += quantity;
+        if (!inserted)
+        {
+            Count(_duplicates, new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth)), type, b.Num(i, NQuantity));
+            return false;
+        }
 
         var user = b.Text(i, TUser);
         if (!user.IsEmpty && (type == TypeCompleted || type == TypeFailed))
@@ -126,7 +136,18 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
     {
         var delta = new RollupDelta();
         foreach (var (k, v) in _usage)
-            delta.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = v;
+        {
+            var n = v;
+            if (_duplicates.TryGetValue(k, out var d))
+            {
+                n.Completed -= d.Completed;
+                n.Started -= d.Started;
+                n.Failed -= d.Failed;
+                n.Other -= d.Other;
+                if (n is { Completed: 0, Started: 0, Failed: 0, Other: 0 }) continue;
+            }
+            delta.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = n;
+        }
         loader.MergeRollups(delta);
         await EnsureServicesAsync(db, _services.Values, ct);
     }

@@ -15,10 +15,10 @@ internal sealed class CsvRecordSource : IRecordSource
     private readonly string[] _columns;
     private long _nextLine;
 
-    public CsvRecordSource(string path)
+    public CsvRecordSource(string path, bool hash = false)
     {
         _path = path;
-        _stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        _stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), hash);
         var text = new StreamReader(_stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true),
             detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         try
@@ -56,6 +56,7 @@ internal sealed class CsvRecordSource : IRecordSource
     public long Line { get; private set; }
     public string? RecordProblem { get; private set; }
     public long BytesRead => _stream.BytesRead;
+    public string Sha256() => _stream.Sha256();
 
     public void Bind(IReadOnlyList<string> columns) { }
 

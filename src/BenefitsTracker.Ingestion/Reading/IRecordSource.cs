@@ -31,4 +31,7 @@ internal interface IRecordSource : IDisposable
     void WriteRecord(TextWriter writer);
 
     long BytesRead { get; }
+
+    /// <summary>The SHA-256 of the whole file, hashed as it was read (sources opened with hashing on).</summary>
+    string Sha256();
 }

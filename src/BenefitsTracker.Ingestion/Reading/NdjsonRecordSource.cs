@@ -27,13 +27,13 @@ internal sealed class NdjsonRecordSource : IRecordSource
     private int[] _fieldStart = [], _fieldLength = [];
     private readonly char[] _nameBuffer = new char[256];
 
-    public NdjsonRecordSource(string path)
+    public NdjsonRecordSource(string path, bool hash = false)
     {
         _path = path;
         // The first object's keys name the columns, for kind detection.
         _columns = [.. FirstObjectKeys(path)];
         _lookup = _ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
-        _stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        _stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), hash);
     }
 
     public string Format => "ndjson";
@@ -42,6 +42,7 @@ internal sealed class NdjsonRecordSource : IRecordSource
     public long Line { get; private set; }
     public string? RecordProblem { get; private set; }
     public long BytesRead => _stream.BytesRead;
+    public string Sha256() => _stream.Sha256();
 
     public void Bind(IReadOnlyList<string> columns)
     {

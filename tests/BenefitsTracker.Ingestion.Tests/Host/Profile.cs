@@ -10,6 +10,24 @@ internal static class Profile
 {
     public static async Task RunAsync(string csv)
     {
+        Ingestor.Trace = Console.WriteLine;
+        var db = Path.Combine(Path.GetDirectoryName(csv)!, "profile.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
+        await using (var context = await BenefitsTracker.Data.BenefitsStore.OpenAsync(BenefitsTracker.Data.DatabaseTarget.Parse("sqlite:" + db)))
+        {
+            if (Environment.GetEnvironmentVariable("PROFILE_SQL") is { } sql)
+            {
+                var conn = (Microsoft.Data.Sqlite.SqliteConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(context.Database);
+                using var cmd = conn.CreateCommand();
+                cmd.CommandText = sql;
+                cmd.ExecuteNonQuery();
+            }
+            var all = Stopwatch.StartNew();
+            await new Ingestor(context).IngestAsync([csv]);
+            Console.WriteLine($"full ingest: {all.Elapsed.TotalSeconds:0.00}s");
+        }
+        Ingestor.Trace = null;
+
         var clock = Stopwatch.StartNew();
         await Ingestor.HashAsync(csv, CancellationToken.None);
         Console.WriteLine($"hash: {clock.Elapsed.TotalSeconds:0.00}s");
