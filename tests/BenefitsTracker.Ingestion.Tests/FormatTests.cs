@@ -118,4 +118,30 @@ public class FormatTests
         Assert.Equal(1, volumes.Single(v => v.Month == new Core.Domain.Month(2024, 4)).Completed);
         Assert.Equal(1, volumes.Single(v => v.Month == new Core.Domain.Month(2024, 5)).Completed);
     }
+
+    [Fact]
+    public async Task Column_names_ignore_case_and_spaces_in_csv_and_ndjson()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var csv = store.Write("councils.csv", " Council_Code ,NAME,Population\nW06000003,Conwy,114800\n");
+        var ndjson = store.Write("councils.ndjson", "{\"Council_Code\":\"W06000004\",\" Name\":\"Denbighshire\"}\n");
+
+        var summary = await store.IngestAsync(csv, ndjson);
+
+        Assert.All(summary.Files, f => Assert.Equal((1L, 1L), (f.Read, f.Accepted)));
+        Assert.Equal(["W06000003", "W06000004"], await store.Queries.CouncilCodesAsync());
+    }
+
+    [Fact]
+    public async Task An_unclosed_quote_swallowing_the_rest_of_the_file_makes_it_unusable()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var file = store.Write("councils.csv", "council_code,name,population\nW06000003,Conwy,114800\nW06000004,\"Denbighshire,95800\nW06000002,Gwynedd,117400\n");
+
+        var e = await Assert.ThrowsAsync<UnusableInputException>(() => store.IngestAsync(file));
+
+        Assert.Contains("line 3", e.Message);
+        Assert.Contains("closing quote", e.Message);
+        Assert.Empty(await store.Queries.CouncilCodesAsync());
+    }
 }

@@ -109,7 +109,7 @@ internal sealed class CsvRecordSource : IRecordSource
         }
         catch (CsvFormatException e)
         {
-            throw new UnusableInputException(_path, $"the CSV cannot be read past line {_nextLine}: {e.Message} (an unclosed quote?)", e);
+            throw new UnusableInputException(_path, $"the CSV cannot be read past line {_nextLine}: {e.Message}", e);
         }
     }
 }

@@ -99,7 +99,8 @@ internal sealed class NdjsonRecordSource : IRecordSource
                     return;
                 }
                 var nameLength = reader.CopyString(_nameBuffer);
-                var name = _nameBuffer.AsSpan(0, nameLength);
+                var name = _nameBuffer.AsSpan(0, nameLength).Trim();
+                for (var c = 0; c < name.Length; c++) name[c] = char.ToLowerInvariant(name[c]);
                 if (!_lookup.TryGetValue(name, out var ordinal))
                     throw new UnusableInputException(_path, $"line {Line} has the key '{name}', which is not a column of this kind of file; known: {string.Join(", ", _columns)}");
                 if (_fieldLength[ordinal] >= 0) { RecordProblem = $"the key '{name}' appears twice"; return; }
