@@ -26,7 +26,7 @@ public sealed class ConsoleIngestProgress(TextWriter output, TimeSpan? interval 
             _last = p.Elapsed;
             var left = p.Remaining is { } r ? $", {r.TotalSeconds:0}s left" : "";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {Path.GetFileName(p.File)}: {p.Fraction:P0} of bytes, {p.Rows:N0} rows, {p.RowsPerSecond:N0} rows/s{left}"));
+                $"  {Path.GetFileName(p.File)}: {p.Fraction * 100:0}% of bytes, {p.Rows:N0} rows, {p.RowsPerSecond:N0} rows/s{left}"));
         }
     }
 

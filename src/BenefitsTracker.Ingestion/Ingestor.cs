@@ -35,7 +35,14 @@ public sealed class Ingestor(BenefitsDbContext db)
             }
             catch (UnusableInputException e)
             {
+                db.ChangeTracker.Clear();
                 e.Completed = results.ToList();
+                throw;
+            }
+            catch
+            {
+                // The file's transaction was rolled back; entities the context still tracks never reached the store.
+                db.ChangeTracker.Clear();
                 throw;
             }
         }
