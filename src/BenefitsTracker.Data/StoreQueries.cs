@@ -23,7 +23,7 @@ public sealed class StoreQueries(BenefitsDbContext db)
             .OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Month).ThenBy(c => c.Grade, StringComparer.Ordinal).ThenBy(c => c.OfficerMinutes)
             .ToList();
 
-        var open = (await db.OpenCaseRollups.AsNoTracking().Where(r => r.CouncilCode == code).ToListAsync(ct))
+        var open = (await db.OpenCaseRollups.AsNoTracking().Where(r => r.CouncilCode == code && r.Count != 0).ToListAsync(ct))
             .Select(r => new OpenCases(r.Service, Month.FromKey(r.Month), r.Count))
             .OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Month)
             .ToList();
@@ -91,7 +91,7 @@ public sealed class StoreQueries(BenefitsDbContext db)
     {
         var usage = db.UsageRollups.AsNoTracking().Where(r => code == null || r.CouncilCode == code).Select(r => r.Month);
         var closed = db.ClosedCaseRollups.AsNoTracking().Where(r => code == null || r.CouncilCode == code).Select(r => r.Month);
-        var open = db.OpenCaseRollups.AsNoTracking().Where(r => code == null || r.CouncilCode == code).Select(r => r.Month);
+        var open = db.OpenCaseRollups.AsNoTracking().Where(r => (code == null || r.CouncilCode == code) && r.Count != 0).Select(r => r.Month);
         int? min = null, max = null;
         foreach (var q in new[] { usage, closed, open })
         {

@@ -94,4 +94,27 @@ public class DuplicateAndReingestTests
         Assert.Equal(("events.csv", r.Sha256, 1L, 1L), (input.File, input.Sha256, input.Accepted, input.Rejected));
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)), Convert.FromHexString(input.Sha256));
     }
+
+    [Fact]
+    public async Task A_case_stored_open_is_closed_by_a_later_record_and_moves_from_open_to_closed()
+    {
+        await using var store = await TestStore.CreateAsync();
+        const string header = "case_id,council_code,service,channel,case_type,received_at,closed_at,officer_minutes,officer_grade\n";
+        var april = store.Write("april.csv", header
+            + "c1,W06000003,garden-waste,phone,x,2024-04-20T09:00:00Z,,,\n"
+            + "c2,W06000003,garden-waste,phone,x,2024-04-21T09:00:00Z,,,\n");
+        var may = store.Write("may.csv", header
+            + "c1,W06000003,garden-waste,phone,x,2024-04-20T09:00:00Z,2024-05-02T09:00:00Z,30,SO1\n"
+            + "c1,W06000003,garden-waste,phone,x,2024-04-20T09:00:00Z,2024-05-03T09:00:00Z,45,SO1\n"
+            + "c2,W06000003,garden-waste,phone,x,2024-04-21T09:00:00Z,,,\n");
+
+        await store.IngestAsync(april);
+        var r = (await store.IngestAsync(may)).Files.Single();
+
+        Assert.Equal((3L, 1L, 0L, 2L), (r.Read, r.Accepted, r.Rejected, r.Duplicates));
+        var council = await store.Queries.LoadCouncilAsync("W06000003");
+        Assert.Equal(1, council!.OpenCases.Single().Count);
+        var closed = council.ClosedCases.Single();
+        Assert.Equal((new Month(2024, 5), 30m, "SO1", 1L), (closed.Month, closed.OfficerMinutes, closed.Grade, closed.Count));
+    }
 }

@@ -69,7 +69,7 @@ public class RollupTests
         var openExpected = cases.Where(c => c.ClosedAtMs == null)
             .GroupBy(c => (c.CouncilCode, c.Service, Month.Of(DateTimeOffset.FromUnixTimeMilliseconds(c.ReceivedAtMs)).Key))
             .ToDictionary(g => g.Key, g => (long)g.Count());
-        var openActual = (await store.Db.OpenCaseRollups.AsNoTracking().ToListAsync())
+        var openActual = (await store.Db.OpenCaseRollups.AsNoTracking().Where(c => c.Count != 0).ToListAsync())
             .ToDictionary(c => (c.CouncilCode, c.Service, c.Month), c => c.Count);
         Assert.Equal(openExpected.OrderBy(p => p.Key), openActual.OrderBy(p => p.Key));
     }

@@ -10,14 +10,18 @@ public interface IBulkLoader : IDisposable
     /// <summary>Inserts an event; false when its event_id is already stored (a duplicate, nothing written).</summary>
     bool AddEvent(in EventRecord row);
 
-    /// <summary>Inserts a case; false when the council already has that case_id (a duplicate, nothing written).</summary>
-    bool AddCase(in CaseRecord row);
+    /// <summary>
+    /// Inserts a case. When the council already has that case_id it is a duplicate and nothing is written, unless
+    /// the stored case is open and this record closes it: then the stored case takes this record's values and
+    /// <paramref name="wasOpen"/> says what the open case was, so that its open-case count can be taken back.
+    /// </summary>
+    CaseOutcome AddCase(in CaseRecord row, out OpenCaseClosed wasOpen);
 
     void AddCostLine(in CostRecord row);
 
     /// <summary>Inserts a row of the narrow contact table (completed/failed transactions with a user_ref).</summary>
     void AddContact(in ContactRecord row);
 
-    /// <summary>Adds the counts to the rollups, creating rows that do not exist yet.</summary>
+    /// <summary>Adds the counts (negative ones take back) to the rollups, creating rows that do not exist yet.</summary>
     void MergeRollups(RollupDelta delta);
 }

@@ -57,3 +57,8 @@ public readonly ref struct ContactRecord
     public int Kind { get; init; }
     public long OccurredAtMs { get; init; }
 }
+
+public enum CaseOutcome { Inserted, Duplicate, ClosedOpenCase }
+
+/// <summary>The service and received_at of a stored open case that a later record closed.</summary>
+public readonly record struct OpenCaseClosed(string Service, long ReceivedAtMs);

@@ -14,7 +14,7 @@ internal sealed class SqliteBulkLoader : IBulkLoader
 {
     private readonly sqlite3 _db;
     private readonly IntPtr _dbHandle;
-    private sqlite3_stmt? _event, _case, _cost, _contact;
+    private sqlite3_stmt? _event, _case, _cost, _contact, _findOpenCase, _closeCase;
 
     public SqliteBulkLoader(SqliteConnection connection)
     {
@@ -47,11 +47,38 @@ internal sealed class SqliteBulkLoader : IBulkLoader
         }
     }
 
-    public unsafe bool AddCase(in CaseRecord r)
+    public unsafe CaseOutcome AddCase(in CaseRecord r, out OpenCaseClosed wasOpen)
     {
+        wasOpen = default;
         var s = _case ??= Prepare(
             "INSERT OR IGNORE INTO cases (council_code, case_id, service, channel, case_type, received_at_ms, closed_at_ms, officer_minutes_hundredths, officer_grade, file_id) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        if (BindAndStep(s, r) == 1) return CaseOutcome.Inserted;
+        if (r.ClosedAtMs is null) return CaseOutcome.Duplicate;
+
+        // Stored open and now closed: the later export wins.
+        var find = _findOpenCase ??= Prepare("SELECT service, received_at_ms FROM cases WHERE council_code = ?1 AND case_id = ?2 AND closed_at_ms IS NULL");
+        fixed (byte* council = r.CouncilCode, caseId = r.CaseId)
+        {
+            var h = NativeBinds.Handle(find);
+            NativeBinds.Text(h, 1, council, r.CouncilCode.Length, nullIfEmpty: false);
+            NativeBinds.Text(h, 2, caseId, r.CaseId.Length, nullIfEmpty: false);
+            var rc = raw.sqlite3_step(find);
+            if (rc == raw.SQLITE_ROW) wasOpen = new OpenCaseClosed(raw.sqlite3_column_text(find, 0).utf8_to_string(), raw.sqlite3_column_int64(find, 1));
+            raw.sqlite3_reset(find);
+            if (rc == raw.SQLITE_DONE) return CaseOutcome.Duplicate;
+            if (rc != raw.SQLITE_ROW) throw Error(rc, "select");
+        }
+        var update = _closeCase ??= Prepare(
+            "UPDATE cases SET service = ?3, channel = ?4, case_type = ?5, received_at_ms = ?6, closed_at_ms = ?7, officer_minutes_hundredths = ?8, " +
+            "officer_grade = ?9, file_id = ?10 WHERE council_code = ?1 AND case_id = ?2");
+        BindAndStep(update, r);
+        return CaseOutcome.ClosedOpenCase;
+    }
+
+    /// <summary>Binds a case's ten values in statement order and steps while they are pinned; returns the rows changed.</summary>
+    private unsafe int BindAndStep(sqlite3_stmt s, in CaseRecord r)
+    {
         var h = NativeBinds.Handle(s);
         fixed (byte* council = r.CouncilCode, caseId = r.CaseId, service = r.Service, channel = r.Channel, caseType = r.CaseType, grade = r.OfficerGrade)
         {
@@ -65,7 +92,7 @@ internal sealed class SqliteBulkLoader : IBulkLoader
             if (r.OfficerMinutesHundredths is { } minutes) NativeBinds.Int64(h, 8, minutes); else NativeBinds.Null(h, 8);
             NativeBinds.Text(h, 9, grade, r.OfficerGrade.Length, nullIfEmpty: true);
             NativeBinds.Int64(h, 10, r.FileId);
-            return Step(s) == 1;
+            return Step(s);
         }
     }
 
@@ -173,7 +200,9 @@ internal sealed class SqliteBulkLoader : IBulkLoader
         _case?.Dispose();
         _cost?.Dispose();
         _contact?.Dispose();
-        _event = _case = _cost = _contact = null;
+        _findOpenCase?.Dispose();
+        _closeCase?.Dispose();
+        _event = _case = _cost = _contact = _findOpenCase = _closeCase = null;
     }
 
     private sqlite3_stmt Prepare(string sql)

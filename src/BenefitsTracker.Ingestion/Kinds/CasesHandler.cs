@@ -8,8 +8,9 @@ using static BenefitsTracker.Ingestion.Validation.Fields;
 namespace BenefitsTracker.Ingestion.Kinds;
 
 /// <summary>
-/// Case records: unique by council and case_id (the first stored wins; a repeat is a duplicate); closed cases feed
-/// the minutes histogram by month closed, open ones the open count by month received.
+/// Case records: unique by council and case_id. A repeat is a duplicate (the first stored wins), except that a
+/// closed record of a case stored open closes it. Closed cases feed the minutes histogram by month closed, open ones
+/// the open count by month received.
 /// </summary>
 internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
 {
@@ -23,6 +24,8 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
     // Counted on the parsing thread; the loading thread notes duplicates, taken back when the file finishes.
     private readonly Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closed = new(), _closedDuplicates = new();
     private readonly Dictionary<(int Council, int Service, int Month), long> _open = new(), _openDuplicates = new();
+    // Stored open cases that this file closes: their open count is taken back (loading thread).
+    private readonly Dictionary<OpenCaseKey, long> _openClosed = new();
 
     public override int TextSlots => 6;
     public override int NumSlots => 8;
@@ -88,7 +91,7 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
     {
         var closed = b.Num(i, NClosed);
         var minutes = b.Num(i, NMinutes);
-        var inserted = loader.AddCase(new CaseRecord
+        var outcome = loader.AddCase(new CaseRecord
         {
             CaseId = b.Text(i, TCase),
             CouncilCode = b.Text(i, TCouncil),
@@ -100,8 +103,15 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
             OfficerMinutesHundredths = minutes == None ? null : minutes,
             OfficerGrade = b.Text(i, TGrade),
             FileId = fileId,
-        });
-        if (inserted) return true;
+        }, out var wasOpen);
+        if (outcome == CaseOutcome.Inserted) return true;
+        if (outcome == CaseOutcome.ClosedOpenCase)
+        {
+            var month = Core.Domain.Month.Of(DateTimeOffset.FromUnixTimeMilliseconds(wasOpen.ReceivedAtMs)).Key;
+            CollectionsMarshal.GetValueRefOrAddDefault(_openClosed,
+                new OpenCaseKey(System.Text.Encoding.UTF8.GetString(b.Text(i, TCouncil)), wasOpen.Service, month), out _)--;
+            return true;
+        }
         var council = (int)b.Num(i, NCouncil);
         var service = (int)b.Num(i, NService);
         if (closed != None)
@@ -120,6 +130,8 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         foreach (var (k, n) in _open)
             if (n - _openDuplicates.GetValueOrDefault(k) is > 0 and var count)
                 delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = count;
+        foreach (var (k, n) in _openClosed)
+            delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) + n;
         loader.MergeRollups(delta);
         await EnsureServicesAsync(db, _services.Values, ct);
     }

@@ -14,7 +14,8 @@ internal sealed class RowBatch
     private readonly int _textSlots, _numSlots;
     private readonly int[] _start, _length;
     private readonly long[] _num;
-    private byte[] _text = new byte[1 << 18];
+    // Pinned (never moved by the GC): the SQLite loader binds text in place without copying it.
+    private byte[] _text = GC.AllocateUninitializedArray<byte>(1 << 18, pinned: true);
     private int _textLength;
 
     public RowBatch(int textSlots, int numSlots)
@@ -34,7 +35,12 @@ internal sealed class RowBatch
     {
         var i = Count * _textSlots + slot;
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (_textLength + max > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + max));
+        if (_textLength + max > _text.Length)
+        {
+            var bigger = GC.AllocateUninitializedArray<byte>(Math.Max(_text.Length * 2, _textLength + max), pinned: true);
+            _text.AsSpan(0, _textLength).CopyTo(bigger);
+            _text = bigger;
+        }
         var n = Encoding.UTF8.GetBytes(value, _text.AsSpan(_textLength));
         _start[i] = _textLength;
         _length[i] = n;

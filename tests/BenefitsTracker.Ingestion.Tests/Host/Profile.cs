@@ -54,7 +54,7 @@ internal static class Profile
     private sealed class NullLoader : IBulkLoader
     {
         public bool AddEvent(in EventRecord row) => true;
-        public bool AddCase(in CaseRecord row) => true;
+        public CaseOutcome AddCase(in CaseRecord row, out OpenCaseClosed wasOpen) { wasOpen = default; return CaseOutcome.Inserted; }
         public void AddCostLine(in CostRecord row) { }
         public void AddContact(in ContactRecord row) { }
         public void MergeRollups(RollupDelta delta) { }
