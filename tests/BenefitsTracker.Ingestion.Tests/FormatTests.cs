@@ -144,4 +144,15 @@ public class FormatTests
         Assert.Contains("closing quote", e.Message);
         Assert.Empty(await store.Queries.CouncilCodesAsync());
     }
+
+    [Fact]
+    public async Task A_header_with_no_rows_is_a_file_of_nothing_and_a_nameless_column_is_refused()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var empty = (await store.IngestAsync(store.Write("councils.csv", "council_code,name\n"))).Files.Single();
+        var e = await Assert.ThrowsAsync<UnusableInputException>(() => store.IngestAsync(store.Write("more.csv", "council_code,name,\nW06000003,Conwy,\n")));
+
+        Assert.Equal((0L, 0L, InputKind.Councils), (empty.Read, empty.Accepted, empty.Kind));
+        Assert.Contains("a column has no name", e.Message);
+    }
 }

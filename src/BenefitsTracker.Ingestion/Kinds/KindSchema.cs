@@ -42,6 +42,8 @@ internal sealed record KindSchema(InputKind Kind, IReadOnlyList<string> Columns,
     /// <summary>What is wrong with the columns for this kind (unknown, missing, repeated); null when they fit.</summary>
     public string? ColumnProblem(IReadOnlyList<string> columns)
     {
+        if (columns.Any(c => c.Length == 0))
+            return "a column has no name (a trailing comma in the header?)";
         var unknown = columns.Where(c => !Columns.Contains(c, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
             return $"unknown column{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(c => $"'{c}'"))} for {Kind.Key()}; the columns are: {string.Join(", ", Columns)}";

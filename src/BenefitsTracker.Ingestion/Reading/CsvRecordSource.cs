@@ -64,7 +64,7 @@ internal sealed class CsvRecordSource : IRecordSource
     {
         while (true)
         {
-            if (!Guard(_csv.Read)) return false;
+            if (!ReadRecord()) return false;
             var raw = _csv.GetRawRecordSpan();
             Line = _nextLine;
             _nextLine += Math.Max(1, raw.Count('\n'));
@@ -89,27 +89,37 @@ internal sealed class CsvRecordSource : IRecordSource
         return s;
     }
 
+    private bool ReadRecord()
+    {
+        try
+        {
+            return _csv.Read();
+        }
+        catch (Exception e) when (Unusable(e) is { } unusable)
+        {
+            throw unusable;
+        }
+    }
+
     private T Guard<T>(Func<T> read)
     {
         try
         {
             return read();
         }
-        catch (DecoderFallbackException e)
+        catch (Exception e) when (Unusable(e) is { } unusable)
         {
-            throw new UnusableInputException(_path, $"the file is not UTF-8 text (an invalid byte sequence near byte {_stream.BytesRead:N0}); save it as UTF-8", e);
-        }
-        catch (CsvMissingHeadersException e)
-        {
-            throw new UnusableInputException(_path, "the file has no header row", e);
-        }
-        catch (CsvRecordTooLargeException e)
-        {
-            throw new UnusableInputException(_path, $"a record near line {_nextLine} is larger than 16 MB (an unclosed quote?)", e);
-        }
-        catch (CsvFormatException e)
-        {
-            throw new UnusableInputException(_path, $"the CSV cannot be read past line {_nextLine}: {e.Message}", e);
+            throw unusable;
         }
     }
+
+    /// <summary>The unusable-file error a reading failure stands for; null for anything else.</summary>
+    private UnusableInputException? Unusable(Exception e) => e switch
+    {
+        DecoderFallbackException => new UnusableInputException(_path, $"the file is not UTF-8 text (an invalid byte sequence near byte {_stream.BytesRead:N0}); save it as UTF-8", e),
+        CsvMissingHeadersException => new UnusableInputException(_path, "the file has no header row", e),
+        CsvRecordTooLargeException => new UnusableInputException(_path, $"a record near line {_nextLine} is larger than 16 MB (an unclosed quote?)", e),
+        CsvFormatException => new UnusableInputException(_path, $"the CSV cannot be read past line {_nextLine}: {e.Message}", e),
+        _ => null,
+    };
 }
