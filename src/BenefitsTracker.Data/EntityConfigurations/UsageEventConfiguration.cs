@@ -11,7 +11,8 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         b.ToTable("usage_events");
         b.HasKey(x => x.Id);
         // Rows arrive only through the bulk loader, which leaves the id to the database (a plain rowid on SQLite:
-        // AUTOINCREMENT would add a sqlite_sequence update per row for nothing).
+        // AUTOINCREMENT would add a sqlite_sequence update per row for nothing). PostgreSQL will want an identity
+        // column here instead, set in OnModelCreating when Database.IsNpgsql().
         b.Property(x => x.Id).ValueGeneratedNever();
         // Unique when present; NULLs are distinct in SQLite and PostgreSQL alike.
         b.HasIndex(x => x.EventId).IsUnique();

@@ -4,7 +4,8 @@ using BenefitsTracker.Ingestion.Benchmarks;
 
 // ingest DB FILE... [--pause-ms N]: ingests, printing "progress ROWS" lines (pausing after each when asked, so a
 //   test can kill the process mid-file) and "done" at the end.
-// bench EVENTS WORKDIR: runs IngestBenchmark.
+// bench EVENTS WORKDIR: runs IngestBenchmark (as `benefits bench ingest --events N` does).
+// profile CSV: times the stages of an events ingest (set PROFILE_SQL to run a statement on the fresh store first).
 switch (args.FirstOrDefault())
 {
     case "ingest":
