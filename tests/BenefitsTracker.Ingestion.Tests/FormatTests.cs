@@ -120,11 +120,11 @@ public class FormatTests
     }
 
     [Fact]
-    public async Task Column_names_ignore_case_and_spaces_in_csv_and_ndjson()
+    public async Task Column_names_ignore_case_and_spaces_in_csv_and_ndjson_with_a_byte_order_mark()
     {
         await using var store = await TestStore.CreateAsync();
         var csv = store.Write("councils.csv", " Council_Code ,NAME,Population\nW06000003,Conwy,114800\n");
-        var ndjson = store.Write("councils.ndjson", "{\"Council_Code\":\"W06000004\",\" Name\":\"Denbighshire\"}\n");
+        var ndjson = store.Write("councils.ndjson", "\uFEFF{\"Council_Code\":\"W06000004\",\" Name\":\"Denbighshire\"}\n\n");
 
         var summary = await store.IngestAsync(csv, ndjson);
 

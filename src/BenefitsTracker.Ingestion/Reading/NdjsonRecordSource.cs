@@ -59,6 +59,11 @@ internal sealed class NdjsonRecordSource : IRecordSource
         while (NextLine(out var line))
         {
             var trimmed = line.Span.Trim(" \t\r"u8);
+            if (Line == 1 && trimmed.StartsWith(Encoding.UTF8.Preamble))
+            {
+                line = line[Encoding.UTF8.Preamble.Length..];
+                trimmed = trimmed[Encoding.UTF8.Preamble.Length..];
+            }
             if (trimmed.IsEmpty) continue;
             _line = line;
             ParseObject(trimmed);
