@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of BenefitsTracker on a fresh machine: installs what the tests need when it is
-# missing (LibreOffice recalculates the workbook, Chromium renders the pages, sqlite3 is the
-# benchmark reference), then `dotnet test` over the whole solution.
+# missing (LibreOffice recalculates the workbook, Chromium renders the pages with a font, sqlite3
+# is the benchmark reference), then `dotnet test` over the whole solution.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,8 @@ need=()
 command -v soffice  >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v sqlite3  >/dev/null 2>&1 || need+=(sqlite3)
+# Chromium only recommends a font; without one, pages render as empty boxes.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test tools: ${need[*]}"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
