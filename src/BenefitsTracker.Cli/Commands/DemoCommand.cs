@@ -40,18 +40,11 @@ public static class DemoCommand
         var generatedAt = DateTimeOffset.UtcNow;
         var written = new List<(SavingsResult Result, string Folder)>();
 
-        foreach (var code in await queries.CouncilCodesAsync(ct))
+        var scopes = (await queries.CouncilCodesAsync(ct)).Select(code => (ScopeKind.Council, code, Path.Combine("councils", code)))
+            .Concat((await queries.ConsortiumIdsAsync(ct)).Select(id => (ScopeKind.Consortium, id, Path.Combine("consortia", id))));
+        foreach (var (kind, id, folder) in scopes)
         {
-            var result = await pipeline.ComputeAsync(ScopeKind.Council, code, request, assumptions, ct);
-            var folder = Path.Combine("councils", code);
-            ReportPipeline.Write(result, Path.Combine(outDir, folder), generatedAt, ct);
-            Summary.Print(result, Path.Combine(outDir, folder));
-            written.Add((result, folder));
-        }
-        foreach (var id in await queries.ConsortiumIdsAsync(ct))
-        {
-            var result = await pipeline.ComputeAsync(ScopeKind.Consortium, id, request, assumptions, ct);
-            var folder = Path.Combine("consortia", id);
+            var result = await pipeline.ComputeAsync(kind, id, request, assumptions, ct);
             ReportPipeline.Write(result, Path.Combine(outDir, folder), generatedAt, ct);
             Summary.Print(result, Path.Combine(outDir, folder));
             written.Add((result, folder));

@@ -71,14 +71,7 @@ public static class ManifestWriter
     private static void WriteBody(Utf8JsonWriter w, SavingsResult r, Disclosure? disclosure)
     {
         var suppressBelow = disclosure?.Threshold;
-        w.WritePropertyName("scope");
-        w.WriteStartObject();
-        w.WriteString(r.Scope.Kind == ScopeKind.Council ? "council" : "consortium", r.Scope.Id);
-        w.WriteEndObject();
-        w.WriteString("name", r.Scope.Name);
-        w.WriteString("from", r.Request.From.ToString());
-        w.WriteString("to", r.Request.To.ToString());
-        if (r.Request.Service is null) w.WriteNull("service"); else w.WriteString("service", r.Request.Service);
+        WriteScope(w, r);
 
         var t = r.Totals;
         var withheld = suppressBelow is { } th && Suppression.Hides(t.Transactions, th);
@@ -163,20 +156,26 @@ public static class ManifestWriter
         w.WriteEndArray();
     }
 
+    /// <summary>Who and when: scope, name, period and service.</summary>
+    private static void WriteScope(Utf8JsonWriter w, SavingsResult r)
+    {
+        w.WritePropertyName("scope");
+        w.WriteStartObject();
+        w.WriteString(r.Scope.Kind == ScopeKind.Council ? "council" : "consortium", r.Scope.Id);
+        w.WriteEndObject();
+        w.WriteString("name", r.Scope.Name);
+        w.WriteString("from", r.Request.From.ToString());
+        w.WriteString("to", r.Request.To.ToString());
+        if (r.Request.Service is null) w.WriteNull("service"); else w.WriteString("service", r.Request.Service);
+    }
+
     /// <summary>
     /// A member whose transactions are below the threshold (or hidden beside one that is): every
     /// figure is derived from its counts, so only who it is and that it is withheld are shown.
     /// </summary>
     private static void WriteWithheldMember(Utf8JsonWriter w, SavingsResult r, int threshold)
     {
-        w.WritePropertyName("scope");
-        w.WriteStartObject();
-        w.WriteString("council", r.Scope.Id);
-        w.WriteEndObject();
-        w.WriteString("name", r.Scope.Name);
-        w.WriteString("from", r.Request.From.ToString());
-        w.WriteString("to", r.Request.To.ToString());
-        if (r.Request.Service is null) w.WriteNull("service"); else w.WriteString("service", r.Request.Service);
+        WriteScope(w, r);
         w.WriteBoolean("suppressed", true);
         w.WritePropertyName("totals");
         w.WriteStartObject();
