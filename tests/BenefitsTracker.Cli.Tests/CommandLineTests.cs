@@ -75,6 +75,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Bench_ingest_times_ours_and_sqlite3_on_the_same_file_and_prints_the_ratio()
+    {
+        var work = CliRunner.TempDir();
+        var run = CliRunner.Benefits(work, "bench", "ingest", "--events", "20000", "--work", work);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("read 20,000, accepted 20,000", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"ratio:\s+\d+\.\d\d", run.Stdout);
+        Assert.Matches(@"peak memory: \d+ MB", run.Stdout);
+    }
+
+    [Fact]
     public void Generate_refuses_fewer_months_than_a_baseline_year_and_one_more()
     {
         var work = CliRunner.TempDir();
