@@ -262,4 +262,15 @@ public sealed class SavingsEngineTests
         Assert.True(line.Cashable);
         Assert.Equal(-2.68m, r.Months[3].GrossByLine[BenefitLine.AvoidableContact]);
     }
+
+    [Fact]
+    public void A_period_running_past_the_data_carries_a_note_saying_so()
+    {
+        var lineage = CouncilBuilder.NoLineage() with { DataFrom = new Month(2023, 1), DataTo = new Month(2024, 6) };
+        var past = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), Year, lineage);
+        Assert.Contains(past.Notes, n => n.Contains("runs outside the data held (2023-01 to 2024-06)", StringComparison.Ordinal));
+
+        var inside = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), new ReportRequest(new Month(2024, 1), new Month(2024, 6)), lineage);
+        Assert.DoesNotContain(inside.Notes, n => n.Contains("runs outside", StringComparison.Ordinal));
+    }
 }

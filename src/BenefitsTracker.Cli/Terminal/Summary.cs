@@ -15,6 +15,7 @@ public static class Summary
                           $"costs {Pounds(t.Costs)}; net {Pounds(t.NetBenefit)}; " +
                           $"ROI {(t.Roi is { } roi ? (roi * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "not defined (no costs)")}; " +
                           $"payback {(t.PaybackMonth?.ToString() ?? "not within the period")}");
+        foreach (var note in r.Notes) Console.WriteLine($"  note: {note}");
         Console.WriteLine($"  written to {outDir}");
     }
 

@@ -58,7 +58,7 @@ public static class SavingsEngine
             Costs = costs,
             Assumptions = resolved,
             Lineage = lineage,
-            Notes = [.. members.SelectMany(m => m.Result.Notes.Select(n => $"{m.Result.Scope.Id}: {n}"))],
+            Notes = [.. Coverage(request, lineage), .. members.SelectMany(m => m.Result.Notes.Except(Coverage(request, lineage)).Select(n => $"{m.Result.Scope.Id}: {n}"))],
         };
     }
 
@@ -109,7 +109,7 @@ public static class SavingsEngine
             Costs = costs,
             Assumptions = resolved,
             Lineage = lineage,
-            Notes = [.. outcomes.SelectMany(o => o.Working.Notes)],
+            Notes = [.. Coverage(request, lineage), .. outcomes.SelectMany(o => o.Working.Notes)],
         };
         return new CouncilOutcome(result, months, enabled, cashable, samples);
     }
@@ -144,4 +144,16 @@ public static class SavingsEngine
     /// <summary>A readable name from a consortium id when the store has none: "north-wales" → "North Wales".</summary>
     internal static string DisplayName(string id) =>
         string.Join(' ', id.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    /// <summary>
+    /// A note when the period runs outside the months the store holds data for: METHOD.md counts a
+    /// month without data as zero, so print and postage there show the whole baseline rate as saved.
+    /// </summary>
+    internal static IEnumerable<string> Coverage(ReportRequest request, Lineage lineage)
+    {
+        if (lineage.DataFrom is not { } from || lineage.DataTo is not { } to) yield break;
+        if (request.From < from || request.To > to)
+            yield return $"The period {request.From} to {request.To} runs outside the data held ({from} to {to}): months without data count as zero, " +
+                         "so spend not recorded there shows as print and postage avoided. Check the period before relying on those months.";
+    }
 }
