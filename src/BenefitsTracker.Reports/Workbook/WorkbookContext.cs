@@ -23,6 +23,12 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
     public int AvoidableLastRow { get; set; } = 1;
 
     /// <summary>
+    /// True when the Officer time sheet has more rows than the streaming threshold: ClosedXML then writes it
+    /// as a stub and <see cref="OfficerTimeStreamer"/> streams its rows into the saved file.
+    /// </summary>
+    public bool StreamOfficerTime { get; set; }
+
+    /// <summary>
     /// The detail rows of each service-month key. Monthly formulas add these cells up explicitly:
     /// ClosedXML evaluates a range in time proportional to its whole sheet, which made SUMIFS over
     /// a detail sheet cost seconds; cell references cost microseconds (docs/reports.md, measurements).
