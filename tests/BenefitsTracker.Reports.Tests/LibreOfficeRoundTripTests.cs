@@ -96,7 +96,8 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     }
 
     /// <summary>Copies the workbook with the cached result of every formula cell removed; returns how many.</summary>
-    private static int StripCachedValues(string source, string target)
+    /// <summary>Copies the workbook with every cached formula value removed, so only recalculation can fill them.</summary>
+    internal static int StripCachedValues(string source, string target)
     {
         File.Copy(source, target);
         using var zip = ZipFile.Open(target, ZipArchiveMode.Update);
@@ -119,7 +120,8 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
         return removed;
     }
 
-    private static List<List<string>> Csv(string path)
+    /// <summary>Reads one sheet as LibreOffice wrote it (comma-separated, quoted where needed).</summary>
+    internal static List<List<string>> Csv(string path)
     {
         Assert.True(File.Exists(path), $"LibreOffice wrote no {Path.GetFileName(path)}");
         var rows = new List<List<string>>();

@@ -151,7 +151,7 @@ public class StreamedOfficerTimeTests(ITestOutputHelper output)
         var result = Scope(scope);
         var path = WriteStreamed(result, dir);
         var stripped = dir.File("stripped.xlsx");
-        Assert.True(StripCachedValues(path, stripped) > 100);
+        Assert.True(LibreOfficeRoundTripTests.StripCachedValues(path, stripped) > 100);
 
         var outDir = Path.Combine(dir.Path, "csv");
         var psi = new ProcessStartInfo(soffice)
@@ -174,10 +174,10 @@ public class StreamedOfficerTimeTests(ITestOutputHelper output)
             output.WriteLine(await stdout + await stderr);
             Assert.Equal(0, p.ExitCode);
         }
-        var summary = Csv(Path.Combine(outDir, "stripped-Summary.csv"));
+        var summary = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Summary.csv"));
         double Num(string label)
         {
-            var text = summary.Single(r => r.Length > 1 && r[0] == label)[1];
+            var text = summary.Single(r => r.Count > 1 && r[0] == label)[1];
             return text.EndsWith('%') ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100 : double.Parse(text, CultureInfo.InvariantCulture);
         }
         var t = result.Totals;
@@ -188,14 +188,14 @@ public class StreamedOfficerTimeTests(ITestOutputHelper output)
         Pence(t.Npv, Num("Net present value (NPV)"), "LibreOffice NPV");
         Pence(t.OfficerHoursReleased, Num("Officer hours released"), "LibreOffice hours");
 
-        var appraisal = Csv(Path.Combine(outDir, "stripped-Appraisal.csv"));
+        var appraisal = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Appraisal.csv"));
         foreach (var m in result.Months)
         {
-            var row = appraisal.Single(r => r.Length > 5 && r[1] == m.Month.ToString());
+            var row = appraisal.Single(r => r.Count > 5 && r[1] == m.Month.ToString());
             Pence(m.AdjustedBenefit, double.Parse(row[2], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} adjusted");
         }
         // The streamed sheet itself, recalculated by LibreOffice: each row's gross.
-        var officer = Csv(Path.Combine(outDir, "stripped-Officer time.csv"));
+        var officer = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Officer time.csv"));
         var rows = ReportUnits.Of(result)
             .SelectMany(u => u.Working.OfficerTime.OrderBy(r => r.Month).ThenBy(r => r.Grade ?? "", StringComparer.Ordinal)).ToList();
         for (var i = 0; i < rows.Count; i++)
@@ -265,55 +265,5 @@ public class StreamedOfficerTimeTests(ITestOutputHelper output)
         using var zip = ZipFile.OpenRead(path);
         using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
         return reader.ReadToEnd();
-    }
-
-    private static int StripCachedValues(string source, string target)
-    {
-        File.Copy(source, target);
-        using var zip = ZipFile.Open(target, ZipArchiveMode.Update);
-        var removed = 0;
-        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).ToList())
-        {
-            XDocument doc;
-            using (var s = entry.Open()) doc = XDocument.Load(s);
-            foreach (var cell in doc.Descendants(Ns + "c").Where(c => c.Element(Ns + "f") is not null))
-            {
-                if (cell.Element(Ns + "v") is { } v) { v.Remove(); removed++; }
-                cell.Attribute("t")?.Remove();
-            }
-            var name = entry.FullName;
-            entry.Delete();
-            using var w = zip.CreateEntry(name).Open();
-            doc.Save(w);
-        }
-        return removed;
-    }
-
-    private static List<string[]> Csv(string path)
-    {
-        Assert.True(File.Exists(path), $"LibreOffice wrote no {Path.GetFileName(path)}");
-        var rows = new List<string[]>();
-        foreach (var line in File.ReadAllLines(path))
-        {
-            var fields = new List<string>();
-            var sb = new System.Text.StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (quoted)
-                {
-                    if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                    else if (c == '"') quoted = false;
-                    else sb.Append(c);
-                }
-                else if (c == '"') quoted = true;
-                else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-                else sb.Append(c);
-            }
-            fields.Add(sb.ToString());
-            rows.Add([.. fields]);
-        }
-        return rows;
     }
 }
