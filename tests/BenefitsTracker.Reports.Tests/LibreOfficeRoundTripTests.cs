@@ -37,28 +37,7 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
         var removed = StripCachedValues(original, stripped);
         Assert.True(removed > 100, $"only {removed} cached values stripped");
 
-        var outDir = Path.Combine(dir.Path, "csv");
-        var profile = new Uri(Path.Combine(dir.Path, "lo-profile")).AbsoluteUri;
-        var psi = new ProcessStartInfo(soffice)
-        {
-            ArgumentList =
-            {
-                "-env:UserInstallation=" + profile, "--headless", "--norestore",
-                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                "--outdir", outDir, stripped,
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using (var p = Process.Start(psi)!)
-        {
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await p.WaitForExitAsync(timeout.Token);
-            output.WriteLine(await stdout + await stderr);
-            Assert.Equal(0, p.ExitCode);
-        }
+        var outDir = await ConvertToCsvAsync(soffice, stripped, dir.Path, output);
         var summary = Csv(Path.Combine(outDir, "stripped-Summary.csv"));
         string Value(string label) => summary.Single(r => r.Count > 1 && r[0] == label)[1];
         // Raw values, except that percentage-formatted cells come out as "328.98...%".
@@ -93,6 +72,34 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
             Pence(m.AdjustedBenefit, double.Parse(row[2], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} adjusted");
             Pence(m.Costs, double.Parse(row[5], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} costs");
         }
+    }
+
+    /// <summary>
+    /// LibreOffice recalculates <paramref name="workbook"/> in a fresh profile and writes one CSV per sheet
+    /// (raw values) into DIR/csv, whose path it returns.
+    /// </summary>
+    internal static async Task<string> ConvertToCsvAsync(string soffice, string workbook, string dir, ITestOutputHelper output)
+    {
+        var outDir = Path.Combine(dir, "csv");
+        var psi = new ProcessStartInfo(soffice)
+        {
+            ArgumentList =
+            {
+                "-env:UserInstallation=" + new Uri(Path.Combine(dir, "lo-profile")).AbsoluteUri, "--headless", "--norestore",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir", outDir, workbook,
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await p.WaitForExitAsync(timeout.Token);
+        output.WriteLine(await stdout + await stderr);
+        Assert.Equal(0, p.ExitCode);
+        return outDir;
     }
 
     /// <summary>Copies the workbook with the cached result of every formula cell removed; returns how many.</summary>

@@ -153,27 +153,7 @@ public class StreamedOfficerTimeTests(ITestOutputHelper output)
         var stripped = dir.File("stripped.xlsx");
         Assert.True(LibreOfficeRoundTripTests.StripCachedValues(path, stripped) > 100);
 
-        var outDir = Path.Combine(dir.Path, "csv");
-        var psi = new ProcessStartInfo(soffice)
-        {
-            ArgumentList =
-            {
-                "-env:UserInstallation=" + new Uri(Path.Combine(dir.Path, "lo-profile")).AbsoluteUri, "--headless", "--norestore",
-                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                "--outdir", outDir, stripped,
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using (var p = Process.Start(psi)!)
-        {
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await p.WaitForExitAsync(timeout.Token);
-            output.WriteLine(await stdout + await stderr);
-            Assert.Equal(0, p.ExitCode);
-        }
+        var outDir = await LibreOfficeRoundTripTests.ConvertToCsvAsync(soffice, stripped, dir.Path, output);
         var summary = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Summary.csv"));
         double Num(string label)
         {
