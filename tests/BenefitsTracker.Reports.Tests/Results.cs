@@ -137,9 +137,12 @@ public static class Tools
     /// <summary>The variables that make a missing tool a failure rather than a skip.</summary>
     public static readonly string[] RequireVariables = ["CI", "BENEFITS_REQUIRE_TOOLS"];
 
-    /// <summary>The variable (CI or BENEFITS_REQUIRE_TOOLS) that is set, if any.</summary>
-    public static string? Required() =>
-        RequireVariables.FirstOrDefault(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+    /// <summary>The variables (CI, BENEFITS_REQUIRE_TOOLS) that are set, named together ("CI and BENEFITS_REQUIRE_TOOLS"); null if none.</summary>
+    public static string? Required()
+    {
+        var set = RequireVariables.Where(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v))).ToList();
+        return set.Count == 0 ? null : string.Join(" and ", set);
+    }
 
     /// <summary>The program's path; null (skip) when it is missing and no tool is required; a failure naming it when one is.</summary>
     public static string? Require(string program, string package, ITestOutputHelperLike output, params string[] candidates)
@@ -147,7 +150,7 @@ public static class Tools
         var path = Find(program, candidates);
         if (path is not null) return path;
         var message = $"{program} is not installed (apt-get install -y --no-install-recommends {package}); this test needs it.";
-        if (Required() is { } variable) Assert.Fail(message + $" {variable} is set, so a missing tool is a failure.");
+        if (Required() is { } variable) Assert.Fail(message + $" {variable} {(variable.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} set, so a missing tool is a failure.");
         output.WriteLine("SKIPPED: " + message);
         return null;
     }

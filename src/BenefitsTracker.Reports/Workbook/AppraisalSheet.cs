@@ -15,14 +15,21 @@ internal static class AppraisalSheet
     /// <summary>The four figures each month's row starts from: adjusted, cashable, non-cashable and costs.</summary>
     public delegate (string Adjusted, string Cashable, string NonCashable, string Costs) MonthSources(int t, int row);
 
-    /// <summary>A council's appraisal: month sums of the Monthly sheet's rows, costs from the Spend sheet.</summary>
+    /// <summary>The engine's adjusted, cashable and non-cashable figures of month t (what the month sums come to).</summary>
+    public delegate (decimal Adjusted, decimal Cashable, decimal NonCashable) MonthValues(int t);
+
+    /// <summary>
+    /// A council's appraisal: month sums of the Monthly sheet's rows (held back from ClosedXML when the detail
+    /// sheets are streamed: see <see cref="WorkbookContext.Live"/>), costs from the Spend sheet.
+    /// </summary>
     public static void Write(WorkbookContext ctx) => Write(ctx, (t, row) => (
         MonthlySheet.MonthSum(ctx, MonthlySheet.AdjustedTotal, t, row),
         MonthlySheet.MonthSum(ctx, MonthlySheet.CashableTotal, t, row),
         MonthlySheet.MonthSum(ctx, MonthlySheet.NonCashable, t, row),
-        Xl.Cell(Spend, row, ctx.SpendDigitalTotalColumn)));
+        Xl.Cell(Spend, row, ctx.SpendDigitalTotalColumn)),
+        t => (ctx.Result.Months[t].AdjustedBenefit, ctx.Result.Months[t].Cashable, ctx.Result.Months[t].NonCashable));
 
-    public static void Write(WorkbookContext ctx, MonthSources sources)
+    public static void Write(WorkbookContext ctx, MonthSources sources, MonthValues? values = null)
     {
         var ws = ctx.Sheet(Appraisal);
         string[] headers = ["Month no.", "Month", "Adjusted benefit", "Cashable", "Non-cashable", "Digital service costs",
@@ -34,9 +41,19 @@ internal static class AppraisalSheet
             ws.Cell(row, 1).Num(t + 1);
             ws.Cell(row, 2).Text(ctx.Months[t].ToString());
             var (adjusted, cashable, nonCashable, costs) = sources(t, row);
-            ws.Cell(row, AdjustedCol).Formula(adjusted, Xl.MoneyFormat);
-            ws.Cell(row, CashableCol).Formula(cashable, Xl.MoneyFormat);
-            ws.Cell(row, NonCashableCol).Formula(nonCashable, Xl.MoneyFormat);
+            if (values is null)
+            {
+                ws.Cell(row, AdjustedCol).Formula(adjusted, Xl.MoneyFormat);
+                ws.Cell(row, CashableCol).Formula(cashable, Xl.MoneyFormat);
+                ws.Cell(row, NonCashableCol).Formula(nonCashable, Xl.MoneyFormat);
+            }
+            else
+            {
+                var v = values(t);
+                ctx.Live(ws, row, AdjustedCol, adjusted, v.Adjusted, Xl.MoneyFormat);
+                ctx.Live(ws, row, CashableCol, cashable, v.Cashable, Xl.MoneyFormat);
+                ctx.Live(ws, row, NonCashableCol, nonCashable, v.NonCashable, Xl.MoneyFormat);
+            }
             ws.Cell(row, CostsCol).Formula(costs, Xl.MoneyFormat);
             ws.Cell(row, NetCol).Formula($"C{row}-F{row}", Xl.MoneyFormat);
             ws.Cell(row, CumulativeCol).Formula(t == 0 ? $"G{row}" : $"H{row - 1}+G{row}", Xl.MoneyFormat);

@@ -1,4 +1,5 @@
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 using static BenefitsTracker.Reports.Workbook.WorkbookContext;
 
 namespace BenefitsTracker.Reports.Workbook;
@@ -11,38 +12,47 @@ internal static class AvoidableContactSheet
 {
     public const int KeyCol = 1, PairsCol = 7, GrossCol = 11;
 
-    public static void Write(WorkbookContext ctx)
+    /// <summary>The sheet, its rows from the result; notes each service-month's rows for the Monthly formulas.</summary>
+    public static DetailSheet Define(WorkbookContext ctx)
     {
-        var ws = ctx.Sheet(AvoidableContact);
-        string[] headers = ["Key", "Month", "Council", "Service", "Failed on (digital)", "Then used (offline)", "Matched pairs",
-            "Offline unit cost", "Digital unit cost", "Difference per pair", "Gross benefit"];
-        Xl.Header(ws, 1, 1, headers);
         var row = 1;
-        foreach (var u in ctx.Units)
-            foreach (var r in u.Working.AvoidableContact.OrderBy(r => r.Month).ThenBy(r => r.DigitalChannel, StringComparer.Ordinal).ThenBy(r => r.OfflineChannel, StringComparer.Ordinal))
+        foreach (var (u, r) in OrderedRows(ctx)) OfficerTimeSheet.Rows(ctx.AvoidableRows, u.Key(r.Month)).Add(++row);
+        return new DetailSheet
+        {
+            Name = AvoidableContact,
+            TableName = "AvoidableContactTable",
+            Headers = ["Key", "Month", "Council", "Service", "Failed on (digital)", "Then used (offline)", "Matched pairs",
+                "Offline unit cost", "Digital unit cost", "Difference per pair", "Gross benefit"],
+            RowCount = row - 1,
+            Rows = () => OrderedRows(ctx).Select((x, i) => Cells(ctx, x.Unit, x.Row, i + 2)),
+            SummedColumns = [PairsCol, GrossCol],
+            Layout = ws =>
             {
-                row++;
-                ws.Cell(row, 1).Text(u.Key(r.Month));
-                OfficerTimeSheet.Rows(ctx.AvoidableRows, u.Key(r.Month)).Add(row);
-                ws.Cell(row, 2).Text(r.Month.ToString());
-                ws.Cell(row, 3).Text(u.Council);
-                ws.Cell(row, 4).Text(u.Service);
-                ws.Cell(row, 5).Text(r.DigitalChannel);
-                ws.Cell(row, 6).Text(r.OfflineChannel);
-                ws.Cell(row, PairsCol).Num(r.Count);
-                ws.Cell(row, 8).Formula(UnitName(u, UnitCost(r.OfflineChannel)), Xl.RateFormat);
-                ws.Cell(row, 9).Formula(UnitName(u, UnitCost(r.DigitalChannel)), Xl.RateFormat);
-                ws.Cell(row, 10).Formula($"H{row}-I{row}", Xl.RateFormat);
-                ws.Cell(row, GrossCol).Formula($"-{UnitName(u, LineFlag(BenefitLine.AvoidableContact))}*G{row}*J{row}", Xl.MoneyFormat);
-            }
-        ctx.AvoidableLastRow = row;
-        Xl.Table(ws, "AvoidableContactTable", 1, 1, row, headers.Length);
-        var total = row + 1;
-        Xl.TotalRow(ws, total, 1, headers.Length, "Total");
-        ws.Cell(total, PairsCol).Formula(row > 1 ? $"SUM(G2:G{row})" : "0", Xl.CountFormat);
-        ws.Cell(total, GrossCol).Formula(row > 1 ? $"SUM(K2:K{row})" : "0", Xl.MoneyFormat);
-        ws.SheetView.FreezeRows(1);
-        Xl.Widths(ws, 34, 10, 12, 24, 14, 14, 10, 12, 12, 12, 14);
-        ws.Row(1).Height = 32;
+                ws.SheetView.FreezeRows(1);
+                Xl.Widths(ws, 34, 10, 12, 24, 14, 14, 10, 12, 12, 12, 14);
+                ws.Row(1).Height = 32;
+            },
+        };
     }
+
+    private static IEnumerable<(ReportUnit Unit, AvoidableContactRow Row)> OrderedRows(WorkbookContext ctx) =>
+        ctx.Units.SelectMany(u => u.Working.AvoidableContact
+            .OrderBy(r => r.Month).ThenBy(r => r.DigitalChannel, StringComparer.Ordinal).ThenBy(r => r.OfflineChannel, StringComparer.Ordinal)
+            .Select(r => (u, r)));
+
+    /// <summary>One row: the pairs as data, the unit costs, their difference and the benefit as formulas with the engine's values.</summary>
+    private static XCell[] Cells(WorkbookContext ctx, ReportUnit u, AvoidableContactRow r, int row) =>
+    [
+        XCell.Str(u.Key(r.Month)),
+        XCell.Str(r.Month.ToString()),
+        XCell.Str(u.Council),
+        XCell.Str(u.Service),
+        XCell.Str(r.DigitalChannel),
+        XCell.Str(r.OfflineChannel),
+        XCell.Num(r.Count, Xl.CountFormat),
+        XCell.Calc(UnitName(u, UnitCost(r.OfflineChannel)), ctx.UnitCostOf(u, r.OfflineChannel), Xl.RateFormat),
+        XCell.Calc(UnitName(u, UnitCost(r.DigitalChannel)), ctx.UnitCostOf(u, r.DigitalChannel), Xl.RateFormat),
+        XCell.Calc($"H{row}-I{row}", r.UnitDifference, Xl.RateFormat),
+        XCell.Calc($"-{UnitName(u, LineFlag(BenefitLine.AvoidableContact))}*G{row}*J{row}", r.Gross, Xl.MoneyFormat),
+    ];
 }

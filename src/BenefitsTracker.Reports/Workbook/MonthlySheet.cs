@@ -15,9 +15,9 @@ internal static class MonthlySheet
     public const string Transactions = "transactions", Digital = "digital", PrintSpend = "print_spend", PostageSpend = "postage_spend",
         GrossTotal = "gross_total", AdjustedTotal = "adjusted_total", CashableTotal = "cashable_total", NonCashable = "non_cashable", MonthNo = "month_no";
 
-    public static void Write(WorkbookContext ctx)
+    /// <summary>The sheet: its columns (noted in the context for the other sheets), its rows from the result.</summary>
+    public static DetailSheet Define(WorkbookContext ctx)
     {
-        var ws = ctx.Sheet(Monthly);
         var channels = ctx.ChannelList;
         var cols = ctx.MonthlyColumn;
         var headers = new List<string> { "Key", "Month no.", "Month", "Council", "Service" };
@@ -35,10 +35,33 @@ internal static class MonthlySheet
         foreach (var l in BenefitLines.All) Field(CashablePart(l), "Cashable: " + l.Title());
         Field(CashableTotal, "Cashable");
         Field(NonCashable, "Non-cashable");
-        Xl.Header(ws, 1, 1, headers);
 
-        var firstVol = 6;
-        var lastVol = firstVol + channels.Count - 1;
+        var lastVol = FirstVolume + channels.Count - 1;
+        var rowCount = ctx.Units.Count * ctx.Months.Count;
+        ctx.MonthlyLastRow = rowCount + 1;
+        ctx.MonthlyTotalRow = rowCount + 2;
+        return new DetailSheet
+        {
+            Name = Monthly,
+            TableName = "MonthlyTable",
+            Headers = headers,
+            RowCount = rowCount,
+            Rows = () => AllRows(ctx, headers.Count),
+            SummedColumns = Enumerable.Range(FirstVolume, headers.Count - FirstVolume + 1).ToList(),
+            Layout = ws =>
+            {
+                ws.SheetView.Freeze(1, 3);
+                Xl.Widths(ws, 34, 8, 10, 12, 24);
+                for (var c = FirstVolume; c <= headers.Count; c++) ws.Column(c).Width = c <= lastVol + 2 ? 11 : 14;
+                ws.Row(1).Height = 45;
+            },
+        };
+    }
+
+    private const int FirstVolume = 6;
+
+    private static IEnumerable<XCell[]> AllRows(WorkbookContext ctx, int columns)
+    {
         var row = 1;
         foreach (var u in ctx.Units)
         {
@@ -47,71 +70,81 @@ internal static class MonthlySheet
             {
                 row++;
                 var month = ctx.Months[t];
-                var sm = byMonth.GetValueOrDefault(month);
-                WriteRow(ctx, ws, u, month, t + 1, sm, row, firstVol, lastVol);
+                yield return Cells(ctx, u, month, t + 1, byMonth.GetValueOrDefault(month), row, columns);
             }
         }
-        ctx.MonthlyLastRow = row;
-        ctx.MonthlyTotalRow = row + 1;
-        Xl.Table(ws, "MonthlyTable", 1, 1, row, headers.Count);
-        var total = row + 1;
-        Xl.TotalRow(ws, total, 1, headers.Count, "Total");
-        for (var c = firstVol; c <= headers.Count; c++)
-        {
-            var format = ws.Cell(Math.Max(row, 2), c).Style.NumberFormat.Format;
-            ws.Cell(total, c).Formula(row > 1 ? $"SUM({Xl.Col(c)}2:{Xl.Col(c)}{row})" : "0", format);
-        }
-        ws.SheetView.Freeze(1, 3);
-        Xl.Widths(ws, 34, 8, 10, 12, 24);
-        for (var c = firstVol; c <= headers.Count; c++) ws.Column(c).Width = c <= lastVol + 2 ? 11 : 14;
-        ws.Row(1).Height = 45;
     }
 
-    private static void WriteRow(WorkbookContext ctx, IXLWorksheet ws, ReportUnit u, Month month, int monthNo, ServiceMonth? sm, int row, int firstVol, int lastVol)
+    /// <summary>
+    /// One service-month: volumes and spend as data, every other column a formula, each with the value the
+    /// engine computed (gross and adjusted by line from <see cref="ServiceMonth"/>; cashable = adjusted × the flag).
+    /// </summary>
+    private static XCell[] Cells(WorkbookContext ctx, ReportUnit u, Month month, int monthNo, ServiceMonth? sm, int row, int columns)
     {
         var cols = ctx.MonthlyColumn;
+        var cells = new XCell[columns];
+        void Set(string key, XCell cell) => cells[cols[key] - 1] = cell;
         string C(string key) => $"{Xl.Col(cols[key])}{row}";
         string N(string what) => UnitName(u, what);
 
-        ws.Cell(row, 1).Text(u.Key(month));
-        ws.Cell(row, 2).Num(monthNo);
-        ws.Cell(row, 3).Text(month.ToString());
-        ws.Cell(row, 4).Text(u.Council);
-        ws.Cell(row, 5).Text(u.Service);
+        cells[0] = XCell.Str(u.Key(month));
+        cells[1] = XCell.Num(monthNo, Xl.CountFormat);
+        cells[2] = XCell.Str(month.ToString());
+        cells[3] = XCell.Str(u.Council);
+        cells[4] = XCell.Str(u.Service);
+        long transactions = 0, digital = 0;
         for (var i = 0; i < ctx.ChannelList.Count; i++)
-            ws.Cell(row, firstVol + i).Num(sm?.ByChannel.GetValueOrDefault(ctx.ChannelList[i]) ?? 0);
+        {
+            var volume = sm?.ByChannel.GetValueOrDefault(ctx.ChannelList[i]) ?? 0;
+            cells[FirstVolume - 1 + i] = XCell.Num(volume, Xl.CountFormat);
+            transactions += volume;
+            if (u.Assumptions.DigitalChannels.Contains(ctx.ChannelList[i])) digital += volume;
+        }
         // Written out cell by cell rather than as SUM/SUMPRODUCT over ranges: same arithmetic, and
         // ClosedXML evaluates it in microseconds rather than milliseconds (see WorkbookContext).
-        var volumes = ctx.ChannelList.Select((ch, i) => (Channel: ch, Cell: $"{Xl.Col(firstVol + i)}{row}")).ToList();
-        ws.Cell(row, cols[Transactions]).Formula(string.Join("+", volumes.Select(v => v.Cell)), Xl.CountFormat);
-        ws.Cell(row, cols[Digital]).Formula(string.Join("+", volumes.Select(v => $"{v.Cell}*{N(DigitalFlag(v.Channel))}")), Xl.CountFormat);
+        var volumes = ctx.ChannelList.Select((ch, i) => (Channel: ch, Cell: $"{Xl.Col(FirstVolume + i)}{row}")).ToList();
+        Set(Transactions, XCell.Calc(string.Join("+", volumes.Select(v => v.Cell)), transactions, Xl.CountFormat));
+        Set(Digital, XCell.Calc(string.Join("+", volumes.Select(v => $"{v.Cell}*{N(DigitalFlag(v.Channel))}")), digital, Xl.CountFormat));
         var priced = volumes.Where(v => HasUnitCost(ctx, u, v.Channel)).Select(v => $"{v.Cell}*{N(UnitCost(v.Channel))}").ToList();
         var actualCost = priced.Count == 0 ? "0" : string.Join("+", priced);
-        ws.Cell(row, cols[PrintSpend]).Num(sm?.Spend.GetValueOrDefault(CostCategories.Print) ?? 0m, Xl.MoneyFormat);
-        ws.Cell(row, cols[PostageSpend]).Num(sm?.Spend.GetValueOrDefault(CostCategories.Postage) ?? 0m, Xl.MoneyFormat);
+        Set(PrintSpend, XCell.Num(sm?.Spend.GetValueOrDefault(CostCategories.Print) ?? 0m, Xl.MoneyFormat));
+        Set(PostageSpend, XCell.Num(sm?.Spend.GetValueOrDefault(CostCategories.Postage) ?? 0m, Xl.MoneyFormat));
+
+        decimal GrossOf(BenefitLine l) => sm?.GrossByLine.GetValueOrDefault(l) ?? 0m;
+        decimal AdjustedOf(BenefitLine l) => sm?.AdjustedByLine.GetValueOrDefault(l) ?? 0m;
+        decimal CashableOf(BenefitLine l) => IsCashable(u, l) ? AdjustedOf(l) : 0m;
 
         // Line 1: counterfactual at the baseline mix cost less the actual channel cost.
-        ws.Cell(row, cols[Gross(BenefitLine.ChannelShift)]).Formula(
-            $"{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{N("baseline_mix_cost")}-({actualCost}))", Xl.MoneyFormat);
+        Set(Gross(BenefitLine.ChannelShift), XCell.Calc(
+            $"{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{N("baseline_mix_cost")}-({actualCost}))", GrossOf(BenefitLine.ChannelShift), Xl.MoneyFormat));
         // Line 2: the officer time rows of this service and month.
-        ws.Cell(row, cols[Gross(BenefitLine.OfficerTime)]).Formula(SumOf(OfficerTime, ctx.OfficerTimeRows.GetValueOrDefault(u.Key(month)) ?? [], OfficerTimeSheet.GrossCol), Xl.MoneyFormat);
+        Set(Gross(BenefitLine.OfficerTime), XCell.Calc(
+            SumOf(OfficerTime, ctx.OfficerTimeRows.GetValueOrDefault(u.Key(month)) ?? [], OfficerTimeSheet.GrossCol), GrossOf(BenefitLine.OfficerTime), Xl.MoneyFormat));
         // Line 3: a baseline month's spend less this month's.
-        ws.Cell(row, cols[Gross(BenefitLine.Print)]).Formula(
-            $"{N(LineFlag(BenefitLine.Print))}*({N("baseline_print_monthly")}-{C(PrintSpend)})", Xl.MoneyFormat);
-        ws.Cell(row, cols[Gross(BenefitLine.Postage)]).Formula(
-            $"{N(LineFlag(BenefitLine.Postage))}*({N("baseline_postage_monthly")}-{C(PostageSpend)})", Xl.MoneyFormat);
+        Set(Gross(BenefitLine.Print), XCell.Calc(
+            $"{N(LineFlag(BenefitLine.Print))}*({N("baseline_print_monthly")}-{C(PrintSpend)})", GrossOf(BenefitLine.Print), Xl.MoneyFormat));
+        Set(Gross(BenefitLine.Postage), XCell.Calc(
+            $"{N(LineFlag(BenefitLine.Postage))}*({N("baseline_postage_monthly")}-{C(PostageSpend)})", GrossOf(BenefitLine.Postage), Xl.MoneyFormat));
         // Line 4: the matched pairs of this service and month.
-        ws.Cell(row, cols[Gross(BenefitLine.AvoidableContact)]).Formula(SumOf(AvoidableContact, ctx.AvoidableRows.GetValueOrDefault(u.Key(month)) ?? [], AvoidableContactSheet.GrossCol), Xl.MoneyFormat);
-        ws.Cell(row, cols[GrossTotal]).Formula(string.Join("+", BenefitLines.All.Select(l => C(Gross(l)))), Xl.MoneyFormat);
+        Set(Gross(BenefitLine.AvoidableContact), XCell.Calc(
+            SumOf(AvoidableContact, ctx.AvoidableRows.GetValueOrDefault(u.Key(month)) ?? [], AvoidableContactSheet.GrossCol), GrossOf(BenefitLine.AvoidableContact), Xl.MoneyFormat));
+        Set(GrossTotal, XCell.Calc(string.Join("+", BenefitLines.All.Select(l => C(Gross(l)))), BenefitLines.All.Sum(GrossOf), Xl.MoneyFormat));
 
         foreach (var l in BenefitLines.All)
-            ws.Cell(row, cols[Adjusted(l)]).Formula($"{C(Gross(l))}*{N("adjustment_factor")}", Xl.MoneyFormat);
-        ws.Cell(row, cols[AdjustedTotal]).Formula(string.Join("+", BenefitLines.All.Select(l => C(Adjusted(l)))), Xl.MoneyFormat);
+            Set(Adjusted(l), XCell.Calc($"{C(Gross(l))}*{N("adjustment_factor")}", AdjustedOf(l), Xl.MoneyFormat));
+        var adjusted = BenefitLines.All.Sum(AdjustedOf);
+        Set(AdjustedTotal, XCell.Calc(string.Join("+", BenefitLines.All.Select(l => C(Adjusted(l)))), adjusted, Xl.MoneyFormat));
         foreach (var l in BenefitLines.All)
-            ws.Cell(row, cols[CashablePart(l)]).Formula($"{C(Adjusted(l))}*{N(CashableFlag(l))}", Xl.MoneyFormat);
-        ws.Cell(row, cols[CashableTotal]).Formula(string.Join("+", BenefitLines.All.Select(l => C(CashablePart(l)))), Xl.MoneyFormat);
-        ws.Cell(row, cols[NonCashable]).Formula($"{C(AdjustedTotal)}-{C(CashableTotal)}", Xl.MoneyFormat);
+            Set(CashablePart(l), XCell.Calc($"{C(Adjusted(l))}*{N(CashableFlag(l))}", CashableOf(l), Xl.MoneyFormat));
+        var cashable = BenefitLines.All.Sum(CashableOf);
+        Set(CashableTotal, XCell.Calc(string.Join("+", BenefitLines.All.Select(l => C(CashablePart(l)))), cashable, Xl.MoneyFormat));
+        Set(NonCashable, XCell.Calc($"{C(AdjustedTotal)}-{C(CashableTotal)}", adjusted - cashable, Xl.MoneyFormat));
+        return cells;
     }
+
+    /// <summary>A Monthly column summed over every service in month t, from the result (the value of <see cref="MonthSum"/>).</summary>
+    public static decimal MonthValue(WorkbookContext ctx, Func<ReportUnit, ServiceMonth, decimal> value, int t) =>
+        ctx.Units.Sum(u => u.Working.Months.FirstOrDefault(m => m.Month == ctx.Months[t]) is { } sm ? value(u, sm) : 0m);
 
     /// <summary>Whether the service has a unit cost cell for the channel (its own or the top-level one).</summary>
     private static bool HasUnitCost(WorkbookContext ctx, ReportUnit u, string channel) =>

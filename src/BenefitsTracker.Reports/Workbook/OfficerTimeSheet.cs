@@ -11,49 +11,45 @@ internal static class OfficerTimeSheet
 {
     public const int KeyCol = 1, CasesCol = 6, MinutesCol = 7, HoursCol = 10, GrossCol = 11;
 
-    public static void Write(WorkbookContext ctx)
+    /// <summary>The sheet, its rows from the result; notes each service-month's rows for the Monthly formulas.</summary>
+    public static DetailSheet Define(WorkbookContext ctx)
     {
-        var ws = ctx.Sheet(OfficerTime);
-        string[] headers = ["Key", "Month", "Council", "Service", "Grade", "Closed cases (N)", "Officer minutes (T)",
-            "Baseline mean minutes (M_B)", "Hourly cost", "Hours released", "Gross benefit"];
-        Xl.Header(ws, 1, 1, headers);
         var row = 1;
-        // Above the threshold only the first data row is written in full (its cells give the streamed rows
-        // their styles) and the rest carry just hours and gross as values, for the formulas on other sheets
-        // to evaluate; OfficerTimeStreamer writes every row in full afterwards (docs/reports.md).
-        var stub = ctx.StreamOfficerTime;
-        foreach (var (u, r) in OrderedRows(ctx))
-        {
-            row++;
-            Rows(ctx.OfficerTimeRows, u.Key(r.Month)).Add(row);
-            if (stub && row > 2)
-            {
-                ws.Cell(row, HoursCol).SetValue((double)r.HoursReleased);
-                ws.Cell(row, GrossCol).SetValue((double)r.Gross);
-                continue;
-            }
-            ws.Cell(row, 1).Text(u.Key(r.Month));
-            ws.Cell(row, 2).Text(r.Month.ToString());
-            ws.Cell(row, 3).Text(u.Council);
-            ws.Cell(row, 4).Text(u.Service);
-            ws.Cell(row, 5).Text(r.Grade ?? "(none)");
-            ws.Cell(row, CasesCol).Num(r.ClosedCases);
-            ws.Cell(row, MinutesCol).Num(r.OfficerMinutes, "#,##0.##");
-            ws.Cell(row, 8).Formula(MeanMinutesFormula(u), "#,##0.00");
-            ws.Cell(row, 9).Formula(RateFormula(u, r), Xl.MoneyFormat);
-            ws.Cell(row, HoursCol).Formula(HoursFormula(u, row), Xl.HoursFormat);
-            ws.Cell(row, GrossCol).Formula(GrossFormula(row), Xl.MoneyFormat);
-        }
+        foreach (var (u, r) in OrderedRows(ctx)) Rows(ctx.OfficerTimeRows, u.Key(r.Month)).Add(++row);
         ctx.OfficerTimeLastRow = row;
-        Xl.Table(ws, "OfficerTimeTable", 1, 1, row, headers.Length);
-        var total = row + 1;
-        Xl.TotalRow(ws, total, 1, headers.Length, "Total");
-        foreach (var (col, fmt) in new[] { (CasesCol, Xl.CountFormat), (MinutesCol, "#,##0.##"), (HoursCol, Xl.HoursFormat), (GrossCol, Xl.MoneyFormat) })
-            ws.Cell(total, col).Formula(row > 1 ? $"SUM({Xl.Col(col)}2:{Xl.Col(col)}{row})" : "0", fmt);
-        ws.SheetView.FreezeRows(1);
-        Xl.Widths(ws, 34, 10, 12, 24, 10, 12, 14, 14, 12, 12, 14);
-        ws.Row(1).Height = 32;
+        return new DetailSheet
+        {
+            Name = OfficerTime,
+            TableName = "OfficerTimeTable",
+            Headers = ["Key", "Month", "Council", "Service", "Grade", "Closed cases (N)", "Officer minutes (T)",
+                "Baseline mean minutes (M_B)", "Hourly cost", "Hours released", "Gross benefit"],
+            RowCount = row - 1,
+            Rows = () => OrderedRows(ctx).Select((x, i) => Cells(x.Unit, x.Row, i + 2)),
+            SummedColumns = [CasesCol, MinutesCol, HoursCol, GrossCol],
+            Layout = ws =>
+            {
+                ws.SheetView.FreezeRows(1);
+                Xl.Widths(ws, 34, 10, 12, 24, 10, 12, 14, 14, 12, 12, 14);
+                ws.Row(1).Height = 32;
+            },
+        };
     }
+
+    /// <summary>One row: N and T as data, M_B, the rate, hours and gross as formulas with the engine's values.</summary>
+    private static XCell[] Cells(ReportUnit u, Core.Model.OfficerTimeRow r, int row) =>
+    [
+        XCell.Str(u.Key(r.Month)),
+        XCell.Str(r.Month.ToString()),
+        XCell.Str(u.Council),
+        XCell.Str(u.Service),
+        XCell.Str(r.Grade ?? "(none)"),
+        XCell.Num(r.ClosedCases, Xl.CountFormat),
+        XCell.Num(r.OfficerMinutes, "#,##0.##"),
+        XCell.Calc(MeanMinutesFormula(u), u.Working.BaselineMeanMinutes ?? 0m, "#,##0.00"),
+        XCell.Calc(RateFormula(u, r), r.HourlyCost, Xl.MoneyFormat),
+        XCell.Calc(HoursFormula(u, row), r.HoursReleased, Xl.HoursFormat),
+        XCell.Calc(GrossFormula(row), r.Gross, Xl.MoneyFormat),
+    ];
 
     /// <summary>The sheet's data rows in order (row 2 onwards): service by service, month, then grade.</summary>
     internal static IEnumerable<(ReportUnit Unit, Core.Model.OfficerTimeRow Row)> OrderedRows(WorkbookContext ctx) =>

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using ClosedXML.Excel;
 using static BenefitsTracker.Reports.Workbook.WorkbookContext;
@@ -12,23 +13,26 @@ namespace BenefitsTracker.Reports.Workbook;
 public static class SavingsWorkbook
 {
     /// <summary>
-    /// Officer time sheets with more data rows than this are streamed with OpenXmlWriter rather than built
-    /// in ClosedXML (docs/reports.md: at 36,000 rows ClosedXML took 22 s and 1.4 GB, at 144,000 158 s and 5.3 GB).
+    /// Workbooks whose detail sheets (Monthly, Officer time, Avoidable contact) have more data rows than this
+    /// between them have those sheets streamed with OpenXmlWriter rather than built in ClosedXML (docs/reports.md:
+    /// at 36,000 Officer time rows ClosedXML took 22 s and 1.4 GB, at 144,000 158 s and 5.3 GB).
     /// </summary>
-    internal const int StreamThreshold = 20_000;
+    public const int StreamThreshold = 20_000;
 
     public static void Write(SavingsResult result, string path, CancellationToken ct = default) =>
         Write(result, path, StreamThreshold, ct);
 
-    /// <summary>As <see cref="Write(SavingsResult, string, CancellationToken)"/> with the streaming threshold given (tests lower it).</summary>
-    internal static void Write(SavingsResult result, string path, int streamThreshold, CancellationToken ct = default)
+    /// <summary>
+    /// As <see cref="Write(SavingsResult, string, CancellationToken)"/> with the streaming threshold given: 0
+    /// streams every council's detail sheets, <see cref="int.MaxValue"/> none (tests and the benchmark).
+    /// </summary>
+    public static void Write(SavingsResult result, string path, int streamThreshold, CancellationToken ct = default)
     {
         var options = new SaveOptions { EvaluateFormulasBeforeSaving = true, ValidatePackage = false };
         using var wb = new XLWorkbook();
         var ctx = new WorkbookContext(wb, result);
-        ctx.StreamOfficerTime = !ctx.IsConsortium && OfficerTimeSheet.RowCount(ctx) > streamThreshold;
-        Fill(ctx, ct);
-        if (!ctx.StreamOfficerTime)
+        var details = Fill(ctx, detailRows => detailRows > streamThreshold, ct);
+        if (!ctx.Streaming)
         {
             wb.SaveAs(path, options);
             return;
@@ -38,12 +42,21 @@ public static class SavingsWorkbook
         {
             wb.SaveAs(stub, options);
             ct.ThrowIfCancellationRequested();
-            OfficerTimeStreamer.Stream(ctx, stub, path);
+            WorkbookStreamer.Stream(ctx, details, stub, path, ct);
         }
         finally
         {
             File.Delete(stub);
         }
+    }
+
+    /// <summary>How many data rows the workbook's detail sheets would hold between them (0 for a consortium).</summary>
+    public static long DetailRows(SavingsResult result)
+    {
+        if (result.Scope.Kind == ScopeKind.Consortium) return 0;
+        var units = ReportUnits.Of(result);
+        return (long)units.Count * Month.Count(result.Request.From, result.Request.To)
+            + units.Sum(u => (long)u.Working.OfficerTime.Count + u.Working.AvoidableContact.Count);
     }
 
     /// <summary>The whole workbook in ClosedXML (no streaming: every sheet is built in memory).</summary>
@@ -52,7 +65,7 @@ public static class SavingsWorkbook
         var wb = new XLWorkbook();
         try
         {
-            Fill(new WorkbookContext(wb, result), ct);
+            Fill(new WorkbookContext(wb, result), _ => false, ct);
             return wb;
         }
         catch
@@ -62,9 +75,11 @@ public static class SavingsWorkbook
         }
     }
 
-    private static void Fill(WorkbookContext ctx, CancellationToken ct)
+    /// <summary>Fills every sheet; returns the detail sheets, streamed later when <paramref name="stream"/> says so of their row count.</summary>
+    private static IReadOnlyList<DetailSheet> Fill(WorkbookContext ctx, Func<long, bool> stream, CancellationToken ct)
     {
         var wb = ctx.Workbook;
+        IReadOnlyList<DetailSheet> details = [];
         if (ctx.IsConsortium)
         {
             // Shared beyond one council: members' figures as values, no member's monthly data (see ConsortiumWorkbook).
@@ -78,11 +93,15 @@ public static class SavingsWorkbook
             string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal, LineageSheetName];
             foreach (var name in names) wb.AddWorksheet(name);
 
+            // The detail sheets first: Monthly's formulas need the Officer time and Avoidable contact rows.
+            details = [OfficerTimeSheet.Define(ctx), AvoidableContactSheet.Define(ctx), MonthlySheet.Define(ctx)];
+            ctx.Streaming = stream(details.Sum(d => (long)d.RowCount));
+            foreach (var d in details) d.WriteClosedXml(ctx.Sheet(d.Name), ctx.Streaming, ct);
+
             Action<WorkbookContext>[] steps =
             [
-                AssumptionsSheet.Write, BaselineSheet.Write, OfficerTimeSheet.Write, AvoidableContactSheet.Write,
-                MonthlySheet.Write, SpendSheet.Write, AppraisalSheet.Write, CashableSheet.Write, SummarySheet.Write,
-                LineageSheet.Write,
+                AssumptionsSheet.Write, BaselineSheet.Write, SpendSheet.Write, AppraisalSheet.Write, CashableSheet.Write,
+                SummarySheet.Write, LineageSheet.Write,
             ];
             foreach (var step in steps)
             {
@@ -93,5 +112,6 @@ public static class SavingsWorkbook
         foreach (var ws in wb.Worksheets) ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         wb.FullCalculationOnLoad = true;
         wb.ForceFullCalculation = true;
+        return details;
     }
 }

@@ -27,8 +27,10 @@ internal static class SpendSheet
             var month = ctx.Months[t];
             ws.Cell(row, 1).Num(t + 1);
             ws.Cell(row, 2).Text(month.ToString());
-            ws.Cell(row, 3).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.PrintSpend, t, row), Xl.MoneyFormat);
-            ws.Cell(row, 4).Formula(MonthlySheet.MonthSum(ctx, MonthlySheet.PostageSpend, t, row), Xl.MoneyFormat);
+            ctx.Live(ws, row, 3, MonthlySheet.MonthSum(ctx, MonthlySheet.PrintSpend, t, row),
+                MonthlySheet.MonthValue(ctx, (_, sm) => sm.Spend.GetValueOrDefault(CostCategories.Print), t), Xl.MoneyFormat);
+            ctx.Live(ws, row, 4, MonthlySheet.MonthSum(ctx, MonthlySheet.PostageSpend, t, row),
+                MonthlySheet.MonthValue(ctx, (_, sm) => sm.Spend.GetValueOrDefault(CostCategories.Postage), t), Xl.MoneyFormat);
             if (byCategory is null)
                 ws.Cell(row, totalCol).Num(ctx.Result.Months[t].Costs, Xl.MoneyFormat);
             else

@@ -18,15 +18,42 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
     public IReadOnlyList<Month> Months { get; } = Month.Range(result.Request.From, result.Request.To).ToList();
     public bool IsConsortium => Result.Scope.Kind == ScopeKind.Consortium;
 
-    /// <summary>Last data row of the officer time and avoidable contact sheets (1 when empty).</summary>
+    /// <summary>Last data row of the officer time sheet (1 when empty).</summary>
     public int OfficerTimeLastRow { get; set; } = 1;
-    public int AvoidableLastRow { get; set; } = 1;
 
     /// <summary>
-    /// True when the Officer time sheet has more rows than the streaming threshold: ClosedXML then writes it
-    /// as a stub and <see cref="OfficerTimeStreamer"/> streams its rows into the saved file.
+    /// True when the detail sheets together have more rows than the streaming threshold: ClosedXML then writes
+    /// them as stubs and <see cref="WorkbookStreamer"/> streams their rows into the saved file.
     /// </summary>
-    public bool StreamOfficerTime { get; set; }
+    public bool Streaming { get; set; }
+
+    /// <summary>
+    /// Streaming only: the formulas over detail rows held back from ClosedXML, by sheet and cell ("C2"). ClosedXML
+    /// saves the engine's value in each such cell (so that what depends on it evaluates right) and
+    /// <see cref="WorkbookStreamer"/> puts the formula back in front of that value.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> HeldBack { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A formula over detail rows, with the engine's figure for it: a live formula in ClosedXML; when
+    /// streaming, the value now and the formula put back into the saved file.
+    /// </summary>
+    public IXLCell Live(IXLWorksheet ws, int row, int column, string formula, decimal value, string format)
+    {
+        var cell = ws.Cell(row, column);
+        if (!Streaming) return cell.Formula(formula, format);
+        var sheet = HeldBack.TryGetValue(ws.Name, out var s) ? s : HeldBack[ws.Name] = new(StringComparer.Ordinal);
+        sheet[Xl.Col(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture)] = formula;
+        return cell.Num(value, format);
+    }
+
+    /// <summary>The unit cost the service's named cell holds: its own, else the top-level one, else nothing (0).</summary>
+    public decimal UnitCostOf(ReportUnit unit, string channel) =>
+        unit.Assumptions.UnitCosts.TryGetValue(channel, out var own) ? own : Result.Assumptions.UnitCosts.GetValueOrDefault(channel);
+
+    /// <summary>The service's cashable flag for a line, as the Assumptions sheet holds it (avoidable contact takes channel shift's).</summary>
+    public static bool IsCashable(ReportUnit unit, BenefitLine line) =>
+        unit.Assumptions.Cashable.GetValueOrDefault(line == BenefitLine.AvoidableContact ? BenefitLine.ChannelShift : line);
 
     /// <summary>
     /// The detail rows of each service-month key. Monthly formulas add these cells up explicitly:

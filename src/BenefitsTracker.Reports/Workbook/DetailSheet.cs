@@ -1,0 +1,85 @@
+using ClosedXML.Excel;
+
+namespace BenefitsTracker.Reports.Workbook;
+
+/// <summary>
+/// One cell of a detail sheet's row, as both writers need it: text, a number, or a formula together with
+/// the value the engine computed for it (the cached value a streamed file carries; ClosedXML evaluates its own).
+/// </summary>
+internal readonly record struct XCell(string? Text, string? Formula, decimal Value, string? Format)
+{
+    public static XCell Str(string text) => new(text, null, 0m, null);
+    public static XCell Num(decimal value, string? format) => new(null, null, value, format);
+    public static XCell Calc(string formula, decimal value, string? format) => new(null, formula, value, format);
+}
+
+/// <summary>
+/// A detail sheet (Monthly, Officer time, Avoidable contact): a header, one row per item of the result and a
+/// total row summing some columns. It is written either all in ClosedXML, or, for a big workbook, as a stub
+/// in ClosedXML (header, first row, table, a total row of values) whose rows <see cref="WorkbookStreamer"/>
+/// then streams into the saved file (docs/reports.md, big detail sheets).
+/// </summary>
+internal sealed class DetailSheet
+{
+    public required string Name { get; init; }
+    public required string TableName { get; init; }
+    public required IReadOnlyList<string> Headers { get; init; }
+    /// <summary>Data rows: the sheet's rows 2 .. <see cref="RowCount"/> + 1.</summary>
+    public required int RowCount { get; init; }
+    /// <summary>The data rows in order; row <c>i</c> (from 0) is the sheet's row <c>i + 2</c>. Enumerated once per writer.</summary>
+    public required Func<IEnumerable<XCell[]>> Rows { get; init; }
+    /// <summary>The columns (1-based) the total row sums.</summary>
+    public required IReadOnlyList<int> SummedColumns { get; init; }
+    /// <summary>Frozen panes, widths and header height.</summary>
+    public required Action<IXLWorksheet> Layout { get; init; }
+
+    public int Columns => Headers.Count;
+    public int LastRow => RowCount + 1;
+    public int TotalRow => RowCount + 2;
+
+    public string TotalFormula(int column) =>
+        RowCount > 0 ? $"SUM({Xl.Col(column)}2:{Xl.Col(column)}{LastRow})" : "0";
+
+    /// <summary>
+    /// Writes the sheet in ClosedXML. As a stub, only the first data row is written (its cells give the
+    /// streamed rows their styles) and the total row holds the totals as values, so that the other sheets'
+    /// formulas over it evaluate to the right figures when ClosedXML saves.
+    /// </summary>
+    public void WriteClosedXml(IXLWorksheet ws, bool stub, CancellationToken ct)
+    {
+        Xl.Header(ws, 1, 1, Headers);
+        var formats = new string?[Columns + 1];
+        var totals = new decimal[Columns + 1];
+        var row = 1;
+        foreach (var cells in Rows())
+        {
+            row++;
+            if ((row & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+            if (cells.Length != Columns) throw new InvalidOperationException($"{Name}: row {row} has {cells.Length} cells, expected {Columns}");
+            for (var c = 1; c <= Columns; c++)
+            {
+                var cell = cells[c - 1];
+                totals[c] += cell.Value;
+                if (row == 2) formats[c] = cell.Format;
+                if (!stub || row == 2) Write(ws.Cell(row, c), cell);
+            }
+        }
+        if (row != LastRow) throw new InvalidOperationException($"{Name}: wrote {row - 1} rows, expected {RowCount}");
+        Xl.Table(ws, TableName, 1, 1, LastRow, Columns);
+        Xl.TotalRow(ws, TotalRow, 1, Columns, "Total");
+        foreach (var c in SummedColumns)
+        {
+            var cell = ws.Cell(TotalRow, c);
+            if (stub) cell.Num(totals[c], formats[c]);
+            else cell.Formula(TotalFormula(c), formats[c]);
+        }
+        Layout(ws);
+    }
+
+    private static void Write(IXLCell target, XCell cell)
+    {
+        if (cell.Text is { } text) target.Text(text);
+        else if (cell.Formula is { } formula) target.Formula(formula, cell.Format);
+        else target.Num(cell.Value, cell.Format);
+    }
+}

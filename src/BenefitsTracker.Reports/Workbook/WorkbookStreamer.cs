@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.IO.Compression;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BenefitsTracker.Reports.Workbook;
+
+/// <summary>
+/// Writes the rows of big detail sheets with OpenXmlWriter, row by row, so memory stays bounded whatever the
+/// number of rows (docs/reports.md, big detail sheets). ClosedXML has saved the workbook with a stub of each
+/// detail sheet (<see cref="DetailSheet.WriteClosedXml"/>: its header, its first data row in full, whose cells
+/// give every row its style, the table, and a total row of values) and with the engine's values in the cells
+/// whose formulas add up detail rows (<see cref="WorkbookContext.Live"/>), so everything else evaluated to the
+/// right figures. This copies that package entry by entry into the target: each detail sheet's rows 2 to total
+/// replaced with rows written here, each formula with its cached value from the result; each held-back
+/// formula put back in front of its value. The workbook stays live (fullCalcOnLoad is still set) and shows
+/// the right numbers before any recalculation.
+/// </summary>
+internal static class WorkbookStreamer
+{
+    public static void Stream(WorkbookContext ctx, IReadOnlyList<DetailSheet> details, string stubPath, string targetPath, CancellationToken ct)
+    {
+        var entries = SheetEntries(stubPath);
+        var detailByEntry = details.ToDictionary(d => entries[d.Name], StringComparer.Ordinal);
+        var heldBackByEntry = ctx.HeldBack.ToDictionary(h => entries[h.Key], h => h.Value, StringComparer.Ordinal);
+        using var source = ZipFile.OpenRead(stubPath);
+        using var targetStream = new FileStream(targetPath, FileMode.Create, FileAccess.Write);
+        using var target = new ZipArchive(targetStream, ZipArchiveMode.Create);
+        foreach (var entry in source.Entries)
+        {
+            ct.ThrowIfCancellationRequested();
+            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            using var input = entry.Open();
+            using var output = copy.Open();
+            if (detailByEntry.TryGetValue(entry.FullName, out var detail)) Rewrite(input, output, detail, null, ct);
+            else if (heldBackByEntry.TryGetValue(entry.FullName, out var heldBack)) Rewrite(input, output, null, heldBack, ct);
+            else input.CopyTo(output);
+        }
+    }
+
+    /// <summary>Each worksheet's zip entry by sheet name ("Officer time" → "xl/worksheets/sheet5.xml").</summary>
+    private static Dictionary<string, string> SheetEntries(string path)
+    {
+        using var doc = SpreadsheetDocument.Open(path, false);
+        var wbPart = doc.WorkbookPart ?? throw new InvalidOperationException("the workbook has no workbook part");
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var sheet in wbPart.Workbook.Sheets?.Elements<Sheet>() ?? [])
+        {
+            var part = (WorksheetPart)wbPart.GetPartById(sheet.Id!.Value!);
+            entries[sheet.Name!.Value!] = part.Uri.OriginalString.TrimStart('/');
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// Copies a worksheet's XML event by event. With <paramref name="detail"/>, its rows 2 to total are dropped
+    /// (their cells' style indexes noted on the way) and written afresh at the end of sheetData; with
+    /// <paramref name="heldBack"/>, each listed cell gets its formula back in front of its value.
+    /// </summary>
+    private static void Rewrite(Stream input, Stream output, DetailSheet? detail, Dictionary<string, string>? heldBack, CancellationToken ct)
+    {
+        var columns = detail?.Columns ?? 0;
+        var totalRow = detail?.TotalRow ?? 0;
+        var dataStyles = new uint?[columns + 1];
+        var totalStyles = new uint?[columns + 1];
+        using var reader = new TypedOpenXmlPartReader(input);
+        using var writer = OpenXmlWriter.Create(output);
+        writer.WriteStartDocument(true);
+        // Only Read() moves the reader: dropped rows are skipped event by event, everything else copied as it comes.
+        uint?[]? noting = null;
+        var skip = false;
+        while (reader.Read())
+        {
+            if (detail is not null && reader.ElementType == typeof(Row))
+            {
+                if (reader.IsStartElement)
+                {
+                    var r = int.Parse(Attribute(reader, "r") ?? "0", CultureInfo.InvariantCulture);
+                    skip = r >= 2 && r <= totalRow;
+                    noting = r == 2 ? dataStyles : r == totalRow ? totalStyles : null;
+                    if (skip) continue;
+                }
+                else if (skip)
+                {
+                    skip = false;
+                    noting = null;
+                    continue;
+                }
+            }
+            if (skip)
+            {
+                if (noting is not null && reader.ElementType == typeof(Cell) && reader.IsStartElement)
+                {
+                    var col = ColumnIndex(Attribute(reader, "r") ?? "");
+                    if (col >= 1 && col <= columns && Attribute(reader, "s") is { } style) noting[col] = uint.Parse(style, CultureInfo.InvariantCulture);
+                }
+                continue;
+            }
+            if (detail is not null && reader.ElementType == typeof(SheetData) && reader.IsEndElement)
+            {
+                WriteRows(detail, writer, dataStyles, totalStyles, ct);
+                writer.WriteEndElement();
+                continue;
+            }
+            if (reader.IsStartElement)
+            {
+                writer.WriteStartElement(reader);
+                if (heldBack is not null && reader.ElementType == typeof(Cell) && Attribute(reader, "r") is { } at
+                    && heldBack.TryGetValue(at, out var formula))
+                    writer.WriteElement(new CellFormula(formula));
+                var text = reader.GetText();
+                if (!string.IsNullOrEmpty(text)) writer.WriteString(text);
+            }
+            else if (reader.IsEndElement)
+            {
+                writer.WriteEndElement();
+            }
+        }
+        writer.Close();
+    }
+
+    private static string? Attribute(OpenXmlReader reader, string name) =>
+        reader.Attributes.FirstOrDefault(a => a.LocalName == name).Value;
+
+    private static int ColumnIndex(string reference)
+    {
+        var col = 0;
+        foreach (var ch in reference)
+        {
+            if (ch is < 'A' or > 'Z') break;
+            col = col * 26 + (ch - 'A' + 1);
+        }
+        return col;
+    }
+
+    /// <summary>The data rows from the result, then the total row: SUM formulas with the rows' totals cached.</summary>
+    private static void WriteRows(DetailSheet detail, OpenXmlWriter writer, uint?[] dataStyles, uint?[] totalStyles, CancellationToken ct)
+    {
+        var totals = new decimal[detail.Columns + 1];
+        var row = 1;
+        foreach (var cells in detail.Rows())
+        {
+            row++;
+            if ((row & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+            var x = new Row { RowIndex = (uint)row };
+            for (var c = 1; c <= detail.Columns; c++)
+            {
+                var cell = cells[c - 1];
+                totals[c] += cell.Value;
+                x.Append(cell switch
+                {
+                    { Text: { } text } => Text(row, c, text, dataStyles),
+                    { Formula: { } formula } => Formula(row, c, formula, cell.Value, dataStyles),
+                    _ => Number(row, c, cell.Value, dataStyles),
+                });
+            }
+            writer.WriteElement(x);
+        }
+        if (row != detail.LastRow) throw new InvalidOperationException($"{detail.Name}: streamed {row - 1} rows, expected {detail.RowCount}");
+
+        var total = detail.TotalRow;
+        var t = new Row { RowIndex = (uint)total };
+        for (var col = 1; col <= detail.Columns; col++)
+        {
+            if (col == 1) t.Append(Text(total, 1, "Total", totalStyles));
+            else if (detail.SummedColumns.Contains(col)) t.Append(Formula(total, col, detail.TotalFormula(col), totals[col], totalStyles));
+            else t.Append(new Cell { CellReference = Ref(total, col), StyleIndex = Style(totalStyles, col) });
+        }
+        writer.WriteElement(t);
+    }
+
+    private static string Ref(int row, int col) => Xl.Col(col) + row.ToString(CultureInfo.InvariantCulture);
+
+    private static UInt32Value? Style(uint?[] styles, int col) => styles[col] is { } s ? new UInt32Value(s) : null;
+
+    private static Cell Text(int row, int col, string text, uint?[] styles) => new()
+    {
+        CellReference = Ref(row, col),
+        StyleIndex = Style(styles, col),
+        DataType = CellValues.InlineString,
+        InlineString = new InlineString(new Text(text)),
+    };
+
+    private static Cell Number(int row, int col, decimal value, uint?[] styles) => new()
+    {
+        CellReference = Ref(row, col),
+        StyleIndex = Style(styles, col),
+        CellValue = new CellValue(Value(value)),
+    };
+
+    private static Cell Formula(int row, int col, string formula, decimal cached, uint?[] styles) => new()
+    {
+        CellReference = Ref(row, col),
+        StyleIndex = Style(styles, col),
+        CellFormula = new CellFormula(formula),
+        CellValue = new CellValue(Value(cached)),
+    };
+
+    private static string Value(decimal value) => ((double)value).ToString("R", CultureInfo.InvariantCulture);
+}
