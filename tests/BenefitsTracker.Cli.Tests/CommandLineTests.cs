@@ -86,6 +86,27 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Bench_workbook_streams_the_detail_sheets_of_a_synthetic_council_and_reports_its_figures()
+    {
+        var work = CliRunner.TempDir();
+        var run = CliRunner.Benefits(work, "bench", "workbook", "--services", "3", "--months", "8", "--grades", "2", "--writer", "streamed", "--work", work);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // 3 services × 8 months on Monthly and Avoidable contact (one pair a month), × 2 grades on Officer time.
+        Assert.Contains("rows: Monthly 24, Officer time 48, Avoidable contact 24; 96 in all", run.Stdout, StringComparison.Ordinal);
+        // By hand: baseline minutes per case (30 + 31) / 2 = 30.5; after go-live grades take 20 and 21, one case each a month,
+        // so each service-month releases (30.5 − 20 + 30.5 − 21) / 60 = 1/3 hour: 3 × 8 / 3 = 8 hours.
+        Assert.Contains("officer hours 8.00", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"written in \d+\.\d s; [\d,]+ MB allocated; peak working set [\d,]+ MB", run.Stdout);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(work, "savings.xlsx"));
+        Assert.Contains(zip.Entries, e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)
+            && new StreamReader(e.Open()).ReadToEnd().Contains("inlineStr", StringComparison.Ordinal));
+
+        var bad = CliRunner.Benefits(work, "bench", "workbook", "--writer", "fast");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--writer", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_refuses_fewer_months_than_a_baseline_year_and_one_more()
     {
         var work = CliRunner.TempDir();

@@ -68,6 +68,13 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
             }
         }
         output.WriteLine($"{compared} cells compared");
+
+        // The tables too: the same range, filter, columns and calculated-column formulas.
+        var tablesA = Tables(plain);
+        var tablesB = Tables(streamed);
+        Assert.Equal(tablesA.Keys.Order(), tablesB.Keys.Order());
+        foreach (var (name, xml) in tablesA) Assert.Equal(xml, tablesB[name]);
+        Assert.Contains($"ref=\"A1:K{ReportUnits.Of(result).Sum(u => u.Working.OfficerTime.Count) + 1}\"", tablesB["OfficerTimeTable"]);
         var units = ReportUnits.Of(result).Count;
         Assert.True(compared > units * result.Months.Count * 20, $"only {compared} cells compared");
     }
@@ -314,6 +321,15 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
             .Select(si => string.Concat(si.Descendants(Ns + "t").Select(x => x.Value))).ToList();
     }
 
+    /// <summary>Each table part's XML by table name.</summary>
+    private static Dictionary<string, string> Tables(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        return zip.Entries.Where(e => e.FullName.StartsWith("xl/tables/", StringComparison.Ordinal))
+            .Select(e => XDocument.Parse(EntryText(path, e.FullName)).Root!)
+            .ToDictionary(t => (string)t.Attribute("name")!, t => t.ToString(System.Xml.Linq.SaveOptions.DisableFormatting));
+    }
+
     private static List<string> SheetNames(string path) =>
         XDocument.Parse(EntryText(path, "xl/workbook.xml")).Descendants(Ns + "sheet").Select(s => (string)s.Attribute("name")!).ToList();
 
@@ -341,4 +357,18 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
         return reader.ReadToEnd();
     }
+}
+
+/// <summary>How a detail sheet decides a column has one formula for every row (ClosedXML's calculated column).</summary>
+public class RelativeFormulaTests
+{
+    [Theory]
+    [InlineData("J7*I7", 7, "J#*I#")]
+    [InlineData("SUM(F7:H7)", 7, "SUM(F#:H#)")]
+    [InlineData("N7/$E7", 7, "N#/$E#")]
+    [InlineData("'Officer time'!$K$7+'Officer time'!$K$8", 7, "'Officer time'!$K$7+'Officer time'!$K$8")]
+    [InlineData("svc_7_line_print*(svc_7_baseline_print_monthly-Q7)", 7, "svc_7_line_print*(svc_7_baseline_print_monthly-Q#)")]
+    [InlineData("LOG10(A17)+A1", 17, "LOG10(A#)+A1")]
+    public void Own_row_references_become_relative_and_nothing_else_does(string formula, int row, string expected) =>
+        Assert.Equal(expected, DetailSheet.Relative(formula, row));
 }

@@ -27,7 +27,25 @@ public static class BenchCommand
             await ReportBenchmark.RunAsync(parse.GetValue(sizes)!, parse.GetValue(repeats), WorkDir(parse.GetValue(reportWork)), Console.Out, token);
             return ExitCodes.Success;
         }, ct));
-        return new Command("bench", "Benchmarks, with a reference measured in the same run.") { ingest, report };
+        var services = new Option<int>("--services") { Description = "Services of the synthetic council.", DefaultValueFactory = _ => 250 };
+        var grades = new Option<int>("--grades") { Description = "Officer grades per service (Officer time rows = services × months × grades).", DefaultValueFactory = _ => 32 };
+        var months = new Option<int>("--months") { Description = "Months in the report period.", DefaultValueFactory = _ => 120 };
+        var writer = new Option<string>("--writer") { Description = "auto (what `benefits report` does: streamed above the threshold), streamed (always) or closedxml (ClosedXML alone, the reference; keep it small).", DefaultValueFactory = _ => "auto" };
+        writer.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not ("auto" or "streamed" or "closedxml")) r.AddError($"--writer must be auto, streamed or closedxml, not '{value}'.");
+        });
+        var workbookWork = new Option<string?>("--work") { Description = "Scratch folder (default: a new temporary folder).", HelpName = "DIR" };
+        var workbook = new Command("workbook", "Write savings.xlsx for a synthetic council with big detail sheets (by default 250 services × 120 months × 32 grades: 1,020,000 rows); print time, allocation, peak memory and size.")
+            { services, grades, months, writer, workbookWork };
+        workbook.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
+        {
+            WorkbookBenchmark.Run(parse.GetValue(services), parse.GetValue(grades), parse.GetValue(months), parse.GetValue(writer)!,
+                WorkDir(parse.GetValue(workbookWork)), Console.Out, token);
+            return Task.FromResult(ExitCodes.Success);
+        }, ct));
+        return new Command("bench", "Benchmarks, with a reference measured in the same run.") { ingest, report, workbook };
     }
 
     private static string WorkDir(string? given) => given ?? Directory.CreateTempSubdirectory("benefits-bench-").FullName;

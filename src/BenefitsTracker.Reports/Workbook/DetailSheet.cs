@@ -19,7 +19,7 @@ internal readonly record struct XCell(string? Text, string? Formula, decimal Val
 /// in ClosedXML (header, first row, table, a total row of values) whose rows <see cref="WorkbookStreamer"/>
 /// then streams into the saved file (docs/reports.md, big detail sheets).
 /// </summary>
-internal sealed class DetailSheet
+internal sealed partial class DetailSheet
 {
     public required string Name { get; init; }
     public required string TableName { get; init; }
@@ -37,6 +37,12 @@ internal sealed class DetailSheet
     public int LastRow => RowCount + 1;
     public int TotalRow => RowCount + 2;
 
+    /// <summary>
+    /// Set by <see cref="WriteClosedXml"/>: whether every row of a column has the same formula relative to its row
+    /// (index 1 = column A), which is when ClosedXML makes it the table's calculated-column formula.
+    /// </summary>
+    public bool[] SameFormulaInEveryRow { get; private set; } = [];
+
     public string TotalFormula(int column) =>
         RowCount > 0 ? $"SUM({Xl.Col(column)}2:{Xl.Col(column)}{LastRow})" : "0";
 
@@ -50,6 +56,8 @@ internal sealed class DetailSheet
         Xl.Header(ws, 1, 1, Headers);
         var formats = new string?[Columns + 1];
         var totals = new decimal[Columns + 1];
+        var first = new string?[Columns + 1];
+        var same = new bool[Columns + 1];
         var row = 1;
         foreach (var cells in Rows())
         {
@@ -60,12 +68,21 @@ internal sealed class DetailSheet
             {
                 var cell = cells[c - 1];
                 totals[c] += cell.Value;
-                if (row == 2) formats[c] = cell.Format;
+                if (row == 2)
+                {
+                    formats[c] = cell.Format;
+                    first[c] = cell.Formula is { } f ? Relative(f, row) : null;
+                    same[c] = first[c] is not null;
+                }
+                else if (same[c] && (cell.Formula is null || Relative(cell.Formula, row) != first[c])) same[c] = false;
                 if (!stub || row == 2) Write(ws.Cell(row, c), cell);
             }
         }
         if (row != LastRow) throw new InvalidOperationException($"{Name}: wrote {row - 1} rows, expected {RowCount}");
-        Xl.Table(ws, TableName, 1, 1, LastRow, Columns);
+        SameFormulaInEveryRow = same;
+        // A stub's table covers the header and first row: over every row ClosedXML would hold a cell for each
+        // (1.2 GB of the 1.3 GB peak at 173,000 rows); the streamer stretches it over the streamed rows.
+        Xl.Table(ws, TableName, 1, 1, stub ? Math.Min(LastRow, 2) : LastRow, Columns);
         Xl.TotalRow(ws, TotalRow, 1, Columns, "Total");
         foreach (var c in SummedColumns)
         {
@@ -75,6 +92,17 @@ internal sealed class DetailSheet
         }
         Layout(ws);
     }
+
+    /// <summary>A formula with references to its own row made relative ("J7*I7" in row 7 → "J#*I#").</summary>
+    internal static string Relative(string formula, int row)
+    {
+        var own = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return OwnRowReference().Replace(formula, m => m.Groups[2].Value == own ? m.Groups[1].Value + "#" : m.Value);
+    }
+
+    /// <summary>A cell reference with a relative row: column letters (perhaps $-anchored) then digits, not inside a name.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z0-9_$])(\$?[A-Z]{1,3})([0-9]+)(?![A-Za-z0-9_(])")]
+    private static partial System.Text.RegularExpressions.Regex OwnRowReference();
 
     private static void Write(IXLCell target, XCell cell)
     {

@@ -24,6 +24,7 @@ internal static class WorkbookStreamer
         var entries = SheetEntries(stubPath);
         var detailByEntry = details.ToDictionary(d => entries[d.Name], StringComparer.Ordinal);
         var heldBackByEntry = ctx.HeldBack.ToDictionary(h => entries[h.Key], h => h.Value, StringComparer.Ordinal);
+        var tables = details.ToDictionary(d => d.TableName, StringComparer.Ordinal);
         using var source = ZipFile.OpenRead(stubPath);
         using var targetStream = new FileStream(targetPath, FileMode.Create, FileAccess.Write);
         using var target = new ZipArchive(targetStream, ZipArchiveMode.Create);
@@ -35,8 +36,32 @@ internal static class WorkbookStreamer
             using var output = copy.Open();
             if (detailByEntry.TryGetValue(entry.FullName, out var detail)) Rewrite(input, output, detail, null, ct);
             else if (heldBackByEntry.TryGetValue(entry.FullName, out var heldBack)) Rewrite(input, output, null, heldBack, ct);
+            else if (entry.FullName.StartsWith("xl/tables/", StringComparison.Ordinal)) StretchTable(input, output, tables);
             else input.CopyTo(output);
         }
+    }
+
+    /// <summary>
+    /// A detail sheet's table: the stub's covers the header and first row only (ClosedXML would otherwise
+    /// hold a cell for every row of it); here it is stretched over every streamed row. Other tables are copied.
+    /// </summary>
+    private static void StretchTable(Stream input, Stream output, Dictionary<string, DetailSheet> tables)
+    {
+        var doc = System.Xml.Linq.XDocument.Load(input);
+        var root = doc.Root ?? throw new InvalidOperationException("a table part without a table");
+        if ((string?)root.Attribute("name") is { } name && tables.TryGetValue(name, out var detail))
+        {
+            var reference = $"A1:{Xl.Col(detail.Columns)}{detail.LastRow.ToString(CultureInfo.InvariantCulture)}";
+            root.SetAttributeValue("ref", reference);
+            foreach (var filter in root.Elements(root.Name.Namespace + "autoFilter")) filter.SetAttributeValue("ref", reference);
+            // With one data row ClosedXML takes each formula for its column's ("calculated column"); it stays only
+            // where every row has the same formula relative to its row, as ClosedXML does over all the rows.
+            var columns = root.Descendants(root.Name.Namespace + "tableColumn").ToList();
+            for (var i = 0; i < columns.Count; i++)
+                if (i + 1 >= detail.SameFormulaInEveryRow.Length || !detail.SameFormulaInEveryRow[i + 1])
+                    System.Xml.Linq.Extensions.Remove(columns[i].Elements(root.Name.Namespace + "calculatedColumnFormula"));
+        }
+        doc.Save(output, System.Xml.Linq.SaveOptions.DisableFormatting);
     }
 
     /// <summary>Each worksheet's zip entry by sheet name ("Officer time" → "xl/worksheets/sheet5.xml").</summary>
