@@ -103,7 +103,7 @@ internal static class WorkbookStreamer
                 {
                     var r = int.Parse(Attribute(reader, "r") ?? "0", CultureInfo.InvariantCulture);
                     skip = r >= 2 && r <= totalRow;
-                    noting = r == 2 ? dataStyles : r == totalRow ? totalStyles : null;
+                    noting = r == totalRow ? totalStyles : r == 2 ? dataStyles : null;
                     if (skip) continue;
                 }
                 else if (skip)
