@@ -38,7 +38,16 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
         Assert.True(removed > 100, $"only {removed} cached values stripped");
 
         var outDir = await ConvertToCsvAsync(soffice, stripped, dir.Path, output);
-        var summary = Csv(Path.Combine(outDir, "stripped-Summary.csv"));
+        AssertRecalculated(outDir, "stripped", result);
+    }
+
+    /// <summary>
+    /// The headline figures (Summary) and each month's adjusted benefit and costs (Appraisal) of LibreOffice's
+    /// CSVs of the workbook FILE (named FILE-Sheet.csv in <paramref name="outDir"/>) equal the result's.
+    /// </summary>
+    internal static void AssertRecalculated(string outDir, string file, SavingsResult result)
+    {
+        var summary = Csv(Path.Combine(outDir, $"{file}-Summary.csv"));
         string Value(string label) => summary.Single(r => r.Count > 1 && r[0] == label)[1];
         // Raw values, except that percentage-formatted cells come out as "328.98...%".
         object Num(string label)
@@ -65,7 +74,7 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
         if (t.DigitalTakeUp is { } tu) Ratio(tu, Num("Digital take-up"), "LibreOffice take-up");
 
         // Month by month too (Appraisal: month in column B, adjusted C, costs F).
-        var appraisal = Csv(Path.Combine(outDir, "stripped-Appraisal.csv"));
+        var appraisal = Csv(Path.Combine(outDir, $"{file}-Appraisal.csv"));
         foreach (var m in result.Months)
         {
             var row = appraisal.Single(r => r.Count > 5 && r[1] == m.Month.ToString());

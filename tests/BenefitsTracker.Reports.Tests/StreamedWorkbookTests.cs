@@ -252,26 +252,7 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         Assert.True(LibreOfficeRoundTripTests.StripCachedValues(path, stripped) > 100);
 
         var outDir = await LibreOfficeRoundTripTests.ConvertToCsvAsync(soffice, stripped, dir.Path, output);
-        var summary = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Summary.csv"));
-        double Num(string label)
-        {
-            var text = summary.Single(r => r.Count > 1 && r[0] == label)[1];
-            return text.EndsWith('%') ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100 : double.Parse(text, CultureInfo.InvariantCulture);
-        }
-        var t = result.Totals;
-        Pence(t.GrossBenefit, Num("Gross benefit"), "LibreOffice gross");
-        Pence(t.AdjustedBenefit, Num("Adjusted benefit"), "LibreOffice adjusted");
-        Pence(t.Cashable, Num("Cashable (adjusted)"), "LibreOffice cashable");
-        Pence(t.NetBenefit, Num("Net benefit"), "LibreOffice net");
-        Pence(t.Npv, Num("Net present value (NPV)"), "LibreOffice NPV");
-        Pence(t.OfficerHoursReleased, Num("Officer hours released"), "LibreOffice hours");
-
-        var appraisal = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Appraisal.csv"));
-        foreach (var m in result.Months)
-        {
-            var row = appraisal.Single(r => r.Count > 5 && r[1] == m.Month.ToString());
-            Pence(m.AdjustedBenefit, double.Parse(row[2], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} adjusted");
-        }
+        LibreOfficeRoundTripTests.AssertRecalculated(outDir, "stripped", result);
         // The streamed sheets themselves, recalculated by LibreOffice: each Officer time row's gross, each
         // Avoidable contact row's value and each Monthly row's adjusted benefit.
         var units = ReportUnits.Of(result);

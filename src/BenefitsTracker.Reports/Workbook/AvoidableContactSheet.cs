@@ -26,12 +26,7 @@ internal static class AvoidableContactSheet
             RowCount = row - 1,
             Rows = () => OrderedRows(ctx).Select((x, i) => Cells(ctx, x.Unit, x.Row, i + 2)),
             SummedColumns = [PairsCol, GrossCol],
-            Layout = ws =>
-            {
-                ws.SheetView.FreezeRows(1);
-                Xl.Widths(ws, 34, 10, 12, 24, 14, 14, 10, 12, 12, 12, 14);
-                ws.Row(1).Height = 32;
-            },
+            Layout = DetailSheet.HeaderRowLayout(34, 10, 12, 24, 14, 14, 10, 12, 12, 12, 14),
         };
     }
 

@@ -33,6 +33,14 @@ internal sealed partial class DetailSheet
     /// <summary>Frozen panes, widths and header height.</summary>
     public required Action<IXLWorksheet> Layout { get; init; }
 
+    /// <summary>The usual layout: the header row frozen and 32 points high, the columns' widths as given.</summary>
+    public static Action<IXLWorksheet> HeaderRowLayout(params double[] widths) => ws =>
+    {
+        ws.SheetView.FreezeRows(1);
+        Xl.Widths(ws, widths);
+        ws.Row(1).Height = 32;
+    };
+
     public int Columns => Headers.Count;
     public int LastRow => RowCount + 1;
     public int TotalRow => RowCount + 2;
