@@ -22,25 +22,66 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
 
     public static TheoryData<string> Scopes => new() { "worked", "council" };
 
-    /// <summary>The scopes, and a council whose Avoidable contact sheet is empty.</summary>
-    public static TheoryData<string> AllScopes => new() { "worked", "council", "no-pairs" };
+    /// <summary>
+    /// The scopes; a council with an empty Avoidable contact sheet, a service whose baseline has no transactions
+    /// and one with lines switched off; and a council of 201 services (month sums by SUMIFS beyond 200).
+    /// </summary>
+    public static TheoryData<string> AllScopes => new() { "worked", "council", "edges", "many" };
 
     private static SavingsResult Scope(string scope) => scope switch
     {
         "worked" => Results.WorkedExampleResult,
         "council" => Results.SampleConwy,
-        _ => NoPairs.Value,
+        "edges" => Edges.Value,
+        _ => Many.Value,
     };
 
-    private static readonly Lazy<SavingsResult> NoPairs = new(() =>
+    private static readonly Lazy<SavingsResult> Edges = new(() =>
     {
         var b = new TestSupport.CouncilBuilder();
         b.VolumeEachMonth("permits", "web", "2023-01", "2024-12", 120).VolumeEachMonth("permits", "phone", "2023-01", "2024-12", 40);
         b.ClosedEachMonth("permits", "2023-01", "2024-12", 25, 4, "G1");
-        const string json = """{"version":"t","unit_costs_gbp":{"web":0.15,"phone":2.83},"officer_hourly_cost_gbp":{"default":30},"services":{"permits":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"}}}}""";
+        // No transactions in the baseline: no mix to shift from, so channel shift is zero (METHOD.md).
+        b.VolumeEachMonth("tipping", "web", "2024-01", "2024-12", 75).VolumeEachMonth("tipping", "phone", "2024-01", "2024-12", 5);
+        b.ClosedEachMonth("tipping", "2023-01", "2024-12", 40, 2);
+        // Officer time and channel shift switched off for this service.
+        b.VolumeEachMonth("parking", "web", "2023-01", "2024-12", 60).VolumeEachMonth("parking", "phone", "2023-07", "2024-12", 30);
+        b.ClosedEachMonth("parking", "2023-01", "2024-12", 12, 3, "G2");
+        b.Cost("parking", "print", "2023-01", "2023-12", 1_200m).Cost("parking", "print", "2024-01", "2024-12", 300m);
+        const string json = """
+            {"version":"t","unit_costs_gbp":{"web":0.15,"phone":2.83},"officer_hourly_cost_gbp":{"default":30,"grades":{"G2":41.5}},
+             "services":{"permits":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"}},
+                         "tipping":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"}},
+                         "parking":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"},"lines":["print","postage","avoidable_contact"]}}}
+            """;
         return Core.Method.SavingsEngine.ComputeCouncil(b.Build(), null, Core.Assumptions.AssumptionSet.Parse(json),
             new ReportRequest(new Month(2024, 1), new Month(2024, 12)), TestSupport.CouncilBuilder.NoLineage());
     });
+
+    private static readonly Lazy<SavingsResult> Many = new(() =>
+    {
+        var b = new TestSupport.CouncilBuilder();
+        var json = new System.Text.StringBuilder("""{"version":"t","unit_costs_gbp":{"web":0.15,"phone":2.83},"officer_hourly_cost_gbp":{"default":30},"services":{""");
+        for (var i = 0; i < 201; i++)
+        {
+            var name = $"svc-{i}";
+            json.Append(i == 0 ? "" : ",").Append('"').Append(name).Append("\":{\"go_live\":\"2024-01\",\"baseline\":{\"from\":\"2023-12\",\"to\":\"2023-12\"}}");
+            b.VolumeEachMonth(name, "web", "2023-12", "2024-02", 10 + i).VolumeEachMonth(name, "phone", "2023-12", "2024-02", 30 - i % 7);
+            b.ClosedEachMonth(name, "2023-12", "2024-02", 20 - i % 5, 1);
+        }
+        json.Append("}}");
+        return Core.Method.SavingsEngine.ComputeCouncil(b.Build(), null, Core.Assumptions.AssumptionSet.Parse(json.ToString()),
+            new ReportRequest(new Month(2024, 1), new Month(2024, 2)), TestSupport.CouncilBuilder.NoLineage());
+    });
+
+    /// <summary>The Officer time sheet's rows in order: service by service, month, then grade.</summary>
+    private static List<(ReportUnit Unit, OfficerTimeRow Row)> OfficerRows(SavingsResult result) =>
+        ReportUnits.Of(result).SelectMany(u => u.Working.OfficerTime.OrderBy(r => r.Month).ThenBy(r => r.Grade ?? "", StringComparer.Ordinal).Select(r => (u, r))).ToList();
+
+    /// <summary>The Avoidable contact sheet's rows in order: service by service, month, digital then offline channel.</summary>
+    private static List<AvoidableContactRow> Pairs(SavingsResult result) =>
+        ReportUnits.Of(result).SelectMany(u => u.Working.AvoidableContact.OrderBy(r => r.Month)
+            .ThenBy(r => r.DigitalChannel, StringComparer.Ordinal).ThenBy(r => r.OfflineChannel, StringComparer.Ordinal)).ToList();
 
     private static string WriteStreamed(SavingsResult result, TempDir dir, string name = "savings.xlsx")
     {
@@ -48,7 +89,7 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         Assert.NotEmpty(result.Services.SelectMany(s => s.AvoidableContact));
         var path = dir.File(name);
         SavingsWorkbook.Write(result, path, streamThreshold: 0);
-        Assert.False(File.Exists(path + ".stub.xlsx"), "the stub was left behind");
+        Assert.Empty(Directory.GetFiles(dir.Path, ".*")); // no stub or part-written file left behind
         return path;
     }
 
@@ -161,7 +202,7 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         var units = ReportUnits.Of(result);
 
         // Officer time: every row from the result (inline strings), each formula with its cached value.
-        var officer = units.SelectMany(u => u.Working.OfficerTime.OrderBy(r => r.Month).ThenBy(r => r.Grade ?? "", StringComparer.Ordinal).Select(r => (u, r))).ToList();
+        var officer = OfficerRows(result);
         var rows = Rows(path, WorkbookContext.OfficerTime);
         Assert.Equal(officer.Count + 2, rows.Count); // header, rows, total
         for (var i = 0; i < officer.Count; i++)
@@ -182,11 +223,10 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
             Assert.Equal((string?)rows[2]["K"].Attribute("s"), (string?)x["K"].Attribute("s"));
         }
         Assert.Equal("Total", rows[officer.Count + 2]["A"].Value);
-        Pence(officer.Sum(e => e.r.Gross), V(rows[officer.Count + 2]["K"]), "cached total gross");
+        Pence(officer.Sum(e => e.Row.Gross), V(rows[officer.Count + 2]["K"]), "cached total gross");
 
         // Avoidable contact: the matched pairs and the engine's value per pair.
-        var pairs = units.SelectMany(u => u.Working.AvoidableContact.OrderBy(r => r.Month).ThenBy(r => r.DigitalChannel, StringComparer.Ordinal)
-            .ThenBy(r => r.OfflineChannel, StringComparer.Ordinal)).ToList();
+        var pairs = Pairs(result);
         rows = Rows(path, WorkbookContext.AvoidableContact);
         Assert.Equal(pairs.Count + 2, rows.Count);
         for (var i = 0; i < pairs.Count; i++)
@@ -215,6 +255,20 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
                 Pence(sm.GrossByLine[BenefitLine.OfficerTime], V(x[grossOfficerCol]), $"Monthly row {row2} officer time");
             }
         Assert.Equal(units.Count * result.Months.Count + 2, rows.Count);
+    }
+
+    [Fact]
+    public void A_cancelled_write_leaves_the_previous_workbook_and_no_temporary_files()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("savings.xlsx");
+        SavingsWorkbook.Write(Results.WorkedExampleResult, path);
+        var before = File.ReadAllBytes(path);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => SavingsWorkbook.Write(Results.SampleConwy, path, streamThreshold: 0, cancelled.Token));
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(["savings.xlsx"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -257,12 +311,11 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         // Avoidable contact row's value and each Monthly row's adjusted benefit.
         var units = ReportUnits.Of(result);
         var officer = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Officer time.csv"));
-        var officerRows = units.SelectMany(u => u.Working.OfficerTime.OrderBy(r => r.Month).ThenBy(r => r.Grade ?? "", StringComparer.Ordinal)).ToList();
+        var officerRows = OfficerRows(result).Select(x => x.Row).ToList();
         for (var i = 0; i < officerRows.Count; i++)
             Pence(officerRows[i].Gross, double.Parse(officer[i + 1][10], CultureInfo.InvariantCulture), $"LibreOffice Officer time row {i + 2} gross");
         var contact = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Avoidable contact.csv"));
-        var pairs = units.SelectMany(u => u.Working.AvoidableContact.OrderBy(r => r.Month).ThenBy(r => r.DigitalChannel, StringComparer.Ordinal)
-            .ThenBy(r => r.OfflineChannel, StringComparer.Ordinal)).ToList();
+        var pairs = Pairs(result);
         for (var i = 0; i < pairs.Count; i++)
             Pence(pairs[i].Gross, double.Parse(contact[i + 1][10], CultureInfo.InvariantCulture), $"LibreOffice Avoidable contact row {i + 2}");
         var monthly = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Monthly.csv"));

@@ -30,7 +30,7 @@ public static class WorkbookBenchmark
         var monthly = (long)result.Services.Count * request.MonthCount;
         var officer = result.Services.Sum(s => (long)s.OfficerTime.Count);
         var contact = result.Services.Sum(s => (long)s.AvoidableContact.Count);
-        output.WriteLine($"  rows: Monthly {monthly:N0}, Officer time {officer:N0}, Avoidable contact {contact:N0}; {monthly + officer + contact:N0} in all (threshold {SavingsWorkbook.StreamThreshold:N0})");
+        output.WriteLine($"  rows: Monthly {monthly:N0}, Officer time {officer:N0}, Avoidable contact {contact:N0}; {SavingsWorkbook.DetailRows(result):N0} in all (threshold {SavingsWorkbook.StreamThreshold:N0})");
         output.WriteLine($"  computed in {total.Elapsed.TotalSeconds:N1} s; peak working set so far {Peak():N0} MB");
 
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true) / 1_000_000;

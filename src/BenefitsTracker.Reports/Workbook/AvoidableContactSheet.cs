@@ -16,7 +16,7 @@ internal static class AvoidableContactSheet
     public static DetailSheet Define(WorkbookContext ctx)
     {
         var row = 1;
-        foreach (var (u, r) in OrderedRows(ctx)) OfficerTimeSheet.Rows(ctx.AvoidableRows, u.Key(r.Month)).Add(++row);
+        foreach (var (u, r) in OrderedRows(ctx)) NoteRow(ctx.AvoidableRows, u.Key(r.Month), ++row);
         return new DetailSheet
         {
             Name = AvoidableContact,

@@ -37,6 +37,7 @@ internal static class BaselineSheet
             var vols = $"{Xl.Col(6)}{row}:{Xl.Col(lastVol)}{row}";
             ws.Cell(row, col).Formula($"SUM({vols})", Xl.CountFormat);
             var totalRef = $"{Xl.Col(col)}{row}";
+            Name(ctx, u, "baseline_transactions", row, col);
             col++;
             ws.Cell(row, col).Formula($"IF({totalRef}=0,0,SUMPRODUCT({vols},{UnitName(u, "unit_costs")})/{totalRef})", "£#,##0.0000");
             Name(ctx, u, "baseline_mix_cost", row, col++);

@@ -26,7 +26,10 @@ internal sealed partial class DetailSheet
     public required IReadOnlyList<string> Headers { get; init; }
     /// <summary>Data rows: the sheet's rows 2 .. <see cref="RowCount"/> + 1.</summary>
     public required int RowCount { get; init; }
-    /// <summary>The data rows in order; row <c>i</c> (from 0) is the sheet's row <c>i + 2</c>. Enumerated once per writer.</summary>
+    /// <summary>
+    /// The data rows in order; row <c>i</c> (from 0) is the sheet's row <c>i + 2</c>. Built afresh on each
+    /// enumeration: once by ClosedXML's writer, and once more by the streamer when the sheet is streamed.
+    /// </summary>
     public required Func<IEnumerable<XCell[]>> Rows { get; init; }
     /// <summary>The columns (1-based) the total row sums.</summary>
     public required IReadOnlyList<int> SummedColumns { get; init; }
@@ -50,6 +53,9 @@ internal sealed partial class DetailSheet
     /// (index 1 = column A), which is when ClosedXML makes it the table's calculated-column formula.
     /// </summary>
     public bool[] SameFormulaInEveryRow { get; private set; } = [];
+
+    /// <summary>Set by <see cref="WriteClosedXml"/>: each column's total over the rows (index 1 = column A).</summary>
+    public decimal[] Totals { get; private set; } = [];
 
     public string TotalFormula(int column) =>
         RowCount > 0 ? $"SUM({Xl.Col(column)}2:{Xl.Col(column)}{LastRow})" : "0";
@@ -88,6 +94,7 @@ internal sealed partial class DetailSheet
         }
         if (row != LastRow) throw new InvalidOperationException($"{Name}: wrote {row - 1} rows, expected {RowCount}");
         SameFormulaInEveryRow = same;
+        Totals = totals;
         // A stub's table covers the header and first row: over every row ClosedXML would hold a cell for each
         // (1.2 GB of the 1.3 GB peak at 173,000 rows); the streamer stretches it over the streamed rows.
         Xl.Table(ws, TableName, 1, 1, stub ? Math.Min(LastRow, 2) : LastRow, Columns);

@@ -114,9 +114,11 @@ internal static class MonthlySheet
         decimal AdjustedOf(BenefitLine l) => sm?.AdjustedByLine.GetValueOrDefault(l) ?? 0m;
         decimal CashableOf(BenefitLine l) => IsCashable(u, l) ? AdjustedOf(l) : 0m;
 
-        // Line 1: counterfactual at the baseline mix cost less the actual channel cost.
+        // Line 1: counterfactual at the baseline mix cost less the actual channel cost; zero when the
+        // baseline has no transactions to form a mix (METHOD.md; ChannelShift.Benefit).
         Set(Gross(BenefitLine.ChannelShift), XCell.Calc(
-            $"{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{N("baseline_mix_cost")}-({actualCost}))", GrossOf(BenefitLine.ChannelShift), Xl.MoneyFormat));
+            $"IF({N("baseline_transactions")}=0,0,{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{N("baseline_mix_cost")}-({actualCost})))",
+            GrossOf(BenefitLine.ChannelShift), Xl.MoneyFormat));
         // Line 2: the officer time rows of this service and month.
         Set(Gross(BenefitLine.OfficerTime), XCell.Calc(
             SumOf(OfficerTime, ctx.OfficerTimeRows.GetValueOrDefault(u.Key(month)) ?? [], OfficerTimeSheet.GrossCol), GrossOf(BenefitLine.OfficerTime), Xl.MoneyFormat));

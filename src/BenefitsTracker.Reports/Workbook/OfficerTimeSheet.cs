@@ -15,7 +15,7 @@ internal static class OfficerTimeSheet
     public static DetailSheet Define(WorkbookContext ctx)
     {
         var row = 1;
-        foreach (var (u, r) in OrderedRows(ctx)) Rows(ctx.OfficerTimeRows, u.Key(r.Month)).Add(++row);
+        foreach (var (u, r) in OrderedRows(ctx)) NoteRow(ctx.OfficerTimeRows, u.Key(r.Month), ++row);
         ctx.OfficerTimeLastRow = row;
         return new DetailSheet
         {
@@ -50,8 +50,6 @@ internal static class OfficerTimeSheet
     internal static IEnumerable<(ReportUnit Unit, Core.Model.OfficerTimeRow Row)> OrderedRows(WorkbookContext ctx) =>
         ctx.Units.SelectMany(u => u.Working.OfficerTime.OrderBy(r => r.Month).ThenBy(r => r.Grade ?? "", StringComparer.Ordinal).Select(r => (u, r)));
 
-    internal static int RowCount(WorkbookContext ctx) => ctx.Units.Sum(u => u.Working.OfficerTime.Count);
-
     internal static string MeanMinutesFormula(ReportUnit u) => UnitName(u, "baseline_mean_minutes");
 
     internal static string RateFormula(ReportUnit u, Core.Model.OfficerTimeRow r) =>
@@ -61,7 +59,4 @@ internal static class OfficerTimeSheet
         $"IF(OR({UnitName(u, LineFlag(BenefitLine.OfficerTime))}=0,{UnitName(u, "baseline_cases")}=0),0,(H{row}*F{row}-G{row})/60)";
 
     internal static string GrossFormula(int row) => $"J{row}*I{row}";
-
-    internal static List<int> Rows(Dictionary<string, List<int>> index, string key) =>
-        index.TryGetValue(key, out var list) ? list : index[key] = [];
 }

@@ -63,6 +63,13 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
     public Dictionary<string, List<int>> OfficerTimeRows { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<int>> AvoidableRows { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Notes that <paramref name="row"/> of a detail sheet belongs to a service-month key.</summary>
+    public static void NoteRow(Dictionary<string, List<int>> index, string key, int row)
+    {
+        if (!index.TryGetValue(key, out var rows)) index[key] = rows = [];
+        rows.Add(row);
+    }
+
     /// <summary>A sum of explicit cells ("'Officer time'!$K$5+'Officer time'!$K$6"), or 0 when there are none.</summary>
     public static string SumOf(string sheet, IEnumerable<int> rows, int column)
     {
