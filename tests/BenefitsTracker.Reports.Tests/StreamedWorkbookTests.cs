@@ -257,6 +257,29 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         Assert.Equal(units.Count * result.Months.Count + 2, rows.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public void The_streamed_file_is_as_valid_Office_Open_XML_as_ClosedXMLs_own(string scope)
+    {
+        // The Open XML SDK's schema validator on both files: streaming may add no error of its own
+        // (element order in a cell, inline strings, the stretched tables, the formulas put back).
+        using var dir = new TempDir();
+        var result = Scope(scope);
+        var plain = dir.File("plain.xlsx");
+        SavingsWorkbook.Write(result, plain, streamThreshold: int.MaxValue);
+        var streamed = WriteStreamed(result, dir);
+        static List<string> Errors(string path)
+        {
+            using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+            return new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2013)
+                .Validate(doc).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        }
+        var before = Errors(plain).Select(e => System.Text.RegularExpressions.Regex.Replace(e, @"\[\d+\]", "[n]")).ToHashSet();
+        var added = Errors(streamed).Where(e => !before.Contains(System.Text.RegularExpressions.Regex.Replace(e, @"\[\d+\]", "[n]"))).ToList();
+        output.WriteLine($"ClosedXML's own file: {before.Count} kinds of validation error");
+        Assert.True(added.Count == 0, "streaming added validation errors:\n" + string.Join("\n", added.Take(10)));
+    }
+
     [Fact]
     public void A_cancelled_write_leaves_the_previous_workbook_and_no_temporary_files()
     {
