@@ -15,6 +15,7 @@ public sealed class BenefitsDbContext(DbContextOptions<BenefitsDbContext> option
     public DbSet<CostLineRow> CostLines => Set<CostLineRow>();
     public DbSet<AssumptionSetRow> AssumptionSets => Set<AssumptionSetRow>();
     public DbSet<IngestedFileRow> IngestedFiles => Set<IngestedFileRow>();
+    public DbSet<IngestedFileOwnerRow> IngestedFileOwners => Set<IngestedFileOwnerRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<UsageRollupRow> UsageRollups => Set<UsageRollupRow>();
     public DbSet<ClosedCaseRollupRow> ClosedCaseRollups => Set<ClosedCaseRollupRow>();

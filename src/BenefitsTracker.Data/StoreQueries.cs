@@ -81,10 +81,19 @@ public sealed class StoreQueries(BenefitsDbContext db)
         return (System.Text.Encoding.UTF8.GetBytes(row.Json), row.Version, row.Sha256);
     }
 
-    /// <summary>The file registry in ingest order (METHOD.md, Lineage).</summary>
-    public async Task<IReadOnlyList<InputFile>> InputFilesAsync(CancellationToken ct = default) =>
-        (await db.IngestedFiles.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct))
+    /// <summary>
+    /// The files that fed a report, in ingest order (METHOD.md, Lineage): those that stored rows for one of
+    /// <paramref name="owners"/> (the report's council codes and consortium id), and every assumptions file.
+    /// A file that stored nothing (all rejected or duplicate) fed no report and is not listed.
+    /// </summary>
+    public async Task<IReadOnlyList<InputFile>> InputFilesAsync(IReadOnlyCollection<string> owners, CancellationToken ct = default)
+    {
+        var owned = db.IngestedFileOwners.Where(o => owners.Contains(o.Owner)).Select(o => o.FileId);
+        return (await db.IngestedFiles.AsNoTracking()
+                .Where(f => f.Kind == "assumptions" || owned.Contains(f.Id))
+                .OrderBy(f => f.Id).ToListAsync(ct))
             .Select(f => new InputFile(f.Name, f.Sha256, f.Accepted, f.Rejected)).ToList();
+    }
 
     /// <summary>The first and last month with usage or case data, for one council or all.</summary>
     public async Task<(Month? From, Month? To)> DataRangeAsync(string? code = null, CancellationToken ct = default)

@@ -142,6 +142,7 @@ public sealed class Ingestor(BenefitsDbContext db)
         entry.Duplicates = counts.Duplicates;
         entry.RejectsPath = counts.Rejected > 0 ? rejects.FinalPath : null;
         entry.FinishedAt = DateTimeOffset.UtcNow;
+        foreach (var owner in handler.Owners) db.IngestedFileOwners.Add(new IngestedFileOwnerRow { FileId = entry.Id, Owner = owner });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         Trace?.Invoke($"committed {clock.Elapsed.TotalSeconds:0.000}");

@@ -87,7 +87,7 @@ public class DuplicateAndReingestTests
         var file = store.Write("events.csv", Header + Row("a") + Row("a") + "x,bad\n");
 
         var r = (await store.IngestAsync(file)).Files.Single();
-        var inputs = await store.Queries.InputFilesAsync();
+        var inputs = await store.Queries.InputFilesAsync(["W06000003"]);
 
         Assert.Equal(r.Read, r.Accepted + r.Rejected + r.Duplicates);
         var input = Assert.Single(inputs);

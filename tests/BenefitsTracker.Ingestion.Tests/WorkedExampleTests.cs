@@ -43,7 +43,8 @@ public class WorkedExampleTests
         Assert.Equal(["north-wales"], await store.Queries.ConsortiumIdsAsync());
         var consortium = await store.Queries.LoadConsortiumAsync("north-wales");
         Assert.Single(consortium!.Members);
-        Assert.Equal(5, (await store.Queries.InputFilesAsync()).Count);
+        Assert.Equal(5, (await store.Queries.InputFilesAsync(["W06000004", "north-wales"])).Count);
+        Assert.Single(await store.Queries.InputFilesAsync(["W06000001"])); // another council: only the assumptions file
         var (from, to) = await store.Queries.DataRangeAsync("W06000004");
         Assert.Equal(new Month(2023, 1), from);
         Assert.Equal(new Month(2025, 6), to);

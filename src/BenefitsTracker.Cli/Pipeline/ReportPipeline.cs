@@ -48,13 +48,14 @@ public sealed class ReportPipeline(StoreQueries queries)
     private async Task<SavingsResult> ComputeScopeAsync(ScopeKind kind, string id, ReportRequest request, AssumptionSet assumptions, CancellationToken ct)
     {
         if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
-        var inputs = await queries.InputFilesAsync(ct);
         if (kind == ScopeKind.Council)
         {
             if (!CouncilCode.IsValid(id)) throw new UsageException($"--council '{id}' is not a GSS code (a letter E, W, S or N and eight digits, e.g. W06000003)");
             var council = await queries.LoadCouncilAsync(id, ct) ?? throw new UsageException($"--council {id}: no such council in the store (ingest councils.csv first)");
             var consortium = council.Consortium is { } c ? await queries.LoadConsortiumAsync(c, ct) : null;
             var (from, to) = await queries.DataRangeAsync(id, ct);
+            // The council's own files, and its consortium's (shared cost lines are apportioned to it).
+            var inputs = await queries.InputFilesAsync(council.Consortium is { } cid ? [id, cid] : [id], ct);
             return SavingsEngine.ComputeCouncil(council, consortium, assumptions, request, Lineage(inputs, assumptions, from, to));
         }
         else
@@ -67,6 +68,7 @@ public sealed class ReportPipeline(StoreQueries queries)
                 if (f is { } mf && (from is null || mf < from)) from = mf;
                 if (t is { } mt && (to is null || mt > to)) to = mt;
             }
+            var inputs = await queries.InputFilesAsync([id, .. consortium.Members.Select(m => m.Code)], ct);
             return SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to));
         }
     }

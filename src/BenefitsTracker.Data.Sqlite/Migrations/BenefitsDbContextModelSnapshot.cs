@@ -350,6 +350,24 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                     b.ToTable("councils", (string)null);
                 });
 
+            modelBuilder.Entity("BenefitsTracker.Data.Entities.IngestedFileOwnerRow", b =>
+                {
+                    b.Property<long>("FileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.HasKey("FileId", "Owner");
+
+                    b.HasIndex("Owner");
+
+                    b.ToTable("ingested_file_owners", (string)null);
+                });
+
             modelBuilder.Entity("BenefitsTracker.Data.Entities.IngestedFileRow", b =>
                 {
                     b.Property<long>("Id")
@@ -576,6 +594,15 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                     b.HasKey("CouncilCode", "Service", "Channel", "Month");
 
                     b.ToTable("usage_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("BenefitsTracker.Data.Entities.IngestedFileOwnerRow", b =>
+                {
+                    b.HasOne("BenefitsTracker.Data.Entities.IngestedFileRow", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

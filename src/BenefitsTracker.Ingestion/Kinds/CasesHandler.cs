@@ -133,6 +133,7 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         foreach (var (k, n) in _openClosed)
             delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) + n;
         loader.MergeRollups(delta);
+        Owners.UnionWith(delta.ClosedCases.Keys.Select(k => k.CouncilCode).Concat(delta.OpenCases.Keys.Select(k => k.CouncilCode)));
         await EnsureServicesAsync(db, _services.Values, ct);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
     private const int NStart = 0, NEnd = 1, NPence = 2, NCashable = 3;
     private static readonly string CategoryList = string.Join(", ", CostCategories.All);
 
-    private readonly Interner _services = new();
+    private readonly Interner _services = new(), _owners = new();
 
     public override int TextSlots => 6;
     public override int NumSlots => 4;
@@ -63,6 +63,7 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
         batch.SetNum(NPence, pence);
         batch.SetNum(NCashable, cashable ? 1 : 0);
         if (!service.IsEmpty) _services.Id(service);
+        _owners.Id(council.IsEmpty ? consortium : council); // every good cost line is stored
         batch.Commit();
         return null;
     }
@@ -86,6 +87,9 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
         return true;
     }
 
-    public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct) =>
-        EnsureServicesAsync(db, _services.Values, ct);
+    public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
+    {
+        Owners.UnionWith(_owners.Values);
+        return EnsureServicesAsync(db, _services.Values, ct);
+    }
 }

@@ -72,6 +72,7 @@ internal sealed class CouncilsHandler() : KindHandler(KindSchema.Councils)
         var consortia = _councils.Values.Where(c => c.ConsortiumId is not null).Select(c => c.ConsortiumId!).Distinct().ToList();
         var known = await db.Consortia.Where(c => consortia.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         foreach (var id in consortia.Except(known)) db.Consortia.Add(new ConsortiumRow { Id = id });
+        Owners.UnionWith(codes.Concat(consortia));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -149,6 +149,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             delta.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = n;
         }
         loader.MergeRollups(delta);
+        Owners.UnionWith(delta.Usage.Keys.Select(k => k.CouncilCode));
         await EnsureServicesAsync(db, _services.Values, ct);
     }
 }

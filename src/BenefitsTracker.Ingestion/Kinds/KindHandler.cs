@@ -19,6 +19,12 @@ internal abstract class KindHandler(KindSchema schema)
     private IRecordSource? _source;
 
     public KindSchema Schema { get; } = schema;
+
+    /// <summary>
+    /// The council codes and consortium ids this file stored rows for, known once <see cref="FinishAsync"/> has run:
+    /// a report's lineage lists the files of its own councils and consortium.
+    /// </summary>
+    public SortedSet<string> Owners { get; } = new(StringComparer.Ordinal);
     public abstract int TextSlots { get; }
     public abstract int NumSlots { get; }
 
