@@ -117,4 +117,32 @@ public class DuplicateAndReingestTests
         var closed = council.ClosedCases.Single();
         Assert.Equal((new Month(2024, 5), 30m, "SO1", 1L), (closed.Month, closed.OfficerMinutes, closed.Grade, closed.Count));
     }
+
+    [Fact]
+    public async Task A_re_exported_cost_file_adds_only_its_new_lines()
+    {
+        await using var store = await TestStore.CreateAsync();
+        const string header = "council_code,consortium,service,category,period_start,period_end,amount_gbp,cashable,reference,description\n";
+        const string leaflets = "W06000003,,garden-waste,print,2023-04-01,2024-03-31,6000.00,true,PO-11873,\"Renewal leaflets, A5\"\n";
+        const string letters = "W06000003,,garden-waste,postage,2023-04-01,2024-03-31,2400.00,,,\n";
+        const string licence = ",north-wales,,licence,2024-04-01,2025-03-31,18000.00,false,INV-2024-113,Consortium licence\n";
+        var march = store.Write("costs-march.csv", header + leaflets + letters);
+        // The next export repeats both lines (the second written with cashable given, which is its default, and
+        // trailing spaces in the reference); it adds the licence; and it has the licence twice.
+        var april = store.Write("costs-april.csv", header + leaflets.Replace("PO-11873", "PO-11873  ") + letters.Replace(",2400.00,,", ",2400.00,true,") + licence + licence);
+        // A different amount or period is a different line.
+        var may = store.Write("costs-may.csv", header + leaflets.Replace("6000.00", "6000.01") + letters.Replace("2024-03-31", "2024-04-30"));
+
+        var m = (await store.IngestAsync(march)).Files.Single();
+        var a = (await store.IngestAsync(april)).Files.Single();
+        var y = (await store.IngestAsync(may)).Files.Single();
+
+        Assert.Equal((2L, 2L, 0L, 0L), (m.Read, m.Accepted, m.Rejected, m.Duplicates));
+        Assert.Equal((4L, 1L, 0L, 3L), (a.Read, a.Accepted, a.Rejected, a.Duplicates));
+        Assert.Equal((2L, 2L, 0L, 0L), (y.Read, y.Accepted, y.Rejected, y.Duplicates));
+        var conwy = await store.Queries.LoadCouncilAsync("W06000003");
+        Assert.Equal([2400m, 2400m, 6000m, 6000.01m], conwy!.CostLines.Select(c => c.Amount).Order());
+        var consortium = await store.Queries.LoadConsortiumAsync("north-wales");
+        Assert.Equal(18000m, Assert.Single(consortium!.SharedCosts).Amount);
+    }
 }

@@ -17,7 +17,11 @@ public interface IBulkLoader : IDisposable
     /// </summary>
     CaseOutcome AddCase(in CaseRecord row, out OpenCaseClosed wasOpen);
 
-    void AddCostLine(in CostRecord row);
+    /// <summary>
+    /// Inserts a cost line; false when a line the same in every field (owner, service, category, period, amount,
+    /// cashable, reference, description) is already stored (a duplicate, nothing written).
+    /// </summary>
+    bool AddCostLine(in CostRecord row);
 
     /// <summary>Inserts a row of the narrow contact table (completed/failed transactions with a user_ref).</summary>
     void AddContact(in ContactRecord row);

@@ -96,11 +96,15 @@ internal sealed class SqliteBulkLoader : IBulkLoader
         }
     }
 
-    public unsafe void AddCostLine(in CostRecord r)
+    public unsafe bool AddCostLine(in CostRecord r)
     {
+        // A line the same in every field as one stored (from this file or an earlier one) is a duplicate. IS
+        // compares NULLs as equal, as a re-exported file's empty reference equals the stored one.
         var s = _cost ??= Prepare(
             "INSERT INTO cost_lines (council_code, consortium, service, category, period_start, period_end, amount_pence, cashable, reference, description, file_id) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE NOT EXISTS (SELECT 1 FROM cost_lines WHERE council_code IS ?1 AND consortium IS ?2 " +
+            "AND service IS ?3 AND category = ?4 AND period_start = ?5 AND period_end = ?6 AND amount_pence = ?7 AND cashable = ?8 " +
+            "AND reference IS ?9 AND description IS ?10)");
         var h = NativeBinds.Handle(s);
         // EF Core's SQLite mapping of DateOnly: TEXT yyyy-MM-dd.
         Span<byte> start = stackalloc byte[10], end = stackalloc byte[10];
@@ -120,7 +124,7 @@ internal sealed class SqliteBulkLoader : IBulkLoader
             NativeBinds.Text(h, 9, reference, r.Reference.Length, nullIfEmpty: true);
             NativeBinds.Text(h, 10, description, r.Description.Length, nullIfEmpty: true);
             NativeBinds.Int64(h, 11, r.FileId);
-            Step(s);
+            return Step(s) == 1;
         }
     }
 

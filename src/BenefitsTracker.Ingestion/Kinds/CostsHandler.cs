@@ -14,7 +14,7 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
     private const int NStart = 0, NEnd = 1, NPence = 2, NCashable = 3;
     private static readonly string CategoryList = string.Join(", ", CostCategories.All);
 
-    private readonly Interner _services = new(), _owners = new();
+    private readonly Interner _services = new();
 
     public override int TextSlots => 6;
     public override int NumSlots => 4;
@@ -63,14 +63,13 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
         batch.SetNum(NPence, pence);
         batch.SetNum(NCashable, cashable ? 1 : 0);
         if (!service.IsEmpty) _services.Id(service);
-        _owners.Id(council.IsEmpty ? consortium : council); // every good cost line is stored
         batch.Commit();
         return null;
     }
 
     public override bool Load(RowBatch b, int i, IBulkLoader loader, long fileId)
     {
-        loader.AddCostLine(new CostRecord
+        var inserted = loader.AddCostLine(new CostRecord
         {
             CouncilCode = b.Text(i, TCouncil),
             ConsortiumId = b.Text(i, TConsortium),
@@ -84,12 +83,14 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
             Description = b.Text(i, TDescription),
             FileId = fileId,
         });
-        return true;
+        if (inserted)
+        {
+            var council = b.Text(i, TCouncil);
+            Owners.Add(System.Text.Encoding.UTF8.GetString(council.IsEmpty ? b.Text(i, TConsortium) : council));
+        }
+        return inserted;
     }
 
-    public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
-    {
-        Owners.UnionWith(_owners.Values);
-        return EnsureServicesAsync(db, _services.Values, ct);
-    }
+    public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct) =>
+        EnsureServicesAsync(db, _services.Values, ct);
 }

@@ -55,7 +55,7 @@ internal static class Profile
     {
         public bool AddEvent(in EventRecord row) => true;
         public CaseOutcome AddCase(in CaseRecord row, out OpenCaseClosed wasOpen) { wasOpen = default; return CaseOutcome.Inserted; }
-        public void AddCostLine(in CostRecord row) { }
+        public bool AddCostLine(in CostRecord row) => true;
         public void AddContact(in ContactRecord row) { }
         public void MergeRollups(RollupDelta delta) { }
         public void Dispose() { }
