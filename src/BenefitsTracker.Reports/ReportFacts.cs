@@ -73,7 +73,7 @@ internal sealed class ReportFacts
     public string DigitalText(int i) => !DigitalWithheld(i) ? Fmt.Count(DigitalByMonth[i])
         : IsSuppressed(DigitalByMonth[i]) ? $"<{SuppressBelow}" : "withheld";
 
-    /// <summary>The channels of month i to show as "&lt;N" (the engine's rule: small counts, plus a second cell beside a lone one).</summary>
+    /// <summary>The channels of month i to show as "&lt;N" (the engine's rule: small counts, then the smallest others until the hidden add up to the threshold).</summary>
     public IReadOnlySet<string> HiddenChannels(int i) => SuppressBelow is { } th
         ? Core.Method.Suppression.HiddenCells(Result.Months[i].ByChannel, th)
         : new HashSet<string>();

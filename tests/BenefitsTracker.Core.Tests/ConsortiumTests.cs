@@ -133,7 +133,7 @@ public sealed class ConsortiumTests
     }
 
     [Fact]
-    public void Suppression_hides_counts_of_one_to_threshold_less_one_and_a_second_cell_beside_a_lone_one()
+    public void Suppression_hides_counts_of_one_to_threshold_less_one_and_more_cells_until_the_hidden_ones_add_up_to_the_threshold()
     {
         Assert.False(Suppression.Hides(0, 10));
         Assert.True(Suppression.Hides(1, 10));
@@ -142,8 +142,15 @@ public sealed class ConsortiumTests
 
         var row = new Dictionary<string, long> { ["web"] = 50, ["phone"] = 3, ["post"] = 0, ["face_to_face"] = 12 };
         Assert.Equal(new HashSet<string> { "phone", "face_to_face" }, Suppression.HiddenCells(row, 10));
+        // 3 and 4 hidden would still give away 7 (the total less web): web goes too.
         var two = new Dictionary<string, long> { ["web"] = 50, ["phone"] = 3, ["email"] = 4 };
-        Assert.Equal(new HashSet<string> { "phone", "email" }, Suppression.HiddenCells(two, 10));
+        Assert.Equal(new HashSet<string> { "phone", "email", "web" }, Suppression.HiddenCells(two, 10));
+        // 3 and 8 hidden add up to 11: enough, face to face stays.
+        var enough = new Dictionary<string, long> { ["web"] = 50, ["phone"] = 3, ["email"] = 8, ["face_to_face"] = 12 };
+        Assert.Equal(new HashSet<string> { "phone", "email" }, Suppression.HiddenCells(enough, 10));
+        // 2 hidden, then the smallest other (5): 7, still small, so the next (6): 13.
+        var chain = new Dictionary<string, long> { ["web"] = 50, ["phone"] = 2, ["post"] = 5, ["email"] = 6, ["face_to_face"] = 0 };
+        Assert.Equal(new HashSet<string> { "phone", "post", "email" }, Suppression.HiddenCells(chain, 10));
         var none = new Dictionary<string, long> { ["web"] = 50, ["phone"] = 30 };
         Assert.Empty(Suppression.HiddenCells(none, 10));
     }

@@ -96,7 +96,7 @@ internal static class LineSections
                 var groups = pairs.GroupBy(p => (p.DigitalChannel, p.OfflineChannel))
                     .Select(g => (Key: $"{g.Key.DigitalChannel}>{g.Key.OfflineChannel}", g.Key.DigitalChannel, g.Key.OfflineChannel, Count: g.Sum(p => p.Count), g.First().UnitDifference))
                     .ToList();
-                // The total is shown, so the pairs follow the engine's rule for a row: small ones hidden, and a second beside a lone one.
+                // The total is shown, so the pairs follow the engine's rule for a row: small ones hidden, then the smallest others until the hidden add up to the threshold.
                 var hidden = f.SuppressBelow is { } th
                     ? Core.Method.Suppression.HiddenCells(groups.Select(g => KeyValuePair.Create(g.Key, g.Count)), th)
                     : new HashSet<string>();

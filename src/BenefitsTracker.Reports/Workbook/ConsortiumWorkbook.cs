@@ -147,7 +147,7 @@ internal static class ConsortiumWorkbook
             ws.Cell(1, 1).Text(
                 $"Each member's figures, computed on its own data and assumptions (its own workbook shows the working). Counts below {th} are shown as <{th}. " +
                 (withheld.Count > 0
-                    ? $"{withheld.Count} members are withheld by the comparison (a count below {th}, or the next smallest beside a lone one) and appear combined, so that no council's figures can be read off and the totals still add up."
+                    ? $"{withheld.Count} members are withheld by the comparison (a count below {th}, or the next smallest until those withheld add up to {th}) and appear combined, so that no council's figures can be read off and the totals still add up."
                     : "No member is withheld."));
             Xl.Header(ws, HeaderRow, 1, headers);
 
@@ -274,7 +274,7 @@ internal static class ConsortiumWorkbook
                 var m = r.Months[i];
                 ws.Cell(row, 1).Num(i + 1);
                 ws.Cell(row, 2).Text(m.Month.ToString());
-                // The engine's rule for a row whose total is shown: small counts, and a second beside a lone one.
+                // The engine's rule for a row whose total is shown: small counts, then the smallest others until the hidden add up to the threshold.
                 var hidden = Suppression.HiddenCells(m.ByChannel, th);
                 for (var k = 0; k < channels.Count; k++)
                 {
