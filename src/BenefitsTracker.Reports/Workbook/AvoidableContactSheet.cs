@@ -45,8 +45,8 @@ internal static class AvoidableContactSheet
         XCell.Str(r.DigitalChannel),
         XCell.Str(r.OfflineChannel),
         XCell.Num(r.Count, Xl.CountFormat),
-        XCell.Calc(UnitName(u, UnitCost(r.OfflineChannel)), ctx.UnitCostOf(u, r.OfflineChannel), Xl.RateFormat),
-        XCell.Calc(UnitName(u, UnitCost(r.DigitalChannel)), ctx.UnitCostOf(u, r.DigitalChannel), Xl.RateFormat),
+        XCell.Calc(UnitName(u, UnitCost(r.OfflineChannel)), u.Assumptions.UnitCosts.GetValueOrDefault(r.OfflineChannel), Xl.RateFormat),
+        XCell.Calc(UnitName(u, UnitCost(r.DigitalChannel)), u.Assumptions.UnitCosts.GetValueOrDefault(r.DigitalChannel), Xl.RateFormat),
         XCell.Calc($"H{row}-I{row}", r.UnitDifference, Xl.RateFormat),
         XCell.Calc($"-{UnitName(u, LineFlag(BenefitLine.AvoidableContact))}*G{row}*J{row}", r.Gross, Xl.MoneyFormat),
     ];

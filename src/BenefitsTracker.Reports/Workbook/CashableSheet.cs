@@ -16,9 +16,8 @@ internal static class CashableSheet
         {
             row++;
             ws.Cell(row, 1).Text(line.Title());
-            var flags = ctx.Units.Select(u => line == BenefitLine.AvoidableContact
-                ? u.Assumptions.Cashable.GetValueOrDefault(BenefitLine.ChannelShift)
-                : u.Assumptions.Cashable.GetValueOrDefault(line)).Distinct().ToList();
+            // Resolved per service (avoidable contact already carries channel shift's flag).
+            var flags = ctx.Units.Select(u => u.Assumptions.Cashable.GetValueOrDefault(line)).Distinct().ToList();
             ws.Cell(row, 2).Text(flags.Count switch { 0 => "-", 1 => flags[0] ? "Yes" : "No", _ => "Varies by service" });
             ws.Cell(row, 3).Formula(MonthlySheet.TotalCell(ctx, Gross(line)), Xl.MoneyFormat);
             ws.Cell(row, 4).Formula(MonthlySheet.TotalCell(ctx, Adjusted(line)), Xl.MoneyFormat);

@@ -49,8 +49,9 @@ internal sealed partial class DetailSheet
     public int TotalRow => RowCount + 2;
 
     /// <summary>
-    /// Set by <see cref="WriteClosedXml"/>: whether every row of a column has the same formula relative to its row
-    /// (index 1 = column A), which is when ClosedXML makes it the table's calculated-column formula.
+    /// Set by <see cref="WriteClosedXml"/> for a stub (the streamer needs it; ClosedXML works it out itself
+    /// otherwise): whether every row of a column has the same formula relative to its row (index 1 = column A),
+    /// which is when ClosedXML makes it the table's calculated-column formula.
     /// </summary>
     public bool[] SameFormulaInEveryRow { get; private set; } = [];
 
@@ -85,7 +86,7 @@ internal sealed partial class DetailSheet
                 if (row == 2)
                 {
                     formats[c] = cell.Format;
-                    first[c] = cell.Formula is { } f ? Relative(f, row) : null;
+                    first[c] = stub && cell.Formula is { } f ? Relative(f, row) : null;
                     same[c] = first[c] is not null;
                 }
                 else if (same[c] && (cell.Formula is null || Relative(cell.Formula, row) != first[c])) same[c] = false;

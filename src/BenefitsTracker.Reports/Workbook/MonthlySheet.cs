@@ -105,14 +105,14 @@ internal static class MonthlySheet
         var volumes = ctx.ChannelList.Select((ch, i) => (Channel: ch, Cell: $"{Xl.Col(FirstVolume + i)}{row}")).ToList();
         Set(Transactions, XCell.Calc(string.Join("+", volumes.Select(v => v.Cell)), transactions, Xl.CountFormat));
         Set(Digital, XCell.Calc(string.Join("+", volumes.Select(v => $"{v.Cell}*{N(DigitalFlag(v.Channel))}")), digital, Xl.CountFormat));
-        var priced = volumes.Where(v => HasUnitCost(ctx, u, v.Channel)).Select(v => $"{v.Cell}*{N(UnitCost(v.Channel))}").ToList();
+        var priced = volumes.Where(v => u.Assumptions.UnitCosts.ContainsKey(v.Channel)).Select(v => $"{v.Cell}*{N(UnitCost(v.Channel))}").ToList();
         var actualCost = priced.Count == 0 ? "0" : string.Join("+", priced);
         Set(PrintSpend, XCell.Num(sm?.Spend.GetValueOrDefault(CostCategories.Print) ?? 0m, Xl.MoneyFormat));
         Set(PostageSpend, XCell.Num(sm?.Spend.GetValueOrDefault(CostCategories.Postage) ?? 0m, Xl.MoneyFormat));
 
         decimal GrossOf(BenefitLine l) => sm?.GrossByLine.GetValueOrDefault(l) ?? 0m;
         decimal AdjustedOf(BenefitLine l) => sm?.AdjustedByLine.GetValueOrDefault(l) ?? 0m;
-        decimal CashableOf(BenefitLine l) => IsCashable(u, l) ? AdjustedOf(l) : 0m;
+        decimal CashableOf(BenefitLine l) => u.Assumptions.Cashable.GetValueOrDefault(l) ? AdjustedOf(l) : 0m;
 
         // Line 1: counterfactual at the baseline mix cost less the actual channel cost; zero when the
         // baseline has no transactions to form a mix (METHOD.md; ChannelShift.Benefit).
@@ -147,10 +147,6 @@ internal static class MonthlySheet
     /// <summary>A Monthly column summed over every service in month t, from the result (the value of <see cref="MonthSum"/>).</summary>
     public static decimal MonthValue(WorkbookContext ctx, Func<ReportUnit, ServiceMonth, decimal> value, int t) =>
         ctx.Units.Sum(u => u.Working.Months.FirstOrDefault(m => m.Month == ctx.Months[t]) is { } sm ? value(u, sm) : 0m);
-
-    /// <summary>Whether the service has a unit cost cell for the channel (its own or the top-level one).</summary>
-    private static bool HasUnitCost(WorkbookContext ctx, ReportUnit u, string channel) =>
-        u.Assumptions.UnitCosts.ContainsKey(channel) || ctx.Result.Assumptions.UnitCosts.ContainsKey(channel);
 
     /// <summary>
     /// The sum of a Monthly column over every service in month t (rows are service by service, month

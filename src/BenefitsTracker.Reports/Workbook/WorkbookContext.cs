@@ -47,14 +47,6 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
         return cell.Num(value, format);
     }
 
-    /// <summary>The unit cost the service's named cell holds: its own, else the top-level one, else nothing (0).</summary>
-    public decimal UnitCostOf(ReportUnit unit, string channel) =>
-        unit.Assumptions.UnitCosts.TryGetValue(channel, out var own) ? own : Result.Assumptions.UnitCosts.GetValueOrDefault(channel);
-
-    /// <summary>The service's cashable flag for a line, as the Assumptions sheet holds it (avoidable contact takes channel shift's).</summary>
-    public static bool IsCashable(ReportUnit unit, BenefitLine line) =>
-        unit.Assumptions.Cashable.GetValueOrDefault(line == BenefitLine.AvoidableContact ? BenefitLine.ChannelShift : line);
-
     /// <summary>
     /// The detail rows of each service-month key. Monthly formulas add these cells up explicitly:
     /// ClosedXML evaluates a range in time proportional to its whole sheet, which made SUMIFS over
