@@ -1,5 +1,4 @@
 using BenefitsTracker.Core.Assumptions;
-using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;
