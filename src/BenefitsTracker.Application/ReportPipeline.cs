@@ -75,9 +75,7 @@ public sealed class ReportPipeline(StoreQueries queries)
     /// <summary>Writes every output of one result into <paramref name="outDir"/>.</summary>
     public static void Write(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct)
     {
-        Directory.CreateDirectory(outDir);
-        ReportWriter.WriteAll(result, outDir, ct);
-        ManifestWriter.Write(result, Path.Combine(outDir, "manifest.json"), generatedAt);
+        ReportWriter.WriteSet(result, outDir, generatedAt, ct);
     }
 
     private static Lineage Lineage(IReadOnlyList<InputFile> inputs, AssumptionSet a, Month? from, Month? to) =>

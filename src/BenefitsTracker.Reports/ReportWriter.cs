@@ -8,11 +8,24 @@ namespace BenefitsTracker.Reports;
 
 /// <summary>
 /// Writes the human-facing outputs of a report from the one result model: savings.xlsx, report.html and
-/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>).
+/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet"/> writes
+/// them all and swaps them in as one set.
 /// </summary>
 public static class ReportWriter
 {
-    public const string WorkbookFile = "savings.xlsx", HtmlFile = "report.html", ChartsFolder = "charts";
+    public const string WorkbookFile = "savings.xlsx", HtmlFile = "report.html", ChartsFolder = "charts", ManifestFile = "manifest.json";
+
+    /// <summary>
+    /// Writes every output, manifest.json included, into a temporary folder beside <paramref name="outDir"/> and
+    /// swaps it in as one set (<see cref="OutputFolder"/>): a reader, or a run killed at any point, sees the old set
+    /// or the new one, never a mixture.
+    /// </summary>
+    public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct = default) =>
+        OutputFolder.Replace(outDir, temp =>
+        {
+            WriteAll(result, temp, ct);
+            Manifest.ManifestWriter.Write(result, Path.Combine(temp, ManifestFile), generatedAt);
+        });
 
     public static void WriteAll(SavingsResult result, string outDir, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, ct);

@@ -82,7 +82,41 @@ internal static class AssumptionsReader
                 consortia[id] = rule;
             }
 
+        RefuseLookAlikeGrades(topLayer, "", councils.Select(c => (c.Value, Join("councils", c.Key)))
+            .Concat(services.Select(s => (s.Value.Overrides, Join("services", s.Key))))
+            .Concat(councilServices.Select(cs => (cs.Value.Overrides, Join(Join(Join("councils", cs.Key.Council), "services"), cs.Key.Service)))));
         return new AssumptionDocument(version, topLayer, councils, services, consortia) { CouncilServices = councilServices };
+    }
+
+    /// <summary>
+    /// Grades that differ only in case or punctuation (PO1 and po1, S-1 and S_1) are refused wherever they appear
+    /// in the file: outputs name each grade's rate by its letters and digits (the workbook's hourly_cost_po1), so two
+    /// such grades would be one name for two rates, and the reader would not know which applies.
+    /// </summary>
+    private static void RefuseLookAlikeGrades(AssumptionLayer top, string topPath, IEnumerable<(AssumptionLayer Layer, string Path)> others)
+    {
+        var seen = new Dictionary<string, (string Grade, string Path)>(StringComparer.Ordinal);
+        foreach (var (layer, path) in others.Prepend((top, topPath)))
+        {
+            if (layer.HourlyCostByGrade is not { } grades) continue;
+            var gp = Join(Join(path, "officer_hourly_cost_gbp"), "grades");
+            foreach (var grade in grades.Keys)
+            {
+                var key = GradeKey(grade);
+                if (seen.TryGetValue(key, out var first) && first.Grade != grade)
+                    throw new AssumptionsException(Join(gp, grade),
+                        $"grade '{grade}' differs from '{first.Grade}' (at {first.Path}) only in case or punctuation; spell each grade one way throughout");
+                seen.TryAdd(key, (grade, Join(gp, grade)));
+            }
+        }
+    }
+
+    /// <summary>A grade's letters and digits, lower-case; anything else counts as one separator.</summary>
+    internal static string GradeKey(string grade)
+    {
+        var sb = new System.Text.StringBuilder(grade.Length);
+        foreach (var c in grade) sb.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_');
+        return sb.ToString();
     }
 
     private static ServiceEntry ReadService(string slug, JsonElement value)
@@ -163,7 +197,7 @@ internal static class AssumptionsReader
             {
                 if (!Channels.IsKnown(channel))
                     throw new AssumptionsException(Join(p, channel), $"'{channel}' is not a channel; use {string.Join(", ", Channels.All)}");
-                costs[channel] = NonNegative(value, Join(p, channel));
+                costs[channel] = UnitCost(value, Join(p, channel));
             }
             layer = layer with { UnitCosts = costs };
         }
@@ -190,7 +224,7 @@ internal static class AssumptionsReader
             var p = Join(path, "officer_hourly_cost_gbp");
             var entry = Object(officer, p, OfficerKeys);
             if (entry.TryGetValue("default", out var byDefault))
-                layer = layer with { HourlyCostDefault = NonNegative(byDefault, Join(p, "default")) };
+                layer = layer with { HourlyCostDefault = UnitCost(byDefault, Join(p, "default")) };
             if (entry.TryGetValue("grades", out var gradesElement))
             {
                 var gp = Join(p, "grades");
@@ -198,7 +232,7 @@ internal static class AssumptionsReader
                 foreach (var (grade, value) in Object(gradesElement, gp, null))
                 {
                     if (grade.Length == 0) throw new AssumptionsException(gp, "a grade needs a name");
-                    grades[grade] = NonNegative(value, Join(gp, grade));
+                    grades[grade] = UnitCost(value, Join(gp, grade));
                 }
                 layer = layer with { HourlyCostByGrade = grades };
             }

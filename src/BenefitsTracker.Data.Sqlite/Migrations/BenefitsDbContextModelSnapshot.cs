@@ -565,7 +565,7 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId")
+                    b.HasIndex("CouncilCode", "EventId")
                         .IsUnique();
 
                     b.ToTable("usage_events", (string)null);
