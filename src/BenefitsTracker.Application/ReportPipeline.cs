@@ -49,8 +49,10 @@ public sealed class ReportPipeline(StoreQueries queries)
         if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
         if (kind == ScopeKind.Council)
         {
+            id = id.Trim().ToUpperInvariant(); // GSS codes are stored in upper case; "w06000003" is the same council
             if (!CouncilCode.IsValid(id)) throw new UsageException($"--council '{id}' is not a GSS code (a letter E, W, S or N and eight digits, e.g. W06000003)");
-            var council = await queries.LoadCouncilAsync(id, ct) ?? throw new UsageException($"--council {id}: no such council in the store (ingest councils.csv first)");
+            var council = await queries.LoadCouncilAsync(id, ct)
+                ?? throw new UsageException($"--council {id}: no such council in the store; it holds {Listing(await queries.CouncilCodesAsync(ct), "no council (ingest councils.csv first)")}");
             var consortium = council.Consortium is { } c ? await queries.LoadConsortiumAsync(c, ct) : null;
             var (from, to) = await queries.DataRangeAsync(id, ct);
             // The council's own files, and its consortium's (shared cost lines are apportioned to it).
@@ -59,7 +61,8 @@ public sealed class ReportPipeline(StoreQueries queries)
         }
         else
         {
-            var consortium = await queries.LoadConsortiumAsync(id, ct) ?? throw new UsageException($"--consortium {id}: no such consortium in the store");
+            var consortium = await queries.LoadConsortiumAsync(id, ct)
+                ?? throw new UsageException($"--consortium {id}: no such consortium in the store; it holds {Listing(await queries.ConsortiumIdsAsync(ct), "no consortium (ingest a councils file with a consortium column)")}");
             Month? from = null, to = null;
             foreach (var member in consortium.Members)
             {
@@ -71,6 +74,10 @@ public sealed class ReportPipeline(StoreQueries queries)
             return SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to));
         }
     }
+
+    /// <summary>"W06000001, W06000002" (at most 20, then how many more), or <paramref name="none"/>.</summary>
+    private static string Listing(IReadOnlyList<string> held, string none) => held.Count == 0 ? none
+        : string.Join(", ", held.Take(20)) + (held.Count > 20 ? $" and {held.Count - 20} more" : "");
 
     /// <summary>Writes every output of one result into <paramref name="outDir"/>.</summary>
     public static void Write(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct)

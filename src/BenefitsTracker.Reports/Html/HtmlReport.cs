@@ -46,6 +46,7 @@ internal static class HtmlReport
         h.Line("</header>");
         h.Line("<main>");
 
+        Coverage(h, r);
         Headline(h, f);
 
         h.Line("<section aria-labelledby=\"lines\">");
@@ -85,6 +86,19 @@ internal static class HtmlReport
         h.Line("</body>");
         h.Line("</html>");
         return h.ToString();
+    }
+
+    /// <summary>Months without data, at the top, before any figure: they are unknown, not zero.</summary>
+    private static void Coverage(HtmlWriter h, SavingsResult r)
+    {
+        var sentences = CoverageText.Sentences(r);
+        if (sentences.Count == 0) return;
+        h.Line("<section class=\"coverage\" aria-labelledby=\"coverage\">");
+        h.Line("<h2 id=\"coverage\">Months without data</h2>");
+        h.Line("<ul>");
+        foreach (var s in sentences) h.Line($"<li>{E(s)}</li>");
+        h.Line("</ul>");
+        h.Line("</section>");
     }
 
     public static string Title(SavingsResult r) => r.Scope.Kind == ScopeKind.Consortium

@@ -35,6 +35,7 @@ public static class ManifestWriter
             WriteBody(w, result, disclosure);
             if (result.Comparison is { } comparison) WriteComparison(w, comparison, view);
             if (disclosure is not null) WriteDisclosure(w, disclosure);
+            WriteCoverage(w, result);
             w.WritePropertyName("inputs");
             w.WriteStartArray();
             foreach (var input in result.Lineage.Inputs)
@@ -63,6 +64,40 @@ public static class ManifestWriter
         }
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Each council's feeds: how far each reaches, the months of the period it leaves unknown (not zero),
+    /// and the lines not counted in them.
+    /// </summary>
+    private static void WriteCoverage(Utf8JsonWriter w, SavingsResult r)
+    {
+        w.WritePropertyName("coverage");
+        w.WriteStartArray();
+        foreach (var c in r.Coverage)
+        {
+            w.WriteStartObject();
+            w.WriteString("council", c.Council);
+            w.WriteBoolean("complete", c.Complete);
+            foreach (var f in c.Feeds)
+            {
+                w.WritePropertyName(f.Feed switch { Feed.Events => "events", Feed.Cases => "cases", _ => "cost_lines" });
+                w.WriteStartObject();
+                WriteMonthOrNull(w, "from", f.From);
+                WriteMonthOrNull(w, "to", f.To);
+                w.WritePropertyName("unknown_months");
+                w.WriteStartArray();
+                foreach (var m in f.UnknownMonths) w.WriteStringValue(m.ToString());
+                w.WriteEndArray();
+                w.WritePropertyName("lines_not_counted_there");
+                w.WriteStartArray();
+                foreach (var l in f.Lines) w.WriteStringValue(l.Key());
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>What the symbols mean, and who is withheld: the note every shared output carries.</summary>
