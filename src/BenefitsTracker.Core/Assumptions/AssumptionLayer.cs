@@ -39,4 +39,9 @@ internal sealed record AssumptionDocument(
     AssumptionLayer TopLevel,
     IReadOnlyDictionary<string, AssumptionLayer> Councils,
     IReadOnlyDictionary<string, ServiceEntry> Services,
-    IReadOnlyDictionary<string, string> ConsortiumApportionment);
+    IReadOnlyDictionary<string, string> ConsortiumApportionment)
+{
+    /// <summary>Each council's own service entries (<c>councils.{GSS}.services.{slug}</c>).</summary>
+    public IReadOnlyDictionary<(string Council, string Service), CouncilServiceEntry> CouncilServices { get; init; } =
+        new Dictionary<(string Council, string Service), CouncilServiceEntry>();
+}
