@@ -16,6 +16,8 @@ public sealed class ReportPipeline(StoreQueries queries)
 {
     /// <summary>Where the assumptions came from, for messages: the file given, or the stored set.</summary>
     private string _assumptionsSource = "the assumptions";
+    /// <summary>The --assumptions file's name, for the reports' caveats (where each figure came from); null for the stored set.</summary>
+    private string? _assumptionsFile;
 
     /// <summary>The assumptions to use: the file given, else the set stored by the last ingest of one.</summary>
     public async Task<AssumptionSet> AssumptionsAsync(string? file, CancellationToken ct)
@@ -24,6 +26,7 @@ public sealed class ReportPipeline(StoreQueries queries)
         {
             if (!File.Exists(file)) throw new UsageException($"--assumptions: no such file '{file}'");
             _assumptionsSource = $"--assumptions {file}";
+            _assumptionsFile = Path.GetFileName(file);
             return Parse(await File.ReadAllBytesAsync(file, ct));
         }
         var stored = await queries.LatestAssumptionsAsync(ct)
@@ -57,7 +60,7 @@ public sealed class ReportPipeline(StoreQueries queries)
             var (from, to) = await queries.DataRangeAsync(id, ct);
             // The council's own files, and its consortium's (shared cost lines are apportioned to it).
             var inputs = await queries.InputFilesAsync(council.Consortium is { } cid ? [id, cid] : [id], ct);
-            return SavingsEngine.ComputeCouncil(council, consortium, assumptions, request, Lineage(inputs, assumptions, from, to));
+            return SavingsEngine.ComputeCouncil(council, consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
         }
         else
         {
@@ -71,7 +74,7 @@ public sealed class ReportPipeline(StoreQueries queries)
                 if (t is { } mt && (to is null || mt > to)) to = mt;
             }
             var inputs = await queries.InputFilesAsync([id, .. consortium.Members.Select(m => m.Code)], ct);
-            return SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to));
+            return SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
         }
     }
 
@@ -87,6 +90,8 @@ public sealed class ReportPipeline(StoreQueries queries)
         ManifestWriter.Write(result, Path.Combine(outDir, "manifest.json"), generatedAt);
     }
 
-    private static Lineage Lineage(IReadOnlyList<InputFile> inputs, AssumptionSet a, Month? from, Month? to) =>
-        new(inputs, a.Version, a.Sha256, SoftwareVersion.Text, from, to);
+    /// <summary>The stored set's file is the input whose SHA-256 is the set's (its name as ingested).</summary>
+    private static Lineage Lineage(IReadOnlyList<InputFile> inputs, AssumptionSet a, Month? from, Month? to, string? file) =>
+        new(inputs, a.Version, a.Sha256, SoftwareVersion.Text, from, to,
+            file ?? inputs.FirstOrDefault(i => string.Equals(i.Sha256, a.Sha256, StringComparison.OrdinalIgnoreCase))?.File);
 }

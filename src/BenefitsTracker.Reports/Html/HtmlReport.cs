@@ -203,8 +203,11 @@ internal static class HtmlReport
         if (!r.Lines.Any(l => l.Ci95 is not null))
             h.Line("<li>No confidence interval could be computed for officer time (it needs closed cases in both the baseline and the period).</li>");
         h.Line($"<li>{E("Non-cashable benefits, such as officer time released, free capacity rather than cash: they reduce budgets only if the time is redeployed or posts are not filled.")}</li>");
-        var costs = string.Join(", ", r.Assumptions.UnitCosts.OrderBy(kv => Channels.Order(kv.Key)).Select(kv => $"{Fmt.Channel(kv.Key).ToLowerInvariant()} {Fmt.Money(kv.Value)}"));
-        h.Line($"<li>{E($"Channel shift values each transaction at a unit cost per channel ({costs}; defaults from Socitm Channel Value Benchmarking). The result is only as good as these costs.")}</li>");
+        // Where each unit cost came from: the default and its source, or the file's key that set it.
+        var used = f.Units.Count > 0
+            ? f.Units.Select(u => (u.Assumptions.UnitCosts, u.Assumptions.UnitCostKeys))
+            : [(r.Assumptions.UnitCosts, r.Assumptions.UnitCostKeys)];
+        h.Line($"<li>{E($"Channel shift values each transaction at a unit cost per channel: {AssumptionSources.UnitCosts(r, used)}. The result is only as good as these costs.")}</li>");
         if (f.Disclosure.Note is { } disclosure) h.Line($"<li>{E(disclosure)}</li>");
         foreach (var note in r.Notes) h.Line($"<li>{E(note)}</li>");
         h.Line("</ul>");
