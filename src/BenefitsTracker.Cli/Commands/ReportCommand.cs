@@ -31,7 +31,10 @@ public static class ReportCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var request = new ReportRequest(ParseMonth("--from", parse.GetValue(from)!), ParseMonth("--to", parse.GetValue(to)!), parse.GetValue(service));
-            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
+            // The arguments are checked before the store is opened or the assumptions read: a reversed period is the first thing to say.
+            if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
+            // GSS codes are upper case in the store; "w06000003" is the same council.
+            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c.Trim().ToUpperInvariant()) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
             CheckOut(parse.GetValue(output));
             await using var store = await StorageOptions.OpenForReadingAsync(StorageOptions.Target(parse.GetValue(db)), token);
             var pipeline = new ReportPipeline(new StoreQueries(store));

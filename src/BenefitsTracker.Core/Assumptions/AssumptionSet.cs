@@ -68,7 +68,7 @@ public sealed class AssumptionSet
         ArgumentNullException.ThrowIfNull(councilCode);
         var values = new EffectiveAssumptions();
         values.Apply(_document.TopLevel);
-        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council);
+        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council, $"councils.{councilCode}.");
         return values.ToResolved(Version, Sha256, ApportionmentFor(consortiumId));
     }
 
@@ -95,10 +95,10 @@ public sealed class AssumptionSet
                 $"the data has service '{service}' but the assumptions do not describe it; add services.{service} with its go_live month (YYYY-MM)");
         var values = new EffectiveAssumptions();
         values.Apply(_document.TopLevel);
-        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council);
-        values.Apply(entry.Overrides);
+        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council, $"councils.{councilCode}.");
+        values.Apply(entry.Overrides, $"services.{service}.");
         var own = _document.CouncilServices.GetValueOrDefault((councilCode, service));
-        if (own is not null) values.Apply(own.Overrides);
+        if (own is not null) values.Apply(own.Overrides, $"councils.{councilCode}.services.{service}.");
         return values.ToService(CouncilServiceReader.Resolve(entry, own));
     }
 

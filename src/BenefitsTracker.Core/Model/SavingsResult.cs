@@ -26,6 +26,11 @@ public sealed record SavingsResult
     /// <summary>The assumptions as applied at council level (service overrides are in <see cref="ServiceWorking.Assumptions"/>).</summary>
     public required ResolvedAssumptions Assumptions { get; init; }
     public required Lineage Lineage { get; init; }
+    /// <summary>
+    /// Each council's data coverage (one entry for a council, one per member for a consortium): months a
+    /// feed does not reach are unknown, not zero, and the lines needing it are not counted there.
+    /// </summary>
+    public IReadOnlyList<DataCoverage> Coverage { get; init; } = [];
     /// <summary>Plain-English notes on figures the method had to set to zero or leave out (e.g. no baseline cases), for the reader.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
