@@ -9,6 +9,3 @@ public static class ExitCodes
     /// <summary>Bad arguments or unusable input, with a message that says what and where.</summary>
     public const int BadInput = 2;
 }
-
-/// <summary>A problem with what the user asked for or gave us: exit 2 with this message.</summary>
-public sealed class UsageException(string message) : Exception(message);

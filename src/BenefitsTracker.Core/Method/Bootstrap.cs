@@ -25,6 +25,23 @@ public static class Bootstrap
     /// <summary>Period cases that each took <see cref="Minutes"/>, valued at <see cref="HourlyCost"/>.</summary>
     public readonly record struct PeriodBin(decimal Minutes, decimal HourlyCost, long Count);
 
+    /// <summary>
+    /// The officer time resamples of one council's service: B's cases by minutes, P's by minutes and
+    /// the rate of their grade; null when either side has no cases.
+    /// </summary>
+    internal static decimal[]? ForOfficerTime(
+        string council, string service, IEnumerable<ClosedCases> baselineCases, IEnumerable<ClosedCases> periodCases, Func<string?, decimal> hourlyCost)
+    {
+        var baselineBins = baselineCases
+            .GroupBy(c => c.OfficerMinutes).OrderBy(g => g.Key)
+            .Select(g => new BaselineBin(g.Key, g.Sum(c => c.Count))).ToList();
+        var periodBins = periodCases
+            .GroupBy(c => (c.OfficerMinutes, Rate: hourlyCost(c.Grade)))
+            .OrderBy(g => g.Key.OfficerMinutes).ThenBy(g => g.Key.Rate)
+            .Select(g => new PeriodBin(g.Key.OfficerMinutes, g.Key.Rate, g.Sum(c => c.Count))).ToList();
+        return Resample(SeedFor(council, service), baselineBins, periodBins);
+    }
+
     /// <summary>The 2,000 resampled figures, in draw order; null when either side has no cases.</summary>
     public static decimal[]? Resample(ulong seed, IReadOnlyList<BaselineBin> baseline, IReadOnlyList<PeriodBin> period)
     {

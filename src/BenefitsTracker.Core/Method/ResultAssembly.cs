@@ -12,7 +12,7 @@ internal static class ResultAssembly
     public sealed record Assembled(IReadOnlyList<MonthResult> Months, IReadOnlyList<LineResult> Lines, Totals Totals);
 
     public static Assembled Assemble(
-        MonthFigures[] months, IReadOnlyList<bool> enabled, IReadOnlyList<bool> cashable, decimal[]? officerSamples, decimal discountRate)
+        MonthFigures[] months, LineFlags flags, decimal[]? officerSamples, decimal discountRate)
     {
         // Channels with completed transactions anywhere in P appear in every month, in channel order.
         var channels = ChannelShift.InOrder(months.SelectMany(m => m.ByChannel.Where(c => c.Value != 0).Select(c => c.Key))).ToList();
@@ -59,7 +59,7 @@ internal static class ResultAssembly
         for (var i = 0; i < BenefitLines.All.Count; i++)
         {
             var line = BenefitLines.All[i];
-            lines.Add(new LineResult(line, enabled[i], total.Gross[i], total.Adjusted[i], cashable[i],
+            lines.Add(new LineResult(line, flags.Enabled[line], total.Gross[i], total.Adjusted[i], flags.Cashable[line],
                 line == BenefitLine.OfficerTime ? Bootstrap.Interval(officerSamples) : null));
         }
 

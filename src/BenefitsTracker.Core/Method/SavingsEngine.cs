@@ -34,10 +34,8 @@ public static class SavingsEngine
             .ToList();
 
         var months = MonthFigures.Sum(request.From, request.To, members.Select(m => m.Months));
-        var enabled = BenefitLines.All.Select((_, i) => members.Any(m => m.Enabled[i])).ToList();
-        var cashable = BenefitLines.All.Select((line, i) =>
-            members.Any(m => m.Enabled[i]) ? members.Where(m => m.Enabled[i]).All(m => m.Cashable[i]) : resolved.Cashable[line]).ToList();
-        var assembled = ResultAssembly.Assemble(months, enabled, cashable, Bootstrap.Sum(members.Select(m => m.OfficerSamples)), resolved.DiscountRate);
+        var flags = LineFlags.Combine([.. members.Select(m => m.Flags.AsPart())], resolved.Cashable);
+        var assembled = ResultAssembly.Assemble(months, flags, Bootstrap.Sum(members.Select(m => m.OfficerSamples)), resolved.DiscountRate);
 
         // The consortium's cost working: each member's own lines, and each shared line once, whole.
         var costs = members.SelectMany(m => m.Result.Costs.Where(c => c.Owner != consortium.Id)).ToList();
@@ -63,8 +61,7 @@ public static class SavingsEngine
     }
 
     /// <summary>A council's result plus what a consortium needs to sum it: its months, line flags and bootstrap resamples.</summary>
-    private sealed record CouncilOutcome(
-        SavingsResult Result, MonthFigures[] Months, IReadOnlyList<bool> Enabled, IReadOnlyList<bool> Cashable, decimal[]? OfficerSamples);
+    private sealed record CouncilOutcome(SavingsResult Result, MonthFigures[] Months, LineFlags Flags, decimal[]? OfficerSamples);
 
     private static CouncilOutcome Council(
         CouncilData council, ConsortiumData? consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage, bool asMember)
@@ -89,14 +86,10 @@ public static class SavingsEngine
         var months = MonthFigures.Sum(request.From, request.To, outcomes.Select(o => o.Months));
         var costs = CouncilCosts.Apply(council, consortium, resolved.Apportionment, services, request, months);
 
-        var enabled = BenefitLines.All.Select(line => outcomes.Any(o => o.Working.Assumptions.Lines.Contains(line))).ToList();
-        var cashable = BenefitLines.All.Select(line =>
-        {
-            var withLine = outcomes.Where(o => o.Working.Assumptions.Lines.Contains(line)).ToList();
-            return withLine.Count > 0 ? withLine.All(o => o.Working.Assumptions.Cashable[line]) : resolved.Cashable[line];
-        }).ToList();
+        var flags = LineFlags.Combine(
+            [.. outcomes.Select(o => new LineFlags.Part(o.Working.Assumptions.Lines, o.Working.Assumptions.Cashable))], resolved.Cashable);
         var samples = Bootstrap.Sum(outcomes.Select(o => o.OfficerSamples));
-        var assembled = ResultAssembly.Assemble(months, enabled, cashable, samples, resolved.DiscountRate);
+        var assembled = ResultAssembly.Assemble(months, flags, samples, resolved.DiscountRate);
 
         var result = new SavingsResult
         {
@@ -111,7 +104,7 @@ public static class SavingsEngine
             Lineage = lineage,
             Notes = [.. Coverage(request, lineage), .. outcomes.SelectMany(o => o.Working.Notes)],
         };
-        return new CouncilOutcome(result, months, enabled, cashable, samples);
+        return new CouncilOutcome(result, months, flags, samples);
     }
 
     /// <summary>Every service with any data for the council (volumes, cases, cost lines, contacts), or only the one asked for.</summary>

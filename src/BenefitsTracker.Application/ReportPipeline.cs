@@ -2,12 +2,11 @@ using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
-using BenefitsTracker.Cli.Commands;
 using BenefitsTracker.Data;
 using BenefitsTracker.Reports;
 using BenefitsTracker.Reports.Manifest;
 
-namespace BenefitsTracker.Cli.Pipeline;
+namespace BenefitsTracker.Application;
 
 /// <summary>
 /// Store → engine → outputs: reads a council's or consortium's rollups, computes the one result

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace BenefitsTracker.Cli.Pipeline;
+namespace BenefitsTracker.Application;
 
 /// <summary>"benefits X.Y.Z", the software version every report states (METHOD.md, Lineage).</summary>
 public static class SoftwareVersion

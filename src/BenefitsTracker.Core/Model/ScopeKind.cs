@@ -1,0 +1,3 @@
+namespace BenefitsTracker.Core.Model;
+
+public enum ScopeKind { Council, Consortium }

@@ -1,0 +1,20 @@
+using BenefitsTracker.Core.Domain;
+
+namespace BenefitsTracker.Core.Model;
+
+/// <summary>Assumptions as they apply to one service after council and service overrides.</summary>
+public sealed record ServiceAssumptions
+{
+    public required string GoLive { get; init; }
+    public required Month BaselineFrom { get; init; }
+    public required Month BaselineTo { get; init; }
+    public required IReadOnlyList<BenefitLine> Lines { get; init; }
+    public required IReadOnlyDictionary<string, decimal> UnitCosts { get; init; }
+    public required IReadOnlyList<string> DigitalChannels { get; init; }
+    public required decimal HourlyCostDefault { get; init; }
+    /// <summary>False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must not be used).</summary>
+    public bool HasHourlyCostDefault { get; init; } = true;
+    public required IReadOnlyDictionary<string, decimal> HourlyCostByGrade { get; init; }
+    public required Adjustments Adjustments { get; init; }
+    public required IReadOnlyDictionary<BenefitLine, bool> Cashable { get; init; }
+}
