@@ -3,19 +3,20 @@ namespace BenefitsTracker.Ingestion.Tests;
 public class SampleDataTests
 {
     /// <summary>The repository's sample-data/ folder, found by walking up from the test binaries.</summary>
-    internal static string? SampleData()
+    internal static string SampleData()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "BenefitsTracker.sln")))
-                return Directory.Exists(Path.Combine(dir.FullName, "sample-data")) ? Path.Combine(dir.FullName, "sample-data") : null;
-        return null;
+                return Directory.Exists(Path.Combine(dir.FullName, "sample-data"))
+                    ? Path.Combine(dir.FullName, "sample-data")
+                    : throw new DirectoryNotFoundException($"sample-data/ is missing beside {dir.FullName}/BenefitsTracker.sln");
+        throw new DirectoryNotFoundException("BenefitsTracker.sln not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]
     public async Task Sample_data_loads_without_a_rejected_row()
     {
         var sample = SampleData();
-        if (sample is null) return;
         await using var store = await TestStore.CreateAsync();
         var copy = Path.Combine(store.Folder, "sample");
         Directory.CreateDirectory(copy);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace BenefitsTracker.Reports.Tests;
@@ -20,29 +19,25 @@ public class ReportWriterTests(ITestOutputHelper output)
         Assert.False(File.Exists(dir.File("manifest.json")));
     }
 
-    /// <summary>Issue 5: a council report for 36 months in under 2 s after start-up (here: Conwy, three services, all files).</summary>
+    /// <summary>
+    /// The three sample reports, each whole: a person can look at them by setting BT_REPORTS_KEEP
+    /// to a folder; otherwise they go to a temporary one. (Report time is measured by
+    /// `benefits bench report`, docs/benchmarks.md, not here.)
+    /// </summary>
     [Fact]
-    public void A_36_month_council_report_is_written_in_under_two_seconds_after_start_up()
+    public void The_sample_reports_are_written_whole_and_can_be_kept_for_a_person_to_look_at()
     {
-        var result = Results.SampleCouncil(_ => { }, "2022-04", "2025-03");
-        Assert.Equal(36, result.Months.Count);
-        using (var warm = new TempDir()) ReportWriter.WriteAll(Results.WorkedExampleResult, warm.Path);
-        using var dir = new TempDir();
-        var sw = Stopwatch.StartNew();
-        var timings = ReportWriter.WriteAllTimed(result, dir.Path);
-        sw.Stop();
-        output.WriteLine($"36-month council report: total {sw.ElapsedMilliseconds} ms (workbook {timings.Workbook.TotalMilliseconds:0} ms, charts {timings.Charts.TotalMilliseconds:0} ms, html {timings.Html.TotalMilliseconds:0} ms)");
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"took {sw.ElapsedMilliseconds} ms");
-    }
-
-    /// <summary>Writes the sample outputs where a person can look at them: set BT_REPORTS_KEEP to a folder.</summary>
-    [Fact]
-    public void Sample_outputs_can_be_kept_for_a_person_to_look_at()
-    {
+        using var temp = new TempDir();
         var keep = Environment.GetEnvironmentVariable("BT_REPORTS_KEEP");
-        if (string.IsNullOrEmpty(keep)) return;
-        ReportWriter.WriteAll(Results.WorkedExampleResult, Path.Combine(keep, "worked"));
-        ReportWriter.WriteAll(Results.SampleConwy, Path.Combine(keep, "conwy"));
-        ReportWriter.WriteAll(Results.SampleNorthWales, Path.Combine(keep, "north-wales"));
+        var root = string.IsNullOrEmpty(keep) ? temp.Path : keep;
+        foreach (var (name, result) in new[] { ("worked", Results.WorkedExampleResult), ("conwy", Results.SampleConwy), ("north-wales", Results.SampleNorthWales) })
+        {
+            var dir = Path.Combine(root, name);
+            ReportWriter.WriteAll(result, dir);
+            Assert.Contains(result.Scope.Name, File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
+            Assert.True(new FileInfo(Path.Combine(dir, "savings.xlsx")).Length > 10_000, name);
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir, "charts"), "*.svg"));
+        }
+        output.WriteLine($"sample reports written under {root}");
     }
 }

@@ -145,12 +145,16 @@ public static class Tools
     }
 
     /// <summary>The program's path; null (skip) when it is missing and no tool is required; a failure naming it when one is.</summary>
-    public static string? Require(string program, string package, ITestOutputHelperLike output, params string[] candidates)
+    public static string? Require(string program, string package, ITestOutputHelperLike output, params string[] candidates) =>
+        Require(program, package, output, Required(), candidates);
+
+    /// <summary>As above, with the decision made by the caller: <paramref name="required"/> names the variables that are set, or is null.</summary>
+    public static string? Require(string program, string package, ITestOutputHelperLike output, string? required, params string[] candidates)
     {
         var path = Find(program, candidates);
         if (path is not null) return path;
         var message = $"{program} is not installed (apt-get install -y --no-install-recommends {package}); this test needs it.";
-        if (Required() is { } variable) Assert.Fail(message + $" {variable} {(variable.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} set, so a missing tool is a failure.");
+        if (required is { } variable) Assert.Fail(message + $" {variable} {(variable.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} set, so a missing tool is a failure.");
         output.WriteLine("SKIPPED: " + message);
         return null;
     }

@@ -42,4 +42,9 @@ internal sealed record AssumptionDocument(
     IReadOnlyDictionary<string, AssumptionLayer> Councils,
     IReadOnlyDictionary<string, ServiceEntry> Services,
     IReadOnlyDictionary<string, string> ConsortiumApportionment,
-    AppraisalSettings Appraisal);
+    AppraisalSettings Appraisal)
+{
+    /// <summary>Each council's own service entries (<c>councils.{GSS}.services.{slug}</c>).</summary>
+    public IReadOnlyDictionary<(string Council, string Service), CouncilServiceEntry> CouncilServices { get; init; } =
+        new Dictionary<(string Council, string Service), CouncilServiceEntry>();
+}

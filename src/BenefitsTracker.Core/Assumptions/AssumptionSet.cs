@@ -93,7 +93,8 @@ public sealed class AssumptionSet
     }
 
     /// <summary>
-    /// The assumptions for one service of one council: top level, then council, then service overrides.
+    /// The assumptions for one service of one council: top level, then council, then service, then the
+    /// council's own entry for the service (<c>councils.{GSS}.services.{slug}</c>).
     /// A service the file does not describe is an error: its go-live month cannot be guessed.
     /// </summary>
     public ServiceAssumptions ForService(string councilCode, string service)
@@ -107,7 +108,9 @@ public sealed class AssumptionSet
         values.Apply(_document.TopLevel);
         if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council);
         values.Apply(entry.Overrides);
-        return values.ToService(entry);
+        var own = _document.CouncilServices.GetValueOrDefault((councilCode, service));
+        if (own is not null) values.Apply(own.Overrides);
+        return values.ToService(CouncilServiceReader.Resolve(entry, own));
     }
 
     private string? ApportionmentFor(string? consortiumId) =>

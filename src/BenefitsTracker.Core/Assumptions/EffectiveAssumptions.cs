@@ -47,11 +47,11 @@ internal sealed class EffectiveAssumptions
         Apportionment = apportionment,
     };
 
-    public ServiceAssumptions ToService(ServiceEntry entry) => new()
+    public ServiceAssumptions ToService((Month? GoLive, Month From, Month To, IReadOnlyList<BenefitLine> Lines) entry) => new()
     {
-        GoLive = entry.GoLive.ToString(),
-        BaselineFrom = entry.BaselineFrom,
-        BaselineTo = entry.BaselineTo,
+        GoLive = entry.GoLive?.ToString(),
+        BaselineFrom = entry.From,
+        BaselineTo = entry.To,
         Lines = entry.Lines,
         UnitCosts = UnitCosts(),
         DigitalChannels = [.. _digitalChannels],

@@ -5,7 +5,8 @@ namespace BenefitsTracker.Core.Model;
 /// <summary>Assumptions as they apply to one service after council and service overrides.</summary>
 public sealed record ServiceAssumptions
 {
-    public required string GoLive { get; init; }
+    /// <summary>The go-live month (YYYY-MM), or null where this council has not launched the service (no channel shift is counted).</summary>
+    public required string? GoLive { get; init; }
     public required Month BaselineFrom { get; init; }
     public required Month BaselineTo { get; init; }
     public required IReadOnlyList<BenefitLine> Lines { get; init; }

@@ -3,7 +3,8 @@ namespace BenefitsTracker.Data.Bulk;
 /// <summary>
 /// A provider's native bulk path (SQLite: prepared statements through the raw API; PostgreSQL: binary COPY),
 /// working inside the transaction already open on the context's connection. Text arrives as UTF-8 spans;
-/// an empty span with <c>Has…</c> false is NULL. Not thread-safe: one thread at a time.
+/// an empty span in an optional column (event_id, case_id, user_ref, officer_grade, reference, description)
+/// is stored as NULL, and a null number (duration, closed_at, minutes) as NULL. Not thread-safe: one thread at a time.
 /// </summary>
 public interface IBulkLoader : IDisposable
 {

@@ -83,7 +83,7 @@ internal static class AssumptionsSheet
             var sa = u.Assumptions;
             ws.Cell(row, 1).Text(u.Council);
             ws.Cell(row, 2).Text(u.Service);
-            ws.Cell(row, 3).Text(sa.GoLive);
+            ws.Cell(row, 3).Text(sa.GoLive ?? "not launched");
             ws.Cell(row, 4).Text(sa.BaselineFrom.ToString());
             ws.Cell(row, 5).Text(sa.BaselineTo.ToString());
             var col = 6;

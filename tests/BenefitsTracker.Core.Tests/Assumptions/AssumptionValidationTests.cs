@@ -41,7 +41,7 @@ public sealed class AssumptionValidationTests
         { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "adjustments": { "deadweight": 2 } } } }""", "services.bins.adjustments.deadweight" },
         { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "colour": "green" } } }""", "services.bins.colour" },
         { """{ "version": "v1", "councils": { "Denbighshire": {} } }""", "councils.Denbighshire" },
-        { """{ "version": "v1", "councils": { "W06000003": { "services": {} } } }""", "councils.W06000003.services" },
+        { """{ "version": "v1", "councils": { "W06000003": { "services": { "bins": {} } } } }""", "councils.W06000003.services.bins" },
         { """{ "version": "v1", "councils": { "W06000003": { "unit_costs_gbp": { "phone": -1 } } } }""", "councils.W06000003.unit_costs_gbp.phone" },
         { """{ "version": "v1", "consortia": { "north-wales": { "apportionment": "size" } } }""", "consortia.north-wales.apportionment" },
         { """{ "version": "v1", "consortia": { "north-wales": { "members": [] } } }""", "consortia.north-wales.members" },
