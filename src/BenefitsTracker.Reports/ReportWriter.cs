@@ -48,7 +48,7 @@ public static class ReportWriter
 
         var sw = Stopwatch.StartNew();
         var facts = new ReportFacts(result);
-        var chartList = ReportCharts.Build(facts, ct);
+        IReadOnlyList<ReportChart> chartList = [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result)];
         foreach (var chart in chartList)
         {
             File.WriteAllBytes(Path.Combine(charts, chart.Stem + ".png"), chart.Png);

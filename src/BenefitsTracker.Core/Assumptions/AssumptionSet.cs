@@ -35,6 +35,17 @@ public sealed class AssumptionSet
 
     public bool HasService(string service) => _document.Services.ContainsKey(service);
 
+    /// <summary>The report-wide appraisal settings: horizon, price base, ranges and Monte Carlo (docs/assumptions.md).</summary>
+    public AppraisalSettings Appraisal => _document.Appraisal;
+
+    /// <summary>
+    /// Optimism bias on a council's costs (<c>adjustments.optimism_bias_costs</c>, council over top level;
+    /// default 0): costs are multiplied by 1 + this value (METHOD.md v2).
+    /// </summary>
+    public decimal OptimismBiasCostsFor(string? councilCode) =>
+        councilCode is not null && _document.Councils.TryGetValue(councilCode, out var council) && council.OptimismBiasCosts is { } own ? own
+        : _document.TopLevel.OptimismBiasCosts ?? 0m;
+
     public static AssumptionSet Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

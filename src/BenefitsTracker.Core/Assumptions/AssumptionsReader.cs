@@ -11,7 +11,7 @@ internal static class AssumptionsReader
     private static readonly string[] OverridableKeys =
         ["unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "discount_rate", "adjustments", "cashable", "suppression_threshold"];
 
-    private static readonly string[] TopLevelKeys = ["version", .. OverridableKeys, "services", "councils", "consortia"];
+    private static readonly string[] TopLevelKeys = ["version", .. OverridableKeys, "services", "councils", "consortia", .. AppraisalSettingsReader.Keys];
 
     /// <summary>
     /// A council may override everything but the suppression threshold: suppression applies to outputs
@@ -29,7 +29,7 @@ internal static class AssumptionsReader
         ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable"];
 
     internal static readonly string[] ReportWideKeys = ["discount_rate", "suppression_threshold"];
-    private static readonly string[] AdjustmentKeys = ["deadweight", "attribution", "optimism_bias"];
+    private static readonly string[] AdjustmentKeys = ["deadweight", "attribution", "optimism_bias", "optimism_bias_costs"];
     private static readonly string[] CashableKeys = ["channel_shift", "officer_time", "print", "postage"];
     private static readonly string[] OfficerKeys = ["default", "grades"];
     private static readonly string[] BaselineKeys = ["from", "to"];
@@ -85,7 +85,16 @@ internal static class AssumptionsReader
         RefuseLookAlikeGrades(topLayer, "", councils.Select(c => (c.Value, Join("councils", c.Key)))
             .Concat(services.Select(s => (s.Value.Overrides, Join("services", s.Key))))
             .Concat(councilServices.Select(cs => (cs.Value.Overrides, Join(Join(Join("councils", cs.Key.Council), "services"), cs.Key.Service)))));
-        return new AssumptionDocument(version, topLayer, councils, services, consortia) { CouncilServices = councilServices };
+        return new AssumptionDocument(version, topLayer, councils, services, consortia, AppraisalSettingsReader.Read(top)) { CouncilServices = councilServices };
+    }
+
+    /// <summary>Costs belong to the council, not to one service's benefit lines, so a service's own cost uplift could not be honoured.</summary>
+    internal static void RefuseServiceCostBias(Dictionary<string, JsonElement> entry, string path)
+    {
+        if (entry.TryGetValue("adjustments", out var adjustments) && adjustments.ValueKind == JsonValueKind.Object
+            && adjustments.TryGetProperty("optimism_bias_costs", out _))
+            throw new AssumptionsException(Join(path, "adjustments.optimism_bias_costs"),
+                "optimism bias on costs applies to a council's costs, not to one service; set it at the top level or under councils.{GSS}");
     }
 
     /// <summary>
@@ -129,6 +138,7 @@ internal static class AssumptionsReader
                     throw new AssumptionsException(Join(path, property.Name),
                         $"{property.Name} applies to a whole report, not to one service; set it at the top level or under councils.{{GSS}}");
         var entry = Object(value, path, ServiceKeys);
+        RefuseServiceCostBias(entry, path);
 
         if (!entry.TryGetValue("go_live", out var goLiveElement))
             throw new AssumptionsException(Join(path, "go_live"), $"service '{slug}' has no go_live month (YYYY-MM): the month its digital service went live");
@@ -248,6 +258,8 @@ internal static class AssumptionsReader
             if (entry.TryGetValue("deadweight", out var d)) layer = layer with { Deadweight = Rate(d, Join(p, "deadweight")) };
             if (entry.TryGetValue("attribution", out var a)) layer = layer with { Attribution = Rate(a, Join(p, "attribution")) };
             if (entry.TryGetValue("optimism_bias", out var o)) layer = layer with { OptimismBias = Rate(o, Join(p, "optimism_bias")) };
+            // Not capped at 1: the Green Book's upper bounds for costs reach 200% for some projects.
+            if (entry.TryGetValue("optimism_bias_costs", out var oc)) layer = layer with { OptimismBiasCosts = NonNegative(oc, Join(p, "optimism_bias_costs")) };
         }
 
         if (values.TryGetValue("cashable", out var cashable))

@@ -22,6 +22,7 @@ internal static class CouncilServiceReader
                     throw new AssumptionsException(Join(path, property.Name),
                         $"{property.Name} applies to a whole report, not to one service; set it at the top level or under councils.{{GSS}}");
         var entry = Object(value, path, AssumptionsReader.ServiceKeys);
+        AssumptionsReader.RefuseServiceCostBias(entry, path);
 
         var goLiveGiven = entry.TryGetValue("go_live", out var goLiveElement);
         Month? goLive = !goLiveGiven || goLiveElement.ValueKind == JsonValueKind.Null

@@ -1,5 +1,6 @@
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.GreenBook;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;
@@ -16,7 +17,11 @@ public static class SavingsEngine
     /// </summary>
     public static SavingsResult ComputeCouncil(
         CouncilData council, ConsortiumData? consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage) =>
-        Council(council, consortium, assumptions, request, lineage, asMember: false).Result;
+        WithAppraisal(Council(council, consortium, assumptions, request, lineage, asMember: false).Result, assumptions);
+
+    /// <summary>The Green Book appraisal, computed once from the finished result and carried in it.</summary>
+    private static SavingsResult WithAppraisal(SavingsResult result, AssumptionSet assumptions) =>
+        result with { Appraisal = GreenBookAppraisal.Compute(result, assumptions) };
 
     /// <summary>
     /// A consortium: each member computed on its own data and assumptions, then summed; ratios,
@@ -48,7 +53,7 @@ public static class SavingsEngine
             .GroupBy(c => c.Line)
             .Select(g => g.First() with { Share = g.Sum(c => c.Share), InPeriod = g.Sum(c => c.InPeriod) }));
 
-        return new SavingsResult
+        return WithAppraisal(new SavingsResult
         {
             Scope = new ReportScope(ScopeKind.Consortium, consortium.Id, consortium.Name ?? DisplayName(consortium.Id)),
             Request = request,
@@ -63,7 +68,7 @@ public static class SavingsEngine
             Lineage = lineage,
             Coverage = [.. members.SelectMany(m => m.Result.Coverage)],
             Notes = [.. members.SelectMany(m => m.Result.Notes.Select(n => $"{m.Result.Scope.Id}: {n}"))],
-        };
+        }, assumptions);
     }
 
     /// <summary>A council's result plus what a consortium needs to sum it: its months, line flags and bootstrap resamples.</summary>
@@ -100,6 +105,7 @@ public static class SavingsEngine
 
         var months = MonthFigures.Sum(request.From, request.To, outcomes.Select(o => o.Months));
         var costs = CouncilCosts.Apply(council, consortium, resolved.Apportionment, services, request, months);
+        CostUplift.Apply(months, assumptions.OptimismBiasCostsFor(council.Code));
 
         var flags = LineFlags.Combine(
             [.. outcomes.Select(o => new LineFlags.Part(o.Working.Assumptions.Lines, o.Working.Assumptions.Cashable))], resolved.Cashable);

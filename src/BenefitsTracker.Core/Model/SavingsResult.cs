@@ -33,4 +33,9 @@ public sealed record SavingsResult
     public IReadOnlyList<DataCoverage> Coverage { get; init; } = [];
     /// <summary>Plain-English notes on figures the method had to set to zero or leave out (e.g. no baseline cases), for the reader.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>
+    /// The Green Book appraisal (METHOD.md v2): cash view, horizon, real terms, switching values, scenarios,
+    /// Monte Carlo. Set on the result a report is about; null on a consortium's member results.
+    /// </summary>
+    public AppraisalFigures? Appraisal { get; init; }
 }

@@ -50,6 +50,7 @@ internal static class HtmlReport
 
         Coverage(h, r);
         Headline(h, f);
+        AppraisalSection.Write(h, r, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
 
         h.Line("<section aria-labelledby=\"lines\">");
         h.Line("<h2 id=\"lines\">Where the savings come from</h2>");
@@ -122,7 +123,8 @@ internal static class HtmlReport
         h.Line("<section aria-labelledby=\"headline\">");
         h.Line("<h2 id=\"headline\">The headline</h2>");
         h.P($"Over {r.Request.MonthCount} months, {E(who)} saved an estimated <strong>{Fmt.Money(t.AdjustedBenefit)}</strong> after adjustments " +
-            $"({Fmt.Money(t.GrossBenefit)} before them). The digital service cost {Fmt.Money(t.Costs)}, so the net benefit is <strong>{Fmt.Money(t.NetBenefit)}</strong>.", "lead");
+            $"({Fmt.Money(t.GrossBenefit)} before them). The digital service cost {Fmt.Money(t.Costs)}, so the net benefit is <strong>{Fmt.Money(t.NetBenefit)}</strong>." +
+            E(AppraisalSection.CashSentence(r)), "lead");
         var sentences = new List<string>();
         sentences.Add(t.Bcr is { } bcr && t.Roi is { } roi
             ? $"Every £1 spent returned {Fmt.Money(bcr)} of benefit: a return on investment of {Fmt.Percent(roi)}."
@@ -151,6 +153,7 @@ internal static class HtmlReport
         Card("Digital take-up", t.DigitalTakeUp is { } tu && !f.IsSuppressed(t.Transactions) ? Fmt.Percent(tu) : ReportFacts.Confidential);
         Card("Officer hours released", Fmt.Number(t.OfficerHoursReleased, 1));
         h.Line("</dl>");
+        AppraisalSection.HeadlineCards(h, r);
         h.Line("</section>");
     }
 

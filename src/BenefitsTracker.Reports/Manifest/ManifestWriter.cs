@@ -36,6 +36,7 @@ public static class ManifestWriter
             if (result.Comparison is { } comparison) WriteComparison(w, comparison, view);
             if (disclosure is not null) WriteDisclosure(w, disclosure);
             WriteCoverage(w, result);
+            AppraisalManifest.Write(w, result);
             w.WritePropertyName("inputs");
             w.WriteStartArray();
             foreach (var input in result.Lineage.Inputs)
