@@ -26,6 +26,8 @@ public sealed record SavingsResult
     /// <summary>The assumptions as applied at council level (service overrides are in <see cref="ServiceWorking.Assumptions"/>).</summary>
     public required ResolvedAssumptions Assumptions { get; init; }
     public required Lineage Lineage { get; init; }
+    /// <summary>Counterfactual estimates (BenefitsTracker.Analytics), one per council, service and method; empty unless attached.</summary>
+    public IReadOnlyList<CounterfactualEstimate> Counterfactual { get; init; } = [];
     /// <summary>Plain-English notes on figures the method had to set to zero or leave out (e.g. no baseline cases), for the reader.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -34,6 +34,7 @@ public static class ManifestWriter
             w.WriteStartObject();
             WriteBody(w, result, disclosure);
             if (result.Comparison is { } comparison) WriteComparison(w, comparison);
+            CounterfactualManifest.Write(w, result);
             w.WritePropertyName("inputs");
             w.WriteStartArray();
             foreach (var input in result.Lineage.Inputs)
