@@ -50,5 +50,17 @@ public static class ReportWriter
     }
 }
 
+/// <summary>report.html's page without writing files: the dashboard shows exactly this, with its own top.</summary>
+public static class ReportPage
+{
+    /// <param name="pageTop">HTML placed first in the page, before the report's own heading (navigation, a form).</param>
+    public static string Render(SavingsResult result, string? pageTop, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var facts = new ReportFacts(result);
+        return HtmlReport.Render(facts, ReportCharts.Build(facts, ct), pageTop);
+    }
+}
+
 /// <summary>How long each output of <see cref="ReportWriter"/> took.</summary>
 public sealed record ReportTimings(TimeSpan Workbook, TimeSpan Charts, TimeSpan Html, TimeSpan Total);

@@ -22,7 +22,8 @@ internal static class HtmlReport
         return reader.ReadToEnd();
     });
 
-    public static string Render(ReportFacts f, IReadOnlyList<ReportChart> charts)
+    /// <param name="pageTop">HTML placed first in the page (the dashboard's navigation and period form); null in the file.</param>
+    public static string Render(ReportFacts f, IReadOnlyList<ReportChart> charts, string? pageTop = null)
     {
         var r = f.Result;
         var h = new HtmlWriter();
@@ -38,6 +39,7 @@ internal static class HtmlReport
         h.Line("</head>");
         h.Line("<body>");
         h.Line("<div class=\"page\">");
+        if (pageTop is not null) h.Line(pageTop);
         h.Line("<header class=\"masthead\">");
         h.P("BenefitsTracker savings report", "kicker");
         h.Line($"<h1>{E(Title(r))}</h1>");
