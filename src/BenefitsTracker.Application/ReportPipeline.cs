@@ -1,3 +1,4 @@
+using BenefitsTracker.Analytics.Counterfactual;
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Method;
@@ -60,7 +61,9 @@ public sealed class ReportPipeline(StoreQueries queries)
             var (from, to) = await queries.DataRangeAsync(id, ct);
             // The council's own files, and its consortium's (shared cost lines are apportioned to it).
             var inputs = await queries.InputFilesAsync(council.Consortium is { } cid ? [id, cid] : [id], ct);
-            return SavingsEngine.ComputeCouncil(council, consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            var result = SavingsEngine.ComputeCouncil(council, consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            // Estimates from the same data; the engine's figures do not depend on them (docs/method.md).
+            return result with { Counterfactual = CounterfactualEstimator.ForCouncil(council, consortium, assumptions, request) };
         }
         else
         {
@@ -74,7 +77,8 @@ public sealed class ReportPipeline(StoreQueries queries)
                 if (t is { } mt && (to is null || mt > to)) to = mt;
             }
             var inputs = await queries.InputFilesAsync([id, .. consortium.Members.Select(m => m.Code)], ct);
-            return SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            var result = SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            return result with { Counterfactual = CounterfactualEstimator.ForConsortium(consortium, assumptions, request) };
         }
     }
 

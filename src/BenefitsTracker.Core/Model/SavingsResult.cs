@@ -31,6 +31,8 @@ public sealed record SavingsResult
     /// feed does not reach are unknown, not zero, and the lines needing it are not counted there.
     /// </summary>
     public IReadOnlyList<DataCoverage> Coverage { get; init; } = [];
+    /// <summary>Counterfactual estimates (BenefitsTracker.Analytics), one per council, service and method; empty unless attached.</summary>
+    public IReadOnlyList<CounterfactualEstimate> Counterfactual { get; init; } = [];
     /// <summary>Plain-English notes on figures the method had to set to zero or leave out (e.g. no baseline cases), for the reader.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>

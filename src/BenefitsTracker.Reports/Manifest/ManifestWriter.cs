@@ -37,6 +37,7 @@ public static class ManifestWriter
             if (disclosure is not null) WriteDisclosure(w, disclosure);
             WriteCoverage(w, result);
             AppraisalManifest.Write(w, result);
+            CounterfactualManifest.Write(w, result);
             w.WritePropertyName("inputs");
             w.WriteStartArray();
             foreach (var input in result.Lineage.Inputs)
