@@ -1,3 +1,4 @@
+using BenefitsTracker.Analytics.Counterfactual;
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Method;
@@ -16,6 +17,8 @@ public sealed class ReportPipeline(StoreQueries queries)
 {
     /// <summary>Where the assumptions came from, for messages: the file given, or the stored set.</summary>
     private string _assumptionsSource = "the assumptions";
+    /// <summary>The --assumptions file's name, for the reports' caveats (where each figure came from); null for the stored set.</summary>
+    private string? _assumptionsFile;
 
     /// <summary>The assumptions to use: the file given, else the set stored by the last ingest of one.</summary>
     public async Task<AssumptionSet> AssumptionsAsync(string? file, CancellationToken ct)
@@ -24,6 +27,7 @@ public sealed class ReportPipeline(StoreQueries queries)
         {
             if (!File.Exists(file)) throw new UsageException($"--assumptions: no such file '{file}'");
             _assumptionsSource = $"--assumptions {file}";
+            _assumptionsFile = Path.GetFileName(file);
             return Parse(await File.ReadAllBytesAsync(file, ct));
         }
         var stored = await queries.LatestAssumptionsAsync(ct)
@@ -49,17 +53,22 @@ public sealed class ReportPipeline(StoreQueries queries)
         if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
         if (kind == ScopeKind.Council)
         {
+            id = id.Trim().ToUpperInvariant(); // GSS codes are stored in upper case; "w06000003" is the same council
             if (!CouncilCode.IsValid(id)) throw new UsageException($"--council '{id}' is not a GSS code (a letter E, W, S or N and eight digits, e.g. W06000003)");
-            var council = await queries.LoadCouncilAsync(id, ct) ?? throw new UsageException($"--council {id}: no such council in the store (ingest councils.csv first)");
+            var council = await queries.LoadCouncilAsync(id, ct)
+                ?? throw new UsageException($"--council {id}: no such council in the store; it holds {Listing(await queries.CouncilCodesAsync(ct), "no council (ingest councils.csv first)")}");
             var consortium = council.Consortium is { } c ? await queries.LoadConsortiumAsync(c, ct) : null;
             var (from, to) = await queries.DataRangeAsync(id, ct);
             // The council's own files, and its consortium's (shared cost lines are apportioned to it).
             var inputs = await queries.InputFilesAsync(council.Consortium is { } cid ? [id, cid] : [id], ct);
-            return SavingsEngine.ComputeCouncil(council, consortium, assumptions, request, Lineage(inputs, assumptions, from, to));
+            var result = SavingsEngine.ComputeCouncil(council, consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            // Estimates from the same data; the engine's figures do not depend on them (docs/method.md).
+            return result with { Counterfactual = CounterfactualEstimator.ForCouncil(council, consortium, assumptions, request) };
         }
         else
         {
-            var consortium = await queries.LoadConsortiumAsync(id, ct) ?? throw new UsageException($"--consortium {id}: no such consortium in the store");
+            var consortium = await queries.LoadConsortiumAsync(id, ct)
+                ?? throw new UsageException($"--consortium {id}: no such consortium in the store; it holds {Listing(await queries.ConsortiumIdsAsync(ct), "no consortium (ingest a councils file with a consortium column)")}");
             Month? from = null, to = null;
             foreach (var member in consortium.Members)
             {
@@ -68,18 +77,23 @@ public sealed class ReportPipeline(StoreQueries queries)
                 if (t is { } mt && (to is null || mt > to)) to = mt;
             }
             var inputs = await queries.InputFilesAsync([id, .. consortium.Members.Select(m => m.Code)], ct);
-            return SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to));
+            var result = SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            return result with { Counterfactual = CounterfactualEstimator.ForConsortium(consortium, assumptions, request) };
         }
     }
+
+    /// <summary>"W06000001, W06000002" (at most 20, then how many more), or <paramref name="none"/>.</summary>
+    private static string Listing(IReadOnlyList<string> held, string none) => held.Count == 0 ? none
+        : string.Join(", ", held.Take(20)) + (held.Count > 20 ? $" and {held.Count - 20} more" : "");
 
     /// <summary>Writes every output of one result into <paramref name="outDir"/>.</summary>
     public static void Write(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct)
     {
-        Directory.CreateDirectory(outDir);
-        ReportWriter.WriteAll(result, outDir, ct);
-        ManifestWriter.Write(result, Path.Combine(outDir, "manifest.json"), generatedAt);
+        ReportWriter.WriteSet(result, outDir, generatedAt, ct);
     }
 
-    private static Lineage Lineage(IReadOnlyList<InputFile> inputs, AssumptionSet a, Month? from, Month? to) =>
-        new(inputs, a.Version, a.Sha256, SoftwareVersion.Text, from, to);
+    /// <summary>The stored set's file is the input whose SHA-256 is the set's (its name as ingested).</summary>
+    private static Lineage Lineage(IReadOnlyList<InputFile> inputs, AssumptionSet a, Month? from, Month? to, string? file) =>
+        new(inputs, a.Version, a.Sha256, SoftwareVersion.Text, from, to,
+            file ?? inputs.FirstOrDefault(i => string.Equals(i.Sha256, a.Sha256, StringComparison.OrdinalIgnoreCase))?.File);
 }

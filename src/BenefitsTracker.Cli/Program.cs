@@ -26,6 +26,9 @@ public static class Program
             Console.Error.WriteLine("Run 'benefits --help' to see the commands and their options.");
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync();
+        // `serve` stops on Ctrl-C / SIGTERM through the web host itself, which lets in-flight requests finish
+        // (Benefits:ShutdownSeconds); the other commands are cancelled through their token.
+        var serving = parse.CommandResult.Command.Name == "serve";
+        return await parse.InvokeAsync(serving ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null);
     }
 }

@@ -5,23 +5,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BenefitsTracker.Data;
 
-/// <summary>Opens the store named by a <see cref="DatabaseTarget"/>, creating and migrating it on first use.</summary>
+/// <summary>
+/// Opens the store named by a <see cref="DatabaseTarget"/>. Writers (<see cref="OpenAsync(DatabaseTarget, CancellationToken)"/>:
+/// ingest, demo) create and migrate it; readers (<see cref="OpenForReadingAsync"/>: report) never create one and,
+/// when no migration is pending, open it read-only, so that a long ingest never holds a report up.
+/// </summary>
 public static class BenefitsStore
 {
     /// <summary>The assembly that holds the SQLite migrations (one migrations assembly per provider).</summary>
     public const string SqliteMigrationsAssembly = "BenefitsTracker.Data.Sqlite";
 
-    /// <summary>A context on an open connection with every migration applied. Dispose it when done.</summary>
+    /// <summary>Seconds a writer waits for another writer's lock before giving up (default 60).</summary>
+    public const string LockWaitVariable = "BENEFITS_LOCK_WAIT";
+
+    /// <summary>How long a writer waits for another's lock: BENEFITS_LOCK_WAIT seconds, else 60 s.</summary>
+    public static TimeSpan LockWait =>
+        int.TryParse(Environment.GetEnvironmentVariable(LockWaitVariable), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var s) && s is > 0 and < 86_400
+            ? TimeSpan.FromSeconds(s) : TimeSpan.FromSeconds(60);
+
+    /// <summary>A context on an open connection with every migration applied, creating the store if needed. Dispose it when done.</summary>
     /// <exception cref="NotSupportedException">The provider is not available yet (PostgreSQL).</exception>
-    public static async Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, CancellationToken ct = default)
+    /// <exception cref="StoreUnavailableException">The file is not a database.</exception>
+    public static Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, CancellationToken ct = default) =>
+        OpenAsync(target, LockWait, null, ct);
+
+    /// <param name="lockWait">How long to wait for another writer's lock.</param>
+    /// <param name="notice">Told, in a line for a person, when another process is writing and this one will wait.</param>
+    public static async Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, TimeSpan lockWait, Action<string>? notice, CancellationToken ct = default)
     {
-        var context = new BenefitsDbContext(Options(target));
+        var context = new BenefitsDbContext(Options(target, SqliteOpenMode.ReadWriteCreate, lockWait));
         try
         {
             await context.Database.OpenConnectionAsync(ct);
-            SqliteProvider.ConfigureConnection((SqliteConnection)context.Database.GetDbConnection());
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            Guard(target, () => SqliteProvider.ConfigureConnection(connection, lockWait));
+            if (notice is not null && SqliteProvider.AnotherWriterHolds(connection))
+                notice($"another process is writing to {target}; waiting up to {StoreErrors.Seconds(lockWait)} s for it to finish");
             await context.Database.MigrateAsync(ct);
             return context;
+        }
+        catch (SqliteException e) when (StoreErrors.Describe(e, target, lockWait) is { } message && IsNotADatabase(e))
+        {
+            await context.DisposeAsync();
+            throw new StoreUnavailableException(message, isUserError: true, e);
         }
         catch
         {
@@ -30,16 +57,69 @@ public static class BenefitsStore
         }
     }
 
+    /// <summary>
+    /// A context for reading an existing store: "no such database" when it is missing (nothing is created), and
+    /// read-only when no migration is pending (WAL readers do not wait for writers). A store of an older version is
+    /// migrated first, as a writer would.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">Missing, or not a database.</exception>
+    public static async Task<BenefitsDbContext> OpenForReadingAsync(DatabaseTarget target, CancellationToken ct = default)
+    {
+        if (target.Provider == DatabaseProvider.Sqlite && !File.Exists(target.Location))
+            throw new StoreUnavailableException(
+                $"no such database: {target.Location} (check --db or {DatabaseTarget.EnvironmentVariable}; 'benefits ingest' or 'benefits demo' creates one)",
+                isUserError: true);
+        var context = new BenefitsDbContext(Options(target, SqliteOpenMode.ReadWrite, LockWait));
+        var pending = false;
+        try
+        {
+            await context.Database.OpenConnectionAsync(ct);
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            Guard(target, () => SqliteProvider.ConfigureReader(connection));
+            pending = Guard(target, () => context.Database.GetPendingMigrations().Any());
+            if (!pending)
+            {
+                SqliteProvider.MakeQueryOnly(connection);
+                return context;
+            }
+        }
+        catch
+        {
+            await context.DisposeAsync();
+            throw;
+        }
+        await context.DisposeAsync();
+        return await OpenAsync(target, ct);
+    }
+
+    private static T Guard<T>(DatabaseTarget target, Func<T> work)
+    {
+        try { return work(); }
+        catch (SqliteException e) when (IsNotADatabase(e))
+        {
+            throw new StoreUnavailableException(StoreErrors.NotADatabase(target), isUserError: true, e);
+        }
+    }
+
+    private static void Guard(DatabaseTarget target, Action work) => Guard(target, () => { work(); return 0; });
+
+    private static bool IsNotADatabase(SqliteException e) => (e.SqliteErrorCode & 0xFF) is 26 or 11;
+
     /// <summary>Options for a context on <paramref name="target"/>; the folder of a SQLite file is created.</summary>
-    public static DbContextOptions<BenefitsDbContext> Options(DatabaseTarget target)
+    public static DbContextOptions<BenefitsDbContext> Options(DatabaseTarget target) => Options(target, SqliteOpenMode.ReadWriteCreate, LockWait);
+
+    private static DbContextOptions<BenefitsDbContext> Options(DatabaseTarget target, SqliteOpenMode mode, TimeSpan lockWait)
     {
         switch (target.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var folder = Path.GetDirectoryName(target.Location);
-                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                if (mode == SqliteOpenMode.ReadWriteCreate)
+                {
+                    var folder = Path.GetDirectoryName(target.Location);
+                    if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                }
                 return new DbContextOptionsBuilder<BenefitsDbContext>()
-                    .UseSqlite(SqliteProvider.ConnectionString(target.Location), x => x.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .UseSqlite(SqliteProvider.ConnectionString(target.Location, mode, lockWait), x => x.MigrationsAssembly(SqliteMigrationsAssembly))
                     .Options;
             case DatabaseProvider.Postgres:
                 throw new NotSupportedException("PostgreSQL support is not available yet; use --db sqlite:PATH");

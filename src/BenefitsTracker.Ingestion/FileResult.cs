@@ -15,11 +15,20 @@ public sealed record FileResult(
     string Sha256,
     TimeSpan Elapsed)
 {
-    /// <summary>One line for a person: counts, or that the file was loaded before.</summary>
+    /// <summary>
+    /// Accepted events with no event_id. Nothing can tell such a row from the same row in another file, so a copy of
+    /// the file whose bytes differ (line endings, a trailing newline) would count them again: the summary says so.
+    /// </summary>
+    public long WithoutEventId { get; init; }
+
+    /// <summary>One line for a person: counts, or that the file was loaded before; and the risk of id-less events.</summary>
     public override string ToString() => SkippedAlreadyIngested
         ? $"{System.IO.Path.GetFileName(Path)}: already ingested (SHA-256 {Sha256[..12]}…), nothing added"
         : $"{System.IO.Path.GetFileName(Path)} ({Kind.Key()}): read {Read:N0}, accepted {Accepted:N0}, rejected {Rejected:N0}, duplicates {Duplicates:N0}"
-          + (RejectsPath is null ? "" : $"; rejects in {RejectsPath}");
+          + (RejectsPath is null ? "" : $"; rejects in {RejectsPath}")
+          + (WithoutEventId == 0 ? "" : $"\n  warning: {WithoutEventId:N0} row{(WithoutEventId == 1 ? " has" : "s have")} no event_id, so they cannot be told apart from the " +
+             "same rows in another file: a copy of this file that differs in any byte (line endings, a trailing newline) would have them counted again. " +
+             "Give each event an event_id to make re-ingesting safe");
 }
 
 /// <summary>The outcome of one ingest call, file by file.</summary>

@@ -72,6 +72,8 @@ public sealed class Ingestor(BenefitsDbContext db)
     private async Task<FileResult> IngestFileAsync(string path, InputKind kind, IIngestProgress? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        // A pipe or device can be read once only, and the sniffer, the hash and the reader each open the file.
+        if (InputSniffer.NotARegularFile(path) is { } notRegular) throw new UnusableInputException(path, notRegular);
         var length = new FileInfo(path).Length;
         progress?.FileStarted(path, length);
         // Re-ingesting is a no-op. A file can only be a repeat of one of the same length, so only then is it hashed
@@ -140,16 +142,23 @@ public sealed class Ingestor(BenefitsDbContext db)
         entry.Accepted = counts.Accepted;
         entry.Rejected = counts.Rejected;
         entry.Duplicates = counts.Duplicates;
-        entry.RejectsPath = counts.Rejected > 0 ? rejects.FinalPath : null;
         entry.FinishedAt = DateTimeOffset.UtcNow;
         foreach (var owner in handler.Owners) db.IngestedFileOwners.Add(new IngestedFileOwnerRow { FileId = entry.Id, Owner = owner });
+        // The rejected rows are on disk under their name before the registry says there are some: a process
+        // killed after the commit, or a disk that fills while writing them, must not lose them for good.
+        var rejectsPath = rejects.Place();
+        entry.RejectsPath = rejectsPath;
         await db.SaveChangesAsync(ct);
+        Trace?.Invoke($"committing {clock.Elapsed.TotalSeconds:0.000}");
         await tx.CommitAsync(ct);
         Trace?.Invoke($"committed {clock.Elapsed.TotalSeconds:0.000}");
         db.ChangeTracker.Clear();
 
-        var rejectsPath = rejects.Complete();
-        return new FileResult(path, schema.Kind, counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, false, rejectsPath, sha, clock.Elapsed);
+        rejects.Complete();
+        return new FileResult(path, schema.Kind, counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, false, rejectsPath, sha, clock.Elapsed)
+        {
+            WithoutEventId = handler.WithoutEventId,
+        };
     }
 
     private async Task<FileResult?> Registered(string sha, string path, Stopwatch clock, CancellationToken ct)

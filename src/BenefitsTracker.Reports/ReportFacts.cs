@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
@@ -14,7 +15,8 @@ internal sealed class ReportFacts
     {
         Result = result;
         Units = ReportUnits.Of(result);
-        SuppressBelow = result.Scope.Kind == ScopeKind.Consortium ? result.Assumptions.SuppressionThreshold : null;
+        Disclosure = DisclosureView.Of(result);
+        SuppressBelow = Disclosure.Controlled ? Disclosure.Threshold : null;
         ChannelsInPeriod = result.Months.SelectMany(m => m.ByChannel.Where(kv => kv.Value != 0).Select(kv => kv.Key)).Distinct()
             .OrderBy(Channels.Order).ThenBy(c => c, StringComparer.Ordinal).ToList();
 
@@ -42,6 +44,8 @@ internal sealed class ReportFacts
 
     public SavingsResult Result { get; }
     public IReadOnlyList<ReportUnit> Units { get; }
+    /// <summary>What may be shown (decided in Core): rendered here, never decided.</summary>
+    public DisclosureView Disclosure { get; }
     /// <summary>For a consortium (shared beyond one council), counts below this are shown as "&lt;N".</summary>
     public int? SuppressBelow { get; }
     public IReadOnlyList<string> ChannelsInPeriod { get; }
@@ -50,8 +54,8 @@ internal sealed class ReportFacts
     public decimal? BaselineMinutesPerCase { get; }
     public long BaselineClosedCases { get; }
 
-    /// <summary>The one rule (<see cref="Core.Method.Suppression.Hides"/>), for a consortium; nothing is hidden in a council's report.</summary>
-    public bool IsSuppressed(long count) => SuppressBelow is { } th && Core.Method.Suppression.Hides(count, th);
+    /// <summary>The view's rule for a lone count, for a consortium; nothing is hidden in a council's report.</summary>
+    public bool IsSuppressed(long count) => Disclosure.Count(count) != Shown.Value;
 
     /// <summary>
     /// Whether month i's digital count (and so its take-up) is withheld: when it is small, when the month's
@@ -64,22 +68,27 @@ internal sealed class ReportFacts
     {
         if (SuppressBelow is null) return false;
         if (IsSuppressed(DigitalByMonth[i]) || IsSuppressed(Result.Months[i].Transactions)) return true;
-        var hidden = HiddenChannels(i);
+        var hidden = HiddenChannels(i).Keys;
         var digital = hidden.Count(Result.Assumptions.DigitalChannels.Contains);
-        return digital == 1 || hidden.Count - digital == 1;
+        return digital == 1 || hidden.Count() - digital == 1;
     }
 
-    /// <summary>Month i's digital count as shown: "&lt;10" or "withheld" where <see cref="DigitalWithheld"/>.</summary>
+    /// <summary>Month i's digital count as shown: "&lt;10" when small, "[c]" when hidden to protect a channel, where <see cref="DigitalWithheld"/>.</summary>
     public string DigitalText(int i) => !DigitalWithheld(i) ? Fmt.Count(DigitalByMonth[i])
-        : IsSuppressed(DigitalByMonth[i]) ? $"<{SuppressBelow}" : "withheld";
+        : IsSuppressed(DigitalByMonth[i]) ? Disclosure.SmallSymbol : Confidential;
 
-    /// <summary>The channels of month i to show as "&lt;N" (the engine's rule: small counts, then the smallest others until the hidden add up to the threshold).</summary>
-    public IReadOnlySet<string> HiddenChannels(int i) => SuppressBelow is { } th
-        ? Core.Method.Suppression.HiddenCells(Result.Months[i].ByChannel, th)
-        : new HashSet<string>();
+    /// <summary>The channels of month i that are hidden, each "&lt;N" or "[c]" (the view's rule).</summary>
+    public IReadOnlyDictionary<string, Shown> HiddenChannels(int i) => Disclosure.Channels(i);
+
+    /// <summary>Month i's count of <paramref name="channel"/> as shown.</summary>
+    public string ChannelText(int i, string channel) => HiddenChannels(i).TryGetValue(channel, out var s)
+        ? Disclosure.Symbol(s) : CountText(Result.Months[i].ByChannel.GetValueOrDefault(channel));
+
+    /// <summary>"[c]": a figure withheld to protect a small one, or worked out from one.</summary>
+    public static string Confidential => DisclosureView.ConfidentialSymbol;
 
     /// <summary>A count as shown: "&lt;10" when suppressed.</summary>
-    public string CountText(long count) => IsSuppressed(count) ? $"<{SuppressBelow}" : Fmt.Count(count);
+    public string CountText(long count) => IsSuppressed(count) ? Disclosure.SmallSymbol : Fmt.Count(count);
 
     /// <summary>Digital take-up in month i, null when there are no transactions or the count is suppressed.</summary>
     public decimal? TakeUp(int i)
@@ -99,7 +108,7 @@ internal sealed class ReportFacts
     public string OfficerMinutesText(int i)
     {
         var m = Result.Months[i];
-        return IsSuppressed(m.ClosedCases) ? "withheld" : Fmt.Number(m.OfficerMinutes, 0);
+        return IsSuppressed(m.ClosedCases) ? Confidential : Fmt.Number(m.OfficerMinutes, 0);
     }
 
     /// <summary>The baseline's mean minutes per case, null when none or when its case count is hidden.</summary>

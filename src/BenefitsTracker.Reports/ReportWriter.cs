@@ -8,11 +8,24 @@ namespace BenefitsTracker.Reports;
 
 /// <summary>
 /// Writes the human-facing outputs of a report from the one result model: savings.xlsx, report.html and
-/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>).
+/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet"/> writes
+/// them all and swaps them in as one set.
 /// </summary>
 public static class ReportWriter
 {
-    public const string WorkbookFile = "savings.xlsx", HtmlFile = "report.html", ChartsFolder = "charts";
+    public const string WorkbookFile = "savings.xlsx", HtmlFile = "report.html", ChartsFolder = "charts", ManifestFile = "manifest.json";
+
+    /// <summary>
+    /// Writes every output, manifest.json included, into a temporary folder beside <paramref name="outDir"/> and
+    /// swaps it in as one set (<see cref="OutputFolder"/>): a reader, or a run killed at any point, sees the old set
+    /// or the new one, never a mixture.
+    /// </summary>
+    public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct = default) =>
+        OutputFolder.Replace(outDir, temp =>
+        {
+            WriteAll(result, temp, ct);
+            Manifest.ManifestWriter.Write(result, Path.Combine(temp, ManifestFile), generatedAt);
+        });
 
     public static void WriteAll(SavingsResult result, string outDir, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, ct);
@@ -35,7 +48,7 @@ public static class ReportWriter
 
         var sw = Stopwatch.StartNew();
         var facts = new ReportFacts(result);
-        var chartList = ReportCharts.Build(facts, ct);
+        IReadOnlyList<ReportChart> chartList = [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result)];
         foreach (var chart in chartList)
         {
             File.WriteAllBytes(Path.Combine(charts, chart.Stem + ".png"), chart.Png);
@@ -47,6 +60,18 @@ public static class ReportWriter
         var htmlTime = sw.Elapsed;
         var workbookTime = workbook.GetAwaiter().GetResult();
         return new ReportTimings(workbookTime, chartTime, htmlTime, total.Elapsed);
+    }
+}
+
+/// <summary>report.html's page without writing files: the dashboard shows exactly this, with its own top.</summary>
+public static class ReportPage
+{
+    /// <param name="pageTop">HTML placed first in the page, before the report's own heading (navigation, a form).</param>
+    public static string Render(SavingsResult result, string? pageTop, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var facts = new ReportFacts(result);
+        return HtmlReport.Render(facts, ReportCharts.Build(facts, ct), pageTop);
     }
 }
 

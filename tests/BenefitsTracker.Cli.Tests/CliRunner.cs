@@ -10,18 +10,28 @@ public static class CliRunner
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
     }
 
-    public static Run Benefits(string workDir, params string[] args)
+    public static Run Benefits(string workDir, params string[] args) => Benefits(workDir, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Benefits(string, string[])"/>, with environment variables set for the run.</summary>
+    public static Run Benefits(string workDir, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var p = Process.Start(Start(workDir, environment, args))!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(true); throw new TimeoutException("benefits did not finish in 5 minutes: " + string.Join(' ', args)); }
+        return new Run(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>How to start `benefits` with these arguments, for a test that drives (or kills) the process itself.</summary>
+    public static ProcessStartInfo Start(string workDir, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "benefits.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment.Remove("BENEFITS_DB");
-        using var p = Process.Start(start)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(true); throw new TimeoutException("benefits did not finish in 5 minutes: " + string.Join(' ', args)); }
-        return new Run(p.ExitCode, stdout.Result, stderr.Result);
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        return start;
     }
 
     public static string TempDir()

@@ -21,11 +21,11 @@ public sealed class ConsortiumTests
 
     /// <summary>
     /// Three members. W06000001 (100,000 people): 100 phone a month in 2023, 50 web + 50 phone in 2024.
-    /// W06000002 (300,000): twice that. W06000003 (50,000): 5 transactions in 2024, below the threshold.
+    /// W06000002 (300,000): twice that. W06000003 (50,000): 5 transactions in 2024 (3 phone, 2 web), below the threshold.
     /// Shared: £3,000 of hosting over 2024.
     /// </summary>
     private static ConsortiumData Consortium(long? thirdPopulation = 50_000) => new(Id, "North Wales", [
-        Member("W06000003", "Small", thirdPopulation, 1).Volume("bins", "phone", "2024-02", 5).Build(),
+        Member("W06000003", "Small", thirdPopulation, 1).Volume("bins", "phone", "2024-02", 3).Volume("bins", "web", "2024-02", 2).Build(),
         Member("W06000001", "One", 100_000, 1)
             .VolumeEachMonth("bins", "web", "2024-01", "2024-12", 50).VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 50).Build(),
         Member("W06000002", "Two", 300_000, 2)

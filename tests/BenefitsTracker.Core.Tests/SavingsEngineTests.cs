@@ -159,13 +159,14 @@ public sealed class SavingsEngineTests
     [Fact]
     public void Print_and_postage_end_to_end_are_cashable()
     {
-        // £2,400 of print in 2023 (£200 a month), none in 2024: £2,400 avoided, cashable.
-        var council = Shift().Cost("bins", "print", "2023-01", "2023-12", 2400m, cashable: true);
+        // £2,400 of print in 2023 (£200 a month), none in 2024: £2,400 avoided, cashable. The hosting line
+        // over 2024 shows the finance feed reaches 2024 (without any 2024 line, 2024 would be unknown, not zero).
+        var council = Shift().Cost("bins", "print", "2023-01", "2023-12", 2400m, cashable: true).Cost("bins", "hosting", "2024-01", "2024-12", 1200m);
         var r = Compute(council);
         Assert.Equal(2400m, r.Lines.Single(l => l.Line == BenefitLine.Print).Gross);
         Assert.Equal(2400m, r.Totals.Cashable);
         Assert.Equal(134m * 12, r.Totals.NonCashable);
-        Assert.Equal(0m, r.Totals.Costs);
+        Assert.Equal(1200m, r.Totals.Costs);
         Assert.Contains(r.Costs, c => c.Line.Category == "print" && c.InPeriod == 0m);
     }
 
@@ -228,13 +229,11 @@ public sealed class SavingsEngineTests
     }
 
     [Fact]
-    public void Period_before_the_data_begins_is_all_zeros_not_an_error()
+    public void Period_before_the_data_begins_is_refused_not_zero()
     {
-        var r = Compute(Shift(), request: new ReportRequest(new Month(2022, 1), new Month(2022, 3)));
-        Assert.Equal(3, r.Months.Count);
-        Assert.Equal(0m, r.Totals.GrossBenefit);
-        Assert.Null(r.Totals.DigitalTakeUp);
-        Assert.Null(r.Totals.CostPerTransaction);
+        // No data is not zero (METHOD.md v2): a period no feed reaches is refused, naming what is held.
+        var e = Assert.Throws<MethodException>(() => Compute(Shift(), request: new ReportRequest(new Month(2022, 1), new Month(2022, 3))));
+        Assert.Contains("events 2023-01 to 2024-12", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,13 +263,13 @@ public sealed class SavingsEngineTests
     }
 
     [Fact]
-    public void A_period_running_past_the_data_carries_a_note_saying_so()
+    public void A_period_running_past_the_data_says_which_months_are_unknown()
     {
-        var lineage = CouncilBuilder.NoLineage() with { DataFrom = new Month(2023, 1), DataTo = new Month(2024, 6) };
-        var past = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), Year, lineage);
-        Assert.Contains(past.Notes, n => n.Contains("runs outside the data held (2023-01 to 2024-06)", StringComparison.Ordinal));
+        var past = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), new ReportRequest(new Month(2024, 7), new Month(2025, 3)), CouncilBuilder.NoLineage());
+        Assert.Equal(Month.Range(new Month(2025, 1), new Month(2025, 3)), past.Coverage.Single().Of(Feed.Events).UnknownMonths);
+        Assert.Equal(0m, past.Months[^1].GrossByLine[BenefitLine.ChannelShift]);
 
-        var inside = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), new ReportRequest(new Month(2024, 1), new Month(2024, 6)), lineage);
-        Assert.DoesNotContain(inside.Notes, n => n.Contains("runs outside", StringComparison.Ordinal));
+        var inside = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), new ReportRequest(new Month(2024, 1), new Month(2024, 6)), CouncilBuilder.NoLineage());
+        Assert.Empty(inside.Coverage.Single().Of(Feed.Events).UnknownMonths);
     }
 }

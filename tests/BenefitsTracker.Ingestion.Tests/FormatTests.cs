@@ -40,7 +40,8 @@ public class FormatTests
         await using var a = await TestStore.CreateAsync();
         await using var b = await TestStore.CreateAsync();
         var rows = ReadCsv(SampleEvents(a.Folder, 3000));
-        rows[10]["event_id"] = rows[11]["event_id"]; // a duplicate
+        rows[10]["event_id"] = rows[11]["event_id"]; // a duplicate (event ids are unique per council)
+        rows[10]["council_code"] = rows[11]["council_code"];
         rows[20]["channel"] = "fax"; // a reject
 
         var csv = a.Write("events.csv", Csv(BenchmarkEventsFile.Header.Split(','), rows));

@@ -27,8 +27,8 @@ public static class Results
     /// <summary>
     /// A consortium with a member below the suppression threshold (as ManifestWriterTests): Big (1,000
     /// transactions a month), Mid (200: 195 web and 5 post) and Tiny (4 web transactions in March 2024,
-    /// 3 closed cases). Tiny is below 10, and Mid is withheld beside it, so that the consortium's total
-    /// cannot give Tiny away; each month's post (5) is below 10 and phone (300) is hidden beside it.
+    /// 3 closed cases). Tiny is below 10, and Mid (with cases of its own, so that officer time has two
+    /// withheld contributors) is withheld beside it, so that the consortium's totals cannot give Tiny away; each month's post (5) is below 10 and phone (300) is hidden beside it.
     /// Costs: Big's own licence, Tiny's own hosting and a shared licence split equally.
     /// </summary>
     public static SavingsResult SmallMembers => SmallMembersResult.Value;
@@ -43,7 +43,8 @@ public static class Results
                 .ClosedEachMonth("bins", "2023-01", "2023-12", 3000m, 100).ClosedEachMonth("bins", "2024-01", "2024-12", 2350m, 100)
                 .Cost("bins", "licence", "2024-01", "2024-12", 1200m).Build(),
             Member("W06000002", "Mid", 200)
-                .VolumeEachMonth("bins", "web", "2024-01", "2024-12", 195).VolumeEachMonth("bins", "post", "2024-01", "2024-12", 5).Build(),
+                .VolumeEachMonth("bins", "web", "2024-01", "2024-12", 195).VolumeEachMonth("bins", "post", "2024-01", "2024-12", 5)
+                .ClosedEachMonth("bins", "2023-01", "2023-12", 41m, 12).ClosedEachMonth("bins", "2024-01", "2024-12", 37m, 12).Build(),
             Member("W06000004", "Tiny", 3).Volume("bins", "web", "2024-03", 4)
                 .Closed("bins", "2023-06", 130m, 2).Closed("bins", "2024-03", 57m, 3)
                 .Cost("bins", "hosting", "2024-01", "2024-12", 642m).Build(),

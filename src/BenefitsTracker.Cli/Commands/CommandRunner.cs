@@ -1,5 +1,6 @@
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Method;
+using BenefitsTracker.Data;
 using BenefitsTracker.Ingestion;
 
 namespace BenefitsTracker.Cli.Commands;
@@ -19,6 +20,13 @@ public static class CommandRunner
         catch (MethodException e) { return Fail(ExitCodes.BadInput, e.Message); }
         catch (OperationCanceledException) { return Fail(ExitCodes.Failed, "cancelled"); }
         catch (NotSupportedException e) { return Fail(ExitCodes.Failed, e.Message); }
+        catch (BenefitsTracker.Reports.ReportOutputException e) { return Fail(ExitCodes.BadInput, e.Message); }
+        catch (StoreUnavailableException e) { return Fail(e.IsUserError ? ExitCodes.BadInput : ExitCodes.Failed, e.Message); }
+        catch (Exception e) when (StoreErrors.Describe(e, StorageOptions.Current, BenefitsStore.LockWait) is { } message)
+        {
+            // A lock held too long, a full disk: the user's to act on, not a bug, so no stack trace.
+            return Fail(ExitCodes.Failed, message);
+        }
         catch (Exception e)
         {
             Console.Error.WriteLine(e);

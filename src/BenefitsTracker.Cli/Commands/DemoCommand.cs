@@ -59,7 +59,7 @@ public static class DemoCommand
     {
         using var json = System.Text.Json.JsonDocument.Parse(assumptions.Json);
         var slugs = json.RootElement.TryGetProperty("services", out var services) ? services.EnumerateObject().Select(p => p.Name).ToList() : [];
-        var goLives = slugs.Select(s => Month.Parse(assumptions.ForService(councils[0], s).GoLive)).ToList();
+        var goLives = slugs.Select(s => assumptions.ForService(councils[0], s).GoLive).OfType<string>().Select(Month.Parse).ToList();
         var from = goLives.Count > 0 ? goLives.Min() : throw new UsageException("the sample assumptions name no services");
         var to = dataTo ?? throw new UsageException("the sample data holds no events");
         return new ReportRequest(from, to);

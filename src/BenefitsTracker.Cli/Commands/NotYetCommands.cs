@@ -12,19 +12,6 @@ internal static class NotYet
     }
 }
 
-public static class ServeCommand
-{
-    public static Command Create()
-    {
-        var urls = new Option<string>("--urls") { Description = "Addresses to listen on.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var inbox = new Option<string?>("--inbox") { Description = "Folder the ingest-inbox job watches." };
-        var reports = new Option<string?>("--reports") { Description = "Folder the monthly-reports job writes to." };
-        var command = new Command("serve", "Web dashboard, HTTP API and the scheduler in one process.") { urls, StorageOptions.Db(), inbox, reports };
-        command.SetAction(_ => NotYet.Say("'benefits serve' (web dashboard, HTTP API, scheduler)"));
-        return command;
-    }
-}
-
 public static class JobsCommand
 {
     public static Command Create()
@@ -40,16 +27,5 @@ public static class JobsCommand
         };
         run.SetAction(_ => NotYet.Say("'benefits jobs run' (scheduled jobs)"));
         return new Command("jobs", "Scheduled jobs: list them, or run one now.") { list, run };
-    }
-}
-
-public static class ApiKeyCommand
-{
-    public static Command Create()
-    {
-        var council = new Option<string>("--council") { Description = "GSS code of the council the key is bound to.", Required = true, HelpName = "GSS" };
-        var create = new Command("create", "Print a new API key bound to one council (only its hash is stored).") { council, StorageOptions.Db() };
-        create.SetAction(_ => NotYet.Say("'benefits apikey create' (HTTP API keys)"));
-        return new Command("apikey", "API keys for the HTTP API.") { create };
     }
 }

@@ -30,8 +30,12 @@ public static class ReportCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var request = new ReportRequest(ParseMonth("--from", parse.GetValue(from)!), ParseMonth("--to", parse.GetValue(to)!), parse.GetValue(service));
-            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
-            await using var store = await BenefitsStore.OpenAsync(StorageOptions.Target(parse.GetValue(db)), token);
+            // The arguments are checked before the store is opened or the assumptions read: a reversed period is the first thing to say.
+            if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
+            // GSS codes are upper case in the store; "w06000003" is the same council.
+            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c.Trim().ToUpperInvariant()) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
+            CheckOut(parse.GetValue(output));
+            await using var store = await StorageOptions.OpenForReadingAsync(StorageOptions.Target(parse.GetValue(db)), token);
             var pipeline = new ReportPipeline(new StoreQueries(store));
             var set = await pipeline.AssumptionsAsync(parse.GetValue(assumptions), token);
             var result = await pipeline.ComputeAsync(kind, id, request, set, token);
@@ -41,6 +45,14 @@ public static class ReportCommand
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>An --out that cannot be a report folder is said so before any work is done.</summary>
+    private static void CheckOut(string? output)
+    {
+        if (output is null) return;
+        if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--out is empty: give the folder to write the report into");
+        if (File.Exists(output)) throw new UsageException($"--out {output} is a file; give a folder for the report's files");
     }
 
     internal static Month ParseMonth(string option, string text) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Formatting;
 
 namespace BenefitsTracker.Cli.Terminal;
 
@@ -11,6 +12,8 @@ public static class Summary
     {
         var t = r.Totals;
         Console.WriteLine($"{r.Scope.Name} ({r.Scope.Id}), {r.Request.From} to {r.Request.To}{(r.Request.Service is { } s ? ", service " + s : "")}:");
+        // Months without data first, before any figure: they are unknown, not zero.
+        foreach (var sentence in CoverageText.Sentences(r)) Console.WriteLine($"  months without data: {sentence}");
         Console.WriteLine($"  adjusted benefit {Pounds(t.AdjustedBenefit)} (cashable {Pounds(t.Cashable)}, non-cashable {Pounds(t.NonCashable)}); " +
                           $"costs {Pounds(t.Costs)}; net {Pounds(t.NetBenefit)}; " +
                           $"ROI {(t.Roi is { } roi ? (roi * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "not defined (no costs)")}; " +

@@ -17,6 +17,8 @@ internal sealed record AssumptionLayer
     public decimal? Deadweight { get; init; }
     public decimal? Attribution { get; init; }
     public decimal? OptimismBias { get; init; }
+    /// <summary>Uplift on costs, (1 + value), Green Book style; council or top level only.</summary>
+    public decimal? OptimismBiasCosts { get; init; }
     /// <summary>Only the lines the file names (channel_shift, officer_time, print, postage).</summary>
     public IReadOnlyDictionary<BenefitLine, bool>? Cashable { get; init; }
     public int? SuppressionThreshold { get; init; }
@@ -39,4 +41,10 @@ internal sealed record AssumptionDocument(
     AssumptionLayer TopLevel,
     IReadOnlyDictionary<string, AssumptionLayer> Councils,
     IReadOnlyDictionary<string, ServiceEntry> Services,
-    IReadOnlyDictionary<string, string> ConsortiumApportionment);
+    IReadOnlyDictionary<string, string> ConsortiumApportionment,
+    AppraisalSettings Appraisal)
+{
+    /// <summary>Each council's own service entries (<c>councils.{GSS}.services.{slug}</c>).</summary>
+    public IReadOnlyDictionary<(string Council, string Service), CouncilServiceEntry> CouncilServices { get; init; } =
+        new Dictionary<(string Council, string Service), CouncilServiceEntry>();
+}

@@ -34,6 +34,17 @@ public sealed class AssumptionSet
 
     public bool HasService(string service) => _document.Services.ContainsKey(service);
 
+    /// <summary>The report-wide appraisal settings: horizon, price base, ranges and Monte Carlo (docs/assumptions.md).</summary>
+    public AppraisalSettings Appraisal => _document.Appraisal;
+
+    /// <summary>
+    /// Optimism bias on a council's costs (<c>adjustments.optimism_bias_costs</c>, council over top level;
+    /// default 0): costs are multiplied by 1 + this value (METHOD.md v2).
+    /// </summary>
+    public decimal OptimismBiasCostsFor(string? councilCode) =>
+        councilCode is not null && _document.Councils.TryGetValue(councilCode, out var council) && council.OptimismBiasCosts is { } own ? own
+        : _document.TopLevel.OptimismBiasCosts ?? 0m;
+
     public static AssumptionSet Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -67,7 +78,7 @@ public sealed class AssumptionSet
         ArgumentNullException.ThrowIfNull(councilCode);
         var values = new EffectiveAssumptions();
         values.Apply(_document.TopLevel);
-        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council);
+        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council, $"councils.{councilCode}.");
         return values.ToResolved(Version, Sha256, ApportionmentFor(consortiumId));
     }
 
@@ -81,7 +92,8 @@ public sealed class AssumptionSet
     }
 
     /// <summary>
-    /// The assumptions for one service of one council: top level, then council, then service overrides.
+    /// The assumptions for one service of one council: top level, then council, then service, then the
+    /// council's own entry for the service (<c>councils.{GSS}.services.{slug}</c>).
     /// A service the file does not describe is an error: its go-live month cannot be guessed.
     /// </summary>
     public ServiceAssumptions ForService(string councilCode, string service)
@@ -93,9 +105,11 @@ public sealed class AssumptionSet
                 $"the data has service '{service}' but the assumptions do not describe it; add services.{service} with its go_live month (YYYY-MM)");
         var values = new EffectiveAssumptions();
         values.Apply(_document.TopLevel);
-        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council);
-        values.Apply(entry.Overrides);
-        return values.ToService(entry);
+        if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council, $"councils.{councilCode}.");
+        values.Apply(entry.Overrides, $"services.{service}.");
+        var own = _document.CouncilServices.GetValueOrDefault((councilCode, service));
+        if (own is not null) values.Apply(own.Overrides, $"councils.{councilCode}.services.{service}.");
+        return values.ToService(CouncilServiceReader.Resolve(entry, own));
     }
 
     private string? ApportionmentFor(string? consortiumId) =>

@@ -7,6 +7,8 @@ namespace BenefitsTracker.Core.Assumptions;
 internal sealed class EffectiveAssumptions
 {
     private readonly Dictionary<string, decimal> _unitCosts = new(AssumptionDefaults.UnitCosts, StringComparer.Ordinal);
+    /// <summary>For each unit cost the file sets, the key that set it last ("councils.W06000003.unit_costs_gbp.phone"); absent: the default.</summary>
+    private readonly Dictionary<string, string> _unitCostKeys = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _digitalChannels = AssumptionDefaults.DigitalChannels;
     private decimal? _hourlyDefault;
     private readonly Dictionary<string, decimal> _grades = new(StringComparer.Ordinal);
@@ -17,9 +19,15 @@ internal sealed class EffectiveAssumptions
     private readonly Dictionary<BenefitLine, bool> _cashable = new(AssumptionDefaults.Cashable);
     private int _suppressionThreshold = AssumptionDefaults.SuppressionThreshold;
 
-    public void Apply(AssumptionLayer layer)
+    /// <summary>Applies one layer; <paramref name="prefix"/> is where it sits in the file ("", "councils.W06000003.", "services.bins.").</summary>
+    public void Apply(AssumptionLayer layer, string prefix = "")
     {
-        if (layer.UnitCosts is { } costs) foreach (var (k, v) in costs) _unitCosts[k] = v;
+        if (layer.UnitCosts is { } costs)
+            foreach (var (k, v) in costs)
+            {
+                _unitCosts[k] = v;
+                _unitCostKeys[k] = $"{prefix}unit_costs_gbp.{k}";
+            }
         if (layer.DigitalChannels is { } digital) _digitalChannels = digital;
         if (layer.HourlyCostDefault is { } hourly) _hourlyDefault = hourly;
         if (layer.HourlyCostByGrade is { } grades) foreach (var (k, v) in grades) _grades[k] = v;
@@ -36,6 +44,7 @@ internal sealed class EffectiveAssumptions
         Version = version,
         Sha256 = sha256,
         UnitCosts = UnitCosts(),
+        UnitCostKeys = new Dictionary<string, string>(_unitCostKeys, StringComparer.Ordinal),
         DigitalChannels = [.. _digitalChannels],
         HourlyCostDefault = _hourlyDefault ?? 0m,
         HasHourlyCostDefault = _hourlyDefault.HasValue,
@@ -47,13 +56,14 @@ internal sealed class EffectiveAssumptions
         Apportionment = apportionment,
     };
 
-    public ServiceAssumptions ToService(ServiceEntry entry) => new()
+    public ServiceAssumptions ToService((Month? GoLive, Month From, Month To, IReadOnlyList<BenefitLine> Lines) entry) => new()
     {
-        GoLive = entry.GoLive.ToString(),
-        BaselineFrom = entry.BaselineFrom,
-        BaselineTo = entry.BaselineTo,
+        GoLive = entry.GoLive?.ToString(),
+        BaselineFrom = entry.From,
+        BaselineTo = entry.To,
         Lines = entry.Lines,
         UnitCosts = UnitCosts(),
+        UnitCostKeys = new Dictionary<string, string>(_unitCostKeys, StringComparer.Ordinal),
         DigitalChannels = [.. _digitalChannels],
         HourlyCostDefault = _hourlyDefault ?? 0m,
         HasHourlyCostDefault = _hourlyDefault.HasValue,

@@ -69,6 +69,18 @@ internal static class StrictJson
         return value;
     }
 
+    /// <summary>The largest unit or hourly cost taken: volumes up to 9 × 10^18 times this stay far inside decimal's range.</summary>
+    public const decimal MaxUnitCost = 1_000_000m;
+
+    /// <summary>A unit or hourly cost: zero or more, at most £1,000,000 (a larger one is a typo, and the arithmetic could not carry it).</summary>
+    public static decimal UnitCost(JsonElement element, string path)
+    {
+        var value = NonNegative(element, path);
+        if (value > MaxUnitCost)
+            throw new AssumptionsException(path, $"{Show(value)} is more than £1,000,000; a unit or hourly cost must be at most that");
+        return value;
+    }
+
     /// <summary>A fraction between 0 and 1 inclusive (deadweight, attribution, optimism bias, discount rate).</summary>
     public static decimal Rate(JsonElement element, string path)
     {

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;
@@ -5,7 +6,7 @@ namespace BenefitsTracker.Core.Method;
 /// <summary>
 /// METHOD.md, Consortia: members side by side on normalised figures (adjusted benefit per 1,000
 /// residents, digital take-up, cost per transaction), each beside the consortium median. A member
-/// whose transactions fall below the suppression threshold (see <see cref="Suppression"/>) shows no
+/// withheld by <see cref="DisclosureRules.Members"/> (a small count, or hidden beside one) shows no
 /// count and no derived figure, and is left out of the medians.
 /// </summary>
 public static class ConsortiumComparisons
@@ -16,13 +17,13 @@ public static class ConsortiumComparisons
         var rule = consortiumAssumptions.Apportionment ?? Apportionment.Equal;
         var threshold = consortiumAssumptions.SuppressionThreshold;
         var rows = new List<MemberComparison>(members.Count);
-        // The consortium's total is shown, so one member hidden alone would be found by subtraction.
-        var hidden = Suppression.HiddenCells(members.Select(m => KeyValuePair.Create(m.Scope.Id, m.Totals.Transactions)), threshold);
+        // The consortium's totals are shown, so the withheld members are chosen so that none can be found by subtraction.
+        var hidden = DisclosureRules.Members(members, threshold);
         foreach (var result in members)
         {
             var data = consortium.Members.First(m => m.Code == result.Scope.Id);
             var share = CouncilCosts.ShareOf(data.Code, consortium, rule, request);
-            if (hidden.Contains(data.Code))
+            if (hidden.ContainsKey(data.Code))
             {
                 rows.Add(new MemberComparison(data.Code, data.Name, data.Population, null, true, null, null, null, null, share));
                 continue;

@@ -1,4 +1,6 @@
 using BenefitsTracker.Core.Assumptions;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.GreenBook;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;
@@ -15,7 +17,11 @@ public static class SavingsEngine
     /// </summary>
     public static SavingsResult ComputeCouncil(
         CouncilData council, ConsortiumData? consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage) =>
-        Council(council, consortium, assumptions, request, lineage, asMember: false).Result;
+        WithAppraisal(Council(council, consortium, assumptions, request, lineage, asMember: false).Result, assumptions);
+
+    /// <summary>The Green Book appraisal, computed once from the finished result and carried in it.</summary>
+    private static SavingsResult WithAppraisal(SavingsResult result, AssumptionSet assumptions) =>
+        result with { Appraisal = GreenBookAppraisal.Compute(result, assumptions) };
 
     /// <summary>
     /// A consortium: each member computed on its own data and assumptions, then summed; ratios,
@@ -31,6 +37,11 @@ public static class SavingsEngine
             .OrderBy(m => m.Code, StringComparer.Ordinal)
             .Select(m => Council(m, consortium, assumptions, request, lineage, asMember: true))
             .ToList();
+        if (members.Count > 0 && members.All(m => Method.Coverage.Empty(m.Result.Coverage[0], request)))
+            throw new MethodException(
+                $"Consortium '{consortium.Id}' has no data at all for {request.From} to {request.To}: the store holds " +
+                string.Join("; ", members.Select(m => $"{m.Result.Scope.Id} {Method.Coverage.Held(m.Result.Coverage[0])}")) +
+                ". A month without data is unknown, not zero; choose a period within the data held.");
 
         var months = MonthFigures.Sum(request.From, request.To, members.Select(m => m.Months));
         var flags = LineFlags.Combine([.. members.Select(m => m.Flags.AsPart())], resolved.Cashable);
@@ -42,7 +53,7 @@ public static class SavingsEngine
             .GroupBy(c => c.Line)
             .Select(g => g.First() with { Share = g.Sum(c => c.Share), InPeriod = g.Sum(c => c.InPeriod) }));
 
-        return new SavingsResult
+        return WithAppraisal(new SavingsResult
         {
             Scope = new ReportScope(ScopeKind.Consortium, consortium.Id, consortium.Name ?? DisplayName(consortium.Id)),
             Request = request,
@@ -55,8 +66,9 @@ public static class SavingsEngine
             Costs = costs,
             Assumptions = resolved,
             Lineage = lineage,
-            Notes = [.. Coverage(request, lineage), .. members.SelectMany(m => m.Result.Notes.Except(Coverage(request, lineage)).Select(n => $"{m.Result.Scope.Id}: {n}"))],
-        };
+            Coverage = [.. members.SelectMany(m => m.Result.Coverage)],
+            Notes = [.. members.SelectMany(m => m.Result.Notes.Select(n => $"{m.Result.Scope.Id}: {n}"))],
+        }, assumptions);
     }
 
     /// <summary>A council's result plus what a consortium needs to sum it: its months, line flags and bootstrap resamples.</summary>
@@ -76,14 +88,24 @@ public static class SavingsEngine
         var resolved = assumptions.ForCouncil(council.Code, consortium?.Id);
         var services = ServicesInScope(council, request);
         if (services.Count == 0 && request.Service is not null && !asMember)
-            throw new MethodException($"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': no transactions, cases or cost lines.");
+        {
+            var held = ServicesInScope(council, request with { Service = null });
+            throw new MethodException($"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': no transactions, cases or cost lines. " +
+                (held.Count == 0 ? "It has no data for any service." : $"Its services: {string.Join(", ", held)}."));
+        }
 
+        var coverage = Method.Coverage.Of(council, request, services.SelectMany(s => assumptions.ForService(council.Code, s).Lines));
+        if (!asMember && Method.Coverage.Empty(coverage, request))
+            throw new MethodException(
+                $"Council {council.Code} ({council.Name}) has no data at all for {request.From} to {request.To}: the store holds {Method.Coverage.Held(coverage)}. " +
+                "A month without data is unknown, not zero; choose a period within the data held.");
         var outcomes = services
-            .Select(s => ServiceCalculation.Compute(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s)))
+            .Select(s => ServiceCalculation.Compute(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s), coverage))
             .ToList();
 
         var months = MonthFigures.Sum(request.From, request.To, outcomes.Select(o => o.Months));
         var costs = CouncilCosts.Apply(council, consortium, resolved.Apportionment, services, request, months);
+        CostUplift.Apply(months, assumptions.OptimismBiasCostsFor(council.Code));
 
         var flags = LineFlags.Combine(
             [.. outcomes.Select(o => new LineFlags.Part(o.Working.Assumptions.Lines, o.Working.Assumptions.Cashable))], resolved.Cashable);
@@ -101,7 +123,8 @@ public static class SavingsEngine
             Costs = costs,
             Assumptions = resolved,
             Lineage = lineage,
-            Notes = [.. Coverage(request, lineage), .. outcomes.SelectMany(o => o.Working.Notes)],
+            Coverage = [coverage],
+            Notes = [.. outcomes.SelectMany(o => o.Working.Notes)],
         };
         return new CouncilOutcome(result, months, flags, samples);
     }
@@ -136,16 +159,4 @@ public static class SavingsEngine
     /// <summary>A readable name from a consortium id when the store has none: "north-wales" → "North Wales".</summary>
     internal static string DisplayName(string id) =>
         string.Join(' ', id.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
-
-    /// <summary>
-    /// A note when the period runs outside the months the store holds data for: METHOD.md counts a
-    /// month without data as zero, so print and postage there show the whole baseline rate as saved.
-    /// </summary>
-    internal static IEnumerable<string> Coverage(ReportRequest request, Lineage lineage)
-    {
-        if (lineage.DataFrom is not { } from || lineage.DataTo is not { } to) yield break;
-        if (request.From < from || request.To > to)
-            yield return $"The period {request.From} to {request.To} runs outside the data held ({from} to {to}): months without data count as zero, " +
-                         "so spend not recorded there shows as print and postage avoided. Check the period before relying on those months.";
-    }
 }

@@ -21,7 +21,7 @@ internal sealed record ServiceOutcome(ServiceWorking Working, MonthFigures[] Mon
 /// </summary>
 internal static class ServiceCalculation
 {
-    public static ServiceOutcome Compute(string council, string service, ServiceAssumptions a, ReportRequest request, ServiceData data)
+    public static ServiceOutcome Compute(string council, string service, ServiceAssumptions a, ReportRequest request, ServiceData data, DataCoverage coverage)
     {
         bool InB(Month m) => m >= a.BaselineFrom && m <= a.BaselineTo;
         bool InP(Month m) => m >= request.From && m <= request.To;
@@ -79,6 +79,9 @@ internal static class ServiceCalculation
                     gross[line] = PrintAndPostage.Benefit(baseline.Spend[category], baselineMonths, PrintAndPostage.MonthSpend(data.CostLines, category, m));
             }
             foreach (var row in contactRows.Where(r => r.Month == m)) gross[BenefitLine.AvoidableContact] += row.Gross;
+            // No data is not zero: a month outside the reach of a line's feed is unknown, so the line is not counted there.
+            foreach (var line in BenefitLines.All)
+                if (!coverage.Of(Coverage.FeedOf(line)).Covers(m)) gross[line] = 0m;
 
             var adjusted = Adjust(figures, gross, a);
             serviceMonths.Add(new ServiceMonth

@@ -9,4 +9,6 @@ public sealed record Lineage(
     string AssumptionsSha256,
     string SoftwareVersion,
     Month? DataFrom,
-    Month? DataTo);
+    Month? DataTo,
+    /// <summary>The assumptions file's name as the user knows it (the --assumptions file, or the ingested one); null when unknown.</summary>
+    string? AssumptionsFile = null);

@@ -8,6 +8,8 @@ public sealed record ResolvedAssumptions
     public required string Version { get; init; }
     public required string Sha256 { get; init; }
     public required IReadOnlyDictionary<string, decimal> UnitCosts { get; init; }
+    /// <summary>Channel → the key of the assumptions file that set its unit cost; a channel not here has the default (Socitm).</summary>
+    public IReadOnlyDictionary<string, string> UnitCostKeys { get; init; } = new Dictionary<string, string>();
     public required IReadOnlyList<string> DigitalChannels { get; init; }
     public required decimal HourlyCostDefault { get; init; }
     /// <summary>False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must not be used).</summary>

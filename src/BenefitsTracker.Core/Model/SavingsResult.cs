@@ -26,6 +26,18 @@ public sealed record SavingsResult
     /// <summary>The assumptions as applied at council level (service overrides are in <see cref="ServiceWorking.Assumptions"/>).</summary>
     public required ResolvedAssumptions Assumptions { get; init; }
     public required Lineage Lineage { get; init; }
+    /// <summary>
+    /// Each council's data coverage (one entry for a council, one per member for a consortium): months a
+    /// feed does not reach are unknown, not zero, and the lines needing it are not counted there.
+    /// </summary>
+    public IReadOnlyList<DataCoverage> Coverage { get; init; } = [];
+    /// <summary>Counterfactual estimates (BenefitsTracker.Analytics), one per council, service and method; empty unless attached.</summary>
+    public IReadOnlyList<CounterfactualEstimate> Counterfactual { get; init; } = [];
     /// <summary>Plain-English notes on figures the method had to set to zero or leave out (e.g. no baseline cases), for the reader.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>
+    /// The Green Book appraisal (METHOD.md v2): cash view, horizon, real terms, switching values, scenarios,
+    /// Monte Carlo. Set on the result a report is about; null on a consortium's member results.
+    /// </summary>
+    public AppraisalFigures? Appraisal { get; init; }
 }

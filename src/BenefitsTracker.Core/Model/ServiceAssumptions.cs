@@ -5,11 +5,14 @@ namespace BenefitsTracker.Core.Model;
 /// <summary>Assumptions as they apply to one service after council and service overrides.</summary>
 public sealed record ServiceAssumptions
 {
-    public required string GoLive { get; init; }
+    /// <summary>The go-live month (YYYY-MM), or null where this council has not launched the service (no channel shift is counted).</summary>
+    public required string? GoLive { get; init; }
     public required Month BaselineFrom { get; init; }
     public required Month BaselineTo { get; init; }
     public required IReadOnlyList<BenefitLine> Lines { get; init; }
     public required IReadOnlyDictionary<string, decimal> UnitCosts { get; init; }
+    /// <summary>Channel → the key of the assumptions file that set its unit cost; a channel not here has the default (Socitm).</summary>
+    public IReadOnlyDictionary<string, string> UnitCostKeys { get; init; } = new Dictionary<string, string>();
     public required IReadOnlyList<string> DigitalChannels { get; init; }
     public required decimal HourlyCostDefault { get; init; }
     /// <summary>False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must not be used).</summary>

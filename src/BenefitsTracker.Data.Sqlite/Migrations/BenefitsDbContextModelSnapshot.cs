@@ -24,6 +24,11 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("ConsortiumId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consortium_id");
+
                     b.Property<string>("CouncilCode")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -45,9 +50,21 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("label");
 
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("write")
+                        .HasColumnName("scope");
 
                     b.HasKey("Id");
 
@@ -548,7 +565,7 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId")
+                    b.HasIndex("CouncilCode", "EventId")
                         .IsUnique();
 
                     b.ToTable("usage_events", (string)null);

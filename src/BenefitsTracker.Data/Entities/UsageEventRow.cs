@@ -4,7 +4,7 @@ namespace BenefitsTracker.Data.Entities;
 public sealed class UsageEventRow
 {
     public long Id { get; set; }
-    /// <summary>The source's id; unique when present, so a repeated event is dropped.</summary>
+    /// <summary>The source's id; unique per council when present, so a repeated event is dropped.</summary>
     public string? EventId { get; set; }
     public string CouncilCode { get; set; } = "";
     public string Service { get; set; } = "";

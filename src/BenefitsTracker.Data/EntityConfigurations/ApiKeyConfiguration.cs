@@ -14,5 +14,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKeyRow>
         b.Property(x => x.KeyHash).HasMaxLength(64);
         b.Property(x => x.CouncilCode).HasMaxLength(9);
         b.Property(x => x.Label).HasMaxLength(200);
+        b.Property(x => x.ConsortiumId).HasMaxLength(100);
+        b.Property(x => x.Scope).HasMaxLength(20).HasDefaultValue("write");
     }
 }

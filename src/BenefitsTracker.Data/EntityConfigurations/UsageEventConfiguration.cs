@@ -14,8 +14,9 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         // AUTOINCREMENT would add a sqlite_sequence update per row for nothing). PostgreSQL will want an identity
         // column here instead, set in OnModelCreating when Database.IsNpgsql().
         b.Property(x => x.Id).ValueGeneratedNever();
-        // Unique when present; NULLs are distinct in SQLite and PostgreSQL alike.
-        b.HasIndex(x => x.EventId).IsUnique();
+        // Unique per council when present: councils' systems share id spaces, so another council's event 1001 is
+        // not a duplicate of this one's (cases are keyed the same way). NULLs are distinct in SQLite and PostgreSQL.
+        b.HasIndex(x => new { x.CouncilCode, x.EventId }).IsUnique();
         b.Property(x => x.EventId).HasMaxLength(200);
         b.Property(x => x.CouncilCode).HasMaxLength(9);
         b.Property(x => x.Service).HasMaxLength(100);

@@ -44,20 +44,22 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         var received = Field(CReceived);
         if (received.IsEmpty) return "received_at is missing";
         if (!TryInstant(received, out var receivedMs, out var monthReceived)) return NotAnInstant(CReceived, received);
+        if (MonthOutOfRange(CReceived, received, monthReceived) is { } r3) return r3;
         var closed = Field(CClosed);
         long closedMs = None;
         var monthClosed = 0;
         if (!closed.IsEmpty)
         {
             if (!TryInstant(closed, out closedMs, out monthClosed)) return NotAnInstant(CClosed, closed);
+            if (MonthOutOfRange(CClosed, closed, monthClosed) is { } r4) return r4;
             if (closedMs < receivedMs) return $"closed_at {Show(closed)} is before received_at {Show(received)}";
         }
         var minutesText = Field(CMinutes);
         long minutes = None;
         if (!minutesText.IsEmpty)
         {
-            var p = TryHundredths(minutesText, out minutes);
-            if (p != NumberProblem.None) return NumberReason(CMinutes, minutesText, p, "a number of minutes");
+            var p = TryHundredths(minutesText, out minutes, MaxOfficerMinutes);
+            if (p != NumberProblem.None) return NumberReason(CMinutes, minutesText, p, "a number of minutes", $"{MaxOfficerMinutes:N0}");
         }
         else if (closedMs != None) return "officer_minutes is missing for a closed case";
         var grade = Field(CGrade);

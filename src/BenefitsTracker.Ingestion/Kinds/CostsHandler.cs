@@ -43,8 +43,8 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
         if (end < start) return $"period_end {Show(endText)} is before period_start {Show(startText)}";
         var amountText = Field(CAmount);
         if (amountText.IsEmpty) return "amount_gbp is missing";
-        var p = TryHundredths(amountText, out var pence);
-        if (p != NumberProblem.None) return NumberReason(CAmount, amountText, p, "an amount in pounds (e.g. 1234.50)");
+        var p = TryHundredths(amountText, out var pence, MaxAmountPounds);
+        if (p != NumberProblem.None) return NumberReason(CAmount, amountText, p, "an amount in pounds (e.g. 1234.50)", $"{MaxAmountPounds:N0}");
         var cashableText = Field(CCashable);
         bool cashable;
         if (cashableText.IsEmpty) cashable = CostCategories.IsBaseline(category.ToString());

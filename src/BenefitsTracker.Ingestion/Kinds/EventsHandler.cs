@@ -49,14 +49,15 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         var occurred = Field(COccurred);
         if (occurred.IsEmpty) return "occurred_at is missing";
         if (!TryInstant(occurred, out var occurredMs, out var month)) return NotAnInstant(COccurred, occurred);
+        if (MonthOutOfRange(COccurred, occurred, month) is { } r3) return r3;
         var quantityText = Field(CQuantity);
         long quantity = 1;
-        if (!quantityText.IsEmpty && TryWhole(quantityText, out quantity) is var qp && qp != NumberProblem.None)
-            return NumberReason(CQuantity, quantityText, qp, "a whole number");
+        if (!quantityText.IsEmpty && TryWhole(quantityText, out quantity, MaxQuantity) is var qp && qp != NumberProblem.None)
+            return NumberReason(CQuantity, quantityText, qp, "a whole number", $"{MaxQuantity:N0}");
         var durationText = Field(CDuration);
         double duration = 0;
-        if (!durationText.IsEmpty && TryNonNegativeDouble(durationText, out duration) is var dp && dp != NumberProblem.None)
-            return NumberReason(CDuration, durationText, dp, "a number of seconds");
+        if (!durationText.IsEmpty && TryNonNegativeDouble(durationText, out duration, MaxDurationSeconds) is var dp && dp != NumberProblem.None)
+            return NumberReason(CDuration, durationText, dp, "a number of seconds", $"{MaxDurationSeconds:N0}");
         var eventId = Field(CEventId);
         if (eventId.Length > 200) return "event_id is longer than 200 characters";
         var caseId = Field(CCase);
@@ -118,6 +119,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             return false;
         }
 
+        if (b.Text(i, TEventId).IsEmpty) WithoutEventId++;
         var user = b.Text(i, TUser);
         if (!user.IsEmpty && (type == TypeCompleted || type == TypeFailed))
             loader.AddContact(new ContactRecord

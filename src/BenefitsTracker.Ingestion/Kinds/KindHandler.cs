@@ -25,6 +25,8 @@ internal abstract class KindHandler(KindSchema schema)
     /// a report's lineage lists the files of its own councils and consortium.
     /// </summary>
     public SortedSet<string> Owners { get; } = new(StringComparer.Ordinal);
+    /// <summary>Accepted rows with no id of their own (events without event_id): see <see cref="FileResult.WithoutEventId"/>.</summary>
+    public long WithoutEventId { get; protected set; }
     public abstract int TextSlots { get; }
     public abstract int NumSlots { get; }
 
@@ -68,8 +70,11 @@ internal abstract class KindHandler(KindSchema schema)
     {
         var wanted = slugs.Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count == 0) return;
-        var known = await db.Services.Where(s => wanted.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
-        foreach (var slug in wanted.Except(known, StringComparer.Ordinal)) db.Services.Add(new ServiceRow { Slug = slug });
+        // Asked in chunks: one query with every slug of a file would pass SQLite more variables than it takes (32,766).
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(500))
+            known.UnionWith(await db.Services.Where(s => chunk.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct));
+        foreach (var slug in wanted.Where(s => !known.Contains(s))) db.Services.Add(new ServiceRow { Slug = slug });
         await db.SaveChangesAsync(ct);
     }
 
@@ -87,11 +92,20 @@ internal abstract class KindHandler(KindSchema schema)
     protected string NotAnInstant(int column, ReadOnlySpan<char> value) =>
         $"{Name(column)} {Validation.Fields.Show(value)} is not an ISO 8601 timestamp with an offset or Z (e.g. 2024-04-01T09:30:00Z)";
 
-    protected string NumberReason(int column, ReadOnlySpan<char> value, Validation.Fields.NumberProblem problem, string what) => problem switch
+    /// <summary>
+    /// A timestamp's UTC month outside the months the store holds (1900-01 to 2999-12): one such row would stop every
+    /// later report of its council, so it is refused here. Null when inside.
+    /// </summary>
+    protected string? MonthOutOfRange(int column, ReadOnlySpan<char> value, int monthKey) =>
+        monthKey is >= Validation.Fields.FirstMonthKey and <= Validation.Fields.LastMonthKey ? null
+        : $"{Name(column)} {Validation.Fields.Show(value)} is in {Validation.Fields.MonthText(monthKey)} in UTC, outside the months the store holds " +
+          $"({Validation.Fields.MonthText(Validation.Fields.FirstMonthKey)} to {Validation.Fields.MonthText(Validation.Fields.LastMonthKey)})";
+
+    protected string NumberReason(int column, ReadOnlySpan<char> value, Validation.Fields.NumberProblem problem, string what, string? max = null) => problem switch
     {
         Validation.Fields.NumberProblem.Negative => $"{Name(column)} {Validation.Fields.Show(value)} is negative",
         Validation.Fields.NumberProblem.TooPrecise => $"{Name(column)} {Validation.Fields.Show(value)} has more than 2 decimal places",
-        Validation.Fields.NumberProblem.TooLarge => $"{Name(column)} {Validation.Fields.Show(value)} is too large",
+        Validation.Fields.NumberProblem.TooLarge => $"{Name(column)} {Validation.Fields.Show(value)} is too large" + (max is null ? "" : $" (at most {max})"),
         _ => $"{Name(column)} {Validation.Fields.Show(value)} is not {what}",
     };
 }

@@ -18,6 +18,7 @@ internal sealed class CsvRecordSource : IRecordSource
     public CsvRecordSource(string path, bool hash = false)
     {
         _path = path;
+        _nextLine = 1; // the header is line 1, for messages about it
         _stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), hash);
         var text = new StreamReader(_stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true),
             detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
@@ -69,7 +70,8 @@ internal sealed class CsvRecordSource : IRecordSource
             Line = _nextLine;
             _nextLine += Math.Max(1, raw.Count('\n'));
             var n = _csv.RowFieldCount;
-            if (n <= 1 && _columns.Length > 1 && _csv.GetFieldSpan(0).Trim().IsEmpty) continue; // a blank line is not a record
+            // A blank line is not a record; a line of "" is one (a field, empty), counted and rejected like any other.
+            if (n <= 1 && _columns.Length > 1 && raw.Trim().IsEmpty) continue;
             RecordProblem = n == _columns.Length ? null
                 : $"the record has {n} fields; the header has {_columns.Length}";
             return true;

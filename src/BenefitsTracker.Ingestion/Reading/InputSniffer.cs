@@ -5,6 +5,17 @@ internal static class InputSniffer
 {
     private const int SniffBytes = 64 * 1024;
 
+    /// <summary>
+    /// Why a path that exists is not a regular file (a named pipe, /dev/stdin, a device), or null. Those can be read
+    /// once only, and a file is opened more than once (sniffed, maybe hashed, then read), so they are refused.
+    /// </summary>
+    public static string? NotARegularFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        return stream.CanSeek ? null
+            : "is not a regular file (a pipe, /dev/stdin or a device) and can be read only once; save the data to a file and ingest that";
+    }
+
     /// <summary>The problem that makes the file unusable, or null when it looks like UTF-8 text.</summary>
     public static string? Problem(string path)
     {

@@ -10,13 +10,9 @@ namespace BenefitsTracker.Ingestion.Reading;
 /// </summary>
 internal sealed class NdjsonRecordSource : IRecordSource
 {
-    private const int MaxLine = 16 << 20;
     private readonly string _path;
     private readonly CountingStream _stream;
-    private byte[] _buffer = new byte[1 << 16];
-    private int _start, _end;
-    private bool _eof;
-    private long _nextLine = 1;
+    private readonly BoundedLineReader _lines;
     private ReadOnlyMemory<byte> _line;
 
     private string[] _columns;
@@ -25,6 +21,8 @@ internal sealed class NdjsonRecordSource : IRecordSource
     private char[] _chars = new char[1024];
     private int _charCount;
     private int[] _fieldStart = [], _fieldLength = [];
+    // Keys seen on the current line, null values included, so that a repeated key is caught whatever came first.
+    private bool[] _seen = [];
     private readonly char[] _nameBuffer = new char[256];
 
     public NdjsonRecordSource(string path, bool hash = false)
@@ -34,6 +32,7 @@ internal sealed class NdjsonRecordSource : IRecordSource
         _columns = [.. FirstObjectKeys(path)];
         _lookup = _ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
         _stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), hash);
+        _lines = new BoundedLineReader(_stream, path);
     }
 
     public string Format => "ndjson";
@@ -52,12 +51,14 @@ internal sealed class NdjsonRecordSource : IRecordSource
         _lookup = _ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
         _fieldStart = new int[_columns.Length];
         _fieldLength = new int[_columns.Length];
+        _seen = new bool[_columns.Length];
     }
 
     public bool Read()
     {
-        while (NextLine(out var line))
+        while (_lines.Next(out var line))
         {
+            Line = _lines.Line;
             var trimmed = line.Span.Trim(" \t\r"u8);
             if (Line == 1 && trimmed.StartsWith(Encoding.UTF8.Preamble))
             {
@@ -90,6 +91,7 @@ internal sealed class NdjsonRecordSource : IRecordSource
         RecordProblem = null;
         _charCount = 0;
         Array.Fill(_fieldLength, -1);
+        Array.Clear(_seen);
         if (!System.Text.Unicode.Utf8.IsValid(json))
             throw new UnusableInputException(_path, $"line {Line} is not UTF-8 text; save the file as UTF-8");
         try
@@ -108,13 +110,16 @@ internal sealed class NdjsonRecordSource : IRecordSource
                 for (var c = 0; c < name.Length; c++) name[c] = char.ToLowerInvariant(name[c]);
                 if (!_lookup.TryGetValue(name, out var ordinal))
                     throw new UnusableInputException(_path, $"line {Line} has the key '{name}', which is not a column of this kind of file; known: {string.Join(", ", _columns)}");
-                if (_fieldLength[ordinal] >= 0) { RecordProblem = $"the key '{name}' appears twice"; return; }
+                if (_seen[ordinal]) { RecordProblem = $"the key '{name}' appears twice"; return; }
+                _seen[ordinal] = true;
                 reader.Read();
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.String:
                         EnsureChars(reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length);
                         var n = reader.CopyString(_chars.AsSpan(_charCount));
+                        // A CSV with a NUL byte is refused; in JSON it hides behind \u0000. One rule: not stored.
+                        if (_chars.AsSpan(_charCount, n).Contains('\0')) { RecordProblem = $"the value of '{name}' contains a NUL character (\\u0000)"; return; }
                         Set(ordinal, n);
                         break;
                     case JsonTokenType.Number:
@@ -166,77 +171,36 @@ internal sealed class NdjsonRecordSource : IRecordSource
         Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + more));
     }
 
-    /// <summary>The keys of the first non-blank line, read through a separate small reader.</summary>
+    /// <summary>
+    /// The keys of the first line that is a JSON object with keys, read through a second reader with the same
+    /// 16 MB line limit. Lines before it are read again by the main pass and rejected there like any other bad line.
+    /// </summary>
     private static List<string> FirstObjectKeys(string path)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
-        var lineNumber = 0;
-        string? line;
-        try
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var lines = new BoundedLineReader(stream, path);
+        var sawLine = false;
+        while (lines.Next(out var memory))
         {
-            while ((line = reader.ReadLine()) is not null)
+            var line = memory.Span.Trim(" \t\r"u8);
+            if (lines.Line == 1 && line.StartsWith(Encoding.UTF8.Preamble)) line = line[Encoding.UTF8.Preamble.Length..];
+            if (line.IsEmpty) continue;
+            sawLine = true;
+            if (!System.Text.Unicode.Utf8.IsValid(line))
+                throw new UnusableInputException(path, $"line {lines.Line} is not UTF-8 text; save the file as UTF-8");
+            var keys = new List<string>();
+            try
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                var keys = new List<string>();
-                try
-                {
-                    using var doc = JsonDocument.Parse(line);
-                    if (doc.RootElement.ValueKind == JsonValueKind.Object)
-                        foreach (var p in doc.RootElement.EnumerateObject()) keys.Add(p.Name.Trim().ToLowerInvariant());
-                }
-                catch (JsonException) { }
-                if (keys.Count == 0)
-                    throw new UnusableInputException(path, $"line {lineNumber} is not a JSON object with keys, so the columns cannot be told (NDJSON: one object per line)");
-                return keys;
+                using var doc = JsonDocument.Parse(line.ToArray());
+                if (doc.RootElement.ValueKind == JsonValueKind.Object)
+                    foreach (var p in doc.RootElement.EnumerateObject()) keys.Add(p.Name.Trim().ToLowerInvariant());
             }
+            catch (JsonException) { }
+            // A key repeated within the line is that record's problem (rejected when read), not a repeated column.
+            if (keys.Count > 0) return keys.Distinct(StringComparer.Ordinal).ToList();
         }
-        catch (DecoderFallbackException e)
-        {
-            throw new UnusableInputException(path, "the file is not UTF-8 text; save it as UTF-8", e);
-        }
-        throw new UnusableInputException(path, "the file has no JSON objects");
-    }
-
-    private bool NextLine(out ReadOnlyMemory<byte> line)
-    {
-        while (true)
-        {
-            var span = _buffer.AsSpan(_start, _end - _start);
-            var nl = span.IndexOf((byte)'\n');
-            if (nl >= 0)
-            {
-                line = _buffer.AsMemory(_start, nl);
-                _start += nl + 1;
-                Line = _nextLine++;
-                return true;
-            }
-            if (_eof)
-            {
-                if (_end > _start)
-                {
-                    line = _buffer.AsMemory(_start, _end - _start);
-                    _start = _end;
-                    Line = _nextLine++;
-                    return true;
-                }
-                line = default;
-                return false;
-            }
-            if (_start > 0)
-            {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
-            }
-            if (_end == _buffer.Length)
-            {
-                if (_buffer.Length >= MaxLine) throw new UnusableInputException(_path, $"line {_nextLine} is longer than 16 MB");
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-            var n = _stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (n == 0) _eof = true;
-            _end += n;
-        }
+        throw new UnusableInputException(path, sawLine
+            ? "no line is a JSON object with keys, so the columns cannot be told (NDJSON: one object per line)"
+            : "the file has no JSON objects");
     }
 }

@@ -4,12 +4,14 @@ namespace BenefitsTracker.Ingestion.Reading;
 
 /// <summary>
 /// The rejects file beside an input, <c>NAME.rejects.csv</c>: <c>line,reason,</c> then the record whole and unchanged.
-/// Written to a temporary name and moved into place only when the file's transaction commits.
+/// Written to a temporary name, flushed to disk and moved into place just before the file's transaction commits
+/// (and removed again if the commit fails).
 /// </summary>
 internal sealed class Rejects : IDisposable
 {
     private readonly string _header;
     private StreamWriter? _writer;
+    private bool _placed;
 
     public Rejects(string inputPath, string header)
     {
@@ -51,26 +53,38 @@ internal sealed class Rejects : IDisposable
 
     public void End() => _writer!.Write('\n');
 
-    /// <summary>After commit: the rejects file takes its place; with no rejects, an old one is removed.</summary>
-    public string? Complete()
+    /// <summary>
+    /// Before commit: the rejects file is written through to the disk and takes its name, so that a file the store
+    /// registers as having rejected rows always has them on disk (a failure here stops the commit). With no
+    /// rejects, nothing is placed; an old file of that name goes only after commit (<see cref="Complete"/>).
+    /// </summary>
+    public string? Place()
     {
-        if (_writer is null)
-        {
-            if (File.Exists(FinalPath)) File.Delete(FinalPath);
-            return null;
-        }
+        if (_writer is null) return null;
+        _writer.Flush();
+        ((FileStream)_writer.BaseStream).Flush(flushToDisk: true);
         _writer.Dispose();
         _writer = null;
         File.Move(TempPath, FinalPath, overwrite: true);
+        _placed = true;
         return FinalPath;
     }
 
-    /// <summary>After a rollback: no trace.</summary>
+    /// <summary>After commit: with no rejects this time, an old rejects file of the same name is removed.</summary>
+    public void Complete()
+    {
+        if (!_placed && File.Exists(FinalPath)) File.Delete(FinalPath);
+        _placed = false;
+    }
+
+    /// <summary>After a rollback: no trace, not even a placed file (its rows were not registered).</summary>
     public void Abort()
     {
         _writer?.Dispose();
         _writer = null;
         if (File.Exists(TempPath)) File.Delete(TempPath);
+        if (_placed && File.Exists(FinalPath)) File.Delete(FinalPath);
+        _placed = false;
     }
 
     public void Dispose() => Abort();

@@ -108,7 +108,8 @@ internal static class Fields
         var digits = 0;
         for (; i < s.Length && char.IsAsciiDigit(s[i]); i++, digits++)
         {
-            if (whole > 100_000_000_000_000L) return NumberProblem.TooLarge;
+            // Past this, whole × 100 would not fit a long; the callers' own bounds are far lower.
+            if (whole > 9_000_000_000_000_000L / 1000) return NumberProblem.TooLarge;
             whole = whole * 10 + (s[i] - '0');
         }
         long fraction = 0;
@@ -128,6 +129,30 @@ internal static class Fields
         return NumberProblem.None;
     }
 
+    // The largest values a row may carry: what the rollups (64-bit sums) and the method's decimal arithmetic can
+    // add up over billions of rows with room to spare (docs/data-formats.md, Limits).
+    public const long MaxQuantity = 1_000_000_000;
+    public const double MaxDurationSeconds = 1_000_000_000;
+    public const long MaxOfficerMinutes = 1_000_000;
+    public const long MaxAmountPounds = 1_000_000_000_000;
+
+    /// <summary>The months the store can hold, as yyyyMM keys: a UTC month outside them is refused.</summary>
+    public const int FirstMonthKey = 1900_01, LastMonthKey = 2999_12;
+
+    /// <summary>A non-negative whole number, at most <paramref name="max"/>.</summary>
+    public static NumberProblem TryWhole(ReadOnlySpan<char> s, out long value, long max)
+    {
+        var p = TryWhole(s, out value);
+        return p == NumberProblem.None && value > max ? NumberProblem.TooLarge : p;
+    }
+
+    /// <summary>A plain non-negative decimal in hundredths, at most <paramref name="maxWhole"/> units.</summary>
+    public static NumberProblem TryHundredths(ReadOnlySpan<char> s, out long hundredths, long maxWhole)
+    {
+        var p = TryHundredths(s, out hundredths);
+        return p == NumberProblem.None && hundredths > maxWhole * 100 ? NumberProblem.TooLarge : p;
+    }
+
     /// <summary>A non-negative whole number.</summary>
     public static NumberProblem TryWhole(ReadOnlySpan<char> s, out long value)
     {
@@ -140,15 +165,18 @@ internal static class Fields
         return NumberProblem.None;
     }
 
-    /// <summary>A non-negative number of any precision (durations).</summary>
-    public static NumberProblem TryNonNegativeDouble(ReadOnlySpan<char> s, out double value)
+    /// <summary>A non-negative number of any precision (durations), at most <paramref name="max"/>.</summary>
+    public static NumberProblem TryNonNegativeDouble(ReadOnlySpan<char> s, out double value, double max)
     {
         value = 0;
         if (!double.TryParse(s, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
                 System.Globalization.CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
             return NumberProblem.NotANumber;
-        return value < 0 ? NumberProblem.Negative : NumberProblem.None;
+        return value < 0 ? NumberProblem.Negative : value > max ? NumberProblem.TooLarge : NumberProblem.None;
     }
+
+    /// <summary>"2024-04" for a yyyyMM key.</summary>
+    public static string MonthText(int monthKey) => $"{monthKey / 100:0000}-{monthKey % 100:00}";
 
     /// <summary>true/false (also yes/no, y/n, 1/0), any case.</summary>
     public static bool TryBool(ReadOnlySpan<char> s, out bool value)

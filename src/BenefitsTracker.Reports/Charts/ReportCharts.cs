@@ -95,8 +95,8 @@ public static class ReportCharts
             for (var k = 0; k < channels.Count; k++)
             {
                 var v = m.ByChannel.GetValueOrDefault(channels[k]);
-                var isHidden = hidden.Contains(channels[k]);
-                row.Add(isHidden ? $"<{f.SuppressBelow}" : f.CountText(v));
+                var isHidden = hidden.ContainsKey(channels[k]);
+                row.Add(f.ChannelText(i, channels[k]));
                 if (isHidden) continue;
                 bars.Add(new Bar { Position = i, ValueBase = bottom, Value = bottom + v, FillColor = Palette.ForIndex(k), LineWidth = 0, Size = 0.8 });
                 bottom += v;
@@ -121,8 +121,7 @@ public static class ReportCharts
     private static string Mix(ReportFacts f, int i)
     {
         var m = f.Result.Months[i];
-        var hidden = f.HiddenChannels(i);
-        var parts = f.ChannelsInPeriod.Select(ch => $"{Fmt.Channel(ch).ToLowerInvariant()} {(hidden.Contains(ch) ? $"<{f.SuppressBelow}" : f.CountText(m.ByChannel.GetValueOrDefault(ch)))}").ToList();
+        var parts = f.ChannelsInPeriod.Select(ch => $"{Fmt.Channel(ch).ToLowerInvariant()} {f.ChannelText(i, ch)}").ToList();
         return parts.Count == 0 ? "no transactions" : string.Join(", ", parts);
     }
 
@@ -140,7 +139,7 @@ public static class ReportCharts
             var m = f.Result.Months[i];
             var t = f.TakeUp(i);
             if (t is { } v) { xs.Add(i); ys.Add((double)(v * 100m)); }
-            rows.Add([Fmt.MonthShort(m.Month), f.DigitalText(i), f.CountText(m.Transactions), t is { } p ? Fmt.Percent(p) : f.DigitalWithheld(i) ? "withheld" : "-"]);
+            rows.Add([Fmt.MonthShort(m.Month), f.DigitalText(i), f.CountText(m.Transactions), t is { } p ? Fmt.Percent(p) : f.DigitalWithheld(i) ? ReportFacts.Confidential : "-"]);
         }
         if (xs.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Charts;
@@ -22,7 +23,8 @@ internal static class HtmlReport
         return reader.ReadToEnd();
     });
 
-    public static string Render(ReportFacts f, IReadOnlyList<ReportChart> charts)
+    /// <param name="pageTop">HTML placed first in the page (the dashboard's navigation and period form); null in the file.</param>
+    public static string Render(ReportFacts f, IReadOnlyList<ReportChart> charts, string? pageTop = null)
     {
         var r = f.Result;
         var h = new HtmlWriter();
@@ -38,6 +40,7 @@ internal static class HtmlReport
         h.Line("</head>");
         h.Line("<body>");
         h.Line("<div class=\"page\">");
+        if (pageTop is not null) h.Line(pageTop);
         h.Line("<header class=\"masthead\">");
         h.P("BenefitsTracker savings report", "kicker");
         h.Line($"<h1>{E(Title(r))}</h1>");
@@ -45,7 +48,9 @@ internal static class HtmlReport
         h.Line("</header>");
         h.Line("<main>");
 
+        Coverage(h, r);
         Headline(h, f);
+        AppraisalSection.Write(h, r, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
 
         h.Line("<section aria-labelledby=\"lines\">");
         h.Line("<h2 id=\"lines\">Where the savings come from</h2>");
@@ -72,7 +77,7 @@ internal static class HtmlReport
         Figure(h, chart["officer-minutes"], ++figureNo);
         h.Line("</section>");
 
-        if (r.Comparison is { } comparison) Members(h, comparison);
+        if (r.Comparison is { } comparison) Members(h, f, comparison);
         Caveats(h, f);
         Lineage(h, r);
         h.Line("</main>");
@@ -84,6 +89,19 @@ internal static class HtmlReport
         h.Line("</body>");
         h.Line("</html>");
         return h.ToString();
+    }
+
+    /// <summary>Months without data, at the top, before any figure: they are unknown, not zero.</summary>
+    private static void Coverage(HtmlWriter h, SavingsResult r)
+    {
+        var sentences = CoverageText.Sentences(r);
+        if (sentences.Count == 0) return;
+        h.Line("<section class=\"coverage\" aria-labelledby=\"coverage\">");
+        h.Line("<h2 id=\"coverage\">Months without data</h2>");
+        h.Line("<ul>");
+        foreach (var s in sentences) h.Line($"<li>{E(s)}</li>");
+        h.Line("</ul>");
+        h.Line("</section>");
     }
 
     public static string Title(SavingsResult r) => r.Scope.Kind == ScopeKind.Consortium
@@ -105,7 +123,8 @@ internal static class HtmlReport
         h.Line("<section aria-labelledby=\"headline\">");
         h.Line("<h2 id=\"headline\">The headline</h2>");
         h.P($"Over {r.Request.MonthCount} months, {E(who)} saved an estimated <strong>{Fmt.Money(t.AdjustedBenefit)}</strong> after adjustments " +
-            $"({Fmt.Money(t.GrossBenefit)} before them). The digital service cost {Fmt.Money(t.Costs)}, so the net benefit is <strong>{Fmt.Money(t.NetBenefit)}</strong>.", "lead");
+            $"({Fmt.Money(t.GrossBenefit)} before them). The digital service cost {Fmt.Money(t.Costs)}, so the net benefit is <strong>{Fmt.Money(t.NetBenefit)}</strong>." +
+            E(AppraisalSection.CashSentence(r)), "lead");
         var sentences = new List<string>();
         sentences.Add(t.Bcr is { } bcr && t.Roi is { } roi
             ? $"Every £1 spent returned {Fmt.Money(bcr)} of benefit: a return on investment of {Fmt.Percent(roi)}."
@@ -131,9 +150,10 @@ internal static class HtmlReport
         Card("Cashable", Fmt.Money(t.Cashable), "adjusted");
         Card("Non-cashable", Fmt.Money(t.NonCashable), "adjusted");
         Card("Transactions", f.CountText(t.Transactions), "completed, all channels");
-        Card("Digital take-up", t.DigitalTakeUp is { } tu && !f.IsSuppressed(t.Transactions) ? Fmt.Percent(tu) : "withheld");
+        Card("Digital take-up", t.DigitalTakeUp is { } tu && !f.IsSuppressed(t.Transactions) ? Fmt.Percent(tu) : ReportFacts.Confidential);
         Card("Officer hours released", Fmt.Number(t.OfficerHoursReleased, 1));
         h.Line("</dl>");
+        AppraisalSection.HeadlineCards(h, r);
         h.Line("</section>");
     }
 
@@ -148,20 +168,27 @@ internal static class HtmlReport
         h.Table($"Table {n}: data for figure {n}, {c.Title.ToLowerInvariant()}", c.Headers, c.Rows, i => i > 0, id: id + "-data");
     }
 
-    private static void Members(HtmlWriter h, ConsortiumComparison c)
+    private static void Members(HtmlWriter h, ReportFacts f, ConsortiumComparison c)
     {
+        var view = f.Disclosure;
         h.Line("<section aria-labelledby=\"members\">");
         h.Line("<h2 id=\"members\">Member councils compared</h2>");
         h.P(E($"Each council's figures come from its own data and assumptions. Shared costs are apportioned by {c.Apportionment}. " +
-            $"Counts below {c.SuppressionThreshold} are shown as <{c.SuppressionThreshold} and the figures derived from them are withheld."));
-        string Money(decimal? v, bool suppressed) => v is { } x ? Fmt.Money(x) : suppressed ? "withheld" : "n/a";
-        string Ratio(decimal? v, bool suppressed) => v is { } x ? Fmt.Percent(x) : suppressed ? "withheld" : "n/a";
-        var rows = c.Members.Select(m => (IReadOnlyList<string>)[
-            $"{m.Name} ({m.Code})", m.Population is { } p ? Fmt.Count(p) : "unknown", m.Transactions is { } n ? Fmt.Count(n) : $"<{c.SuppressionThreshold}",
-            Money(m.AdjustedBenefit, m.Suppressed), Money(m.AdjustedBenefitPer1000Residents, m.Suppressed), Ratio(m.DigitalTakeUp, m.Suppressed),
-            Money(m.CostPerTransaction, m.Suppressed), Fmt.Money(m.SharedCostShare)]).ToList();
-        IReadOnlyList<string> median = ["Consortium median", "", "", "", Money(c.Median.AdjustedBenefitPer1000Residents, false),
-            Ratio(c.Median.DigitalTakeUp, false), Money(c.Median.CostPerTransaction, false), ""];
+            $"A count below {view.Threshold} is shown as {view.SmallSymbol}; a figure hidden to protect it, or worked out from it, as {DisclosureView.ConfidentialSymbol}."));
+        var rows = c.Members.Select(m =>
+        {
+            var shown = view.Member(m.Code);
+            string Hidden() => view.Symbol(shown == Shown.Value ? Shown.Confidential : shown);
+            string Money(decimal? v) => v is { } x ? Fmt.Money(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : "n/a";
+            string Ratio(decimal? v) => v is { } x ? Fmt.Percent(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : "n/a";
+            return (IReadOnlyList<string>)[
+                $"{m.Name} ({m.Code})", m.Population is { } p ? Fmt.Count(p) : "unknown", m.Transactions is { } n ? Fmt.Count(n) : Hidden(),
+                Money(m.AdjustedBenefit), Money(m.AdjustedBenefitPer1000Residents), Ratio(m.DigitalTakeUp),
+                Money(m.CostPerTransaction), Fmt.Percent(m.SharedCostShare)];
+        }).ToList();
+        string MedianMoney(decimal? v) => v is { } x ? Fmt.Money(x) : "n/a";
+        IReadOnlyList<string> median = ["Consortium median", "", "", "", MedianMoney(c.Median.AdjustedBenefitPer1000Residents),
+            c.Median.DigitalTakeUp is { } tu ? Fmt.Percent(tu) : "n/a", MedianMoney(c.Median.CostPerTransaction), ""];
         h.Table("Member councils: normalised figures beside the consortium median",
             ["Council", "Population", "Transactions", "Adjusted benefit", "Adjusted benefit per 1,000 residents", "Digital take-up", "Cost per transaction", "Share of shared costs"],
             rows, i => i > 0, median);
@@ -181,10 +208,12 @@ internal static class HtmlReport
         if (!r.Lines.Any(l => l.Ci95 is not null))
             h.Line("<li>No confidence interval could be computed for officer time (it needs closed cases in both the baseline and the period).</li>");
         h.Line($"<li>{E("Non-cashable benefits, such as officer time released, free capacity rather than cash: they reduce budgets only if the time is redeployed or posts are not filled.")}</li>");
-        var costs = string.Join(", ", r.Assumptions.UnitCosts.OrderBy(kv => Channels.Order(kv.Key)).Select(kv => $"{Fmt.Channel(kv.Key).ToLowerInvariant()} {Fmt.Money(kv.Value)}"));
-        h.Line($"<li>{E($"Channel shift values each transaction at a unit cost per channel ({costs}; defaults from Socitm Channel Value Benchmarking). The result is only as good as these costs.")}</li>");
-        if (f.SuppressBelow is { } th)
-            h.Line($"<li>{E($"This report is shared beyond one council: counts below {th} are shown as <{th} and figures derived from them are withheld.")}</li>");
+        // Where each unit cost came from: the default and its source, or the file's key that set it.
+        var used = f.Units.Count > 0
+            ? f.Units.Select(u => (u.Assumptions.UnitCosts, u.Assumptions.UnitCostKeys))
+            : [(r.Assumptions.UnitCosts, r.Assumptions.UnitCostKeys)];
+        h.Line($"<li>{E($"Channel shift values each transaction at a unit cost per channel: {AssumptionSources.UnitCosts(r, used)}. The result is only as good as these costs.")}</li>");
+        if (f.Disclosure.Note is { } disclosure) h.Line($"<li>{E(disclosure)}</li>");
         foreach (var note in r.Notes) h.Line($"<li>{E(note)}</li>");
         h.Line("</ul>");
         h.Line("</section>");

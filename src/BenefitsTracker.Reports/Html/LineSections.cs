@@ -96,11 +96,9 @@ internal static class LineSections
                     .Select(g => (Key: $"{g.Key.DigitalChannel}>{g.Key.OfflineChannel}", g.Key.DigitalChannel, g.Key.OfflineChannel, Count: g.Sum(p => p.Count), g.First().UnitDifference))
                     .ToList();
                 // The total is shown, so the pairs follow the engine's rule for a row: small ones hidden, then the smallest others until the hidden add up to the threshold.
-                var hidden = f.SuppressBelow is { } th
-                    ? Core.Method.Suppression.HiddenCells(groups.Select(g => KeyValuePair.Create(g.Key, g.Count)), th)
-                    : new HashSet<string>();
+                var hidden = f.Disclosure.Row(groups.Select(g => KeyValuePair.Create(g.Key, g.Count)));
                 var kinds = string.Join("; ", groups.Select(g =>
-                    $"{(hidden.Contains(g.Key) ? $"<{f.SuppressBelow}" : Fmt.Count(g.Count))} from {Fmt.Channel(g.DigitalChannel).ToLowerInvariant()} to {Fmt.Channel(g.OfflineChannel).ToLowerInvariant()}" +
+                    $"{(hidden.TryGetValue(g.Key, out var shown) ? f.Disclosure.Symbol(shown) : Fmt.Count(g.Count))} from {Fmt.Channel(g.DigitalChannel).ToLowerInvariant()} to {Fmt.Channel(g.OfflineChannel).ToLowerInvariant()}" +
                     (f.SuppressBelow is null ? $" at {Fmt.Money(g.UnitDifference)} each" : "")));
                 return $"{f.CountText(pairs.Sum(p => p.Count))} such contacts: {kinds}.";
             }

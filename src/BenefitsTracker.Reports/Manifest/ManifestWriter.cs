@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
@@ -9,8 +10,9 @@ namespace BenefitsTracker.Reports.Manifest;
 
 /// <summary>
 /// Writes manifest.json (SPEC.md): the machine-readable result of a report. Money with two decimals,
-/// ratios as fractions. A consortium's manifest is shared beyond one council, so counts below the
-/// suppression threshold are written as "&lt;N" and figures derived from a suppressed count are null.
+/// ratios as fractions. A consortium's manifest is shared beyond one council: it renders the result's
+/// <see cref="DisclosureView"/> (small counts "&lt;N", cells hidden beside them "[c]", withheld members
+/// whole) and says so in its "disclosure" object.
 /// </summary>
 public static class ManifestWriter
 {
@@ -27,13 +29,15 @@ public static class ManifestWriter
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            var disclosure = result.Scope.Kind == ScopeKind.Consortium
-                ? new Disclosure(result.Assumptions.SuppressionThreshold,
-                    result.Comparison?.Members.Where(m => m.Suppressed).Select(m => m.Code).ToHashSet(StringComparer.Ordinal) ?? [])
-                : null;
+            var view = DisclosureView.Of(result);
+            var disclosure = view.Controlled ? view : null;
             w.WriteStartObject();
             WriteBody(w, result, disclosure);
-            if (result.Comparison is { } comparison) WriteComparison(w, comparison);
+            if (result.Comparison is { } comparison) WriteComparison(w, comparison, view);
+            if (disclosure is not null) WriteDisclosure(w, disclosure);
+            WriteCoverage(w, result);
+            AppraisalManifest.Write(w, result);
+            CounterfactualManifest.Write(w, result);
             w.WritePropertyName("inputs");
             w.WriteStartArray();
             foreach (var input in result.Lineage.Inputs)
@@ -64,20 +68,66 @@ public static class ManifestWriter
         return stream.ToArray();
     }
 
-    /// <summary>How much a shared (consortium) manifest may show: the threshold, and the members withheld whole.</summary>
-    private sealed record Disclosure(int Threshold, IReadOnlySet<string> WithheldMembers);
+    /// <summary>
+    /// Each council's feeds: how far each reaches, the months of the period it leaves unknown (not zero),
+    /// and the lines not counted in them.
+    /// </summary>
+    private static void WriteCoverage(Utf8JsonWriter w, SavingsResult r)
+    {
+        w.WritePropertyName("coverage");
+        w.WriteStartArray();
+        foreach (var c in r.Coverage)
+        {
+            w.WriteStartObject();
+            w.WriteString("council", c.Council);
+            w.WriteBoolean("complete", c.Complete);
+            foreach (var f in c.Feeds)
+            {
+                w.WritePropertyName(f.Feed switch { Feed.Events => "events", Feed.Cases => "cases", _ => "cost_lines" });
+                w.WriteStartObject();
+                WriteMonthOrNull(w, "from", f.From);
+                WriteMonthOrNull(w, "to", f.To);
+                w.WritePropertyName("unknown_months");
+                w.WriteStartArray();
+                foreach (var m in f.UnknownMonths) w.WriteStringValue(m.ToString());
+                w.WriteEndArray();
+                w.WritePropertyName("lines_not_counted_there");
+                w.WriteStartArray();
+                foreach (var l in f.Lines) w.WriteStringValue(l.Key());
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>What the symbols mean, and who is withheld: the note every shared output carries.</summary>
+    private static void WriteDisclosure(Utf8JsonWriter w, DisclosureView view)
+    {
+        w.WritePropertyName("disclosure");
+        w.WriteStartObject();
+        w.WriteNumber("threshold", view.Threshold);
+        w.WriteString("small", view.SmallSymbol);
+        w.WriteString("confidential", DisclosureView.ConfidentialSymbol);
+        w.WritePropertyName("withheld_members");
+        w.WriteStartObject();
+        foreach (var (code, shown) in view.Members.OrderBy(m => m.Key, StringComparer.Ordinal)) w.WriteString(code, view.Symbol(shown));
+        w.WriteEndObject();
+        w.WriteString("note", view.Note + " Each member's months are in its own manifest, not here: beside the consortium's months they would give the withheld members' months away.");
+        w.WriteEndObject();
+    }
 
     /// <summary>The part of the manifest that a consortium repeats for each member.</summary>
-    private static void WriteBody(Utf8JsonWriter w, SavingsResult r, Disclosure? disclosure)
+    private static void WriteBody(Utf8JsonWriter w, SavingsResult r, DisclosureView? disclosure, bool asMember = false)
     {
-        var suppressBelow = disclosure?.Threshold;
         WriteScope(w, r);
 
         var t = r.Totals;
-        var withheld = suppressBelow is { } th && Suppression.Hides(t.Transactions, th);
+        var withheld = disclosure is not null && disclosure.Count(t.Transactions) != Shown.Value;
         w.WritePropertyName("totals");
         w.WriteStartObject();
-        WriteCount(w, "transactions", t.Transactions, suppressBelow);
+        WriteCount(w, "transactions", t.Transactions, disclosure);
         WriteRatio(w, "digital_take_up", withheld ? null : t.DigitalTakeUp);
         WriteMoney(w, "gross_benefit_gbp", t.GrossBenefit);
         WriteMoney(w, "adjusted_benefit_gbp", t.AdjustedBenefit);
@@ -92,8 +142,8 @@ public static class ManifestWriter
         WriteMoney(w, "officer_hours_released", t.OfficerHoursReleased);
         WriteRatio(w, "completion_rate", withheld ? null : t.CompletionRate);
         WriteMoney(w, "cost_per_transaction_gbp", withheld ? null : t.CostPerTransaction);
-        WriteCount(w, "closed_cases", t.ClosedCases, suppressBelow);
-        WriteCount(w, "open_cases", t.OpenCases, suppressBelow);
+        WriteCount(w, "closed_cases", t.ClosedCases, disclosure);
+        WriteCount(w, "open_cases", t.OpenCases, disclosure);
         w.WriteEndObject();
 
         w.WritePropertyName("lines");
@@ -121,17 +171,19 @@ public static class ManifestWriter
 
         w.WritePropertyName("months");
         w.WriteStartArray();
-        foreach (var m in r.Months)
+        // A shared manifest's members carry no months (see the disclosure note).
+        for (var i = 0; i < (asMember ? 0 : r.Months.Count); i++)
         {
+            var m = r.Months[i];
             w.WriteStartObject();
             w.WriteString("month", m.Month.ToString());
-            WriteCount(w, "transactions", m.Transactions, suppressBelow);
-            var hidden = suppressBelow is { } rowThreshold ? Suppression.HiddenCells(m.ByChannel, rowThreshold) : null;
+            WriteCount(w, "transactions", m.Transactions, disclosure);
+            var hidden = disclosure?.Channels(i);
             w.WritePropertyName("by_channel");
             w.WriteStartObject();
             foreach (var (channel, count) in m.ByChannel.OrderBy(kv => Channels.Order(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
             {
-                if (hidden?.Contains(channel) == true) w.WriteString(channel, $"<{suppressBelow}");
+                if (hidden is not null && hidden.TryGetValue(channel, out var shown)) w.WriteString(channel, disclosure!.Symbol(shown));
                 else w.WriteNumber(channel, count);
             }
             w.WriteEndObject();
@@ -149,8 +201,8 @@ public static class ManifestWriter
         foreach (var member in r.Members)
         {
             w.WriteStartObject();
-            if (disclosure?.WithheldMembers.Contains(member.Scope.Id) == true) WriteWithheldMember(w, member, disclosure.Threshold);
-            else WriteBody(w, member, disclosure);
+            if (disclosure is not null && disclosure.Member(member.Scope.Id) is var shown && shown != Shown.Value) WriteWithheldMember(w, member, disclosure.Symbol(shown));
+            else WriteBody(w, member, disclosure, asMember: true);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -173,13 +225,13 @@ public static class ManifestWriter
     /// A member whose transactions are below the threshold (or hidden beside one that is): every
     /// figure is derived from its counts, so only who it is and that it is withheld are shown.
     /// </summary>
-    private static void WriteWithheldMember(Utf8JsonWriter w, SavingsResult r, int threshold)
+    private static void WriteWithheldMember(Utf8JsonWriter w, SavingsResult r, string symbol)
     {
         WriteScope(w, r);
         w.WriteBoolean("suppressed", true);
         w.WritePropertyName("totals");
         w.WriteStartObject();
-        w.WriteString("transactions", $"<{threshold}");
+        w.WriteString("transactions", symbol);
         w.WriteEndObject();
         w.WritePropertyName("lines");
         w.WriteStartArray();
@@ -192,7 +244,7 @@ public static class ManifestWriter
         w.WriteEndArray();
     }
 
-    private static void WriteComparison(Utf8JsonWriter w, ConsortiumComparison c)
+    private static void WriteComparison(Utf8JsonWriter w, ConsortiumComparison c, DisclosureView view)
     {
         w.WritePropertyName("comparison");
         w.WriteStartObject();
@@ -206,7 +258,8 @@ public static class ManifestWriter
             w.WriteString("council", m.Code);
             w.WriteString("name", m.Name);
             if (m.Population is { } p) w.WriteNumber("population", p); else w.WriteNull("population");
-            if (m.Transactions is { } n) w.WriteNumber("transactions", n); else w.WriteString("transactions", $"<{c.SuppressionThreshold}");
+            if (m.Transactions is { } n) w.WriteNumber("transactions", n);
+            else w.WriteString("transactions", view.Symbol(view.Member(m.Code) is var shown && shown != Shown.Value ? shown : Shown.Confidential));
             w.WriteBoolean("suppressed", m.Suppressed);
             WriteMoney(w, "adjusted_benefit_gbp", m.AdjustedBenefit);
             WriteMoney(w, "adjusted_benefit_per_1000_residents_gbp", m.AdjustedBenefitPer1000Residents);
@@ -225,9 +278,9 @@ public static class ManifestWriter
         w.WriteEndObject();
     }
 
-    private static void WriteCount(Utf8JsonWriter w, string name, long value, int? suppressBelow)
+    private static void WriteCount(Utf8JsonWriter w, string name, long value, DisclosureView? disclosure)
     {
-        if (suppressBelow is { } th && Suppression.Hides(value, th)) w.WriteString(name, $"<{th}");
+        if (disclosure is not null && disclosure.Count(value) is var shown && shown != Shown.Value) w.WriteString(name, disclosure.Symbol(shown));
         else w.WriteNumber(name, value);
     }
 

@@ -26,7 +26,7 @@ internal static class AppraisalSheet
         MonthlySheet.MonthSum(ctx, MonthlySheet.AdjustedTotal, t, row),
         MonthlySheet.MonthSum(ctx, MonthlySheet.CashableTotal, t, row),
         MonthlySheet.MonthSum(ctx, MonthlySheet.NonCashable, t, row),
-        Xl.Cell(Spend, row, ctx.SpendDigitalTotalColumn)),
+        $"{Xl.Cell(Spend, row, ctx.SpendDigitalTotalColumn)}*(1+optimism_bias_costs)"),
         t => (ctx.Result.Months[t].AdjustedBenefit, ctx.Result.Months[t].Cashable, ctx.Result.Months[t].NonCashable));
 
     public static void Write(WorkbookContext ctx, MonthSources sources, MonthValues? values = null)

@@ -38,6 +38,7 @@ internal static class AssumptionsSheet
         Add("attribution", c => c.Num(a.Adjustments.Attribution, Xl.FractionFormat), "Share of the benefit due to this service");
         Add("optimism_bias", c => c.Num(a.Adjustments.OptimismBias, Xl.FractionFormat), "Optimism bias correction");
         Add("adjustment_factor", c => c.Formula("(1-deadweight)*attribution*(1-optimism_bias)", Xl.FractionFormat), "(1 − deadweight) × attribution × (1 − optimism bias)");
+        Add("optimism_bias_costs", c => c.Num(ctx.Result.Appraisal?.OptimismBiasCosts ?? 0m, Xl.FractionFormat), "Optimism bias on costs: every month's cost is multiplied by 1 + this (Green Book)");
         Add("discount_rate", c => c.Num(a.DiscountRate, Xl.FractionFormat), "Annual discount rate for the NPV (Green Book)");
         foreach (var line in BenefitLines.All.Where(l => l != BenefitLine.AvoidableContact))
             Add(CashableFlag(line), c => c.Num(a.Cashable.GetValueOrDefault(line) ? 1 : 0, Xl.YesNoFormat), $"1 if {line.Title().ToLowerInvariant()} counts as cashable");
@@ -81,7 +82,7 @@ internal static class AssumptionsSheet
             var sa = u.Assumptions;
             ws.Cell(row, 1).Text(u.Council);
             ws.Cell(row, 2).Text(u.Service);
-            ws.Cell(row, 3).Text(sa.GoLive);
+            ws.Cell(row, 3).Text(sa.GoLive ?? "not launched");
             ws.Cell(row, 4).Text(sa.BaselineFrom.ToString());
             ws.Cell(row, 5).Text(sa.BaselineTo.ToString());
             var col = 6;

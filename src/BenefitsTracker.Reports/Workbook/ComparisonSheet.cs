@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Disclosure;
 using ClosedXML.Excel;
 using static BenefitsTracker.Reports.Workbook.WorkbookContext;
 
@@ -9,13 +10,15 @@ namespace BenefitsTracker.Reports.Workbook;
 /// </summary>
 internal static class ComparisonSheet
 {
-    public const string Withheld = "withheld";
+    /// <summary>A figure withheld to protect a small count, or worked out from one: "[c]".</summary>
+    public const string Withheld = DisclosureView.ConfidentialSymbol;
 
     public static void Write(WorkbookContext ctx)
     {
         if (ctx.Result.Comparison is not { } c) return;
         var ws = ctx.Sheet(Comparison);
-        ws.Cell(1, 1).Text($"Shared costs apportioned by {c.Apportionment}. Counts below {c.SuppressionThreshold} are shown as <{c.SuppressionThreshold} and figures derived from them are withheld.");
+        var view = DisclosureView.Of(ctx.Result);
+        ws.Cell(1, 1).Text($"Shared costs apportioned by {c.Apportionment}. {view.Note}");
         string[] headers = ["Council", "Name", "Population", "Transactions", "Adjusted benefit", "Adjusted benefit per 1,000 residents",
             "Digital take-up", "Cost per transaction", "Share of shared costs"];
         Xl.Header(ws, 3, 1, headers);
@@ -26,12 +29,13 @@ internal static class ComparisonSheet
             ws.Cell(row, 1).Text(m.Code);
             ws.Cell(row, 2).Text(m.Name);
             if (m.Population is { } p) ws.Cell(row, 3).Num(p); else ws.Cell(row, 3).Text("unknown");
-            if (m.Transactions is { } n) ws.Cell(row, 4).Num(n); else ws.Cell(row, 4).Text($"<{c.SuppressionThreshold}");
+            if (m.Transactions is { } n) ws.Cell(row, 4).Num(n);
+            else ws.Cell(row, 4).Text(view.Symbol(view.Member(m.Code) is var shown && shown != Shown.Value ? shown : Shown.Confidential));
             Money(ws.Cell(row, 5), m.AdjustedBenefit, m.Suppressed);
             Money(ws.Cell(row, 6), m.AdjustedBenefitPer1000Residents, m.Suppressed);
             Ratio(ws.Cell(row, 7), m.DigitalTakeUp, m.Suppressed);
             Money(ws.Cell(row, 8), m.CostPerTransaction, m.Suppressed);
-            ws.Cell(row, 9).Num(m.SharedCostShare, Xl.MoneyFormat);
+            ws.Cell(row, 9).Num(m.SharedCostShare, Xl.PercentFormat);
         }
         Xl.Table(ws, "ComparisonTable", 3, 1, row, headers.Length);
         row++;

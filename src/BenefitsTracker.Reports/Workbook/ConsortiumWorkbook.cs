@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Domain;
 using Suppression = BenefitsTracker.Core.Method.Suppression;
 using BenefitsTracker.Core.Model;
@@ -62,8 +63,7 @@ internal static class ConsortiumWorkbook
         string Total(int col) => Xl.Cell(Members, m.TotalRow, col);
         var next = SummarySheet.Write(ctx,
         [
-            $"Shared beyond one council, so it discloses no small number: counts below {th} are shown as <{th}, figures derived from them are withheld, " +
-                "and the members the comparison withholds are combined in one row of the Members sheet. Every value below is a formula over the Members and Appraisal sheets; " +
+            DisclosureView.Of(ctx.Result).Note + " The withheld members are combined in one row of the Members sheet. Every value below is a formula over the Members and Appraisal sheets; " +
                 "change discount_rate on the Assumptions sheet and the NPV follows.",
             "Each member council's own workbook (benefits report for that council) shows the line-by-line working: volumes, baseline, officer time, avoidable contact and the named assumptions.",
         ],
@@ -141,13 +141,13 @@ internal static class ConsortiumWorkbook
             headers.Add("Net benefit"); t.NetCol = headers.Count;
             headers.Add("Officer hours released"); t.HoursCol = headers.Count;
 
-            var withheldCodes = r.Comparison?.Members.Where(m => m.Suppressed).Select(m => m.Code).ToHashSet(StringComparer.Ordinal) ?? [];
+            var withheldCodes = DisclosureView.Of(r).Members.Keys.ToHashSet(StringComparer.Ordinal);
             var shown = r.Members.Where(m => !withheldCodes.Contains(m.Scope.Id)).ToList();
             var withheld = r.Members.Where(m => withheldCodes.Contains(m.Scope.Id)).ToList();
             ws.Cell(1, 1).Text(
                 $"Each member's figures, computed on its own data and assumptions (its own workbook shows the working). Counts below {th} are shown as <{th}. " +
                 (withheld.Count > 0
-                    ? $"{withheld.Count} members are withheld by the comparison (a count below {th}, or the next smallest until those withheld add up to {th}) and appear combined, so that no council's figures can be read off and the totals still add up."
+                    ? $"{withheld.Count} members are withheld (a count below {th}, shown as <{th}, and those hidden beside it so that none can be worked out by subtraction, shown as {DisclosureView.ConfidentialSymbol}) and appear combined, so that no council's figures can be read off and the totals still add up."
                     : "No member is withheld."));
             Xl.Header(ws, HeaderRow, 1, headers);
 
@@ -235,7 +235,7 @@ internal static class ConsortiumWorkbook
             }
             if (partial.Count > 0)
                 ws.Cell(row + 2, 1).Text(
-                    $"Where a column shows <{th} or \"withheld\" (a figure of the combined row that only one of its members contributes to), its total is the consortium's figure, written as a value; the other totals add up the rows.")
+                    $"Where a column shows <{th} or {DisclosureView.ConfidentialSymbol} (a figure of the combined row that only one of its members contributes to), its total is the consortium's figure, written as a value; the other totals add up the rows.")
                     .Style.Font.SetItalic();
             ws.SheetView.Freeze(HeaderRow, 2);
             Xl.Widths(ws, 14, 34, 13, 13);
@@ -275,13 +275,13 @@ internal static class ConsortiumWorkbook
                 ws.Cell(row, 1).Num(i + 1);
                 ws.Cell(row, 2).Text(m.Month.ToString());
                 // The engine's rule for a row whose total is shown: small counts, then the smallest others until the hidden add up to the threshold.
-                var hidden = Suppression.HiddenCells(m.ByChannel, th);
+                var hidden = DisclosureView.Of(r).Channels(i);
                 for (var k = 0; k < channels.Count; k++)
                 {
                     var cell = ws.Cell(row, 3 + k);
-                    if (hidden.Contains(channels[k]))
+                    if (hidden.TryGetValue(channels[k], out var shown))
                     {
-                        cell.Text($"<{th}");
+                        cell.Text(DisclosureView.Of(r).Symbol(shown));
                         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
                     }
                     else cell.Num(m.ByChannel.GetValueOrDefault(channels[k]));
@@ -300,7 +300,7 @@ internal static class ConsortiumWorkbook
             for (var c = t.GrossCol; c <= t.CostsCol; c++)
                 ws.Cell(ctx.PeriodTotalRow, c).Formula(last >= 2 ? $"SUM({Xl.Col(c)}2:{Xl.Col(c)}{last})" : "0", Xl.MoneyFormat);
             ws.Cell(ctx.PeriodTotalRow + 2, 1).Text(
-                $"Counts below {th} are shown as <{th}; where a month would hide just one channel, the next smallest is hidden too, so that the month's total cannot give it away.")
+                $"Counts below {th} are shown as <{th}; where a month would hide just one channel, the next smallest is hidden too and shown as {DisclosureView.ConfidentialSymbol}, so that the month's total cannot give it away.")
                 .Style.Font.SetItalic();
             ws.SheetView.Freeze(1, 2);
             Xl.Widths(ws, 9, 10);

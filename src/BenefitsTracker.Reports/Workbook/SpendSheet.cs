@@ -32,7 +32,7 @@ internal static class SpendSheet
             ctx.Live(ws, row, 4, MonthlySheet.MonthSum(ctx, MonthlySheet.PostageSpend, t, row),
                 MonthlySheet.MonthValue(ctx, (_, sm) => sm.Spend.GetValueOrDefault(CostCategories.Postage), t), Xl.MoneyFormat);
             if (byCategory is null)
-                ws.Cell(row, totalCol).Num(ctx.Result.Months[t].Costs, Xl.MoneyFormat);
+                ws.Cell(row, totalCol).Num(CostSpread.Recorded(ctx.Result, t), Xl.MoneyFormat);
             else
             {
                 var amounts = byCategory.GetValueOrDefault(month);
@@ -99,9 +99,16 @@ internal static class CostSpread
                     d[cw.Line.Category] = d.GetValueOrDefault(cw.Line.Category) + amount;
                 }
             }
-            if (result.Months.All(m => Math.Abs((spread.GetValueOrDefault(m.Month)?.Values.Sum() ?? 0m) - m.Costs) < 0.000001m))
+            if (result.Months.Select((m, t) => (m, t)).All(x => Math.Abs((spread.GetValueOrDefault(x.m.Month)?.Values.Sum() ?? 0m) - Recorded(result, x.t)) < 0.000001m))
                 return spread;
         }
         return null;
     }
+
+    /// <summary>
+    /// Month t's digital costs as recorded, before optimism bias on costs (the Appraisal sheet applies the
+    /// uplift as a formula over the named optimism_bias_costs).
+    /// </summary>
+    public static decimal Recorded(SavingsResult result, int t) =>
+        result.Appraisal is { OptimismBiasCosts: not 0m } a ? result.Months[t].Costs / (1m + a.OptimismBiasCosts) : result.Months[t].Costs;
 }

@@ -46,6 +46,9 @@ internal static class SummarySheet
         ws.Cell(1, 1).Text($"Savings from digital services: {r.Scope.Name} ({r.Scope.Id})").Style.Font.SetBold().Font.SetFontSize(14);
         ws.Cell(2, 1).Text($"Period: {Fmt.Period(r.Request.From, r.Request.To)} ({r.Request.MonthCount} months). " +
             (r.Request.Service is { } s ? $"Service: {s}." : "All services."));
+        // Months without data are stated at the top, before any figure (METHOD.md v2, No data is not zero).
+        if (CoverageText.Sentences(r) is { Count: > 0 } coverage)
+            ws.Cell(2, 1).Text(ws.Cell(2, 1).GetString() + " Months without data: " + string.Join(" ", coverage)).Style.Font.SetBold().Font.SetFontColor(XLColor.FromHtml("#a4262c"));
         for (var i = 0; i < notes.Count; i++)
         {
             var cell = ws.Cell(3 + i, 1).Text(notes[i]);

@@ -41,13 +41,22 @@ public sealed class AssumptionValidationTests
         { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "adjustments": { "deadweight": 2 } } } }""", "services.bins.adjustments.deadweight" },
         { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "colour": "green" } } }""", "services.bins.colour" },
         { """{ "version": "v1", "councils": { "Denbighshire": {} } }""", "councils.Denbighshire" },
-        { """{ "version": "v1", "councils": { "W06000003": { "services": {} } } }""", "councils.W06000003.services" },
+        { """{ "version": "v1", "councils": { "W06000003": { "services": { "bins": {} } } } }""", "councils.W06000003.services.bins" },
         { """{ "version": "v1", "councils": { "W06000003": { "unit_costs_gbp": { "phone": -1 } } } }""", "councils.W06000003.unit_costs_gbp.phone" },
         { """{ "version": "v1", "consortia": { "north-wales": { "apportionment": "size" } } }""", "consortia.north-wales.apportionment" },
         { """{ "version": "v1", "consortia": { "north-wales": { "members": [] } } }""", "consortia.north-wales.members" },
         { """{ "version": "v1", "discount_rate": 0.03, "discount_rate": 0.04 }""", "discount_rate" },
         { """{ "version": "v1", "councils": { "W06000003": { "suppression_threshold": 5 } } }""", "councils.W06000003.suppression_threshold" },
         { """{ "version": "v1", "services": { "old": { "go_live": "1900-06" } } }""", "services.old.go_live" },
+        // Grades the outputs would name alike (issue 16): refused where the second spelling appears.
+        { """{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "PO1": 30, "po1": 31 } } }""", "officer_hourly_cost_gbp.grades.po1" },
+        { """{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "S-1": 30, "S_1": 31 } } }""", "officer_hourly_cost_gbp.grades.S_1" },
+        { """{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "PO1": 30 } }, "councils": { "W06000003": { "officer_hourly_cost_gbp": { "grades": { "po1": 31 } } } } }""",
+          "councils.W06000003.officer_hourly_cost_gbp.grades.po1" },
+        // Costs beyond what the arithmetic carries.
+        { """{ "version": "v1", "unit_costs_gbp": { "phone": 79228162514264337593543950335 } }""", "unit_costs_gbp.phone" },
+        { """{ "version": "v1", "unit_costs_gbp": { "phone": 1000000.01 } }""", "unit_costs_gbp.phone" },
+        { """{ "version": "v1", "officer_hourly_cost_gbp": { "default": 2000000 } }""", "officer_hourly_cost_gbp.default" },
         { """[1, 2]""", "" },
         { """{ "version": "v1", """, "" },
     };
@@ -59,6 +68,19 @@ public sealed class AssumptionValidationTests
         var e = Assert.Throws<AssumptionsException>(() => AssumptionSet.Parse(json));
         Assert.Equal(path, e.Path);
         if (path.Length > 0) Assert.Contains(path, e.Message);
+    }
+
+    [Fact]
+    public void The_same_grade_spelt_the_same_way_in_several_places_is_fine_and_a_million_pounds_is_the_most_a_cost_may_be()
+    {
+        var set = AssumptionSet.Parse("""
+            { "version": "v1", "unit_costs_gbp": { "phone": 1000000 },
+              "officer_hourly_cost_gbp": { "grades": { "PO1": 30 } },
+              "councils": { "W06000003": { "officer_hourly_cost_gbp": { "grades": { "PO1": 31 } } } } }
+            """);
+        Assert.Equal(31m, set.ForCouncil("W06000003", null).HourlyCostByGrade["PO1"]);
+        var e = Assert.Throws<AssumptionsException>(() => AssumptionSet.Parse("""{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "PO1": 30, "po1": 31 } } }"""));
+        Assert.Contains("differs from 'PO1'", e.Message);
     }
 
     [Fact]

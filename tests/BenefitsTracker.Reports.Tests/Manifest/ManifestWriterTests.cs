@@ -77,19 +77,26 @@ public sealed class ManifestWriterTests
         var m = Parse(Consortium());
         var members = m.GetProperty("members").EnumerateArray().ToDictionary(x => x.GetProperty("scope").GetProperty("council").GetString()!);
 
-        foreach (var code in new[] { "W06000004", "W06000002" })
+        // Tiny (4 transactions) is small: "<10". Mid (2,400) is withheld only to protect it: "[c]", not "<10".
+        foreach (var (code, symbol) in new[] { ("W06000004", "<10"), ("W06000002", "[c]") })
         {
             var withheld = members[code];
             Assert.True(withheld.GetProperty("suppressed").GetBoolean());
-            Assert.Equal("<10", withheld.GetProperty("totals").GetProperty("transactions").GetString());
+            Assert.Equal(symbol, withheld.GetProperty("totals").GetProperty("transactions").GetString());
             Assert.False(withheld.GetProperty("totals").TryGetProperty("adjusted_benefit_gbp", out _));
             Assert.Equal(0, withheld.GetProperty("lines").GetArrayLength());
             Assert.Equal(0, withheld.GetProperty("months").GetArrayLength());
         }
+        // The manifest says what the symbols mean and whom they hide.
+        var disclosure = m.GetProperty("disclosure");
+        Assert.Equal("[c]", disclosure.GetProperty("withheld_members").GetProperty("W06000002").GetString());
+        Assert.Equal("<10", disclosure.GetProperty("withheld_members").GetProperty("W06000004").GetString());
+        Assert.Contains("[c] (confidential)", disclosure.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal(12_000, members["W06000001"].GetProperty("totals").GetProperty("transactions").GetInt64());
 
         var comparison = m.GetProperty("comparison").GetProperty("members").EnumerateArray().ToDictionary(x => x.GetProperty("council").GetString()!);
         Assert.Equal("<10", comparison["W06000004"].GetProperty("transactions").GetString());
+        Assert.Equal("[c]", comparison["W06000002"].GetProperty("transactions").GetString());
         Assert.Equal(JsonValueKind.Null, comparison["W06000004"].GetProperty("digital_take_up").ValueKind);
     }
 
@@ -98,9 +105,10 @@ public sealed class ManifestWriterTests
     {
         var m = Parse(Consortium());
         var march = m.GetProperty("months").EnumerateArray().Single(x => x.GetProperty("month").GetString() == "2024-03").GetProperty("by_channel");
-        // March: web 700 + 195 + 4 = 899, phone 300, post 5. Post is below 10; phone, the next smallest, is hidden beside it.
+        // March: web 700 + 195 + 4 = 899, phone 300, post 5. Post is below 10 ("<10"); phone, the next
+        // smallest, is hidden beside it ("[c]": 300 is not small).
         Assert.Equal("<10", march.GetProperty("post").GetString());
-        Assert.Equal("<10", march.GetProperty("phone").GetString());
+        Assert.Equal("[c]", march.GetProperty("phone").GetString());
         Assert.Equal(899, march.GetProperty("web").GetInt64());
     }
 
@@ -111,4 +119,55 @@ public sealed class ManifestWriterTests
         var m = Parse(result);
         Assert.Equal(4, m.GetProperty("totals").GetProperty("transactions").GetInt64());
     }
+
+    /// <summary>
+    /// Complementary suppression, tested by trying every subtraction: for each figure a member adds to the
+    /// consortium's (totals and lines), the consortium's figure in manifest.json less the figures of every
+    /// subset of the members it shows must never be a withheld member's own figure.
+    /// </summary>
+    [Fact]
+    public void No_subtraction_of_shown_figures_from_the_consortium_totals_gives_a_withheld_members_figure_away()
+    {
+        foreach (var result in new[] { Consortium(), Results.SmallMembers })
+        {
+            var m = Parse(result);
+            var shown = m.GetProperty("members").EnumerateArray().Where(x => !x.TryGetProperty("suppressed", out _)).ToList();
+            var withheld = result.Members.Where(x => m.GetProperty("members").EnumerateArray()
+                .Any(y => y.GetProperty("scope").GetProperty("council").GetString() == x.Scope.Id && y.TryGetProperty("suppressed", out _))).ToList();
+            Assert.True(withheld.Count >= 2, "the example withholds a small member and one beside it");
+
+            var figures = new List<(string What, Func<JsonElement, decimal?> Read, Func<SavingsResult, decimal> Truth)>();
+            foreach (var (json, get) in new (string, Func<SavingsResult, decimal>)[] {
+                ("gross_benefit_gbp", r => r.Totals.GrossBenefit), ("adjusted_benefit_gbp", r => r.Totals.AdjustedBenefit),
+                ("cashable_gbp", r => r.Totals.Cashable), ("non_cashable_gbp", r => r.Totals.NonCashable), ("costs_gbp", r => r.Totals.Costs),
+                ("net_benefit_gbp", r => r.Totals.NetBenefit), ("npv_gbp", r => r.Totals.Npv), ("officer_hours_released", r => r.Totals.OfficerHoursReleased),
+                ("transactions", r => r.Totals.Transactions), ("closed_cases", r => r.Totals.ClosedCases) })
+                figures.Add(($"totals.{json}", e => Number(e.GetProperty("totals").GetProperty(json)), get));
+            foreach (var line in BenefitLines.All)
+                foreach (var (json, get) in new (string, Func<LineResult, decimal>)[] { ("gross_gbp", l => l.Gross), ("adjusted_gbp", l => l.Adjusted) })
+                    figures.Add(($"lines.{line.Key()}.{json}",
+                        e => e.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("line").GetString() == line.Key()).Select(l => Number(l.GetProperty(json))).FirstOrDefault(),
+                        r => get(r.Lines.Single(l => l.Line == line))));
+
+            var tried = 0;
+            foreach (var (what, read, truth) in figures)
+            {
+                var total = read(m)!.Value;
+                var values = shown.Select(s => read(s) ?? 0m).ToList();
+                for (var subset = 0; subset < 1 << values.Count; subset++)
+                {
+                    var rest = total - values.Where((_, i) => (subset & (1 << i)) != 0).Sum();
+                    foreach (var secret in withheld.Where(w => truth(w) != 0m))
+                    {
+                        tried++;
+                        Assert.False(Math.Abs(rest - Money.ToPence(truth(secret))) <= 0.02m,
+                            $"{what}: the consortium's figure less shown members gives {secret.Scope.Name}'s own {truth(secret)}");
+                    }
+                }
+            }
+            Assert.True(tried > 20, $"only {tried} subtractions tried");
+        }
+    }
+
+    private static decimal? Number(JsonElement e) => e.ValueKind == JsonValueKind.Number ? e.GetDecimal() : null;
 }

@@ -1,0 +1,129 @@
+using BenefitsTracker.Core.Assumptions;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+using Microsoft.ML;
+
+namespace BenefitsTracker.Analytics.Counterfactual;
+
+/// <summary>
+/// Estimates what would have happened anyway (docs/method.md, "Would it have happened anyway?"), per
+/// council and service with a go-live month, by two methods: the council's own interrupted time
+/// series (<c>its</c>) and a comparison with consortium members that launched later or never
+/// (<c>peers</c>). Reads the same <see cref="CouncilData"/> the engine reads; the same inputs and
+/// options give the same estimates and intervals every time.
+/// </summary>
+public static class CounterfactualEstimator
+{
+    public const string Its = "its";
+    public const string Peers = "peers";
+
+    /// <summary>A council's estimates; its consortium's other members (if any) are the peers.</summary>
+    public static IReadOnlyList<CounterfactualEstimate> ForCouncil(
+        CouncilData council, ConsortiumData? consortium, AssumptionSet assumptions, ReportRequest request, CounterfactualOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(council);
+        var others = consortium?.Members.Where(m => m.Code != council.Code).ToList() ?? [];
+        return Run([(council, others)], assumptions, request, options ?? CounterfactualOptions.Default);
+    }
+
+    /// <summary>Every member's estimates, each compared with the other members, in council code order.</summary>
+    public static IReadOnlyList<CounterfactualEstimate> ForConsortium(
+        ConsortiumData consortium, AssumptionSet assumptions, ReportRequest request, CounterfactualOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(consortium);
+        var members = consortium.Members.OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
+        return Run([.. members.Select(m => (m, (IReadOnlyList<CouncilData>)[.. members.Where(o => o.Code != m.Code)]))],
+            assumptions, request, options ?? CounterfactualOptions.Default);
+    }
+
+    private static IReadOnlyList<CounterfactualEstimate> Run(
+        IReadOnlyList<(CouncilData Council, IReadOnlyList<CouncilData> Others)> councils, AssumptionSet assumptions, ReportRequest request, CounterfactualOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        ArgumentNullException.ThrowIfNull(request);
+        var work = new List<(CouncilData Council, IReadOnlyList<CouncilData> Others, string Service)>();
+        foreach (var (council, others) in councils)
+            foreach (var service in council.Volumes.Select(v => v.Service).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                if ((request.Service is null || request.Service == service) && assumptions.HasService(service))
+                    work.Add((council, others, service));
+
+        // Each (council, service) is independent and seeded by its names, so running them in parallel
+        // changes nothing but the time. An MLContext is not shared between threads.
+        var results = new IReadOnlyList<CounterfactualEstimate>[work.Count];
+        using var ml = new ThreadLocal<MLContext>(() => new MLContext(seed: 0));
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (council, others, service) = work[i];
+            results[i] = ForService(council, others, service, assumptions, request, o, ml.Value!);
+        });
+        return [.. results.SelectMany(r => r)];
+    }
+
+    private static IReadOnlyList<CounterfactualEstimate> ForService(
+        CouncilData council, IReadOnlyList<CouncilData> others, string service, AssumptionSet assumptions, ReportRequest request, CounterfactualOptions o, MLContext ml)
+    {
+        var a = assumptions.ForService(council.Code, service);
+        if (a.GoLive is null) return []; // not launched: no effect to estimate; it serves as a peer
+        var goLive = Month.Parse(a.GoLive);
+        var series = ServiceSeries.Of(council, service, a.DigitalChannels);
+        var pre = series.Months.Where(m => m < goLive).ToList();
+        var post = series.Months.Where(m => m >= goLive && m >= request.From && m <= request.To).ToList();
+        var assumed = a.Adjustments.Deadweight;
+
+        CounterfactualEstimate Refuse(string method, string reason) => new()
+        {
+            Council = council.Code, Service = service, Method = method, GoLive = goLive, Refused = reason,
+            MonthsBefore = pre.Count, MonthsAfter = post.Count, AssumedDeadweight = assumed,
+        };
+        IReadOnlyList<CounterfactualEstimate> RefuseBoth(string reason) => [Refuse(Its, reason), Refuse(Peers, reason)];
+
+        if (pre.Count < o.MinimumMonthsBefore)
+            return RefuseBoth($"{pre.Count} months of data before go-live ({goLive}); an estimate needs at least {o.MinimumMonthsBefore}");
+        if (post.Count == 0)
+            return RefuseBoth($"no months of data from go-live ({goLive}) within the period {request.From} to {request.To}");
+        if (pre.Sum(series.Offline) <= 0)
+            return RefuseBoth("no offline channel: no offline transactions before go-live, so there is no shift to estimate");
+        var (valuation, refused) = ShiftValuation.Create(series, a.UnitCosts, a.BaselineFrom, a.BaselineTo, pre);
+        if (valuation is null) return RefuseBoth(refused!);
+
+        var input = new EstimateInput(council.Code, service, goLive, series, pre, post, valuation, SeededRandom.For(o.Seed, council.Code, service, Its));
+        var its = InterruptedTimeSeries.Estimate(input, ml, o);
+
+        var peers = others
+            .Where(p => p.Volumes.Any(v => v.Service == service))
+            .Select(p =>
+            {
+                var pa = assumptions.ForService(p.Code, service);
+                return new Peer(p.Code, ServiceSeries.Of(p, service, a.DigitalChannels), pa.GoLive is null ? null : Month.Parse(pa.GoLive));
+            })
+            .ToList();
+        var byPeers = peers.Count == 0
+            ? (null, "no other council in a consortium with this service to compare with")
+            : PeerComparison.Estimate(input with { Seed = SeededRandom.For(o.Seed, council.Code, service, Peers) }, peers, o);
+
+        return [Result(Its, its), Result(Peers, byPeers)];
+
+        CounterfactualEstimate Result(string method, (RawEstimate? Estimate, string? Refused) outcome)
+        {
+            if (outcome.Estimate is not { } e) return Refuse(method, outcome.Refused!);
+            if (e.Deadweight is null)
+                return Refuse(method, "no channel-shift benefit was observed after go-live, so there is no share of it to call deadweight");
+            var months = pre.Select((m, i) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.PreFitted[i], 1), null, null, false))
+                .Concat(e.Post.Select((m, t) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.Projected[t], 1), Round(e.Band[t].Low, 1), Round(e.Band[t].High, 1), true)))
+                .ToList();
+            return new CounterfactualEstimate
+            {
+                Council = council.Code, Service = service, Method = method, GoLive = goLive,
+                EstimatedDeadweight = Round(e.Deadweight.Value, 4),
+                DeadweightCi95 = new Interval(Round(e.DeadweightCi!.Value.Low, 4), Round(e.DeadweightCi.Value.High, 4)),
+                EffectTransactions = Round(e.Effect, 1),
+                EffectCi95 = new Interval(Round(e.EffectCi.Low, 1), Round(e.EffectCi.High, 1)),
+                MonthsBefore = pre.Count, MonthsAfter = e.Post.Count, AssumedDeadweight = assumed,
+                Model = e.Model, Resampling = e.Resampling, Months = months,
+            };
+        }
+    }
+
+    private static decimal Round(double value, int places) =>
+        double.IsFinite(value) ? Math.Round((decimal)Math.Clamp(value, -1e15, 1e15), places, MidpointRounding.AwayFromZero) : 0m;
+}

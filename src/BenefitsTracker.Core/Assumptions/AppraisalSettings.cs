@@ -1,0 +1,44 @@
+namespace BenefitsTracker.Core.Assumptions;
+
+/// <summary>
+/// The report-wide Green Book settings of an assumptions file (docs/assumptions.md, "Appraisal"):
+/// the horizon, the price base, the ranges for sensitivity and the Monte Carlo distributions.
+/// With none of these keys the appraisal adds figures but changes none of today's.
+/// </summary>
+public sealed record AppraisalSettings
+{
+    /// <summary>Years from the start of the period that the appraisal covers; null: the observed months only.</summary>
+    public int? AppraisalYears { get; init; }
+
+    /// <summary>The fraction by which projected benefit falls each projected year (0..1).</summary>
+    public decimal BenefitDropOff { get; init; }
+
+    /// <summary>The financial year ("2024-25") whose prices real terms are stated in; null: the year in which the period ends.</summary>
+    public FinancialYear? PriceBase { get; init; }
+
+    /// <summary>Low and high of an input for the tornado chart and the scenarios, by key path; others take ±20%.</summary>
+    public IReadOnlyDictionary<string, InputRange> Ranges { get; init; } = new Dictionary<string, InputRange>(StringComparer.Ordinal);
+
+    /// <summary>The Monte Carlo simulation; null when the file gives no distributions.</summary>
+    public MonteCarloSettings? MonteCarlo { get; init; }
+
+    public static readonly AppraisalSettings None = new();
+}
+
+/// <summary>A low and a high value of one input, in the input's own units.</summary>
+public sealed record InputRange(decimal Low, decimal High);
+
+/// <summary>How many draws, from which seed, and each input's distribution.</summary>
+public sealed record MonteCarloSettings(int Draws, ulong Seed, IReadOnlyDictionary<string, InputDistribution> Inputs)
+{
+    public const int DefaultDraws = 10_000;
+    public const ulong DefaultSeed = 20_240_401;
+}
+
+public enum DistributionKind { Triangular, Uniform, Normal }
+
+/// <summary>
+/// One input's distribution in its own units: triangular (low, mode, high), uniform (low, high) or
+/// normal (mean, sd) cut at low and high.
+/// </summary>
+public sealed record InputDistribution(DistributionKind Kind, decimal Low, decimal High, decimal Mode = 0m, decimal Mean = 0m, decimal Sd = 0m);

@@ -1,0 +1,44 @@
+using BenefitsTracker.Core.Domain;
+
+namespace BenefitsTracker.Core.Model;
+
+/// <summary>
+/// What the service's own data says would have happened anyway (docs/method.md, "Would it have
+/// happened anyway?"): one estimate per council, service and method, or the reason it was refused.
+/// Computed by BenefitsTracker.Analytics from the same data the engine reads; the engine only carries it.
+/// </summary>
+public sealed record CounterfactualEstimate
+{
+    public required string Council { get; init; }
+    public required string Service { get; init; }
+    /// <summary><c>its</c> (interrupted time series) or <c>peers</c> (comparison with councils not yet launched).</summary>
+    public required string Method { get; init; }
+    public Month? GoLive { get; init; }
+    /// <summary>Why the data cannot support an estimate; null when there is one.</summary>
+    public string? Refused { get; init; }
+    /// <summary>Share of the observed channel-shift benefit that the counterfactual says would have happened anyway.</summary>
+    public decimal? EstimatedDeadweight { get; init; }
+    public Interval? DeadweightCi95 { get; init; }
+    /// <summary>Observed minus projected offline transactions over the months after go-live (negative: fewer offline).</summary>
+    public decimal? EffectTransactions { get; init; }
+    public Interval? EffectCi95 { get; init; }
+    public int MonthsBefore { get; init; }
+    public int MonthsAfter { get; init; }
+    /// <summary>The deadweight the assumptions give for this service, shown beside the estimate.</summary>
+    public decimal AssumedDeadweight { get; init; }
+    /// <summary>The model in a sentence (what was fitted to what), for the report and the workbook.</summary>
+    public string Model { get; init; } = "";
+    /// <summary>What the bootstrap resampled, in a sentence.</summary>
+    public string Resampling { get; init; } = "";
+    /// <summary>Observed and projected offline transactions by month, pre-period fit then projection.</summary>
+    public IReadOnlyList<CounterfactualMonth> Months { get; init; } = [];
+}
+
+/// <summary>A 95% interval of a count or a ratio (not money).</summary>
+public sealed record Interval(decimal Low, decimal High)
+{
+    public bool Contains(decimal value) => value >= Low && value <= High;
+}
+
+/// <summary>One month of offline transactions: observed, the counterfactual's, and its 95% band (after go-live only).</summary>
+public sealed record CounterfactualMonth(Month Month, decimal Observed, decimal Projected, decimal? Low, decimal? High, bool AfterGoLive);

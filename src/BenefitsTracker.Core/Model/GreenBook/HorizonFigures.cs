@@ -1,0 +1,12 @@
+namespace BenefitsTracker.Core.Model;
+
+/// <summary>
+/// The appraisal horizon (METHOD.md v2, Horizon): its length, the yearly drop-off of projected benefit,
+/// the NPV over observed and projected months together, and the projected months themselves (kept apart
+/// from the observed ones in every output).
+/// </summary>
+public sealed record HorizonFigures(int Years, decimal BenefitDropOff, decimal Npv, IReadOnlyList<ProjectedMonth> ProjectedMonths)
+{
+    public decimal AdjustedBenefit => ProjectedMonths.Sum(m => m.AdjustedBenefit);
+    public decimal Costs => ProjectedMonths.Sum(m => m.Costs);
+}

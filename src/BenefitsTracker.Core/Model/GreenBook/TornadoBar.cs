@@ -1,0 +1,7 @@
+namespace BenefitsTracker.Core.Model;
+
+/// <summary>One bar of the tornado chart: the NPV with one input at its low and at its high, all else held.</summary>
+public sealed record TornadoBar(string Input, string Label, decimal Low, decimal High, decimal NpvAtLow, decimal NpvAtHigh)
+{
+    public decimal Swing => Math.Abs(NpvAtHigh - NpvAtLow);
+}

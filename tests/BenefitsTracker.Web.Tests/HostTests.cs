@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace BenefitsTracker.Web.Tests;
+
+/// <summary>Health, OpenAPI, jobs, report files: the host's plain routes.</summary>
+public sealed class HostTests : IAsyncLifetime
+{
+    private ServiceUnderTest _service = null!;
+
+    public async Task InitializeAsync() => _service = await ServiceUnderTest.StartAsync();
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public async Task Health_answers_without_a_key_and_ready_means_the_store_answers()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _service.Client.GetAsync("/health")).StatusCode);
+        var ready = await _service.Client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Every_API_route_is_in_the_OpenAPI_document_with_a_summary()
+    {
+        var doc = JsonNode.Parse(await _service.Client.GetStringAsync("/openapi/v1.json"))!;
+        var paths = doc["paths"]!.AsObject();
+        string[] expected =
+        [
+            "/api/v1/events", "/api/v1/cases", "/api/v1/costs", "/api/v1/councils/{gss}/savings",
+            "/api/v1/consortia/{id}/comparison", "/api/v1/councils/{gss}/reports/{period}/{file}", "/api/v1/jobs",
+        ];
+        foreach (var path in expected) Assert.True(paths.ContainsKey(path), $"{path} is not in the OpenAPI document");
+        foreach (var (path, item) in paths.Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal)))
+            foreach (var (method, op) in item!.AsObject())
+                Assert.False(string.IsNullOrWhiteSpace((string?)op!["summary"]), $"{method} {path} has no summary");
+    }
+
+    [Fact]
+    public async Task Jobs_is_an_empty_list_until_the_scheduler_is_hosted()
+    {
+        var key = await _service.KeyAsync(ServiceUnderTest.Conwy, Application.Keys.KeyScope.Read);
+        var response = await _service.SendAsync(HttpMethod.Get, "/api/v1/jobs", key);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("[]", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Report_files_are_the_files_benefits_report_writes_and_the_manifest_equals_the_savings_answer()
+    {
+        var key = await _service.KeyAsync(ServiceUnderTest.Conwy, Application.Keys.KeyScope.Read);
+        var root = $"/api/v1/councils/{ServiceUnderTest.Conwy}/reports/2024-04..2025-03/";
+        var xlsx = await _service.SendAsync(HttpMethod.Get, root + "savings.xlsx", key);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]); // a zip, as every .xlsx
+        Assert.Equal((byte)'K', bytes[1]);
+        var html = await _service.SendAsync(HttpMethod.Get, root + "report.html", key);
+        Assert.Contains("<h1>Savings from digital services: Conwy</h1>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var manifest = await (await _service.SendAsync(HttpMethod.Get, root + "manifest.json", key)).Content.ReadAsStringAsync();
+        var savings = await (await _service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03", key)).Content.ReadAsStringAsync();
+        Assert.Equal(Rows.Figures(manifest), Rows.Figures(savings));
+        Assert.Equal(HttpStatusCode.NotFound, (await _service.SendAsync(HttpMethod.Get, root + "secrets.txt", key)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/reports/2024-04/manifest.json", key)).StatusCode);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using BenefitsTracker.Application;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Data;
+using BenefitsTracker.Reports.Manifest;
+
+namespace BenefitsTracker.Web.Tests;
+
+/// <summary>POST /api/v1/events runs the file ingest's path: the same figures, the same de-duplication.</summary>
+public sealed class IngestOverHttpTests
+{
+    private const string Period = "from=2024-04&to=2025-03";
+
+    [Fact]
+    public async Task Events_posted_over_HTTP_give_the_same_manifest_as_the_same_events_ingested_from_a_file()
+    {
+        // Over HTTP: the other councils' events from a file, Conwy's posted, half as a JSON array, half as NDJSON.
+        var folder = Directory.CreateTempSubdirectory("bt-web-same-").FullName;
+        try
+        {
+            var others = Rows.FilterCsv(ServiceUnderTest.Sample("events.csv"), Path.Combine(folder, "others.csv"), c => c[1] != ServiceUnderTest.Conwy);
+            await using var service = await ServiceUnderTest.StartAsync(events: others);
+            var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+            var conwy = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy);
+            Assert.True(conwy.Count > 1000);
+            var half = conwy.Count / 2;
+            var first = await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(conwy.Take(half)));
+            var second = await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(conwy.Skip(half)));
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+            Assert.Equal(half, (long)(await ServiceUnderTest.JsonAsync(first))["accepted"]!);
+            Assert.Equal(conwy.Count - half, (long)(await ServiceUnderTest.JsonAsync(second))["accepted"]!);
+            var overHttp = await service.Client.SendAsync(service.Request(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?{Period}", key));
+            Assert.Equal(HttpStatusCode.OK, overHttp.StatusCode);
+
+            // From a file: every event ingested from events.csv, and the manifest `benefits report` writes.
+            var fileStore = DatabaseTarget.Parse("sqlite:" + Path.Combine(folder, "file.db"));
+            await ServiceUnderTest.SeedAsync(fileStore, [ServiceUnderTest.Sample("events.csv")]);
+            await using var db = await BenefitsStore.OpenAsync(fileStore);
+            var pipeline = new ReportPipeline(new StoreQueries(db));
+            var result = await pipeline.ComputeAsync(ScopeKind.Council, ServiceUnderTest.Conwy,
+                new ReportRequest(Month.Parse("2024-04"), Month.Parse("2025-03")), await pipeline.AssumptionsAsync(null, default), default);
+            var fromFile = System.Text.Encoding.UTF8.GetString(ManifestWriter.ToUtf8(result, DateTimeOffset.UtcNow));
+
+            Assert.True(result.Totals.AdjustedBenefit > 0);
+            Assert.Equal(Rows.Figures(fromFile), Rows.Figures(await overHttp.Content.ReadAsStringAsync()));
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [Fact]
+    public async Task Posting_the_same_body_twice_adds_nothing_the_second_time()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(50).ToList();
+
+        var first = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
+        var after = await service.CountsAsync();
+        var again = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
+        // The same rows in another body (a JSON array): each is a duplicate by its event_id.
+        var other = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(rows)));
+
+        Assert.Equal(50, (long)first["accepted"]!);
+        Assert.Equal(50, after.Events);
+        Assert.True((bool)again["already_received"]!);
+        Assert.Equal(0, (long)again["accepted"]!);
+        Assert.Equal(0, (long)other["accepted"]!);
+        Assert.Equal(50, (long)other["duplicates"]!);
+        Assert.Equal(after.Events, (await service.CountsAsync()).Events);
+    }
+
+    [Fact]
+    public async Task A_bad_row_comes_back_with_its_index_and_reason_and_the_good_rows_are_stored()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(3).ToList();
+        rows[1]["channel"] = "carrier-pigeon";
+
+        var response = await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(rows));
+        var body = await ServiceUnderTest.JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, (long)body["received"]!);
+        Assert.Equal(2, (long)body["accepted"]!);
+        Assert.Equal(1, (long)body["rejected"]!);
+        var reject = body["rejects"]![0]!;
+        Assert.Equal(1, (long)reject["index"]!);
+        Assert.Contains("carrier-pigeon", (string)reject["reason"]!, StringComparison.Ordinal);
+        Assert.Equal(2, (await service.CountsAsync()).Events);
+    }
+
+    [Fact]
+    public async Task Cases_and_costs_are_posted_the_same_way()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var cases = Rows.FromCsv(ServiceUnderTest.Sample("cases.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(5).ToList();
+        foreach (var c in cases) c["case_id"] = "http-" + (string)c["case_id"]!;
+        var costs = Rows.FromCsv(ServiceUnderTest.Sample("costs.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(2).ToList();
+        foreach (var c in costs) c["reference"] = "http-" + (string?)c["reference"];
+
+        var posted = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/cases", key, Rows.JsonArray(cases)));
+        var spent = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/costs", key, Rows.Ndjson(costs)));
+
+        Assert.Equal("cases", (string)posted["kind"]!);
+        Assert.Equal(5, (long)posted["accepted"]!);
+        Assert.Equal("costs", (string)spent["kind"]!);
+        Assert.Equal(2, (long)spent["accepted"]!);
+    }
+}
