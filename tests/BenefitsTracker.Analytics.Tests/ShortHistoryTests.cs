@@ -69,7 +69,7 @@ public sealed class ShortHistoryTests(ITestOutputHelper output)
             var truth = (decimal)data.TrueEffect(0, Scenarios.Service, GoLive, GoLive.AddMonths(its.MonthsAfter - 1));
             if (its.EffectCi95.Contains(truth)) covered++;
         }
-        output.WriteLine($"12 months before, 24 after: coverage {covered} of {seeds}; widest interval {widest:P0} of the offline volume after go-live");
+        output.WriteLine($"12 months before, 24 after: coverage {covered} of {seeds}; widest interval {widest * 100:0}% of the offline volume after go-live");
         // Nominal 95%, measured 30 of 40 (75%): one year of history fixes the trend loosely, and a
         // bootstrap of 12 months' residuals does not carry all of that into the projection, so these
         // intervals run narrow (docs/method.md, "Reading the estimates"). 40 seeds put about ±7 points

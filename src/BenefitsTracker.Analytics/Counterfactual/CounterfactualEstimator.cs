@@ -148,7 +148,7 @@ public static class CounterfactualEstimator
         if (notes.Count == 0) return null;
         var text = string.Join("; ", notes);
         return char.ToUpperInvariant(text[0]) + text[1..] + ".";
-        static string Pct(double v) => (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        static string Pct(double v) => (v * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + "%";
     }
 
     private static decimal Round(double value, int places) =>

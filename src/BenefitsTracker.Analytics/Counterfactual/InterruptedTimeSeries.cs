@@ -21,6 +21,16 @@ internal static class InterruptedTimeSeries
     /// </summary>
     public static int Horizon(int monthsBefore, int monthsAfter) => Math.Min(monthsBefore, monthsAfter);
 
+    /// <summary>
+    /// Largest root-mean-square log ratio of observed to fitted pre-go-live months (0.25: the model
+    /// misses a typical month by about a quarter) for which the projection is made. A model that
+    /// cannot follow the months it was fitted to cannot project the months after: its residuals are
+    /// the bootstrap's noise, and resampling residuals that large gives refits whose trends carry the
+    /// projection to many times the volumes observed (the sample's garden waste, with a spring peak
+    /// that one yearly harmonic cannot follow on 12 months, did).
+    /// </summary>
+    public const double MaximumMisfit = 0.25;
+
     /// <summary>Share of bootstrap refits that may fail (no finite fit) before the estimate is refused as unstable.</summary>
     public const double MaximumFailedRefits = 0.05;
 
@@ -39,6 +49,10 @@ internal static class InterruptedTimeSeries
         var fitted = x.Select(r => PoissonModel.Predict(beta, r)).ToArray();
         if (!FitCheck.BeatsFlatMean(y, fitted, parameters))
             return (null, $"the trend and month-of-year model fits the {y.Length} months before go-live no better than their flat mean, so its projection would be noise");
+        var misfit = Misfit(y, fitted);
+        if (misfit > MaximumMisfit)
+            return (null, $"the {(input.Pre.Count < SeasonalDesign.MonthsForIndicators ? "trend and one yearly harmonic" : "trend and month-of-year model")} misses the {y.Length} months before go-live by {misfit * 100:0}% on average (root mean square of the log ratio; at most {MaximumMisfit * 100:0}% is projected)"
+                + (input.Pre.Count < SeasonalDesign.MonthsForIndicators ? $", so its projection would not be evidence; {SeasonalDesign.MonthsForIndicators} months before go-live let each month of the year have its own level" : ", so its projection would not be evidence"));
         var hasDigital = d.Any(v => v > 0);
         var gamma = hasDigital ? PoissonModel.FitMlNet(ml, x, d) : null;
         var digitalFitted = gamma is null ? new double[d.Length] : x.Select(r => PoissonModel.Predict(gamma, r)).ToArray();
@@ -97,8 +111,20 @@ internal static class InterruptedTimeSeries
             effect, BlockBootstrap.Percentile(Kept(effects)),
             deadweight, deadweight is not null ? BlockBootstrap.Percentile(Kept(deadweights)) : null,
             post, fitted, projected, [.. monthDraws.Select(m => BlockBootstrap.Percentile(Kept(m)))],
-            design.Describe() + $", fitted to the {y.Length} months before go-live (offline and digital separately) and projected over the "
+            design.Describe() + $" (missing the months it was fitted to by {misfit * 100:0}% on average)" + $", fitted to the {y.Length} months before go-live (offline and digital separately) and projected over the "
                 + (beyond == 0 ? $"{post.Count} after" : $"first {post.Count} of the {input.Post.Count} after (a projection reaches no further ahead than the months it was fitted to, so the last {beyond} are not estimated by this method)"),
             Resampling), null);
+    }
+
+    /// <summary>Root mean square of log(observed ÷ fitted); a month with no transactions counts as half of one.</summary>
+    internal static double Misfit(double[] observed, double[] fitted)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < observed.Length; i++)
+        {
+            var r = Math.Log(Math.Max(observed[i], 0.5) / fitted[i]);
+            sum += r * r;
+        }
+        return Math.Sqrt(sum / observed.Length);
     }
 }
