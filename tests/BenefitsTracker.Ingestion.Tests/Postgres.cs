@@ -5,25 +5,13 @@ using Npgsql;
 namespace BenefitsTracker.Ingestion.Tests;
 
 /// <summary>The test process's PostgreSQL cluster, and the rule for a machine without one.</summary>
-internal static class Postgres
+public static class Postgres
 {
     /// <summary>The providers every parameterised store test runs on.</summary>
     public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
 
-    /// <summary>
-    /// The cluster; null (the test passes having checked nothing) when PostgreSQL is missing and neither CI nor
-    /// BENEFITS_REQUIRE_TOOLS is set; a failure when one is (scripts/test.sh sets it, and installs postgresql).
-    /// </summary>
-    public static PostgresServer? Server()
-    {
-        if (PostgresServer.Shared is { } server) return server;
-        if (Required() is { } variable) Assert.Fail($"{PostgresServer.Missing} {variable} is set, so a missing tool is a failure.");
-        return null;
-    }
-
-    /// <summary>CI or BENEFITS_REQUIRE_TOOLS, whichever is set; null when neither.</summary>
-    public static string? Required() =>
-        new[] { "CI", "BENEFITS_REQUIRE_TOOLS" }.FirstOrDefault(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+    /// <summary>The cluster; null when PostgreSQL is missing and no tool is required, a failure when one is (<see cref="PostgresServer.ForTest"/>).</summary>
+    public static PostgresServer? Server() => PostgresServer.ForTest();
 
     /// <summary>Drops a test's database, so that a long run does not fill the disk.</summary>
     public static async Task DropAsync(DatabaseTarget target)

@@ -15,6 +15,7 @@ public sealed class PostgresServer : IDisposable
     private static readonly Lazy<PostgresServer?> LazyShared = new(() =>
     {
         if (FindBinaries() is not { } bin) return null;
+        RemoveOrphans();
         var server = new PostgresServer(bin);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
@@ -27,6 +28,22 @@ public sealed class PostgresServer : IDisposable
 
     /// <summary>The cluster for this test process, started on first use; null when PostgreSQL is not installed.</summary>
     public static PostgresServer? Shared => LazyShared.Value;
+
+    /// <summary>
+    /// The cluster for a test; null (the test passes having checked nothing) when PostgreSQL is missing and neither CI
+    /// nor BENEFITS_REQUIRE_TOOLS is set. When one is set (scripts/test.sh sets it, and installs postgresql), a missing
+    /// PostgreSQL fails the test.
+    /// </summary>
+    public static PostgresServer? ForTest() => ForTest(() => Shared, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="ForTest()"/>, with where the cluster comes from and the environment given (to test the rule itself).</summary>
+    public static PostgresServer? ForTest(Func<PostgresServer?> cluster, Func<string, string?> environment)
+    {
+        if (cluster() is { } server) return server;
+        var required = new[] { "CI", "BENEFITS_REQUIRE_TOOLS" }.FirstOrDefault(v => !string.IsNullOrEmpty(environment(v)));
+        if (required is not null) throw new InvalidOperationException($"{Missing} {required} is set, so a missing tool is a failure.");
+        return null;
+    }
 
     /// <summary>What to tell someone whose machine has no PostgreSQL.</summary>
     public const string Missing = "PostgreSQL's server binaries (initdb, pg_ctl) are not installed (apt-get install -y --no-install-recommends postgresql); this test needs them.";
@@ -92,7 +109,33 @@ public sealed class PostgresServer : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         try { Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]); }
         catch (InvalidOperationException) { }
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // The test host may be ended before a slow recursive delete finishes; rm carries on without it.
+        try { Process.Start(new ProcessStartInfo("rm", ["-rf", _folder]) { UseShellExecute = false })?.Dispose(); }
+        catch (System.ComponentModel.Win32Exception) { }
+    }
+
+    /// <summary>Removes the folders of clusters whose test process is gone (killed before it could clean up).</summary>
+    private static void RemoveOrphans()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "bt-pg-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length < 4 || !int.TryParse(parts[2], out var pid) || pid == Environment.ProcessId) continue;
+            try { using var p = Process.GetProcessById(pid); continue; } catch (ArgumentException) { }
+            var data = Path.Combine(dir, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")) && FindBinaries() is { } bin)
+            {
+                var pgCtl = Path.Combine(bin, "pg_ctl");
+                var start = Environment.UserName == "root"
+                    ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", pgCtl, "-D", data, "-m", "immediate", "stop"])
+                    : new ProcessStartInfo(pgCtl, ["-D", data, "-m", "immediate", "stop"]);
+                start.UseShellExecute = false;
+                start.RedirectStandardError = start.RedirectStandardOutput = true;
+                try { using var stop = Process.Start(start); stop?.WaitForExit(30_000); }
+                catch (System.ComponentModel.Win32Exception) { }
+            }
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private static int FreePort()
