@@ -1,4 +1,3 @@
-using BenefitsTracker.Data;
 using BenefitsTracker.Ingestion.Benchmarks;
 using BenefitsTracker.TestSupport;
 using Microsoft.EntityFrameworkCore;
