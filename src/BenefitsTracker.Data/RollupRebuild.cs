@@ -26,18 +26,18 @@ public static class RollupRebuild
         var month = (string column) => $"CAST(strftime('%Y%m', {column} / 1000, 'unixepoch') AS INTEGER)";
         var tables = new[]
         {
-            new Table("usage_rollups", "council_code, service, channel, month, completed, started, failed, other",
+            new Table("usage_rollups", 4, "council_code, service, channel, month, completed, started, failed, other",
                 $"SELECT council_code, service, channel, {month("occurred_at_ms")}, " +
                 $"SUM(CASE WHEN event_type = '{Completed}' THEN quantity ELSE 0 END), SUM(CASE WHEN event_type = '{Started}' THEN quantity ELSE 0 END), " +
                 $"SUM(CASE WHEN event_type = '{Failed}' THEN quantity ELSE 0 END), " +
                 $"SUM(CASE WHEN event_type NOT IN ('{Completed}', '{Started}', '{Failed}') THEN quantity ELSE 0 END) " +
                 "FROM usage_events GROUP BY 1, 2, 3, 4",
                 "NOT (completed = 0 AND started = 0 AND failed = 0 AND other = 0)"),
-            new Table("closed_case_rollups", "council_code, service, month, grade, minutes_hundredths, count",
+            new Table("closed_case_rollups", 5, "council_code, service, month, grade, minutes_hundredths, count",
                 $"SELECT council_code, service, {month("closed_at_ms")}, COALESCE(officer_grade, ''), COALESCE(officer_minutes_hundredths, 0), COUNT(*) " +
                 "FROM cases WHERE closed_at_ms IS NOT NULL GROUP BY 1, 2, 3, 4, 5",
                 "count <> 0"),
-            new Table("open_case_rollups", "council_code, service, month, count",
+            new Table("open_case_rollups", 3, "council_code, service, month, count",
                 $"SELECT council_code, service, {month("received_at_ms")}, COUNT(*) FROM cases WHERE closed_at_ms IS NULL GROUP BY 1, 2, 3",
                 "count <> 0"),
         };
@@ -58,9 +58,12 @@ public static class RollupRebuild
             await using (var cmd = Command(connection, transaction, diff))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
+                // A changed cell appears on both sides; it is one difference (counted by its key).
+                var keys = new HashSet<string>(StringComparer.Ordinal);
                 while (await reader.ReadAsync(ct))
                 {
-                    differences[i]++;
+                    if (keys.Add(string.Join('\u001f', Enumerable.Range(1, t.KeyColumns).Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture)))))
+                        differences[i]++;
                     if (examples.Count < 10)
                     {
                         var values = Enumerable.Range(1, reader.FieldCount - 1).Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture));
@@ -76,7 +79,7 @@ public static class RollupRebuild
         return new RollupDifferences(differences[0], differences[1], differences[2], examples);
     }
 
-    private sealed record Table(string Name, string Columns, string Rebuild, string NonZero);
+    private sealed record Table(string Name, int KeyColumns, string Columns, string Rebuild, string NonZero);
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
     {

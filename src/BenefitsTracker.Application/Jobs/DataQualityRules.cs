@@ -37,11 +37,10 @@ public static class DataQualityRules
 
     /// <summary>
     /// Spikes and drops by the modified z-score (Iglewicz and Hoaglin): z = 0.6745 × (x − median) / MAD over the
-    /// months within <paramref name="neighbours"/> either side (at least four of them with data). A month is
-    /// flagged when |z| exceeds <paramref name="threshold"/> against its neighbours and also against the same
-    /// calendar month of the other years, when there are any, on the same scale (so a peak that comes every
-    /// spring is not a spike). The MAD is floored at 5% of the median and at 1, so that a flat series does not
-    /// make every small change a spike.
+    /// months within <paramref name="neighbours"/> either side (at least four of them with data), the MAD floored
+    /// at 5% of the median and at 1 so that a flat series does not make every small change a spike. A month whose
+    /// |z| exceeds <paramref name="threshold"/> is flagged, unless the same calendar month of other years is in the
+    /// data and the month is within half to twice their median (so a peak that comes every spring is not a spike).
     /// </summary>
     public static IEnumerable<(Month Month, string Kind, long Value, double Median, double Score)> SpikesAndDrops(
         IReadOnlyDictionary<Month, long> volumes, int neighbours, double threshold)
@@ -58,8 +57,8 @@ public static class DataQualityRules
             var sameMonth = present.Where(p => p.Key.Number == month.Number && p.Key.Year != month.Year).Select(p => p.Value).ToList();
             if (sameMonth.Count > 0)
             {
-                var seasonal = 0.6745 * (x - Median(sameMonth)) / Math.Max(mad, 0.05 * Median(sameMonth));
-                if (Math.Abs(seasonal) <= threshold || Math.Sign(seasonal) != Math.Sign(z)) continue;
+                var ratio = x / Median(sameMonth);
+                if (z > 0 ? ratio <= 2 : ratio >= 0.5) continue;
             }
             yield return (month, z > 0 ? Finding.Spike : Finding.Drop, (long)x, median, z);
         }
