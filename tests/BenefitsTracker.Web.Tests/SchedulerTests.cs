@@ -4,7 +4,6 @@ using BenefitsTracker.Application.Jobs;
 using BenefitsTracker.Data;
 using BenefitsTracker.Data.Entities;
 using BenefitsTracker.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

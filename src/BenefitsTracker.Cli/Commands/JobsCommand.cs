@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using BenefitsTracker.Application.Jobs;
-using BenefitsTracker.Data;
 using BenefitsTracker.Web.Jobs;
 using Microsoft.Extensions.Configuration;
 

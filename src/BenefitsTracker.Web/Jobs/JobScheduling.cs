@@ -31,8 +31,13 @@ public static class JobScheduling
                 Log = line => log.LogInformation("{Line}", line),
             };
         });
-        builder.Services.AddSingleton<IJobCatalog, ScheduledJobCatalog>();
-        if (!SchedulerEnabled(builder.Configuration)) return;
+        builder.Services.AddSingleton<IJobCatalog>(sp => new ScheduledJobCatalog(sp.GetRequiredService<JobRunner>(), store,
+            sp.GetRequiredService<TimeProvider>(), sp, WhySchedulerOff(builder.Configuration, target)));
+        if (WhySchedulerOff(builder.Configuration, target) is { } off)
+        {
+            builder.Services.AddHostedService(sp => new SchedulerOffNotice(sp.GetRequiredService<ILoggerFactory>(), off));
+            return;
+        }
 
         builder.Services.AddQuartz(q =>
         {
@@ -49,9 +54,14 @@ public static class JobScheduling
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    /// <summary>Benefits:Jobs:Enabled (default true): false runs the service without a scheduler (jobs still run by hand).</summary>
-    public static bool SchedulerEnabled(IConfiguration configuration) =>
-        !string.Equals(configuration[JobOptions.Section + ":Enabled"], "false", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Why this service runs without a scheduler, or null: Benefits:Jobs:Enabled false (jobs still run by hand), or a
+    /// store the job store is not built for yet (<see cref="JobStore.Unsupported"/>).
+    /// </summary>
+    public static string? WhySchedulerOff(IConfiguration configuration, DatabaseTarget target) =>
+        string.Equals(configuration[JobOptions.Section + ":Enabled"], "false", StringComparison.OrdinalIgnoreCase)
+            ? "the scheduler is off (Benefits:Jobs:Enabled is false)"
+            : JobStore.Unsupported(target);
 
     /// <summary>
     /// Puts each job's trigger in the store before the scheduler starts: a trigger whose cron expression and time zone
@@ -97,4 +107,16 @@ public static class JobScheduling
     };
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
+
+/// <summary>Says once, at start, that this service has no scheduler and why.</summary>
+internal sealed class SchedulerOffNotice(ILoggerFactory logs, string why) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logs.CreateLogger("BenefitsTracker.Jobs").LogWarning("No scheduled jobs: {Why}", why);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

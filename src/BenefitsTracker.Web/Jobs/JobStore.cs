@@ -9,6 +9,14 @@ namespace BenefitsTracker.Web.Jobs;
 /// </summary>
 public static class JobStore
 {
+    /// <summary>Why the scheduler cannot keep its schedule in <paramref name="target"/>, or null when it can.</summary>
+    public static string? Unsupported(DatabaseTarget target) => target.Provider switch
+    {
+        DatabaseProvider.Sqlite => null,
+        _ => $"the scheduler's job store on {target.Provider} (Quartz clustering, so that several nodes share one schedule) is not built yet; " +
+             "the service runs without a scheduler there, and `benefits jobs run NAME` runs a job by hand",
+    };
+
     public static void Configure(IQuartzBuilder q, DatabaseTarget target)
     {
         switch (target.Provider)
@@ -24,7 +32,7 @@ public static class JobStore
             default:
                 // PostgreSQL: s.UsePostgres(connection string) with s.UseClustering(...) and a generated instance id
                 // (STACK-NOTES.md, Quartz), when the store itself runs on PostgreSQL.
-                throw new NotSupportedException($"the scheduler's job store on {target.Provider} is not available yet; use --db sqlite:PATH, or set Benefits:Jobs:Enabled to false");
+                throw new NotSupportedException(Unsupported(target));
         }
     }
 }

@@ -6,7 +6,7 @@ using Quartz;
 namespace BenefitsTracker.Web.Jobs;
 
 /// <summary>The jobs as GET /api/v1/jobs and the dashboard list them: schedule from Quartz, runs from job_runs.</summary>
-internal sealed class ScheduledJobCatalog(JobRunner runner, ServiceStore store, TimeProvider clock, IServiceProvider services) : IJobCatalog
+internal sealed class ScheduledJobCatalog(JobRunner runner, ServiceStore store, TimeProvider clock, IServiceProvider services, string? schedulerOff) : IJobCatalog
 {
     public async Task<IReadOnlyList<JobInfo>> ListAsync(CancellationToken ct)
     {
@@ -17,7 +17,7 @@ internal sealed class ScheduledJobCatalog(JobRunner runner, ServiceStore store, 
         var list = new List<JobInfo>();
         foreach (var job in JobNames.All)
         {
-            var why = scheduler is null ? "the scheduler is off (Benefits:Jobs:Enabled is false)" : JobScheduling.WhyNotScheduled(runner, job);
+            var why = schedulerOff ?? (scheduler is null ? "the scheduler is off" : JobScheduling.WhyNotScheduled(runner, job));
             DateTimeOffset? next = null;
             if (why is null && scheduler is not null)
                 next = (await scheduler.GetTrigger(new TriggerKey(job, JobScheduling.Group), ct))?.NextFireTimeUtc ?? JobSchedules.Next(crons[job], clock.GetUtcNow());
