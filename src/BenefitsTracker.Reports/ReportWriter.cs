@@ -48,7 +48,7 @@ public static class ReportWriter
 
         var sw = Stopwatch.StartNew();
         var facts = new ReportFacts(result);
-        IReadOnlyList<ReportChart> chartList = [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result)];
+        IReadOnlyList<ReportChart> chartList = [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result), .. CounterfactualCharts.Build(result)];
         foreach (var chart in chartList)
         {
             File.WriteAllBytes(Path.Combine(charts, chart.Stem + ".png"), chart.Png);
@@ -71,7 +71,7 @@ public static class ReportPage
     {
         ArgumentNullException.ThrowIfNull(result);
         var facts = new ReportFacts(result);
-        return HtmlReport.Render(facts, ReportCharts.Build(facts, ct), pageTop);
+        return HtmlReport.Render(facts, [.. ReportCharts.Build(facts, ct), .. CounterfactualCharts.Build(result)], pageTop);
     }
 }
 
