@@ -92,3 +92,40 @@ public class ProseTests
         }
     }
 }
+
+/// <summary>Issue 13: a council's page names its services, each on its own line, and shows cost per transaction and completion rate.</summary>
+public class CouncilPageTests
+{
+    [Fact]
+    public void Each_service_has_its_own_line_and_the_page_shows_cost_per_transaction_and_completion_rate()
+    {
+        using var dir = new TempDir();
+        var r = Results.SampleConwy;
+        ReportWriter.WriteAll(r, dir.Path);
+        var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.html")));
+        var table = Regex.Match(html, "<caption>Each service over the period.*?</table>", RegexOptions.Singleline).Value;
+        Assert.NotEmpty(table);
+        foreach (var s in r.Services)
+        {
+            var row = Regex.Match(table, $"<tr><th scope=\"row\">{Regex.Escape(s.Service)}</th>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+            Assert.NotEmpty(row);
+            Assert.Contains(Fmt.Count(s.Months.Sum(m => m.ByChannel.Values.Sum())), row);
+            Assert.Contains(Fmt.Money(s.Months.Sum(m => m.AdjustedByLine.Values.Sum())), row);
+            Assert.Contains(Fmt.Money(s.Months.Sum(m => m.AdjustedByLine.GetValueOrDefault(Core.Domain.BenefitLine.OfficerTime))), row);
+        }
+        Assert.Contains(Fmt.Money(r.Totals.AdjustedBenefit), table);
+        Assert.Contains("Digital service costs in the period by category and service", html);
+        Assert.NotNull(r.Totals.CostPerTransaction);
+        Assert.Contains($"<dt>Cost per transaction</dt><dd>{Fmt.Money(r.Totals.CostPerTransaction!.Value)}", html);
+        Assert.Contains("<dt>Completion rate</dt><dd>" + (r.Totals.CompletionRate is { } cr ? Fmt.Percent(cr) : "n/a"), html);
+    }
+
+    [Fact]
+    public void A_consortium_page_has_no_member_service_lines()
+    {
+        using var dir = new TempDir();
+        ReportWriter.WriteAll(Results.SmallMembers, dir.Path);
+        var html = File.ReadAllText(dir.File("report.html"));
+        Assert.DoesNotContain("Each service over the period", html);
+    }
+}

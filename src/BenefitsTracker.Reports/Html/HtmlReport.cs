@@ -177,6 +177,10 @@ internal static class HtmlReport
         Card("Transactions", f.CountText(t.Transactions), "completed, all channels");
         Card("Digital take-up", t.DigitalTakeUp is { } tu && !f.IsSuppressed(t.Transactions) ? Fmt.Percent(tu) : ReportFacts.Confidential);
         Card("Officer hours released", Fmt.Number(t.OfficerHoursReleased, 1));
+        // As manifest.json: withheld with the transactions when they are hidden.
+        var withheld = f.IsSuppressed(t.Transactions);
+        Card("Cost per transaction", withheld ? ReportFacts.Confidential : t.CostPerTransaction is { } cpt ? Fmt.Money(cpt) : "n/a", "costs ÷ completed transactions");
+        Card("Completion rate", withheld ? ReportFacts.Confidential : t.CompletionRate is { } cr ? Fmt.Percent(cr) : "n/a", "completed ÷ started online");
         h.Line("</dl>");
         AppraisalSection.HeadlineCards(h, r);
         h.Line("</section>");

@@ -1,4 +1,5 @@
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
 using static BenefitsTracker.Reports.Html.HtmlWriter;
 
@@ -18,6 +19,8 @@ internal static class LineSections
         if (Fmt.MayNotSum(r.Lines.Select(l => l.Gross), r.Totals.GrossBenefit) || Fmt.MayNotSum(r.Lines.Select(l => l.Adjusted), r.Totals.AdjustedBenefit))
             h.P(E(Fmt.RoundingNote), "rounding");
 
+        ByService(h, f);
+
         foreach (var line in r.Lines)
         {
             h.Line($"<h3>{E(line.Line.Title())}: {Fmt.Money(line.Adjusted)}</h3>");
@@ -30,6 +33,57 @@ internal static class LineSections
             h.P(E(Working(f, line.Line)));
             h.P(E($"Gross {Fmt.Money(line.Gross)}; after adjustments {Fmt.Money(line.Adjusted)}, counted as {(line.Cashable ? "cashable" : "non-cashable")}."));
         }
+    }
+
+    /// <summary>
+    /// A council's services each on their own line (issue 13): take-up, each benefit line's adjusted figure and
+    /// the total, then costs by category and service. Not in a consortium's shared report, where a member's
+    /// service could be a small number (each member's own report has it).
+    /// </summary>
+    private static void ByService(HtmlWriter h, ReportFacts f)
+    {
+        var r = f.Result;
+        if (r.Scope.Kind == ScopeKind.Consortium || f.Units.Count == 0) return;
+        var lines = BenefitLines.All;
+        var rows = f.Units.Select(u =>
+        {
+            var months = u.Working.Months;
+            var transactions = months.Sum(m => m.ByChannel.Values.Sum());
+            var digital = months.Sum(m => m.ByChannel.Where(kv => u.Assumptions.DigitalChannels.Contains(kv.Key)).Sum(kv => kv.Value));
+            var cells = new List<string> { u.Service, Fmt.Count(transactions), transactions == 0 ? "n/a" : Fmt.Percent((decimal)digital / transactions) };
+            cells.AddRange(lines.Select(l => Fmt.Money(months.Sum(m => m.AdjustedByLine.GetValueOrDefault(l)))));
+            cells.Add(Fmt.Money(months.Sum(m => m.AdjustedByLine.Values.Sum())));
+            return (IReadOnlyList<string>)cells;
+        }).ToList();
+        var headers = new List<string> { "Service", "Transactions", "Digital take-up" };
+        headers.AddRange(lines.Select(l => l.Title()));
+        headers.Add("Adjusted benefit");
+        var total = new List<string> { "All services", Fmt.Count(r.Totals.Transactions), r.Totals.DigitalTakeUp is { } tu ? Fmt.Percent(tu) : "n/a" };
+        total.AddRange(r.Lines.Select(l => Fmt.Money(l.Adjusted)));
+        total.Add(Fmt.Money(r.Totals.AdjustedBenefit));
+        h.Line("<h3>By service</h3>");
+        h.Table("Each service over the period: adjusted benefit by line", headers, rows, i => i > 0, total);
+        var byService = f.Units.Select(u => u.Working.Months.Sum(m => m.AdjustedByLine.Values.Sum())).ToList();
+        if (Fmt.MayNotSum(byService, r.Totals.AdjustedBenefit)) h.P(E(Fmt.RoundingNote), "rounding");
+
+        // Digital service costs by category and service, as recorded for the period (the Spend sheet's cost lines).
+        var digitalCosts = r.Costs.Where(c => !CostCategories.IsBaseline(c.Line.Category)).ToList();
+        if (digitalCosts.Count == 0) return;
+        var categories = CostCategories.Digital.Where(c => digitalCosts.Any(x => x.Line.Category == c)).ToList();
+        var owners = digitalCosts.Select(c => c.Line.Service).Distinct().OrderBy(s => s is null).ThenBy(s => s, StringComparer.Ordinal).ToList();
+        var costRows = owners.Select(s =>
+        {
+            var cells = new List<string> { s ?? "Shared by all services" };
+            cells.AddRange(categories.Select(c => Fmt.Money(digitalCosts.Where(x => x.Line.Service == s && x.Line.Category == c).Sum(x => x.InPeriod))));
+            cells.Add(Fmt.Money(digitalCosts.Where(x => x.Line.Service == s).Sum(x => x.InPeriod)));
+            return (IReadOnlyList<string>)cells;
+        }).ToList();
+        var costTotal = new List<string> { "All" };
+        costTotal.AddRange(categories.Select(c => Fmt.Money(digitalCosts.Where(x => x.Line.Category == c).Sum(x => x.InPeriod))));
+        costTotal.Add(Fmt.Money(digitalCosts.Sum(x => x.InPeriod)));
+        h.Table("Digital service costs in the period by category and service, as recorded" +
+                (r.Appraisal is { OptimismBiasCosts: not 0m } a ? $" (the headline adds optimism bias of {Fmt.Percent(a.OptimismBiasCosts)})" : ""),
+            ["Service", .. categories.Select(c => char.ToUpperInvariant(c[0]) + c[1..]), "Total"], costRows, i => i > 0, costTotal);
     }
 
     private static string Method(BenefitLine line) => line switch
