@@ -119,4 +119,26 @@ public sealed class SchedulerTests
         Assert.Equal(("gap", ServiceUnderTest.Conwy, "2024-09"), ((string)finding["kind"]!, (string)finding["council"]!, (string)finding["month"]!));
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.SendAsync(HttpMethod.Get, "/api/v1/data-quality", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_dashboard_lists_the_jobs_runs_and_the_findings()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
+        await using (var db = await BenefitsStore.OpenAsync(service.Target))
+        {
+            db.JobRuns.Add(new JobRunRow { Job = JobNames.RefreshRollups, Trigger = JobRun.BySchedule, StartedAt = DateTimeOffset.UtcNow.AddSeconds(-3), FinishedAt = DateTimeOffset.UtcNow,
+                Outcome = JobRun.Succeeded, Summary = "the rollups agree with the raw rows; nothing corrected" });
+            db.DataQualityFindings.Add(new DataQualityFindingRow { RunId = 1, Kind = Finding.Spike, CouncilCode = ServiceUnderTest.Conwy, Service = "planning-maps", Month = 202410,
+                Detail = "1,512 completed transactions in 2024-10 against a median of 240", FoundAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var jobs = await service.Client.GetStringAsync("/jobs");
+        Assert.Contains("<th scope=\"row\">monthly-reports</th>", jobs, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">ingest-inbox</th>", jobs, StringComparison.Ordinal);
+        Assert.Contains("not scheduled: no inbox folder", jobs.Replace("&#39;", "'", StringComparison.Ordinal).Replace("&quot;", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("the rollups agree with the raw rows; nothing corrected", jobs, StringComparison.Ordinal);
+        var quality = await service.Client.GetStringAsync("/data-quality");
+        Assert.Contains("1,512 completed transactions in 2024-10 against a median of 240", quality, StringComparison.Ordinal);
+        Assert.Contains("href=\"/data-quality\"", await service.Client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
 }
