@@ -113,6 +113,10 @@ public sealed class AssumptionSet
         return values.ToService(CouncilServiceReader.Resolve(entry, own));
     }
 
+    /// <summary>A service's KPI targets as the top level sets them (<c>services.{slug}.targets</c>), for a consortium's KPIs; null when none.</summary>
+    public KpiTargets? TargetsFor(string service) =>
+        _document.Services.TryGetValue(service, out var entry) ? entry.Overrides.Targets : null;
+
     private string? ApportionmentFor(string? consortiumId) =>
         consortiumId is null ? null
         : _document.ConsortiumApportionment.TryGetValue(consortiumId, out var rule) ? rule
