@@ -25,9 +25,11 @@ internal static class KpiCalculation
             if (!events.Covers(m)) return null;
             long transactions = 0, digital = 0, completedWhereStarted = 0, startedRecorded = 0, ratings = 0, satisfied = 0;
             var channelCost = 0m;
+            var byChannel = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var (channel, c) in volumes.In(m))
             {
                 transactions += c.Completed;
+                if (c.Completed != 0) byChannel[channel] = byChannel.GetValueOrDefault(channel) + c.Completed;
                 if (a.DigitalChannels.Contains(channel)) digital += c.Completed;
                 if (c.Completed != 0) channelCost += c.Completed * U(channel);
                 if (c.Started > 0 && Measures.CompletionChannels.Contains(channel))
@@ -42,6 +44,7 @@ internal static class KpiCalculation
             foreach (var line in costLines) costs += CostSpreading.AmountIn(line, m);
             return new KpiFigures
             {
+                ByChannel = byChannel,
                 Transactions = transactions,
                 DigitalTransactions = digital,
                 ChannelCost = channelCost,

@@ -9,6 +9,8 @@ namespace BenefitsTracker.Core.Model;
 /// </summary>
 public sealed record KpiFigures
 {
+    /// <summary>Completed transactions by channel (channels with any), so that outputs can value them at the unit costs.</summary>
+    public IReadOnlyDictionary<string, long> ByChannel { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
     /// <summary>Completed transactions, all channels.</summary>
     public long Transactions { get; init; }
     /// <summary>Completed transactions on the service's digital channels.</summary>
@@ -52,6 +54,7 @@ public sealed record KpiFigures
 
     public static KpiFigures operator +(KpiFigures a, KpiFigures b) => new()
     {
+        ByChannel = Merge(a.ByChannel, b.ByChannel),
         Transactions = a.Transactions + b.Transactions,
         DigitalTransactions = a.DigitalTransactions + b.DigitalTransactions,
         ChannelCost = a.ChannelCost + b.ChannelCost,
@@ -61,6 +64,13 @@ public sealed record KpiFigures
         Ratings = a.Ratings + b.Ratings,
         Satisfied = a.Satisfied + b.Satisfied,
     };
+
+    private static Dictionary<string, long> Merge(IReadOnlyDictionary<string, long> a, IReadOnlyDictionary<string, long> b)
+    {
+        var sum = new Dictionary<string, long>(a, StringComparer.Ordinal);
+        foreach (var (channel, n) in b) sum[channel] = sum.GetValueOrDefault(channel) + n;
+        return sum;
+    }
 
     /// <summary>The sum of some months; null when any is unknown (a month without data is unknown, not zero).</summary>
     public static KpiFigures? SumKnown(IEnumerable<KpiFigures?> months)

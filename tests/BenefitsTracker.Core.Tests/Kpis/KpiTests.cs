@@ -7,32 +7,12 @@ using BenefitsTracker.TestSupport;
 
 namespace BenefitsTracker.Core.Tests.Kpis;
 
-/// <summary>
-/// The four service KPIs, worked by hand. Bins, unit costs phone £2.83 and web £0.15 (the defaults):
-/// April 2023: phone 100, web 100, no starts recorded; 10 ratings, 6 of them 4 or 5.
-/// April 2024: phone 40, web 160 of 200 web starts; 20 ratings, 16 of them 4 or 5; the bins licence £40
-/// (one month) and a council-wide licence £1,000 (no one service's).
-/// April 2024: take-up 160/200 = 0.8; completion 160/200 = 0.8; satisfaction 16/20 = 0.8;
-/// cost per transaction (40 × 2.83 + 160 × 0.15 + 40) / 200 = (113.20 + 24.00 + 40) / 200 = £0.886.
-/// April 2023: take-up 0.5; completion unknown (no starts); satisfaction 0.6; (283 + 15) / 200 = £1.49.
-/// </summary>
+/// <summary>The four service KPIs, worked by hand: see <see cref="KpiExample"/>.</summary>
 public sealed class KpiTests
 {
-    private static readonly AssumptionSet Assumptions = AssumptionSet.Parse("""
-        { "version": "t", "officer_hourly_cost_gbp": { "default": 30 },
-          "services": { "bins": { "go_live": "2023-10", "owner": "Head of Waste",
-            "targets": { "cost_per_transaction_gbp": 1.00, "digital_take_up": 0.8, "completion_rate": 0.9, "user_satisfaction": 0.75 } } } }
-        """);
+    private static readonly AssumptionSet Assumptions = KpiExample.Assumptions;
 
-    private static CouncilBuilder Bins(string code = "W06000001") => new CouncilBuilder(code, "One", 100_000, "north")
-        .Volume("bins", "phone", "2023-04", 100)
-        .Volume("bins", "web", "2023-04", 100)
-        .Ratings("bins", "web", "2023-04", 10, 6)
-        .Volume("bins", "phone", "2024-04", 40)
-        .Volume("bins", "web", "2024-04", 160, started: 200)
-        .Ratings("bins", "web", "2024-04", 20, 16)
-        .Cost("bins", "licence", "2024-04", "2024-04", 40m)
-        .Cost(null, "licence", "2024-04", "2024-04", 1000m);
+    private static CouncilBuilder Bins(string code = "W06000001") => KpiExample.Bins(code);
 
     private static SavingsResult Compute(CouncilData council, string from, string to) =>
         SavingsEngine.ComputeCouncil(council, null, Assumptions, new ReportRequest(Month.Parse(from), Month.Parse(to)), CouncilBuilder.NoLineage());
@@ -101,13 +81,7 @@ public sealed class KpiTests
     [Fact]
     public void A_consortium_sums_members_before_dividing_and_hides_small_rating_counts()
     {
-        var a = Bins("W06000001").Build();
-        var b = new CouncilBuilder("W06000002", "Two", 50_000, "north")
-            .VolumeEachMonth("bins", "web", "2023-04", "2024-04", 300)
-            .Ratings("bins", "web", "2024-04", 5, 1)
-            .Build();
-        var consortium = new ConsortiumData("north", "North", [a, b], []);
-        var r = SavingsEngine.ComputeConsortium(consortium, Assumptions, new ReportRequest(new Month(2024, 4), new Month(2024, 4)), CouncilBuilder.NoLineage());
+        var r = KpiExample.Consortium();
         var k = r.Kpis.Single();
         Assert.Equal(25, k.Period.Ratings);
         Assert.Equal(17m / 25m, k.Period.UserSatisfaction);               // (16 + 1) / (20 + 5), not the mean of 0.8 and 0.2
