@@ -100,7 +100,7 @@ public static class SavingsWorkbook
         {
             ctx.Init();
             // Sheets in reading order; filled below in dependency order.
-            string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal, GreenBookSheet.SheetName, KpiSheet.SheetName, LineageSheetName];
+            string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal, GreenBookSheet.SheetName, KpiSheet.SheetName, RegisterSheet.SheetName, LineageSheetName];
             foreach (var name in names) wb.AddWorksheet(name);
 
             // The detail sheets first: Monthly's formulas need the Officer time and Avoidable contact rows.
@@ -111,7 +111,7 @@ public static class SavingsWorkbook
             Action<WorkbookContext>[] steps =
             [
                 AssumptionsSheet.Write, BaselineSheet.Write, SpendSheet.Write, AppraisalSheet.Write, CashableSheet.Write,
-                SummarySheet.Write, GreenBookSheet.Write, KpiSheet.Write, LineageSheet.Write,
+                SummarySheet.Write, GreenBookSheet.Write, KpiSheet.Write, RegisterSheet.Write, LineageSheet.Write,
             ];
             foreach (var step in steps)
             {
