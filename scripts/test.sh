@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of BenefitsTracker on a fresh machine: installs what the tests need when it is
 # missing (LibreOffice recalculates the workbook, Chromium renders the pages with a font, sqlite3
-# is the benchmark reference), then `dotnet test` over the whole solution.
+# is the benchmark reference, PostgreSQL's server runs throwaway clusters for the second provider),
+# then `dotnet test` over the whole solution.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,8 @@ need=()
 command -v soffice  >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v sqlite3  >/dev/null 2>&1 || need+=(sqlite3)
+# Debian keeps initdb and pg_ctl off PATH, under /usr/lib/postgresql/N/bin.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 # Chromium only recommends a font; without one, pages render as empty boxes.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
@@ -19,7 +22,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 command -v dotnet >/dev/null 2>&1 || { echo "dotnet (the .NET 10 SDK) is needed: https://dot.net" >&2; exit 1; }
 
-# The tests that drive LibreOffice and Chromium fail, rather than skip, when this is set.
+# The tests that drive LibreOffice, Chromium and PostgreSQL fail, rather than skip, when this is set.
 export BENEFITS_REQUIRE_TOOLS=1
 log=$(mktemp)
 set +e

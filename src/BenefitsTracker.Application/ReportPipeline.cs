@@ -5,7 +5,6 @@ using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
 using BenefitsTracker.Reports;
-using BenefitsTracker.Reports.Manifest;
 
 namespace BenefitsTracker.Application;
 

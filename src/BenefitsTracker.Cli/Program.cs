@@ -17,6 +17,7 @@ public static class Program
             ServeCommand.Create(),
             JobsCommand.Create(),
             ApiKeyCommand.Create(),
+            DbCommand.Create(),
             GenerateCommand.Create(),
             BenchCommand.Create(),
         };

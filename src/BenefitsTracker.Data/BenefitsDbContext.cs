@@ -31,6 +31,8 @@ public sealed class BenefitsDbContext(DbContextOptions<BenefitsDbContext> option
             foreach (var property in entity.GetProperties())
                 if (property.GetColumnName() == property.Name)
                     property.SetColumnName(SnakeCase(property.Name));
+
+        if (Database.IsNpgsql()) Postgres.PostgresModel.Apply(modelBuilder);
     }
 
     internal static string SnakeCase(string name)

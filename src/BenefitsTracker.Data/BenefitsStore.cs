@@ -1,4 +1,5 @@
 using BenefitsTracker.Data.Bulk;
+using BenefitsTracker.Data.Postgres;
 using BenefitsTracker.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,9 @@ public static class BenefitsStore
     /// <summary>The assembly that holds the SQLite migrations (one migrations assembly per provider).</summary>
     public const string SqliteMigrationsAssembly = "BenefitsTracker.Data.Sqlite";
 
+    /// <summary>The assembly that holds the PostgreSQL migrations.</summary>
+    public const string PostgresMigrationsAssembly = "BenefitsTracker.Data.Postgres";
+
     /// <summary>Seconds a writer waits for another writer's lock before giving up (default 60).</summary>
     public const string LockWaitVariable = "BENEFITS_LOCK_WAIT";
 
@@ -25,8 +29,7 @@ public static class BenefitsStore
             ? TimeSpan.FromSeconds(s) : TimeSpan.FromSeconds(60);
 
     /// <summary>A context on an open connection with every migration applied, creating the store if needed. Dispose it when done.</summary>
-    /// <exception cref="NotSupportedException">The provider is not available yet (PostgreSQL).</exception>
-    /// <exception cref="StoreUnavailableException">The file is not a database.</exception>
+    /// <exception cref="StoreUnavailableException">The file is not a database; the server cannot be reached or refuses the login.</exception>
     public static Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, CancellationToken ct = default) =>
         OpenAsync(target, LockWait, null, ct);
 
@@ -34,6 +37,7 @@ public static class BenefitsStore
     /// <param name="notice">Told, in a line for a person, when another process is writing and this one will wait.</param>
     public static async Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, TimeSpan lockWait, Action<string>? notice, CancellationToken ct = default)
     {
+        if (target.Provider == DatabaseProvider.Postgres) return await PostgresProvider.OpenAsync(target, ct);
         var context = new BenefitsDbContext(Options(target, SqliteOpenMode.ReadWriteCreate, lockWait));
         try
         {
@@ -65,7 +69,8 @@ public static class BenefitsStore
     /// <exception cref="StoreUnavailableException">Missing, or not a database.</exception>
     public static async Task<BenefitsDbContext> OpenForReadingAsync(DatabaseTarget target, CancellationToken ct = default)
     {
-        if (target.Provider == DatabaseProvider.Sqlite && !File.Exists(target.Location))
+        if (target.Provider == DatabaseProvider.Postgres) return await PostgresProvider.OpenForReadingAsync(target, ct);
+        if (!File.Exists(target.Location))
             throw new StoreUnavailableException(
                 $"no such database: {target.Location} (check --db or {DatabaseTarget.EnvironmentVariable}; 'benefits ingest' or 'benefits demo' creates one)",
                 isUserError: true);
@@ -122,7 +127,7 @@ public static class BenefitsStore
                     .UseSqlite(SqliteProvider.ConnectionString(target.Location, mode, lockWait), x => x.MigrationsAssembly(SqliteMigrationsAssembly))
                     .Options;
             case DatabaseProvider.Postgres:
-                throw new NotSupportedException("PostgreSQL support is not available yet; use --db sqlite:PATH");
+                return PostgresProvider.Options(target.Location);
             default:
                 throw new NotSupportedException($"unknown database provider {target.Provider}");
         }
@@ -133,6 +138,8 @@ public static class BenefitsStore
     {
         if (context.Database.IsSqlite())
             return new SqliteBulkLoader((SqliteConnection)context.Database.GetDbConnection());
+        if (context.Database.IsNpgsql())
+            return new PostgresBulkLoader(context);
         throw new NotSupportedException($"no bulk loader for provider {context.Database.ProviderName}");
     }
 }

@@ -42,6 +42,15 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Location)
                 return true;
             case "postgres" or "postgresql":
                 if (rest.Length == 0) { problem = $"'{spec}' has no connection string: use postgres:Host=...;Database=...;Username=... (or sqlite:PATH)"; return false; }
+                try
+                {
+                    _ = new Npgsql.NpgsqlConnectionStringBuilder(rest);
+                }
+                catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+                {
+                    problem = $"the PostgreSQL connection string is not valid: {e.Message} (e.g. postgres:Host=127.0.0.1;Port=5432;Database=benefits;Username=benefits)";
+                    return false;
+                }
                 target = new DatabaseTarget(DatabaseProvider.Postgres, rest);
                 return true;
             default:

@@ -30,7 +30,7 @@ public sealed class StoreQueries(BenefitsDbContext db)
 
         var costs = ToCostLines(await db.CostLines.AsNoTracking().Where(c => c.CouncilCode == code).OrderBy(c => c.Id).ToListAsync(ct));
 
-        var contacts = (await db.ContactEvents.AsNoTracking().Where(c => c.CouncilCode == code).ToListAsync(ct))
+        var contacts = (await db.ContactEvents.AsNoTracking().Where(c => c.CouncilCode == code).OrderBy(c => c.Id).ToListAsync(ct))
             .Select(c => new ContactEvent(c.Service, c.UserRef, c.Channel, c.Kind == 0 ? ContactKind.Failed : ContactKind.Completed,
                 DateTimeOffset.FromUnixTimeMilliseconds(c.OccurredAtMs)))
             .OrderBy(c => c.OccurredAt).ThenBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.UserRef, StringComparer.Ordinal)

@@ -125,6 +125,8 @@ public sealed class Ingestor(BenefitsDbContext db)
             Trace?.Invoke($"rows loaded {clock.Elapsed.TotalSeconds:0.000}");
             await handler.FinishAsync(db, loader, ct);
             Trace?.Invoke($"rollups merged {clock.Elapsed.TotalSeconds:0.000}");
+            if (handler.LateDuplicates > 0)
+                counts = counts with { Accepted = counts.Accepted - handler.LateDuplicates, Duplicates = counts.Duplicates + handler.LateDuplicates };
         }
         if (sha is null)
         {

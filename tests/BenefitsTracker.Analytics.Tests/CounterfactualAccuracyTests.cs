@@ -1,5 +1,4 @@
 using BenefitsTracker.Analytics.Counterfactual;
-using BenefitsTracker.Core.Domain;
 using Xunit.Abstractions;
 
 namespace BenefitsTracker.Analytics.Tests;

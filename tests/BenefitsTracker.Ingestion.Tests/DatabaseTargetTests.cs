@@ -32,13 +32,19 @@ public class DatabaseTargetTests
     }
 
     [Fact]
-    public async Task Postgres_parses_but_says_it_is_not_available_yet_and_hides_the_password()
+    public void Postgres_parses_hides_the_password_and_refuses_a_connection_string_it_cannot_read()
     {
         var t = DatabaseTarget.Parse("postgres:Host=db;Database=benefits;Username=u;Password=secret");
         Assert.Equal(DatabaseProvider.Postgres, t.Provider);
+        Assert.Equal("Host=db;Database=benefits;Username=u;Password=secret", t.Location);
         Assert.DoesNotContain("secret", t.ToString());
-        var e = await Assert.ThrowsAsync<NotSupportedException>(() => BenefitsStore.OpenAsync(t));
-        Assert.Contains("PostgreSQL support is not available yet", e.Message);
+        Assert.Equal(DatabaseProvider.Postgres, DatabaseTarget.Parse("postgresql:Host=db").Provider);
+
+        Assert.False(DatabaseTarget.TryParse("postgres:Hots=db;Database=x", out _, out var problem));
+        Assert.Contains("connection string is not valid", problem);
+        Assert.Contains("hots", problem, StringComparison.OrdinalIgnoreCase);
+        Assert.False(DatabaseTarget.TryParse("postgres:", out _, out problem));
+        Assert.Contains("has no connection string", problem);
     }
 
     [Fact]

@@ -9,10 +9,11 @@ public class DuplicateAndReingestTests
     private static string Row(string id, string channel = "web", int quantity = 1, string user = "") =>
         $"{id},W06000003,garden-waste,{channel},transaction_completed,2024-04-10T09:00:00Z,,{user},{quantity},\n";
 
-    [Fact]
-    public async Task A_repeated_event_id_within_a_file_is_a_duplicate_and_counted_once()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task A_repeated_event_id_within_a_file_is_a_duplicate_and_counted_once(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var file = store.Write("events.csv", Header + Row("a", quantity: 5) + Row("b") + Row("a", quantity: 5) + Row("", quantity: 2) + Row("", quantity: 2));
 
         var r = (await store.IngestAsync(file)).Files.Single();
@@ -23,10 +24,11 @@ public class DuplicateAndReingestTests
         Assert.Equal(10, council!.Volumes.Single().Completed);
     }
 
-    [Fact]
-    public async Task An_event_id_seen_in_an_earlier_file_is_a_duplicate_in_a_later_one()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task An_event_id_seen_in_an_earlier_file_is_a_duplicate_in_a_later_one(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var first = store.Write("jan.csv", Header + Row("a") + Row("b", "phone", user: "u1"));
         var second = store.Write("feb.csv", Header + Row("b", "phone", user: "u1") + Row("c", "phone"));
 
@@ -40,10 +42,11 @@ public class DuplicateAndReingestTests
         Assert.Single(council.Contacts);
     }
 
-    [Fact]
-    public async Task A_repeated_case_is_a_duplicate_and_the_first_stored_wins()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task A_repeated_case_is_a_duplicate_and_the_first_stored_wins(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         const string header = "case_id,council_code,service,channel,case_type,received_at,closed_at,officer_minutes,officer_grade\n";
         var file = store.Write("cases.csv", header
             + "c1,W06000003,garden-waste,phone,x,2024-04-01T09:00:00Z,2024-04-03T09:00:00Z,15,SO1\n"
@@ -59,10 +62,11 @@ public class DuplicateAndReingestTests
         Assert.Equal(1, denbighshire!.OpenCases.Single().Count);
     }
 
-    [Fact]
-    public async Task Reingesting_a_file_is_a_no_op_that_says_so()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task Reingesting_a_file_is_a_no_op_that_says_so(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var file = store.Write("events.csv", Header + Row("a") + Row("b") + "x,bad\n");
         var first = (await store.IngestAsync(file)).Files.Single();
         var before = await StoreSnapshot.TakeAsync(store.Db);
@@ -80,10 +84,11 @@ public class DuplicateAndReingestTests
         Assert.True(File.Exists(first.RejectsPath));
     }
 
-    [Fact]
-    public async Task The_registry_records_each_file_with_its_counts()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task The_registry_records_each_file_with_its_counts(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var file = store.Write("events.csv", Header + Row("a") + Row("a") + "x,bad\n");
 
         var r = (await store.IngestAsync(file)).Files.Single();
@@ -95,10 +100,11 @@ public class DuplicateAndReingestTests
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)), Convert.FromHexString(input.Sha256));
     }
 
-    [Fact]
-    public async Task A_case_stored_open_is_closed_by_a_later_record_and_moves_from_open_to_closed()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task A_case_stored_open_is_closed_by_a_later_record_and_moves_from_open_to_closed(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         const string header = "case_id,council_code,service,channel,case_type,received_at,closed_at,officer_minutes,officer_grade\n";
         var april = store.Write("april.csv", header
             + "c1,W06000003,garden-waste,phone,x,2024-04-20T09:00:00Z,,,\n"
@@ -118,10 +124,11 @@ public class DuplicateAndReingestTests
         Assert.Equal((new Month(2024, 5), 30m, "SO1", 1L), (closed.Month, closed.OfficerMinutes, closed.Grade, closed.Count));
     }
 
-    [Fact]
-    public async Task A_re_exported_cost_file_adds_only_its_new_lines()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task A_re_exported_cost_file_adds_only_its_new_lines(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         const string header = "council_code,consortium,service,category,period_start,period_end,amount_gbp,cashable,reference,description\n";
         const string leaflets = "W06000003,,garden-waste,print,2023-04-01,2024-03-31,6000.00,true,PO-11873,\"Renewal leaflets, A5\"\n";
         const string letters = "W06000003,,garden-waste,postage,2023-04-01,2024-03-31,2400.00,,,\n";

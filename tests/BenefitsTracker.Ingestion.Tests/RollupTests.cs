@@ -7,10 +7,11 @@ namespace BenefitsTracker.Ingestion.Tests;
 /// <summary>Rollups are kept as rows land; they must always equal a fresh aggregation of the accepted rows.</summary>
 public class RollupTests
 {
-    [Fact]
-    public async Task Usage_rollups_equal_the_aggregation_of_accepted_events_across_files_with_duplicates_and_rejects()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task Usage_rollups_equal_the_aggregation_of_accepted_events_across_files_with_duplicates_and_rejects(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var all = Path.Combine(store.Folder, "all.csv");
         BenchmarkEventsFile.Write(all, 6000, seed: 11);
         var lines = File.ReadAllLines(all);
@@ -39,10 +40,11 @@ public class RollupTests
         Assert.True(ra.Rejected > 0);
     }
 
-    [Fact]
-    public async Task Case_rollups_equal_the_aggregation_of_accepted_cases()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task Case_rollups_equal_the_aggregation_of_accepted_cases(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var random = new Random(3);
         var sb = new System.Text.StringBuilder("case_id,council_code,service,channel,case_type,received_at,closed_at,officer_minutes,officer_grade\n");
         for (var i = 0; i < 3000; i++)

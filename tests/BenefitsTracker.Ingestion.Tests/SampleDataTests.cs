@@ -13,11 +13,12 @@ public class SampleDataTests
         throw new DirectoryNotFoundException("BenefitsTracker.sln not found above " + AppContext.BaseDirectory);
     }
 
-    [Fact]
-    public async Task Sample_data_loads_without_a_rejected_row()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task Sample_data_loads_without_a_rejected_row(string provider)
     {
         var sample = SampleData();
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var copy = Path.Combine(store.Folder, "sample");
         Directory.CreateDirectory(copy);
         foreach (var f in Directory.GetFiles(sample)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));

@@ -4,10 +4,11 @@ namespace BenefitsTracker.Ingestion.Tests;
 
 public class StoreQueryTests
 {
-    [Fact]
-    public async Task A_consortium_has_its_members_and_its_own_cost_lines_in_exact_pounds()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task A_consortium_has_its_members_and_its_own_cost_lines_in_exact_pounds(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var councils = store.Write("councils.csv", "council_code,name,population,consortium\nW06000003,Conwy,114800,north-wales\nW06000004,Denbighshire,95800,north-wales\nW06000005,Flintshire,155000,\n");
         var costs = store.Write("costs.csv", "council_code,consortium,service,category,period_start,period_end,amount_gbp,cashable,reference,description\n"
             + ",north-wales,,licence,2024-04-01,2025-03-31,18000.01,,L1,shared licence\n"
@@ -28,10 +29,11 @@ public class StoreQueryTests
         Assert.Equal(["W06000003", "W06000004", "W06000005"], await store.Queries.CouncilCodesAsync());
     }
 
-    [Fact]
-    public async Task The_latest_assumptions_come_back_byte_for_byte_with_the_file_hash()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task The_latest_assumptions_come_back_byte_for_byte_with_the_file_hash(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var fixture = Path.Combine(AppContext.BaseDirectory, "fixtures", "worked-council", "assumptions.json");
         var path = Path.Combine(store.Folder, "assumptions.json");
         File.Copy(fixture, path);
@@ -45,10 +47,11 @@ public class StoreQueryTests
         Assert.Equal(InputKind.Assumptions, r.Kind);
     }
 
-    [Fact]
-    public async Task A_named_kind_that_does_not_fit_the_columns_is_refused()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task A_named_kind_that_does_not_fit_the_columns_is_refused(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var events = store.Write("events.csv", "council_code,service,channel,event_type,occurred_at\nW06000003,s,web,transaction_completed,2024-04-01T00:00:00Z\n");
 
         var e = await Assert.ThrowsAsync<UnusableInputException>(() => store.Ingestor.IngestAsync([events], InputKind.Cases, null, default));

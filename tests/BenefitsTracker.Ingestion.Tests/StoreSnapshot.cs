@@ -14,6 +14,7 @@ internal static class StoreSnapshot
         "usage_rollups", "closed_case_rollups", "open_case_rollups", "contact_events",
     ];
 
+    /// <param name="db">The store to read.</param>
     /// <param name="content">Leave out what names the source file (ids, file ids, the registry), so that the same rows from different files compare equal.</param>
     public static async Task<string> TakeAsync(BenefitsTracker.Data.BenefitsDbContext db, bool content = false)
     {

@@ -26,6 +26,21 @@ public sealed class TestStore : IAsyncDisposable
         return new TestStore(folder, target, await BenefitsStore.OpenAsync(target));
     }
 
+    /// <summary>
+    /// A fresh store on <paramref name="provider"/> ("sqlite", or "postgres": a new database on the test process's
+    /// throwaway cluster). Null when PostgreSQL is not installed and no tool is required (the test then passes with
+    /// nothing checked); a failure when CI or BENEFITS_REQUIRE_TOOLS is set.
+    /// </summary>
+    public static async Task<TestStore?> CreateAsync(string provider)
+    {
+        if (provider == "sqlite") return await CreateAsync();
+        if (Postgres.Server() is not { } server) return null;
+        var folder = Path.Combine(Path.GetTempPath(), "bt-ingest-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        var target = DatabaseTarget.Parse("postgres:" + server.ConnectionString(TestSupport.PostgresServer.NewDatabaseName()));
+        return new TestStore(folder, target, await BenefitsStore.OpenAsync(target));
+    }
+
     /// <summary>Writes a file in the test folder and returns its path.</summary>
     public string Write(string name, string content)
     {
@@ -47,6 +62,7 @@ public sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Db.DisposeAsync();
+        if (Target.Provider == DatabaseProvider.Postgres) await Postgres.DropAsync(Target);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

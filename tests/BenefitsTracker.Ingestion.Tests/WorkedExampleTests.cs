@@ -7,10 +7,11 @@ public class WorkedExampleTests
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "worked-council", name);
 
-    [Fact]
-    public async Task Worked_example_loads_into_the_engine_inputs_it_describes()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task Worked_example_loads_into_the_engine_inputs_it_describes(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var copy = Path.Combine(store.Folder, "in");
         Directory.CreateDirectory(copy);
         foreach (var f in new[] { "councils.csv", "events.csv", "cases.csv", "costs.csv", "assumptions.json" })

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Manifest;
 using BenefitsTracker.Reports.Workbook;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BenefitsTracker.Core.Domain;
-using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Workbook;
 using BenefitsTracker.TestSupport;
 using ClosedXML.Excel;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BenefitsTracker.Application.Keys;
 using BenefitsTracker.Application.Reporting;

@@ -84,10 +84,19 @@ public sealed class BodyIngest(BenefitsDbContext db)
         }
         catch (JsonException e)
         {
-            throw new MalformedBodyException($"the body is not a well-formed JSON array: at element {index} (line {(e.LineNumber ?? 0) + 1}): {Short(e)}");
+            throw new MalformedBodyException($"the body is not a well-formed JSON array: at element {ElementOf(e, index)} (line {(e.LineNumber ?? 0) + 1}): {Short(e)}");
         }
         return index;
     }
+
+    /// <summary>
+    /// The failing element's index: the serializer reads ahead in buffers, so elements already parsed may not yet
+    /// have been handed over; its path ("$[1].field") names the element itself. The count is the fallback.
+    /// </summary>
+    private static long ElementOf(JsonException e, long counted) =>
+        e.Path is { } path && path.StartsWith("$[", StringComparison.Ordinal) && path.IndexOf(']', StringComparison.Ordinal) is > 2 and var end
+            && long.TryParse(path.AsSpan(2, end - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
+            ? i : counted;
 
     /// <summary>NDJSON, line by line, copied unchanged after checking each non-blank line is one JSON value.</summary>
     private static async Task<long> CopyNdjsonAsync(Stream body, Stream output, string council, CancellationToken ct)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using BenefitsTracker.Cli.Pipeline;
 using BenefitsTracker.Cli.Terminal;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;

@@ -5,7 +5,6 @@ using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
-using BenefitsTracker.Cli.Commands;
 using BenefitsTracker.Reports.Workbook;
 
 namespace BenefitsTracker.Cli.Pipeline;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Assumptions;

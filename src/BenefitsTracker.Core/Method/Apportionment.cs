@@ -1,4 +1,3 @@
-using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;

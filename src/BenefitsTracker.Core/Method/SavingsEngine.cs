@@ -1,5 +1,4 @@
 using BenefitsTracker.Core.Assumptions;
-using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.GreenBook;
 using BenefitsTracker.Core.Model;
 

@@ -29,4 +29,20 @@ public interface IBulkLoader : IDisposable
 
     /// <summary>Adds the counts (negative ones take back) to the rollups, creating rows that do not exist yet.</summary>
     void MergeRollups(RollupDelta delta);
+
+    /// <summary>
+    /// True when <see cref="AddEvent"/> only stages rows (PostgreSQL's binary COPY): it then always returns true, and
+    /// the duplicates, the contact table and the usage rollups of the whole file are settled by
+    /// <see cref="SettleEvents"/> in set-based SQL, inside the file's transaction.
+    /// </summary>
+    bool StagesEvents => false;
+
+    /// <summary>
+    /// Stores the staged events that are not duplicates (the first of a file's rows with one event_id wins, and an id
+    /// already stored for the council loses), with their contact rows and usage rollups.
+    /// </summary>
+    StagedEvents SettleEvents() => throw new NotSupportedException("this loader stores events row by row");
 }
+
+/// <summary>What settling a file's staged events found: the duplicates dropped, and the councils whose rows were stored.</summary>
+public sealed record StagedEvents(long Duplicates, IReadOnlyList<string> Councils);

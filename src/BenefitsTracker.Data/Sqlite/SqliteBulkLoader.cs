@@ -1,4 +1,3 @@
-using System.Text;
 using BenefitsTracker.Data.Bulk;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;

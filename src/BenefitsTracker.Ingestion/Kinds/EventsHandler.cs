@@ -133,6 +133,12 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             Rating = b.Num(i, NRating) is var rating and > 0 ? (int)rating : null,
             FileId = fileId,
         });
+        if (loader.StagesEvents)
+        {
+            // Staged: duplicates, contacts and rollups are settled for the whole file in FinishAsync.
+            if (b.Text(i, TEventId).IsEmpty) WithoutEventId++;
+            return true;
+        }
         var type = (int)b.Num(i, NType);
         if (!inserted)
         {
@@ -157,6 +163,14 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
 
     public override async Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
     {
+        if (loader.StagesEvents)
+        {
+            var settled = loader.SettleEvents();
+            LateDuplicates = settled.Duplicates;
+            Owners.UnionWith(settled.Councils);
+            await EnsureServicesAsync(db, _services.Values, ct);
+            return;
+        }
         var delta = new RollupDelta();
         foreach (var (k, v) in _usage)
         {

@@ -27,6 +27,11 @@ internal abstract class KindHandler(KindSchema schema)
     public SortedSet<string> Owners { get; } = new(StringComparer.Ordinal);
     /// <summary>Accepted rows with no id of their own (events without event_id): see <see cref="FileResult.WithoutEventId"/>.</summary>
     public long WithoutEventId { get; protected set; }
+    /// <summary>
+    /// Rows <see cref="Load"/> counted as accepted that turned out, when the file was settled in <see cref="FinishAsync"/>,
+    /// to be duplicates (a loader that stages rows and de-duplicates them as a set).
+    /// </summary>
+    public long LateDuplicates { get; protected set; }
     public abstract int TextSlots { get; }
     public abstract int NumSlots { get; }
 

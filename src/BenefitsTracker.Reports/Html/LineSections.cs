@@ -1,5 +1,4 @@
 using BenefitsTracker.Core.Domain;
-using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
 using static BenefitsTracker.Reports.Html.HtmlWriter;
 

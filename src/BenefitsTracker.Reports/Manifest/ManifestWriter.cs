@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Domain;
-using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Reports.Manifest;

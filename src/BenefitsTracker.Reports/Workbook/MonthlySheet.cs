@@ -1,7 +1,6 @@
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
-using ClosedXML.Excel;
 using static BenefitsTracker.Reports.Workbook.WorkbookContext;
 
 namespace BenefitsTracker.Reports.Workbook;

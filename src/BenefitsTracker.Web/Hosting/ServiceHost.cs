@@ -7,9 +7,7 @@ using BenefitsTracker.Web.Apis;
 using BenefitsTracker.Web.Auth;
 using BenefitsTracker.Web.Dashboard;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace BenefitsTracker.Web.Hosting;

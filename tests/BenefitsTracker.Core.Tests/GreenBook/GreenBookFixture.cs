@@ -1,5 +1,4 @@
 using BenefitsTracker.Core.Assumptions;
-using BenefitsTracker.Core.GreenBook;
 using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.TestSupport;

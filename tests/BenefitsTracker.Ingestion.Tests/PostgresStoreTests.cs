@@ -1,0 +1,139 @@
+using BenefitsTracker.Ingestion.Benchmarks;
+using BenefitsTracker.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace BenefitsTracker.Ingestion.Tests;
+
+/// <summary>What only PostgreSQL has: a real throwaway server, its column types, monthly partitions, and parity with SQLite.</summary>
+public class PostgresStoreTests
+{
+    [Fact]
+    public void A_missing_PostgreSQL_fails_the_test_when_tools_are_required_and_is_noted_otherwise()
+    {
+        var missing = () => (PostgresServer?)null;
+        var failure = Assert.Throws<InvalidOperationException>(() => PostgresServer.ForTest(missing, v => v == "BENEFITS_REQUIRE_TOOLS" ? "1" : null));
+        Assert.Contains("apt-get install", failure.Message);
+        Assert.Contains("BENEFITS_REQUIRE_TOOLS is set", failure.Message);
+        Assert.Throws<InvalidOperationException>(() => PostgresServer.ForTest(missing, v => v == "CI" ? "true" : null));
+        Assert.Null(PostgresServer.ForTest(missing, _ => null));
+    }
+
+    [Fact]
+    public async Task The_throwaway_cluster_listens_on_loopback_only_at_its_own_port()
+    {
+        if (Postgres.Server() is not { } server) return;
+        await using var connection = new NpgsqlConnection(server.ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT current_setting('listen_addresses'), current_setting('port')", connection);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("127.0.0.1", reader.GetString(0));
+        Assert.Equal(server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1));
+        Assert.StartsWith(Path.GetTempPath().TrimEnd('/'), server.Folder);
+    }
+
+    [Fact]
+    public async Task Money_is_numeric_months_are_dates_and_instants_are_timestamptz()
+    {
+        await using var store = await TestStore.CreateAsync("postgres");
+        if (store is null) return;
+        var types = new Dictionary<string, string>();
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT table_name || '.' || column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'",
+            (NpgsqlConnection)store.Db.Database.GetDbConnection()))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) types[reader.GetString(0)] = reader.GetString(1);
+
+        Assert.Equal("numeric", types["cost_lines.amount"]);
+        Assert.Equal("date", types["usage_rollups.month"]);
+        Assert.Equal("date", types["closed_case_rollups.month"]);
+        Assert.Equal("date", types["open_case_rollups.month"]);
+        Assert.Equal("date", types["cost_lines.period_start"]);
+        Assert.Equal("timestamp with time zone", types["usage_events.occurred_at"]);
+        Assert.Equal("timestamp with time zone", types["cases.received_at"]);
+        Assert.Equal("timestamp with time zone", types["contact_events.occurred_at"]);
+        Assert.Equal("timestamp with time zone", types["ingested_files.started_at"]);
+    }
+
+    [Fact]
+    public async Task Events_land_in_one_partition_per_month_and_a_dropped_year_leaves_the_rollups()
+    {
+        await using var store = await TestStore.CreateAsync("postgres");
+        if (store is null) return;
+        var file = Path.Combine(store.Folder, "events.csv");
+        BenchmarkEventsFile.Write(file, 5000, seed: 5);
+        var result = (await store.IngestAsync(file)).Files.Single();
+        Assert.Equal(result.Read, result.Accepted + result.Rejected + result.Duplicates);
+
+        var events = await store.Db.UsageEvents.AsNoTracking().Select(e => e.OccurredAtMs).ToListAsync();
+        var expected = events.GroupBy(ms => Core.Domain.Month.Of(DateTimeOffset.FromUnixTimeMilliseconds(ms)))
+            .ToDictionary(g => $"usage_events_y{g.Key.Year:0000}m{g.Key.Number:00}", g => (long)g.Count());
+        Assert.True(expected.Count > 1, "the file spans several months");
+        var connection = (NpgsqlConnection)store.Db.Database.GetDbConnection();
+        var actual = new Dictionary<string, long>();
+        foreach (var name in await Strings(connection, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'usage_events'::regclass"))
+            actual[name] = await Scalar(connection, $"SELECT count(*) FROM {name}");
+        Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+
+        var rollupsBefore = await store.Db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel).ThenBy(r => r.Month)
+            .Select(r => $"{r.CouncilCode} {r.Service} {r.Channel} {r.Month} {r.Completed} {r.Started} {r.Failed} {r.Other}").ToListAsync();
+        var first = expected.Keys.Order(StringComparer.Ordinal).First();
+        await using (var drop = new NpgsqlCommand($"ALTER TABLE usage_events DETACH PARTITION {first}; DROP TABLE {first}", connection))
+            await drop.ExecuteNonQueryAsync();
+        Assert.Equal(events.Count - expected[first], await Scalar(connection, "SELECT count(*) FROM usage_events"));
+        var rollupsAfter = await store.Db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel).ThenBy(r => r.Month)
+            .Select(r => $"{r.CouncilCode} {r.Service} {r.Channel} {r.Month} {r.Completed} {r.Started} {r.Failed} {r.Other}").ToListAsync();
+        Assert.Equal(rollupsBefore, rollupsAfter);
+    }
+
+    [Fact]
+    public async Task The_same_files_give_the_same_counts_rejects_and_engine_inputs_on_both_providers()
+    {
+        await using var lite = await TestStore.CreateAsync("sqlite");
+        await using var pg = await TestStore.CreateAsync("postgres");
+        if (pg is null) return;
+        var all = Path.Combine(lite!.Folder, "all.csv");
+        BenchmarkEventsFile.Write(all, 8000, seed: 21);
+        var lines = File.ReadAllLines(all);
+        // Overlapping files with broken rows, rows repeated within a file, and rows without an event_id.
+        var first = lines[1..5001].Select((l, i) => i % 89 == 0 ? l.Replace(",web,", ",fax,") : i % 53 == 0 ? "," + l[(l.IndexOf(',') + 1)..] : l).ToList();
+        first.AddRange(lines[100..140]);
+        var second = lines[3001..];
+        var results = new List<string>();
+        foreach (var store in new[] { lite, pg })
+        {
+            var a = store.Write("a.csv", lines[0] + "\n" + string.Join("\n", first) + "\n");
+            var b = store.Write("b.csv", lines[0] + "\n" + string.Join("\n", second) + "\n");
+            var summary = await store.IngestAsync(a, b);
+            var text = string.Join("\n", summary.Files.Select(f => $"{Path.GetFileName(f.Path)} read {f.Read} accepted {f.Accepted} rejected {f.Rejected} duplicates {f.Duplicates} without id {f.WithoutEventId}"));
+            text += "\n" + string.Join("\n", summary.Files.Where(f => f.RejectsPath is not null).Select(f => File.ReadAllText(f.RejectsPath!)));
+            foreach (var code in await store.Queries.CouncilCodesAsync())
+            {
+                var council = (await store.Queries.LoadCouncilAsync(code))!;
+                text += $"\n{code}\n" + string.Join("\n", council.Volumes) + "\n" + string.Join("\n", council.Contacts);
+            }
+            var (from, to) = await store.Queries.DataRangeAsync();
+            text += $"\n{from} {to}";
+            results.Add(text);
+        }
+        Assert.Contains("duplicates", results[0]);
+        Assert.Matches(@"a\.csv read 5040 accepted \d+ rejected [1-9]\d* duplicates [1-9]", results[0]);
+        Assert.Equal(results[0], results[1]);
+    }
+
+    private static async Task<List<string>> Strings(NpgsqlConnection connection, string sql)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var list = new List<string>();
+        while (await reader.ReadAsync()) list.Add(reader.GetString(0));
+        return list;
+    }
+
+    private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
