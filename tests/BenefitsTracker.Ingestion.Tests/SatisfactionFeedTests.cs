@@ -11,10 +11,11 @@ public class SatisfactionFeedTests
 {
     private const string Header = "event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds,rating";
 
-    [Fact]
-    public async Task Ratings_roll_up_by_month_with_quantity_and_4_or_5_counted_as_satisfied()
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task Ratings_roll_up_by_month_with_quantity_and_4_or_5_counted_as_satisfied(string provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
         var csv = store.Write("ratings.csv", string.Join("\n",
             Header,
             "r1,W06000003,bins,web,satisfaction_rating,2024-04-01T09:00:00Z,,,1,,5",
