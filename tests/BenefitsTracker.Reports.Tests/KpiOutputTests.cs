@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Manifest;
 using BenefitsTracker.TestSupport;
-using ClosedXML.Excel;
 using static BenefitsTracker.Reports.Tests.WorkbookAssert;
 
 namespace BenefitsTracker.Reports.Tests;

@@ -17,7 +17,7 @@ internal sealed record RegisterRow(
     string Measure,
     decimal? Baseline,
     string BaselineUnit,
-    /// <summary>The workbook name holding the baseline value (a live formula on the register sheet); null where there is none.</summary>
+    // The workbook name holding the baseline value (a live formula on the register sheet); null where there is none.
     string? BaselineName,
     decimal Realised,
     bool Cashable,

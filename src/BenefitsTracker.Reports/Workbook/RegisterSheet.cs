@@ -1,6 +1,5 @@
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Reports.Register;
-using ClosedXML.Excel;
 using static BenefitsTracker.Reports.Workbook.WorkbookContext;
 
 namespace BenefitsTracker.Reports.Workbook;
