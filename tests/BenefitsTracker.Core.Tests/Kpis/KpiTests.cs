@@ -39,7 +39,10 @@ public sealed class KpiTests
         Assert.Equal(0.5m, ye.DigitalTakeUp);
         Assert.Null(ye.CompletionRate);
         Assert.Equal(0.6m, ye.UserSatisfaction);
-        Assert.Equal(ye, k.Months.Single().YearEarlier);
+        var month = k.Months.Single().YearEarlier!;   // one month: the period's comparison is that month's
+        Assert.Equal((ye.CostPerTransaction, ye.DigitalTakeUp, ye.UserSatisfaction, ye.Ratings),
+            (month.CostPerTransaction, month.DigitalTakeUp, month.UserSatisfaction, month.Ratings));
+        Assert.Equal(100, month.ByChannel["web"]);
     }
 
     [Fact]
