@@ -60,9 +60,11 @@ public sealed class ReportPipeline(StoreQueries queries)
             var (from, to) = await queries.DataRangeAsync(id, ct);
             // The council's own files, and its consortium's (shared cost lines are apportioned to it).
             var inputs = await queries.InputFilesAsync(council.Consortium is { } cid ? [id, cid] : [id], ct);
-            var result = SavingsEngine.ComputeCouncil(council, consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
-            // Estimates from the same data; the engine's figures do not depend on them (docs/method.md).
-            return result with { Counterfactual = CounterfactualEstimator.ForCouncil(council, consortium, assumptions, request) };
+            // Estimates from the same data. The engine's figures depend on them only where the file says
+            // "deadweight": "estimated" (docs/assumptions.md); then they are worked out first and handed in.
+            var estimates = CounterfactualEstimator.ForCouncil(council, consortium, assumptions, request);
+            var result = SavingsEngine.ComputeCouncil(council, consortium, EstimatedDeadweights.Apply(assumptions, estimates), request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            return result with { Counterfactual = estimates };
         }
         else
         {
@@ -76,8 +78,9 @@ public sealed class ReportPipeline(StoreQueries queries)
                 if (t is { } mt && (to is null || mt > to)) to = mt;
             }
             var inputs = await queries.InputFilesAsync([id, .. consortium.Members.Select(m => m.Code)], ct);
-            var result = SavingsEngine.ComputeConsortium(consortium, assumptions, request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
-            return result with { Counterfactual = CounterfactualEstimator.ForConsortium(consortium, assumptions, request) };
+            var estimates = CounterfactualEstimator.ForConsortium(consortium, assumptions, request);
+            var result = SavingsEngine.ComputeConsortium(consortium, EstimatedDeadweights.Apply(assumptions, estimates), request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            return result with { Counterfactual = estimates };
         }
     }
 

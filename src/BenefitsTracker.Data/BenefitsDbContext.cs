@@ -21,6 +21,8 @@ public sealed class BenefitsDbContext(DbContextOptions<BenefitsDbContext> option
     public DbSet<ClosedCaseRollupRow> ClosedCaseRollups => Set<ClosedCaseRollupRow>();
     public DbSet<OpenCaseRollupRow> OpenCaseRollups => Set<OpenCaseRollupRow>();
     public DbSet<ContactEventRow> ContactEvents => Set<ContactEventRow>();
+    public DbSet<JobRunRow> JobRuns => Set<JobRunRow>();
+    public DbSet<DataQualityFindingRow> DataQualityFindings => Set<DataQualityFindingRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -133,6 +133,14 @@ public static class BenefitsStore
         }
     }
 
+    /// <summary>
+    /// The connection string another library (the Quartz job store) opens the same SQLite store with: the file,
+    /// created if need be, with the same wait for another writer's lock.
+    /// </summary>
+    public static string SqliteConnectionString(DatabaseTarget target) => target.Provider == DatabaseProvider.Sqlite
+        ? SqliteProvider.ConnectionString(target.Location, SqliteOpenMode.ReadWriteCreate, LockWait)
+        : throw new ArgumentException($"{target} is not a SQLite store", nameof(target));
+
     /// <summary>The provider's native bulk path, on the context's own connection and transaction.</summary>
     public static IBulkLoader CreateBulkLoader(BenefitsDbContext context)
     {

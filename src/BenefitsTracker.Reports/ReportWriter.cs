@@ -48,7 +48,7 @@ public static class ReportWriter
 
         var sw = Stopwatch.StartNew();
         var facts = new ReportFacts(result);
-        IReadOnlyList<ReportChart> chartList = [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result)];
+        var chartList = ReportPage.Charts(facts, result, ct);
         foreach (var chart in chartList)
         {
             File.WriteAllBytes(Path.Combine(charts, chart.Stem + ".png"), chart.Png);
@@ -72,8 +72,12 @@ public static class ReportPage
     {
         ArgumentNullException.ThrowIfNull(result);
         var facts = new ReportFacts(result);
-        return HtmlReport.Render(facts, ReportCharts.Build(facts, ct), pageTop);
+        return HtmlReport.Render(facts, Charts(facts, result, ct), pageTop);
     }
+
+    /// <summary>Every chart of the page, in order: the file and the dashboard draw the same list.</summary>
+    internal static IReadOnlyList<ReportChart> Charts(ReportFacts facts, SavingsResult result, CancellationToken ct) =>
+        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result)];
 }
 
 /// <summary>How long each output of <see cref="ReportWriter"/> took.</summary>

@@ -55,11 +55,45 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Commands_of_later_issues_say_not_available_yet_and_exit_1()
+    public void Jobs_run_by_hand_takes_the_inbox_and_list_and_history_show_the_run()
     {
-        var run = CliRunner.Benefits(CliRunner.TempDir(), "jobs", "list");
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("not available yet", run.Stderr, StringComparison.Ordinal);
+        var work = CliRunner.TempDir();
+        var inbox = Directory.CreateDirectory(Path.Combine(work, "inbox")).FullName;
+        var file = Path.Combine(inbox, "councils.csv");
+        File.Copy(Path.Combine(CliRunner.WorkedExampleDir, "councils.csv"), file);
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-5));
+        var db = "sqlite:" + Path.Combine(work, "b.db");
+
+        var run = CliRunner.Benefits(work, "jobs", "run", "ingest-inbox", "--inbox", inbox, "--db", db);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("1 ingested", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(inbox));
+        Assert.Single(Directory.GetFiles(Path.Combine(inbox, "archive"), "councils.csv", SearchOption.AllDirectories));
+
+        var list = CliRunner.Benefits(work, "jobs", "list", "--db", db);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"ingest-inbox\s+0 0/5 \* \* \* \?\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d .*succeeded \(by hand\)", list.Stdout);
+        Assert.Contains("never run", list.Stdout, StringComparison.Ordinal);
+        var history = CliRunner.Benefits(work, "jobs", "history", "ingest-inbox", "--db", db);
+        Assert.Contains("ingest-inbox", history.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 ingested", history.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Jobs_run_exits_2_on_an_unknown_job_or_a_missing_folder_and_1_when_the_run_fails()
+    {
+        var work = CliRunner.TempDir();
+        var unknown = CliRunner.Benefits(work, "jobs", "run", "nightly");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("ingest-inbox, refresh-rollups, monthly-reports, data-quality", unknown.Stderr, StringComparison.Ordinal);
+        var noInbox = CliRunner.Benefits(work, "jobs", "run", "ingest-inbox", "--db", "sqlite:" + Path.Combine(work, "b.db"));
+        Assert.Equal(2, noInbox.ExitCode);
+        Assert.Contains("--inbox", noInbox.Stderr, StringComparison.Ordinal);
+        // No assumptions stored: monthly-reports cannot report, and says why.
+        var failed = CliRunner.Benefits(work, "jobs", "run", "monthly-reports", "--reports", Path.Combine(work, "r"), "--db", "sqlite:" + Path.Combine(work, "b.db"));
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+        Assert.Contains("failed", failed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("no assumptions", failed.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
 
         // The month sums on Appraisal and Spend are formulas again, not the values ClosedXML saved.
         var appraisal = SheetXml(path, "Appraisal").Descendants(Ns + "c").Single(c => (string?)c.Attribute("r") == "C2");
-        Assert.StartsWith("'Monthly'!", appraisal.Element(Ns + "f")!.Value, StringComparison.Ordinal);
+        Assert.StartsWith("SUMIFS('Monthly'!", appraisal.Element(Ns + "f")!.Value, StringComparison.Ordinal);
 
         // And ClosedXML recalculates every formula, the streamed ones included, to the same pence.
         using var wb = new XLWorkbook(path);

@@ -29,7 +29,7 @@ public sealed class HostTests : IAsyncLifetime
         string[] expected =
         [
             "/api/v1/events", "/api/v1/cases", "/api/v1/costs", "/api/v1/councils/{gss}/savings",
-            "/api/v1/consortia/{id}/comparison", "/api/v1/councils/{gss}/reports/{period}/{file}", "/api/v1/jobs",
+            "/api/v1/consortia/{id}/comparison", "/api/v1/councils/{gss}/reports/{period}/{file}", "/api/v1/jobs", "/api/v1/data-quality",
         ];
         foreach (var path in expected) Assert.True(paths.ContainsKey(path), $"{path} is not in the OpenAPI document");
         foreach (var (path, item) in paths.Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal)))
@@ -38,12 +38,20 @@ public sealed class HostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Jobs_is_an_empty_list_until_the_scheduler_is_hosted()
+    public async Task Jobs_lists_every_job_with_its_cron_and_says_why_one_is_not_scheduled()
     {
         var key = await _service.KeyAsync(ServiceUnderTest.Conwy, Application.Keys.KeyScope.Read);
         var response = await _service.SendAsync(HttpMethod.Get, "/api/v1/jobs", key);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("[]", await response.Content.ReadAsStringAsync());
+        var jobs = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(["ingest-inbox", "refresh-rollups", "monthly-reports", "data-quality"], jobs.Select(j => (string)j!["name"]!));
+        var inbox = jobs[0]!;
+        Assert.Equal("0 0/5 * * * ?", (string)inbox["cron"]!);
+        Assert.Null(inbox["next_fire_time"]); // this service was given no inbox
+        Assert.Contains("no inbox folder", (string)inbox["not_scheduled"]!, StringComparison.Ordinal);
+        var rollups = jobs[1]!;
+        Assert.Equal("Europe/London", (string)rollups["time_zone"]!);
+        Assert.True(DateTimeOffset.Parse((string)rollups["next_fire_time"]!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow);
     }
 
     [Fact]

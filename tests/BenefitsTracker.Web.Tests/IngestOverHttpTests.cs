@@ -59,13 +59,14 @@ public sealed class IngestOverHttpTests
         var first = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
         var after = await service.CountsAsync();
         var again = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
-        // The same rows in another body (a JSON array): each is a duplicate by its event_id.
-        var other = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(rows)));
+        // The same rows in another body (a JSON array, in another order): each is a duplicate by its event_id.
+        var other = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(Enumerable.Reverse(rows))));
 
         Assert.Equal(50, (long)first["accepted"]!);
         Assert.Equal(50, after.Events);
+        // The repeat is answered with the first answer (a client whose answer was lost learns it), adding nothing.
         Assert.True((bool)again["already_received"]!);
-        Assert.Equal(0, (long)again["accepted"]!);
+        Assert.Equal(first["accepted"]!.ToJsonString(), again["accepted"]!.ToJsonString());
         Assert.Equal(0, (long)other["accepted"]!);
         Assert.Equal(50, (long)other["duplicates"]!);
         Assert.Equal(after.Events, (await service.CountsAsync()).Events);
@@ -90,6 +91,27 @@ public sealed class IngestOverHttpTests
         Assert.Equal(1, (long)reject["index"]!);
         Assert.Contains("carrier-pigeon", (string)reject["reason"]!, StringComparison.Ordinal);
         Assert.Equal(2, (await service.CountsAsync()).Events);
+    }
+
+    [Fact]
+    public async Task A_body_sent_again_after_a_lost_answer_gets_its_rejected_rows_back()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(4).ToList();
+        rows[2]["channel"] = "carrier-pigeon";
+
+        var first = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
+        var again = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
+
+        Assert.False((bool)first["already_received"]!);
+        Assert.True((bool)again["already_received"]!);
+        Assert.Equal(1, (long)again["rejected"]!);
+        Assert.Equal(3, (long)again["accepted"]!);
+        Assert.Equal(0, (long)again["duplicates"]!);
+        Assert.Equal(first["rejects"]!.ToJsonString(), again["rejects"]!.ToJsonString());
+        Assert.Equal(2, (long)again["rejects"]![0]!["index"]!);
+        Assert.Equal(3, (await service.CountsAsync()).Events);
     }
 
     [Fact]

@@ -20,16 +20,12 @@ internal static class BlockBootstrap
     }
 
     /// <summary>
-    /// The basic (reverse-percentile) bootstrap interval: 2θ̂ − q(0.975) to 2θ̂ − q(0.025), so that the
-    /// spread of replicates around the estimate stands for the spread of the estimate around the truth.
+    /// The percentile interval: the 2.5% and 97.5% points of the replicates (linear interpolation
+    /// between order statistics). Not the basic interval (2θ̂ − q(0.975) to 2θ̂ − q(0.025)): that one
+    /// mirrors the replicates' skew about the estimate, so a few refits that project far too much
+    /// offline volume threw its far end out by billions on 12 months of data; the percentile interval
+    /// keeps the skew on the side the replicates put it, and stays within what the refits produced.
     /// </summary>
-    public static (double Low, double High) Basic(double estimate, double[] replicates)
-    {
-        var (lo, hi) = Percentile(replicates);
-        return (2 * estimate - hi, 2 * estimate - lo);
-    }
-
-    /// <summary>The 2.5% and 97.5% points (linear interpolation between order statistics).</summary>
     public static (double Low, double High) Percentile(double[] replicates)
     {
         var sorted = (double[])replicates.Clone();

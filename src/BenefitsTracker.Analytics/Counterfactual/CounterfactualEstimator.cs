@@ -111,17 +111,44 @@ public static class CounterfactualEstimator
             var months = pre.Select((m, i) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.PreFitted[i], 1), null, null, false))
                 .Concat(e.Post.Select((m, t) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.Projected[t], 1), Round(e.Band[t].Low, 1), Round(e.Band[t].High, 1), true)))
                 .ToList();
+            var (dwLow, dwHigh) = e.DeadweightCi!.Value;
             return new CounterfactualEstimate
             {
                 Council = council.Code, Service = service, Method = method, GoLive = goLive,
-                EstimatedDeadweight = Round(e.Deadweight.Value, 4),
-                DeadweightCi95 = new Interval(Round(e.DeadweightCi!.Value.Low, 4), Round(e.DeadweightCi.Value.High, 4)),
+                EstimatedDeadweight = Round(Math.Clamp(e.Deadweight.Value, 0, 1), 4),
+                DeadweightCi95 = new Interval(Round(Math.Clamp(dwLow, 0, 1), 4), Round(Math.Clamp(dwHigh, 0, 1), 4)),
+                UnboundedDeadweight = Round(e.Deadweight.Value, 4),
+                DeadweightNote = BoundsNote(e.Deadweight.Value, dwLow, dwHigh),
                 EffectTransactions = Round(e.Effect, 1),
                 EffectCi95 = new Interval(Round(e.EffectCi.Low, 1), Round(e.EffectCi.High, 1)),
                 MonthsBefore = pre.Count, MonthsAfter = e.Post.Count, AssumedDeadweight = assumed,
                 Model = e.Model, Resampling = e.Resampling, Months = months,
             };
         }
+    }
+
+    /// <summary>
+    /// Deadweight is a share of the observed shift, so 0 to 1. The ratio can fall outside: below 0
+    /// where the counterfactual moves the mix back towards the costlier channels (the projected digital
+    /// share falls), above 1 where it moves the mix further than was observed. Either says the data
+    /// hold no evidence of deadweight beyond that bound, not a share beyond it; the estimate and
+    /// interval are held at the bound and this note says so.
+    /// </summary>
+    internal static string? BoundsNote(double estimate, double low, double high)
+    {
+        var notes = new List<string>();
+        if (estimate < 0)
+            notes.Add($"the ratio is {Pct(estimate)}: without the service the mix would have moved back towards the costlier channels, so none of the observed shift would have happened anyway; shown as 0%");
+        else if (estimate > 1)
+            notes.Add($"the ratio is {Pct(estimate)}: the counterfactual moves the mix further than was observed, so all of the observed shift would have happened anyway; shown as 100%");
+        if (low < 0 && estimate >= 0) notes.Add($"the interval's lower end ({Pct(low)}) is shown as 0%, a share cannot be below it");
+        if (high > 1 && estimate <= 1) notes.Add($"the interval's upper end ({Pct(high)}) is shown as 100%, a share cannot be above it");
+        if (estimate < 0 && high > 0) notes.Add($"the interval reaches {Pct(high)}");
+        if (estimate > 1 && low < 1) notes.Add($"the interval reaches down to {Pct(low)}");
+        if (notes.Count == 0) return null;
+        var text = string.Join("; ", notes);
+        return char.ToUpperInvariant(text[0]) + text[1..] + ".";
+        static string Pct(double v) => (v * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + "%";
     }
 
     private static decimal Round(double value, int places) =>

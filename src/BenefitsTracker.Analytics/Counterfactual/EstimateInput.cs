@@ -15,7 +15,6 @@ internal sealed record EstimateInput(
 {
     public double[] PreOffline => [.. Pre.Select(Series.Offline)];
     public double[] PreDigital => [.. Pre.Select(Series.Digital)];
-    public double[] PostOffline => [.. Post.Select(Series.Offline)];
 }
 
 /// <summary>A method's figures before they are rounded into the result model.</summary>

@@ -6,17 +6,41 @@ namespace BenefitsTracker.Analytics.Counterfactual;
 /// The council's own months before go-live, projected past it (docs/method.md): a Poisson count model
 /// of offline and of digital transactions on trend and month of year, fitted to the pre-go-live
 /// months; the effect is observed minus projected offline transactions after go-live.
+/// The projection reaches no further past go-live than the months it was fitted to
+/// (<see cref="Horizon"/>): 12 months before go-live project 12 months after, not 24.
 /// </summary>
 internal static class InterruptedTimeSeries
 {
     public const string Resampling =
         "blocks of consecutive months' residual ratios (observed ÷ fitted) of the pre-go-live fit: each resample rebuilds the pre-go-live months from them and refits, and applies resampled ratios to the months after as month-to-month noise";
 
+    /// <summary>
+    /// How many months after go-live the projection covers: at most as many as were fitted before it.
+    /// A trend learned over n months and carried further than n months ahead is a guess about a
+    /// period longer than the evidence for it; the months beyond are left out of this method's estimate.
+    /// </summary>
+    public static int Horizon(int monthsBefore, int monthsAfter) => Math.Min(monthsBefore, monthsAfter);
+
+    /// <summary>
+    /// Largest root-mean-square log ratio of observed to fitted pre-go-live months (0.25: the model
+    /// misses a typical month by about a quarter) for which the projection is made. A model that
+    /// cannot follow the months it was fitted to cannot project the months after: its residuals are
+    /// the bootstrap's noise, and resampling residuals that large gives refits whose trends carry the
+    /// projection to many times the volumes observed (the sample's garden waste, with a spring peak
+    /// that one yearly harmonic cannot follow on 12 months, did).
+    /// </summary>
+    public const double MaximumMisfit = 0.25;
+
+    /// <summary>Share of bootstrap refits that may fail (no finite fit) before the estimate is refused as unstable.</summary>
+    public const double MaximumFailedRefits = 0.05;
+
     public static (RawEstimate? Estimate, string? Refused) Estimate(EstimateInput input, MLContext ml, CounterfactualOptions o)
     {
         var design = new SeasonalDesign(input.Pre[0], input.Pre.Count);
         var x = input.Pre.Select(design.Row).ToArray();
-        var xPost = input.Post.Select(design.Row).ToArray();
+        var horizon = Horizon(input.Pre.Count, input.Post.Count);
+        var post = input.Post.Take(horizon).ToList();
+        var xPost = post.Select(design.Row).ToArray();
         var parameters = design.Width + 1;
         var y = input.PreOffline;
         var d = input.PreDigital;
@@ -25,16 +49,20 @@ internal static class InterruptedTimeSeries
         var fitted = x.Select(r => PoissonModel.Predict(beta, r)).ToArray();
         if (!FitCheck.BeatsFlatMean(y, fitted, parameters))
             return (null, $"the trend and month-of-year model fits the {y.Length} months before go-live no better than their flat mean, so its projection would be noise");
+        var misfit = Misfit(y, fitted);
+        if (misfit > MaximumMisfit)
+            return (null, $"the {(input.Pre.Count < SeasonalDesign.MonthsForIndicators ? "trend and one yearly harmonic" : "trend and month-of-year model")} misses the {y.Length} months before go-live by {misfit * 100:0}% on average (root mean square of the log ratio; at most {MaximumMisfit * 100:0}% is projected)"
+                + (input.Pre.Count < SeasonalDesign.MonthsForIndicators ? $", so its projection would not be evidence; {SeasonalDesign.MonthsForIndicators} months before go-live let each month of the year have its own level" : ", so its projection would not be evidence"));
         var hasDigital = d.Any(v => v > 0);
         var gamma = hasDigital ? PoissonModel.FitMlNet(ml, x, d) : null;
         var digitalFitted = gamma is null ? new double[d.Length] : x.Select(r => PoissonModel.Predict(gamma, r)).ToArray();
 
-        var observed = input.PostOffline;
+        var observed = post.Select(input.Series.Offline).ToArray();
         var projected = xPost.Select(r => PoissonModel.Predict(beta, r)).ToArray();
         var projectedDigital = gamma is null ? new double[xPost.Length] : xPost.Select(r => PoissonModel.Predict(gamma, r)).ToArray();
         var effect = observed.Sum() - projected.Sum();
-        var shiftObserved = input.Valuation.Observed(input.Post);
-        double? deadweight = shiftObserved > 0 ? input.Valuation.Counterfactual(input.Post, projected, projectedDigital) / shiftObserved : null;
+        var shiftObserved = input.Valuation.Observed(post);
+        double? deadweight = shiftObserved > 0 ? input.Valuation.Counterfactual(post, projected, projectedDigital) / shiftObserved : null;
 
         var ratios = BlockBootstrap.Ratios(y, fitted, parameters);
         var digitalRatios = hasDigital ? BlockBootstrap.Ratios(d, digitalFitted, parameters) : null;
@@ -67,14 +95,36 @@ internal static class InterruptedTimeSeries
                 monthDraws[t][b] = pStar[t] * ratios[noise[t]];
             }
             effects[b] = e;
-            if (deadweight is not null) deadweights[b] = input.Valuation.Counterfactual(input.Post, pStar, qStar) / shiftObserved;
+            if (deadweight is not null) deadweights[b] = input.Valuation.Counterfactual(post, pStar, qStar) / shiftObserved;
         }
 
+        // A refit that diverged (no finite projection) is a failed replicate, not a wide one: drop it,
+        // and refuse where too many failed for the rest to stand for the estimate's spread.
+        var kept = Enumerable.Range(0, o.Resamples).Where(b => double.IsFinite(effects[b]) && double.IsFinite(deadweights[b])
+                                                             && monthDraws.All(m => double.IsFinite(m[b]))).ToArray();
+        if (kept.Length < (1 - MaximumFailedRefits) * o.Resamples)
+            return (null, $"the model is unstable on these months: {o.Resamples - kept.Length} of {o.Resamples} bootstrap refits gave no finite projection");
+        double[] Kept(double[] draws) => kept.Length == draws.Length ? draws : [.. kept.Select(b => draws[b])];
+
+        var beyond = input.Post.Count - post.Count;
         return (new RawEstimate(
-            effect, BlockBootstrap.Basic(effect, effects),
-            deadweight, deadweight is { } dw ? BlockBootstrap.Basic(dw, deadweights) : null,
-            input.Post, fitted, projected, [.. monthDraws.Select(BlockBootstrap.Percentile)],
-            design.Describe() + $", fitted to the {y.Length} months before go-live (offline and digital separately) and projected over the {observed.Length} after",
+            effect, BlockBootstrap.Percentile(Kept(effects)),
+            deadweight, deadweight is not null ? BlockBootstrap.Percentile(Kept(deadweights)) : null,
+            post, fitted, projected, [.. monthDraws.Select(m => BlockBootstrap.Percentile(Kept(m)))],
+            design.Describe() + $" (missing the months it was fitted to by {misfit * 100:0}% on average)" + $", fitted to the {y.Length} months before go-live (offline and digital separately) and projected over the "
+                + (beyond == 0 ? $"{post.Count} after" : $"first {post.Count} of the {input.Post.Count} after (a projection reaches no further ahead than the months it was fitted to, so the last {beyond} are not estimated by this method)"),
             Resampling), null);
+    }
+
+    /// <summary>Root mean square of log(observed ÷ fitted); a month with no transactions counts as half of one.</summary>
+    internal static double Misfit(double[] observed, double[] fitted)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < observed.Length; i++)
+        {
+            var r = Math.Log(Math.Max(observed[i], 0.5) / fitted[i]);
+            sum += r * r;
+        }
+        return Math.Sqrt(sum / observed.Length);
     }
 }

@@ -99,8 +99,8 @@ internal static class PeerComparison
 
         var names = string.Join(", ", peers.Select(p => p.Council));
         return (new RawEstimate(
-            effect, BlockBootstrap.Basic(effect, effects),
-            deadweight, deadweight is { } dw ? BlockBootstrap.Basic(dw, deadweights) : null,
+            effect, BlockBootstrap.Percentile(effects),
+            deadweight, deadweight is not null ? BlockBootstrap.Percentile(deadweights) : null,
             post, fitted, projected, [.. monthDraws.Select(BlockBootstrap.Percentile)],
             $"the summed offline (and digital) volumes of the members not yet launched in each month ({names}), scaled by this council's ratio to them over the {y.Length} months before go-live",
             Resampling), null);

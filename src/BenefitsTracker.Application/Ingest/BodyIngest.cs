@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using BenefitsTracker.Data;
 using BenefitsTracker.Ingestion;
+using Microsoft.EntityFrameworkCore;
 
 namespace BenefitsTracker.Application.Ingest;
 
@@ -61,10 +62,24 @@ public sealed class BodyIngest(BenefitsDbContext db)
             throw new MalformedBodyException("the body: " + e.Problem);
         }
         var result = summary.Files.Single();
-        if (result.SkippedAlreadyIngested)
-            return new BodyIngestResult(kind.Key(), staged.Records, 0, 0, staged.Records, true, []);
+        if (result.SkippedAlreadyIngested) return await EarlierAnswerAsync(staged, ct);
         var rejects = result.RejectsPath is { } path ? ReadRejects(path, staged.Format) : [];
         return new BodyIngestResult(kind.Key(), result.Read, result.Accepted, result.Rejected, result.Duplicates, false, rejects);
+    }
+
+    /// <summary>
+    /// The same body received before (same bytes, so the same SHA-256 in the registry): the answer it had then,
+    /// with its rejected rows read again from the rejects file kept for it. Nothing is stored twice.
+    /// </summary>
+    private async Task<BodyIngestResult> EarlierAnswerAsync(StagedBody staged, CancellationToken ct)
+    {
+        string sha;
+        await using (var file = File.OpenRead(staged.File))
+            sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, ct));
+        var earlier = db.IngestedFiles.AsNoTracking().Where(f => f.Sha256 == sha).OrderBy(f => f.Id).FirstOrDefault();
+        if (earlier is null) return new BodyIngestResult(staged.Kind.Key(), staged.Records, 0, 0, staged.Records, true, []);
+        var rejects = earlier.RejectsPath is { } path && File.Exists(path) ? ReadRejects(path, staged.Format) : [];
+        return new BodyIngestResult(staged.Kind.Key(), earlier.RowsRead, earlier.Accepted, earlier.Rejected, earlier.Duplicates, true, rejects);
     }
 
     /// <summary>A JSON array, element by element (streamed), one compact line each.</summary>

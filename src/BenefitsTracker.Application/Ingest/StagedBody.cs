@@ -11,9 +11,18 @@ public sealed class StagedBody(string folder, string file, BodyFormat format, In
     /// <summary>Rows in the body (non-blank lines, or array elements).</summary>
     public long Records { get; internal set; }
 
+    /// <summary>
+    /// Deletes the body's file. A rejects file the ingest wrote beside it stays: the registry names it, and a repeat
+    /// of the same body is answered from it (the rows are not lost if the first answer was). The folder goes when
+    /// nothing else is in it.
+    /// </summary>
     public void Dispose()
     {
-        try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
-        catch (IOException) { /* a leftover temporary folder is harmless */ }
+        try
+        {
+            if (System.IO.File.Exists(File)) System.IO.File.Delete(File);
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        }
+        catch (IOException) { /* a leftover temporary file is harmless */ }
     }
 }

@@ -16,6 +16,11 @@ internal sealed record AssumptionLayer
     public IReadOnlyDictionary<string, decimal>? HourlyCostByGrade { get; init; }
     public decimal? DiscountRate { get; init; }
     public decimal? Deadweight { get; init; }
+    /// <summary>
+    /// True where the level says <c>"deadweight": "estimated"</c> (the engine uses the counterfactual
+    /// estimate, docs/method.md), false where it gives a number; null where it says neither.
+    /// </summary>
+    public bool? DeadweightEstimated { get; init; }
     public decimal? Attribution { get; init; }
     public decimal? OptimismBias { get; init; }
     /// <summary>Uplift on costs, (1 + value), Green Book style; council or top level only.</summary>

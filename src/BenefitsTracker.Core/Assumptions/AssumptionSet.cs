@@ -12,12 +12,34 @@ namespace BenefitsTracker.Core.Assumptions;
 public sealed class AssumptionSet
 {
     private readonly AssumptionDocument _document;
+    private readonly IReadOnlyDictionary<(string Council, string Service), DeadweightEstimate> _estimates;
 
-    private AssumptionSet(AssumptionDocument document, string sha256, string json)
+    private AssumptionSet(AssumptionDocument document, string sha256, string json,
+        IReadOnlyDictionary<(string Council, string Service), DeadweightEstimate>? estimates = null)
     {
         _document = document;
         Sha256 = sha256;
         Json = json;
+        _estimates = estimates ?? new Dictionary<(string Council, string Service), DeadweightEstimate>();
+    }
+
+    /// <summary>True where any level of the file says <c>"deadweight": "estimated"</c>: the estimates are needed before the engine runs.</summary>
+    public bool EstimatesDeadweight =>
+        _document.TopLevel.DeadweightEstimated == true
+        || _document.Councils.Values.Any(c => c.DeadweightEstimated == true)
+        || _document.Services.Values.Any(s => s.Overrides.DeadweightEstimated == true)
+        || _document.CouncilServices.Values.Any(s => s.Overrides.DeadweightEstimated == true);
+
+    /// <summary>
+    /// The same file, with the counterfactual's estimated deadweights supplied: where a council's
+    /// service says <c>"deadweight": "estimated"</c> and an estimate is here, the engine uses it; where
+    /// none is here, the assumed number stands and <see cref="ServiceAssumptions.DeadweightSource"/> says
+    /// why. The version and hash are the file's: the estimates are computed from the data, not assumed.
+    /// </summary>
+    public AssumptionSet WithDeadweightEstimates(IReadOnlyDictionary<(string Council, string Service), DeadweightEstimate> estimates)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        return new AssumptionSet(_document, Sha256, Json, estimates);
     }
 
     /// <summary>The set's own name for itself (the <c>version</c> key), quoted in every report.</summary>
@@ -109,15 +131,38 @@ public sealed class AssumptionSet
         values.Apply(entry.Overrides, $"services.{service}.");
         var own = _document.CouncilServices.GetValueOrDefault((councilCode, service));
         if (own is not null) values.Apply(own.Overrides, $"councils.{councilCode}.services.{service}.");
-        return values.ToService(CouncilServiceReader.Resolve(entry, own));
+        var resolved = values.ToService(CouncilServiceReader.Resolve(entry, own));
+        if (!resolved.DeadweightEstimated) return resolved;
+        if (_estimates.TryGetValue((councilCode, service), out var estimate) && estimate.Value is { } value)
+            return resolved with
+            {
+                Adjustments = resolved.Adjustments with { Deadweight = value },
+                DeadweightSource = $"estimated ({estimate.Source}): {Percent(value)}",
+            };
+        return resolved with
+        {
+            DeadweightSource = $"asked to be estimated, but {estimate?.Source ?? "no estimate was made"}; the assumed {Percent(resolved.Adjustments.Deadweight)} is used",
+        };
     }
 
     /// <summary>A service's KPI targets as the top level sets them (<c>services.{slug}.targets</c>), for a consortium's KPIs; null when none.</summary>
     public KpiTargets? TargetsFor(string service) =>
         _document.Services.TryGetValue(service, out var entry) ? entry.Overrides.Targets : null;
 
+    private static string Percent(decimal rate) =>
+        (rate * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     private string? ApportionmentFor(string? consortiumId) =>
         consortiumId is null ? null
         : _document.ConsortiumApportionment.TryGetValue(consortiumId, out var rule) ? rule
         : AssumptionDefaults.Apportionment;
 }
+
+/// <summary>
+/// A council's estimated deadweight for one service, as the Application layer hands it to the
+/// assumptions (Core does not reference the estimator): the value to use, or null with the reason
+/// there is none, and in either case where it came from in words.
+/// </summary>
+/// <param name="Value">The estimated deadweight, 0 to 1; null where no estimate could be made.</param>
+/// <param name="Source">Which method gave it and over which months, or why none could be made.</param>
+public sealed record DeadweightEstimate(decimal? Value, string Source);

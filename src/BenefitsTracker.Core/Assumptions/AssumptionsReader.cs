@@ -30,6 +30,9 @@ internal static class AssumptionsReader
         ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable", "targets", "owner"];
 
     internal static readonly string[] ReportWideKeys = ["discount_rate", "suppression_threshold"];
+    /// <summary><c>"deadweight": "estimated"</c>: use the counterfactual estimate where one exists (docs/assumptions.md).</summary>
+    public const string EstimatedDeadweight = "estimated";
+
     private static readonly string[] AdjustmentKeys = ["deadweight", "attribution", "optimism_bias", "optimism_bias_costs"];
     private static readonly string[] CashableKeys = ["channel_shift", "officer_time", "print", "postage"];
     private static readonly string[] OfficerKeys = ["default", "grades"];
@@ -256,7 +259,12 @@ internal static class AssumptionsReader
         {
             var p = Join(path, "adjustments");
             var entry = Object(adjustments, p, AdjustmentKeys);
-            if (entry.TryGetValue("deadweight", out var d)) layer = layer with { Deadweight = Rate(d, Join(p, "deadweight")) };
+            if (entry.TryGetValue("deadweight", out var d))
+                layer = d.ValueKind == JsonValueKind.String
+                    ? d.GetString() == EstimatedDeadweight
+                        ? layer with { DeadweightEstimated = true }
+                        : throw new AssumptionsException(Join(p, "deadweight"), $"\"{d.GetString()}\" is not a deadweight: give a fraction from 0 to 1 (0.1 for 10%) or \"{EstimatedDeadweight}\" to use the counterfactual estimate")
+                    : layer with { Deadweight = Rate(d, Join(p, "deadweight")), DeadweightEstimated = false };
             if (entry.TryGetValue("attribution", out var a)) layer = layer with { Attribution = Rate(a, Join(p, "attribution")) };
             if (entry.TryGetValue("optimism_bias", out var o)) layer = layer with { OptimismBias = Rate(o, Join(p, "optimism_bias")) };
             // Not capped at 1: the Green Book's upper bounds for costs reach 200% for some projects.

@@ -14,6 +14,7 @@ internal sealed class EffectiveAssumptions
     private readonly Dictionary<string, decimal> _grades = new(StringComparer.Ordinal);
     private decimal _discountRate = AssumptionDefaults.DiscountRate;
     private decimal _deadweight = AssumptionDefaults.Adjustments.Deadweight;
+    private bool _deadweightEstimated;
     private decimal _attribution = AssumptionDefaults.Adjustments.Attribution;
     private decimal _optimismBias = AssumptionDefaults.Adjustments.OptimismBias;
     private readonly Dictionary<BenefitLine, bool> _cashable = new(AssumptionDefaults.Cashable);
@@ -35,6 +36,7 @@ internal sealed class EffectiveAssumptions
         if (layer.HourlyCostByGrade is { } grades) foreach (var (k, v) in grades) _grades[k] = v;
         if (layer.DiscountRate is { } rate) _discountRate = rate;
         if (layer.Deadweight is { } d) _deadweight = d;
+        if (layer.DeadweightEstimated is { } estimated) _deadweightEstimated = estimated;
         if (layer.Attribution is { } a) _attribution = a;
         if (layer.OptimismBias is { } o) _optimismBias = o;
         if (layer.Cashable is { } flags) foreach (var (k, v) in flags) _cashable[k] = v;
@@ -76,6 +78,7 @@ internal sealed class EffectiveAssumptions
         HasHourlyCostDefault = _hourlyDefault.HasValue,
         HourlyCostByGrade = Grades(),
         Adjustments = new Adjustments(_deadweight, _attribution, _optimismBias),
+        DeadweightEstimated = _deadweightEstimated,
         Cashable = Cashable(),
         Targets = _targets is { IsEmpty: false } ? _targets : null,
         Owner = _owner,

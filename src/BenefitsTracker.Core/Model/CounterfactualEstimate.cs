@@ -16,9 +16,18 @@ public sealed record CounterfactualEstimate
     public Month? GoLive { get; init; }
     /// <summary>Why the data cannot support an estimate; null when there is one.</summary>
     public string? Refused { get; init; }
-    /// <summary>Share of the observed channel-shift benefit that the counterfactual says would have happened anyway.</summary>
+    /// <summary>
+    /// Share of the observed channel-shift benefit that the counterfactual says would have happened
+    /// anyway, kept within 0 to 1 (a share); <see cref="UnboundedDeadweight"/> and <see cref="DeadweightNote"/>
+    /// say where the ratio itself fell outside.
+    /// </summary>
     public decimal? EstimatedDeadweight { get; init; }
+    /// <summary>The 95% interval of the estimated deadweight, each end kept within 0 to 1.</summary>
     public Interval? DeadweightCi95 { get; init; }
+    /// <summary>The ratio before it was kept within 0 to 1 (equal to <see cref="EstimatedDeadweight"/> when inside).</summary>
+    public decimal? UnboundedDeadweight { get; init; }
+    /// <summary>Why the estimate or an end of its interval was held at 0 or 1, in plain English; null when neither was.</summary>
+    public string? DeadweightNote { get; init; }
     /// <summary>Observed minus projected offline transactions over the months after go-live (negative: fewer offline).</summary>
     public decimal? EffectTransactions { get; init; }
     public Interval? EffectCi95 { get; init; }

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 
 namespace BenefitsTracker.Core.Model;
@@ -19,6 +20,18 @@ public sealed record ServiceAssumptions
     public bool HasHourlyCostDefault { get; init; } = true;
     public required IReadOnlyDictionary<string, decimal> HourlyCostByGrade { get; init; }
     public required Adjustments Adjustments { get; init; }
+    /// <summary>
+    /// True where the file says <c>"deadweight": "estimated"</c> for this council and service. Then
+    /// <see cref="Adjustments"/>' deadweight is the estimate where one was supplied
+    /// (<see cref="AssumptionSet.WithDeadweightEstimates"/>), else the assumed number, and
+    /// <see cref="DeadweightSource"/> says which.
+    /// </summary>
+    public bool DeadweightEstimated { get; init; }
+    /// <summary>
+    /// Where the deadweight came from, in plain English, when it was asked to be estimated ("estimated
+    /// by the comparison with peers: 4.2%", or why the assumed value stands); null for an assumed number.
+    /// </summary>
+    public string? DeadweightSource { get; init; }
     public required IReadOnlyDictionary<BenefitLine, bool> Cashable { get; init; }
     /// <summary>The service's KPI targets (<c>targets</c>), null when none is set.</summary>
     public KpiTargets? Targets { get; init; }

@@ -35,6 +35,11 @@ internal static class CounterfactualManifest
                 w.WriteNumber("months_before", e.MonthsBefore);
                 w.WriteNumber("months_after", e.MonthsAfter);
                 w.WriteNumber("assumed_deadweight", e.AssumedDeadweight);
+                if (e.DeadweightNote is { } note)
+                {
+                    w.WriteNumber("unbounded_deadweight", e.UnboundedDeadweight!.Value);
+                    w.WriteString("deadweight_note", note);
+                }
             }
             w.WriteEndObject();
         }

@@ -133,6 +133,12 @@ internal static class AssumptionsSheet
             }
         }
         Xl.Table(ws, "ServiceAssumptionsTable", headerRow, 1, row, headers.Count);
+        if (row > headerRow)
+        {
+            var firstCashable = headers.Count - BenefitLines.All.Count + 1;
+            for (var i = 0; i < BenefitLines.All.Count; i++)
+                ctx.CashableFlagRange[BenefitLines.All[i]] = Xl.Range(Assumptions, headerRow + 1, firstCashable + i, row, firstCashable + i);
+        }
         return row;
     }
 

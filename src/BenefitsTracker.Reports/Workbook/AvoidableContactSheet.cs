@@ -12,11 +12,11 @@ internal static class AvoidableContactSheet
 {
     public const int KeyCol = 1, PairsCol = 7, GrossCol = 11;
 
-    /// <summary>The sheet, its rows from the result; notes each service-month's rows for the Monthly formulas.</summary>
+    /// <summary>The sheet, its rows from the result; notes its last row for the Monthly lookups by key.</summary>
     public static DetailSheet Define(WorkbookContext ctx)
     {
-        var row = 1;
-        foreach (var (u, r) in OrderedRows(ctx)) NoteRow(ctx.AvoidableRows, u.Key(r.Month), ++row);
+        var row = 1 + OrderedRows(ctx).Count();
+        ctx.AvoidableLastRow = row;
         return new DetailSheet
         {
             Name = AvoidableContact,

@@ -16,9 +16,11 @@ internal static class CashableSheet
         {
             row++;
             ws.Cell(row, 1).Text(line.Title());
-            // Resolved per service (avoidable contact already carries channel shift's flag).
-            var flags = ctx.Units.Select(u => u.Assumptions.Cashable.GetValueOrDefault(line)).Distinct().ToList();
-            ws.Cell(row, 2).Text(flags.Count switch { 0 => "-", 1 => flags[0] ? "Yes" : "No", _ => "Varies by service" });
+            // A formula over the services' flags on the Assumptions sheet (avoidable contact's already carries
+            // channel shift's), so that changing cashable_<line> there changes this label too.
+            if (ctx.CashableFlagRange.TryGetValue(line, out var flags))
+                ws.Cell(row, 2).Formula(CountedAsCashable(flags, ctx.Units.Count));
+            else ws.Cell(row, 2).Text("-");
             ws.Cell(row, 3).Formula(MonthlySheet.TotalCell(ctx, Gross(line)), Xl.MoneyFormat);
             ws.Cell(row, 4).Formula(MonthlySheet.TotalCell(ctx, Adjusted(line)), Xl.MoneyFormat);
             ws.Cell(row, 5).Formula(MonthlySheet.TotalCell(ctx, CashablePart(line)), Xl.MoneyFormat);
@@ -31,6 +33,10 @@ internal static class CashableSheet
         ws.SheetView.FreezeRows(1);
         Xl.Widths(ws, 44, 18, 16, 16, 16, 16);
     }
+
+    /// <summary>"Yes" when every service's flag is 1, "No" when none is, else "Varies by service".</summary>
+    internal static string CountedAsCashable(string flags, int services) =>
+        $"IF(SUM({flags})={services},\"Yes\",IF(SUM({flags})=0,\"No\",\"Varies by service\"))";
 
     public static string TotalCell(int column) => Xl.Cell(Cashable, BenefitLines.All.Count + 2, column);
 }

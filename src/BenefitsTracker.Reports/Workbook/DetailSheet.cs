@@ -6,11 +6,14 @@ namespace BenefitsTracker.Reports.Workbook;
 /// One cell of a detail sheet's row, as both writers need it: text, a number, or a formula together with
 /// the value the engine computed for it (the cached value a streamed file carries; ClosedXML evaluates its own).
 /// </summary>
-internal readonly record struct XCell(string? Text, string? Formula, decimal Value, string? Format)
+internal readonly record struct XCell(string? Text, string? Formula, decimal Value, string? Format, bool Lookup = false)
 {
     public static XCell Str(string text) => new(text, null, 0m, null);
     public static XCell Num(decimal value, string? format) => new(null, null, value, format);
     public static XCell Calc(string formula, decimal value, string? format) => new(null, formula, value, format);
+
+    /// <summary>A formula over a range (SUMIFS by key): held back from ClosedXML's evaluation when the workbook is saved (see <see cref="WorkbookContext.Live"/>).</summary>
+    public static XCell LookupCalc(string formula, decimal value, string? format) => new(null, formula, value, format, Lookup: true);
 }
 
 /// <summary>
@@ -66,7 +69,7 @@ internal sealed partial class DetailSheet
     /// streamed rows their styles) and the total row holds the totals as values, so that the other sheets'
     /// formulas over it evaluate to the right figures when ClosedXML saves.
     /// </summary>
-    public void WriteClosedXml(IXLWorksheet ws, bool stub, CancellationToken ct)
+    public void WriteClosedXml(IXLWorksheet ws, bool stub, WorkbookContext ctx, CancellationToken ct)
     {
         Xl.Header(ws, 1, 1, Headers);
         var formats = new string?[Columns + 1];
@@ -90,7 +93,18 @@ internal sealed partial class DetailSheet
                     same[c] = first[c] is not null;
                 }
                 else if (same[c] && (cell.Formula is null || Relative(cell.Formula, row) != first[c])) same[c] = false;
-                if (!stub || row == 2) Write(ws.Cell(row, c), cell);
+                if (stub && row == 2) Write(ws.Cell(row, c), cell);
+                else if (!stub)
+                {
+                    // A lookup is saved as its value, its formula put back into the file (a streamed sheet's rows
+                    // are written afresh, formulas and all).
+                    if (cell is { Lookup: true, Formula: { } lookup } && ctx.HoldBackLookups)
+                    {
+                        ctx.HoldBack(Name, row, c, lookup);
+                        Write(ws.Cell(row, c), cell with { Formula = null });
+                    }
+                    else Write(ws.Cell(row, c), cell);
+                }
             }
         }
         if (row != LastRow) throw new InvalidOperationException($"{Name}: wrote {row - 1} rows, expected {RowCount}");

@@ -119,16 +119,17 @@ internal static class MonthlySheet
             $"IF({N("baseline_transactions")}=0,0,{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{N("baseline_mix_cost")}-({actualCost})))",
             GrossOf(BenefitLine.ChannelShift), Xl.MoneyFormat));
         // Line 2: the officer time rows of this service and month.
-        Set(Gross(BenefitLine.OfficerTime), XCell.Calc(
-            SumOf(OfficerTime, ctx.OfficerTimeRows.GetValueOrDefault(u.Key(month)) ?? [], OfficerTimeSheet.GrossCol), GrossOf(BenefitLine.OfficerTime), Xl.MoneyFormat));
+        // Looked up by key, not by position, so that sorting the Officer time table moves no figure between months.
+        Set(Gross(BenefitLine.OfficerTime), XCell.LookupCalc(
+            SumByKey(OfficerTime, ctx.OfficerTimeLastRow, OfficerTimeSheet.KeyCol, OfficerTimeSheet.GrossCol, row), GrossOf(BenefitLine.OfficerTime), Xl.MoneyFormat));
         // Line 3: a baseline month's spend less this month's.
         Set(Gross(BenefitLine.Print), XCell.Calc(
             $"{N(LineFlag(BenefitLine.Print))}*({N("baseline_print_monthly")}-{C(PrintSpend)})", GrossOf(BenefitLine.Print), Xl.MoneyFormat));
         Set(Gross(BenefitLine.Postage), XCell.Calc(
             $"{N(LineFlag(BenefitLine.Postage))}*({N("baseline_postage_monthly")}-{C(PostageSpend)})", GrossOf(BenefitLine.Postage), Xl.MoneyFormat));
         // Line 4: the matched pairs of this service and month.
-        Set(Gross(BenefitLine.AvoidableContact), XCell.Calc(
-            SumOf(AvoidableContact, ctx.AvoidableRows.GetValueOrDefault(u.Key(month)) ?? [], AvoidableContactSheet.GrossCol), GrossOf(BenefitLine.AvoidableContact), Xl.MoneyFormat));
+        Set(Gross(BenefitLine.AvoidableContact), XCell.LookupCalc(
+            SumByKey(AvoidableContact, ctx.AvoidableLastRow, AvoidableContactSheet.KeyCol, AvoidableContactSheet.GrossCol, row), GrossOf(BenefitLine.AvoidableContact), Xl.MoneyFormat));
         Set(GrossTotal, XCell.Calc(string.Join("+", BenefitLines.All.Select(l => C(Gross(l)))), BenefitLines.All.Sum(GrossOf), Xl.MoneyFormat));
 
         foreach (var l in BenefitLines.All)
@@ -148,17 +149,18 @@ internal static class MonthlySheet
         ctx.Units.Sum(u => u.Working.Months.FirstOrDefault(m => m.Month == ctx.Months[t]) is { } sm ? value(u, sm) : 0m);
 
     /// <summary>
-    /// The sum of a Monthly column over every service in month t (rows are service by service, month
-    /// by month), written as explicit cells; SUMIFS by month number when there are too many services
-    /// for one formula.
+    /// The sum of a Monthly column over every service in month t: SUMIFS by month number, so that sorting or
+    /// filtering the Monthly table moves no figure between months (issue 13).
     /// </summary>
-    public static string MonthSum(WorkbookContext ctx, string key, int t, int row)
-    {
-        if (ctx.Units.Count == 0) return "0";
-        if (ctx.Units.Count > 200)
-            return $"SUMIFS({ColumnRange(ctx, key)},{ColumnRange(ctx, MonthNo)},$A{row})";
-        return SumOf(Monthly, ctx.Units.Select(u => 2 + u.Index * ctx.Months.Count + t), ctx.MonthlyColumn[key]);
-    }
+    public static string MonthSum(WorkbookContext ctx, string key, int t, int row) =>
+        ctx.Units.Count == 0 ? "0" : $"SUMIFS({ColumnRange(ctx, key)},{ColumnRange(ctx, MonthNo)},$A{row})";
+
+    /// <summary>
+    /// The sum of a detail sheet's column over its rows whose key (column <paramref name="keyCol"/>) is this
+    /// Monthly row's key: a lookup that survives sorting the detail table, unlike a list of its rows.
+    /// </summary>
+    private static string SumByKey(string sheet, int lastRow, int keyCol, int valueCol, int row) =>
+        lastRow < 2 ? "0" : $"SUMIFS({Xl.Range(sheet, 2, valueCol, lastRow, valueCol)},{Xl.Range(sheet, 2, keyCol, lastRow, keyCol)},$A{row})";
 
     /// <summary>A monthly column's data range (rows 2..last), absolute, for SUMIFS by month number.</summary>
     public static string ColumnRange(WorkbookContext ctx, string key) =>

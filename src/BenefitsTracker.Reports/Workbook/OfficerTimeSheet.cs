@@ -11,11 +11,10 @@ internal static class OfficerTimeSheet
 {
     public const int KeyCol = 1, CasesCol = 6, MinutesCol = 7, HoursCol = 10, GrossCol = 11;
 
-    /// <summary>The sheet, its rows from the result; notes each service-month's rows for the Monthly formulas.</summary>
+    /// <summary>The sheet, its rows from the result; notes its last row for the Monthly lookups by key.</summary>
     public static DetailSheet Define(WorkbookContext ctx)
     {
-        var row = 1;
-        foreach (var (u, r) in OrderedRows(ctx)) NoteRow(ctx.OfficerTimeRows, u.Key(r.Month), ++row);
+        var row = 1 + OrderedRows(ctx).Count();
         ctx.OfficerTimeLastRow = row;
         return new DetailSheet
         {

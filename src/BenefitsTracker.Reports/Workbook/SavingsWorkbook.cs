@@ -32,7 +32,7 @@ public static class SavingsWorkbook
     {
         var options = new SaveOptions { EvaluateFormulasBeforeSaving = true, ValidatePackage = false };
         using var wb = new XLWorkbook();
-        var ctx = new WorkbookContext(wb, result);
+        var ctx = new WorkbookContext(wb, result) { HoldBackLookups = true };
         var details = Fill(ctx, detailRows => detailRows > streamThreshold, ct);
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.{Environment.ProcessId}");
@@ -40,16 +40,11 @@ public static class SavingsWorkbook
         var stub = temporary + ".stub.xlsx";
         try
         {
-            if (ctx.Streaming)
-            {
-                wb.SaveAs(stub, options);
-                ct.ThrowIfCancellationRequested();
-                WorkbookStreamer.Stream(ctx, details, stub, partial, ct);
-            }
-            else
-            {
-                wb.SaveAs(partial, options);
-            }
+            // Saved by ClosedXML, then copied with the held-back lookups put back (and, when streaming, the
+            // detail sheets' rows streamed in).
+            wb.SaveAs(stub, options);
+            ct.ThrowIfCancellationRequested();
+            WorkbookStreamer.Stream(ctx, ctx.Streaming ? details : [], stub, partial, ct);
             ct.ThrowIfCancellationRequested();
             File.Move(partial, full, overwrite: true);
         }
@@ -85,6 +80,37 @@ public static class SavingsWorkbook
         }
     }
 
+    /// <summary>Columns beyond which a sheet prints landscape.</summary>
+    internal const int PortraitColumns = 6;
+
+    /// <summary>
+    /// Print set-up (issue 13): A4, every sheet fitted to the page's width, its header row repeated at the top of
+    /// every page, landscape where wider than <see cref="PortraitColumns"/> columns; the Summary on one page.
+    /// </summary>
+    internal static void PrintSetup(IXLWorksheet ws)
+    {
+        var ps = ws.PageSetup;
+        ps.PaperSize = XLPaperSize.A4Paper;
+        var columns = ws.LastColumnUsed()?.ColumnNumber() ?? 1;
+        ps.PageOrientation = columns > PortraitColumns || ws.Name == Summary ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
+        ps.Margins.Left = ps.Margins.Right = 0.4;
+        ps.Margins.Top = ps.Margins.Bottom = 0.5;
+        ps.CenterHorizontally = true;
+        ps.Footer.Center.AddText(ws.Name.Replace("&", "&&", StringComparison.Ordinal) + ", page ");
+        ps.Footer.Center.AddText(XLHFPredefinedText.PageNumber);
+        ps.Footer.Center.AddText(" of ");
+        ps.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
+        if (ws.Name == Summary)
+        {
+            ps.FitToPages(1, 1);
+            return;
+        }
+        ps.FitToPages(1, 0);
+        // The first header row (Xl.Header's fill) within the sheet's first rows repeats on every page.
+        var header = Enumerable.Range(1, 10).FirstOrDefault(r => ws.Cell(r, 1).Style.Fill.BackgroundColor == Xl.HeaderFill);
+        if (header > 0) ps.SetRowsToRepeatAtTop(1, header);
+    }
+
     /// <summary>Fills every sheet; returns the detail sheets, streamed later when <paramref name="stream"/> says so of their row count.</summary>
     private static IReadOnlyList<DetailSheet> Fill(WorkbookContext ctx, Func<long, bool> stream, CancellationToken ct)
     {
@@ -106,7 +132,7 @@ public static class SavingsWorkbook
             // The detail sheets first: Monthly's formulas need the Officer time and Avoidable contact rows.
             details = [OfficerTimeSheet.Define(ctx), AvoidableContactSheet.Define(ctx), MonthlySheet.Define(ctx)];
             ctx.Streaming = stream(details.Sum(d => (long)d.RowCount));
-            foreach (var d in details) d.WriteClosedXml(ctx.Sheet(d.Name), ctx.Streaming, ct);
+            foreach (var d in details) d.WriteClosedXml(ctx.Sheet(d.Name), ctx.Streaming, ctx, ct);
 
             Action<WorkbookContext>[] steps =
             [
@@ -119,7 +145,7 @@ public static class SavingsWorkbook
                 step(ctx);
             }
         }
-        foreach (var ws in wb.Worksheets) ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        foreach (var ws in wb.Worksheets) PrintSetup(ws);
         wb.FullCalculationOnLoad = true;
         wb.ForceFullCalculation = true;
         return details;

@@ -10,10 +10,14 @@ namespace BenefitsTracker.Reports.Workbook;
 /// </summary>
 internal static class SpendSheet
 {
+    /// <summary>Columns of the cost-line table below the months.</summary>
+    private const int CategoryCol = 3, FirstMonthCol = 8, LastMonthCol = 9, PerMonthCol = 10, ShareCol = 11, CarriedCol = 12;
+
     public static void Write(WorkbookContext ctx)
     {
         var ws = ctx.Sheet(Spend);
-        var byCategory = CostSpread.DigitalByCategory(ctx.Result);
+        var spread = CostSpread.DigitalByCategory(ctx.Result);
+        var byCategory = spread?.ByMonth;
         var categories = byCategory is null ? [] : CostCategories.Digital.Where(c => byCategory.Values.Any(d => d.ContainsKey(c))).ToList();
         var headers = new List<string> { "Month no.", "Month", "Print spend", "Postage spend" };
         headers.AddRange(categories.Select(c => "Digital cost: " + c));
@@ -21,6 +25,13 @@ internal static class SpendSheet
         Xl.Header(ws, 1, 1, headers);
         var totalCol = headers.Count;
         ctx.SpendDigitalTotalColumn = totalCol;
+
+        // The cost lines sit below the months; each month's digital cost by category is a SUMIFS over them.
+        var header = ctx.PeriodTotalRow + 3;
+        var firstLine = header + 1;
+        var lastLine = header + ctx.Result.Costs.Count;
+        string Lines(int column) => Xl.Range(Spend, firstLine, column, Math.Max(lastLine, firstLine), column);
+
         for (var t = 0; t < ctx.Months.Count; t++)
         {
             var row = t + 2;
@@ -36,8 +47,12 @@ internal static class SpendSheet
             else
             {
                 var amounts = byCategory.GetValueOrDefault(month);
+                // The lines of this category whose months include this one: their monthly amount, times the share
+                // this report carries where it carries a share (a changed or added line flows through).
                 for (var i = 0; i < categories.Count; i++)
-                    ws.Cell(row, 5 + i).Num(amounts?.GetValueOrDefault(categories[i]) ?? 0m, Xl.MoneyFormat);
+                    ctx.Live(ws, row, 5 + i,
+                        $"SUMIFS({Lines(CarriedCol)},{Lines(CategoryCol)},\"{categories[i]}\",{Lines(FirstMonthCol)},\"<=\"&$A{row},{Lines(LastMonthCol)},\">=\"&$A{row})",
+                        amounts?.GetValueOrDefault(categories[i]) ?? 0m, Xl.MoneyFormat);
                 ws.Cell(row, totalCol).Formula(categories.Count == 0 ? "0" : string.Join("+", categories.Select((_, i) => $"{Xl.Col(5 + i)}{row}")), Xl.MoneyFormat);
             }
         }
@@ -47,31 +62,35 @@ internal static class SpendSheet
         for (var c = 3; c <= totalCol; c++) ws.Cell(ctx.PeriodTotalRow, c).Formula($"SUM({Xl.Col(c)}2:{Xl.Col(c)}{last})", Xl.MoneyFormat);
         ws.SheetView.FreezeRows(1);
 
-        var header = ctx.PeriodTotalRow + 3;
         ws.Cell(header - 1, 1).Text("Cost lines in scope (the digital service's costs, and the baseline spend digital can avoid)").Style.Font.Bold = true;
         string[] lineHeaders = ["Owner", "Service", "Category", "Period start", "Period end", "Amount", "Months spread over",
-            "Per month", "Share carried", "In the period", "Cashable", "Reference", "Description"];
+            "First month no.", "Last month no.", "Per month", "Share carried", "Per month carried", "In the period", "Cashable", "Reference", "Description"];
         Xl.Header(ws, header, 1, lineHeaders);
         var r = header;
+        var from = ctx.Result.Request.From;
         foreach (var cw in ctx.Result.Costs)
         {
             r++;
             ws.Cell(r, 1).Text(cw.Owner);
             ws.Cell(r, 2).Text(cw.Line.Service ?? "(all services)");
-            ws.Cell(r, 3).Text(cw.Line.Category);
+            ws.Cell(r, CategoryCol).Text(cw.Line.Category);
             ws.Cell(r, 4).Text(cw.Line.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             ws.Cell(r, 5).Text(cw.Line.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             ws.Cell(r, 6).Num(cw.Line.Amount, Xl.MoneyFormat);
             ws.Cell(r, 7).Num(cw.SpreadMonths);
-            ws.Cell(r, 8).Num(cw.MonthlyAmount, Xl.MoneyFormat);
-            ws.Cell(r, 9).Num(cw.Share, Xl.FractionFormat);
-            ws.Cell(r, 10).Num(cw.InPeriod, Xl.MoneyFormat);
-            ws.Cell(r, 11).Num(cw.Line.Cashable ? 1 : 0, Xl.YesNoFormat);
-            ws.Cell(r, 12).Text(cw.Line.Reference);
-            ws.Cell(r, 13).Text(cw.Line.Description);
+            // Month numbers on the months' scale above (1 = the period's first month; before it ≤ 0).
+            ws.Cell(r, FirstMonthCol).Num(Month.Of(cw.Line.PeriodStart).Index - from.Index + 1);
+            ws.Cell(r, LastMonthCol).Num(Month.Of(cw.Line.PeriodEnd).Index - from.Index + 1);
+            ws.Cell(r, PerMonthCol).Formula($"F{r}/G{r}", Xl.MoneyFormat);
+            ws.Cell(r, ShareCol).Num(cw.Share, Xl.FractionFormat);
+            ws.Cell(r, CarriedCol).Formula(spread?.WithShare == false ? $"J{r}" : $"J{r}*K{r}", Xl.MoneyFormat);
+            ws.Cell(r, 13).Num(cw.InPeriod, Xl.MoneyFormat);
+            ws.Cell(r, 14).Num(cw.Line.Cashable ? 1 : 0, Xl.YesNoFormat);
+            ws.Cell(r, 15).Text(cw.Line.Reference);
+            ws.Cell(r, 16).Text(cw.Line.Description);
         }
         Xl.Table(ws, "CostLinesTable", header, 1, r, lineHeaders.Length);
-        Xl.Widths(ws, 12, 24, 14, 14, 14, 14, 14, 14, 14, 14, 10, 14, 40);
+        Xl.Widths(ws, 12, 24, 14, 14, 14, 14, 14, 12, 12, 14, 14, 14, 14, 10, 14, 40);
         ws.Row(1).Height = 32;
         ws.Row(header).Height = 32;
     }
@@ -82,9 +101,10 @@ internal static class CostSpread
 {
     /// <summary>
     /// Spreads each digital cost line over its months and keeps the spread only if it adds up to the
-    /// engine's monthly costs (null otherwise, and the Spend sheet then shows the monthly total alone).
+    /// engine's monthly costs (null otherwise, and the Spend sheet then shows the monthly total alone), and
+    /// whether it did so with each line's share (a consortium's shared lines) or without.
     /// </summary>
-    public static Dictionary<Month, Dictionary<string, decimal>>? DigitalByCategory(SavingsResult result)
+    public static (Dictionary<Month, Dictionary<string, decimal>> ByMonth, bool WithShare)? DigitalByCategory(SavingsResult result)
     {
         foreach (var withShare in new[] { true, false })
         {
@@ -100,7 +120,7 @@ internal static class CostSpread
                 }
             }
             if (result.Months.Select((m, t) => (m, t)).All(x => Math.Abs((spread.GetValueOrDefault(x.m.Month)?.Values.Sum() ?? 0m) - Recorded(result, x.t)) < 0.000001m))
-                return spread;
+                return (spread, withShare);
         }
         return null;
     }

@@ -22,51 +22,52 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
     public int OfficerTimeLastRow { get; set; } = 1;
 
     /// <summary>
+    /// Assumptions: each benefit line's column of per-service cashable flags (1 or 0), as an absolute range over
+    /// the services' rows, for the Cashable sheet's "Counted as cashable" formula.
+    /// </summary>
+    public Dictionary<BenefitLine, string> CashableFlagRange { get; } = [];
+
+    /// <summary>Last data row of the avoidable contact sheet (1 when empty).</summary>
+    public int AvoidableLastRow { get; set; } = 1;
+
+    /// <summary>
     /// True when the detail sheets together have more rows than the streaming threshold: ClosedXML then writes
     /// them as stubs and <see cref="WorkbookStreamer"/> streams their rows into the saved file.
     /// </summary>
     public bool Streaming { get; set; }
 
     /// <summary>
-    /// Streaming only: the formulas over detail rows held back from ClosedXML, by sheet and cell ("C2"). ClosedXML
-    /// saves the engine's value in each such cell (so that what depends on it evaluates right) and
-    /// <see cref="WorkbookStreamer"/> puts the formula back in front of that value.
+    /// Whether lookups over ranges (SUMIFS by key or month) are held back from ClosedXML: true when the
+    /// workbook is saved (<see cref="SavingsWorkbook.Write(SavingsResult, string, int, CancellationToken)"/>).
+    /// ClosedXML 0.95.4 evaluates a range in time proportional to its whole sheet: SUMIFS by key in every
+    /// Monthly row made a 10-service council take 74 s and 6.9 GB to save (docs/reports.md).
+    /// </summary>
+    public bool HoldBackLookups { get; init; }
+
+    /// <summary>
+    /// The formulas held back from ClosedXML, by sheet and cell ("C2"). ClosedXML saves the engine's value in
+    /// each such cell (so that what depends on it evaluates right) and <see cref="WorkbookStreamer"/> puts the
+    /// formula back in front of that value in the saved file.
     /// </summary>
     public Dictionary<string, Dictionary<string, string>> HeldBack { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A formula over detail rows, with the engine's figure for it: a live formula in ClosedXML; when
-    /// streaming, the value now and the formula put back into the saved file.
+    /// A lookup formula over a range, with the engine's figure for it: held back (the value now, the formula
+    /// put back into the saved file) when <see cref="HoldBackLookups"/>, else a live formula in ClosedXML.
     /// </summary>
     public IXLCell Live(IXLWorksheet ws, int row, int column, string formula, decimal value, string format)
     {
         var cell = ws.Cell(row, column);
-        if (!Streaming) return cell.Formula(formula, format);
-        var sheet = HeldBack.TryGetValue(ws.Name, out var s) ? s : HeldBack[ws.Name] = new(StringComparer.Ordinal);
-        sheet[Xl.Col(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture)] = formula;
+        if (!HoldBackLookups) return cell.Formula(formula, format);
+        HoldBack(ws.Name, row, column, formula);
         return cell.Num(value, format);
     }
 
-    /// <summary>
-    /// The detail rows of each service-month key. Monthly formulas add these cells up explicitly:
-    /// ClosedXML evaluates a range in time proportional to its whole sheet, which made SUMIFS over
-    /// a detail sheet cost seconds; cell references cost microseconds (docs/reports.md, measurements).
-    /// </summary>
-    public Dictionary<string, List<int>> OfficerTimeRows { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, List<int>> AvoidableRows { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Notes that <paramref name="row"/> of a detail sheet belongs to a service-month key.</summary>
-    public static void NoteRow(Dictionary<string, List<int>> index, string key, int row)
+    /// <summary>Notes a formula to be put back into the saved file at a cell ClosedXML holds a value in.</summary>
+    public void HoldBack(string sheetName, int row, int column, string formula)
     {
-        if (!index.TryGetValue(key, out var rows)) index[key] = rows = [];
-        rows.Add(row);
-    }
-
-    /// <summary>A sum of explicit cells ("'Officer time'!$K$5+'Officer time'!$K$6"), or 0 when there are none.</summary>
-    public static string SumOf(string sheet, IEnumerable<int> rows, int column)
-    {
-        var terms = rows.Select(r => Xl.Cell(sheet, r, column)).ToList();
-        return terms.Count == 0 ? "0" : string.Join("+", terms);
+        var sheet = HeldBack.TryGetValue(sheetName, out var s) ? s : HeldBack[sheetName] = new(StringComparer.Ordinal);
+        sheet[Xl.Col(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture)] = formula;
     }
 
     /// <summary>Monthly: data rows 2..MonthlyLastRow, totals on MonthlyTotalRow; column of each field.</summary>

@@ -32,6 +32,8 @@ public sealed class ScopeOutputs(ResultCache cache, IOptions<ServiceOptions> opt
         if (!Month.TryParse(from ?? "", out var f)) { problem = $"from '{from}' is not a month in the form YYYY-MM (e.g. 2024-04)"; return false; }
         if (!Month.TryParse(to ?? "", out var t)) { problem = $"to '{to}' is not a month in the form YYYY-MM (e.g. 2025-03)"; return false; }
         if (f > t) { problem = $"from {f} is after to {t}"; return false; }
+        // GSS codes are upper case in the store; "w06000003" is the same council, as on the command line.
+        if (kind == ScopeKind.Council) id = id.Trim().ToUpperInvariant();
         key = new ScopeKey(kind, id, f, t, string.IsNullOrWhiteSpace(service) ? null : service.Trim());
         return true;
     }
@@ -61,10 +63,10 @@ public sealed class ScopeOutputs(ResultCache cache, IOptions<ServiceOptions> opt
         ? Path.Combine(store.WorkFolder, "reports")
         : Path.GetFullPath(options.Value.Reports);
 
-    /// <summary>A computation's usage problem (no assumptions stored, an unknown council) as a 400 ProblemDetails.</summary>
+    /// <summary>A computation's usage problem (no assumptions stored, an unknown council, a period without data) as a 400 ProblemDetails.</summary>
     public static async Task<Results<T, ProblemHttpResult>> Guard<T>(Func<Task<T>> work) where T : IResult
     {
         try { return await work(); }
-        catch (UsageException e) { return Problems.BadRequest(e.Message.Replace("--", "", StringComparison.Ordinal)); }
+        catch (Exception e) when (UsersProblem.Is(e)) { return Problems.BadRequest(e.Message.Replace("--", "", StringComparison.Ordinal)); }
     }
 }

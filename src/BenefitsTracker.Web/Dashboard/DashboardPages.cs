@@ -33,7 +33,14 @@ public static class DashboardPages
         {
             var key = await access.SignedInAsync(context);
             if (!DashboardAccess.MayReadCouncil(access.IsPublic, key, gss)) return SignIn(context);
-            return (IResult)await ReportFilesApi.ServeAsync(access.IsPublic ? null : key, gss, period, file, service, outputs, ct);
+            return (IResult)await ReportFilesApi.ServeAsync(access.IsPublic ? null : key, ScopeKind.Council, gss, period, file, service, outputs, ct);
+        });
+        pages.MapGet("/consortia/{id}/files/{period}/{file}", async (HttpContext context, string id, string period, string file,
+            DashboardAccess access, ScopeOutputs outputs, CancellationToken ct) =>
+        {
+            var key = await access.SignedInAsync(context);
+            if (!DashboardAccess.MayReadConsortium(access.IsPublic, key, id)) return SignIn(context);
+            return (IResult)await ReportFilesApi.ServeAsync(access.IsPublic ? null : key, ScopeKind.Consortium, id, period, file, null, outputs, ct);
         });
         pages.MapGet("/login", (string? returnUrl, string? problem) => Html(LoginPage(returnUrl, problem)));
         pages.MapPost("/login", LoginAsync).DisableAntiforgery();
@@ -98,7 +105,7 @@ public static class DashboardPages
                 b.Append("<td class=\"num\">").Append(Money(t.AdjustedBenefit)).Append("</td><td class=\"num\">").Append(Money(t.Costs))
                  .Append("</td><td class=\"num\">").Append(Money(t.NetBenefit)).Append("</td>");
             }
-            catch (UsageException e)
+            catch (Exception e) when (UsersProblem.Is(e))
             {
                 b.Append("<td colspan=\"3\">").Append(E(e.Message.Replace("--", "", StringComparison.Ordinal))).Append("</td>");
             }
@@ -136,22 +143,25 @@ public static class DashboardPages
         try
         {
             var report = await outputs.ReportAsync(scope, ct);
-            var html = await report.DerivedAsync("dashboard", r => Task.Run(() => ReportPage.Render(r.Result, Top(path, r.Key, kind, key), ct), ct));
-            return Html(html);
+            // The page is cached for every viewer of this result, so who is signed in goes in per request.
+            var html = await report.DerivedAsync("dashboard", r => Task.Run(() => ReportPage.Render(r.Result, Top(path, r.Key, kind), ct), ct));
+            return Html(html.Replace(SignOutSlot, SignOut(key), StringComparison.Ordinal));
         }
-        catch (UsageException e)
+        catch (Exception e) when (UsersProblem.Is(e))
         {
             return Html(Page("The report cannot be made", $"<p>{E(e.Message.Replace("--", "", StringComparison.Ordinal))}.</p>" + Form(path, from, to, service, kind)), 400);
         }
     }
 
     /// <summary>The navigation placed above the report: back to the list, the period form, the downloads.</summary>
-    private static string Top(string path, ScopeKey scope, ScopeKind kind, KeyPrincipal? key)
+    /// <summary>Where the per-request "signed in with key N" form goes in the cached page.</summary>
+    private const string SignOutSlot = "<!--signed-in-->";
+
+    private static string Top(string path, ScopeKey scope, ScopeKind kind)
     {
         var b = new StringBuilder();
         b.Append("<nav aria-label=\"Dashboard\" class=\"dashboard-nav\">\n<p><a href=\"/\">All councils and consortia</a></p>\n");
         b.Append(Form(path, scope.From.ToString(), scope.To.ToString(), scope.Service, kind));
-        if (kind == ScopeKind.Council)
         {
             var files = $"{path}/files/{scope.From}..{scope.To}/";
             var query = scope.Service is { } s ? "?service=" + Uri.EscapeDataString(s) : "";
@@ -159,8 +169,7 @@ public static class DashboardPages
              .Append("<a href=\"").Append(E(files + "report.html" + query)).Append("\">this report as a file (report.html)</a>, ")
              .Append("<a href=\"").Append(E(files + "manifest.json" + query)).Append("\">the figures as data (manifest.json)</a>.</p>\n");
         }
-        if (key is not null) b.Append(SignOut(key));
-        b.Append("</nav>");
+        b.Append(SignOutSlot).Append("</nav>");
         return b.ToString();
     }
 

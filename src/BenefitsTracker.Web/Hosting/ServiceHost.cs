@@ -6,6 +6,7 @@ using BenefitsTracker.Application.Reporting;
 using BenefitsTracker.Web.Apis;
 using BenefitsTracker.Web.Auth;
 using BenefitsTracker.Web.Dashboard;
+using BenefitsTracker.Web.Jobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -14,15 +15,15 @@ namespace BenefitsTracker.Web.Hosting;
 
 /// <summary>
 /// Builds the web host of `benefits serve`: configuration (appsettings.json, BENEFITS__ environment variables,
-/// flags on top), the store, keys, rate limits, the API modules, the dashboard and health checks. The jobs issue
-/// adds the Quartz hosted service to the same container (<see cref="IJobCatalog"/> is its seam).
+/// flags on top), the store, keys, rate limits, the API modules, the dashboard, health checks and the scheduler
+/// (Quartz, <see cref="JobScheduling"/>).
 /// </summary>
 public static class ServiceHost
 {
     public const string ApiPolicy = "api-key", RatePolicy = "per-key", DashboardScheme = "Dashboard";
 
     /// <param name="overrides">Settings from command-line flags (keys like "Benefits:Db"); they win over everything.</param>
-    /// <param name="configure">Extra registrations (tests; the jobs issue's scheduler).</param>
+    /// <param name="configure">Extra registrations (tests).</param>
     public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -51,7 +52,7 @@ public static class ServiceHost
             sp.GetRequiredService<TimeProvider>(), settings.Cache.Capacity));
         builder.Services.AddSingleton<ScopeOutputs>();
         builder.Services.AddSingleton<DashboardAccess>();
-        builder.Services.AddSingleton<IJobCatalog, NoJobs>();
+        builder.AddJobScheduler(settings, target, store);
         builder.Services.AddHostedService<StoreVersionPoller>();
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
@@ -112,6 +113,7 @@ public static class ServiceHost
         app.MapConsortiaApi();
         app.MapReportFilesApi();
         app.MapJobsApi();
+        app.MapDataQualityApi();
         app.MapDashboard();
         return app;
     }
@@ -123,13 +125,14 @@ public static class ServiceHost
         await app.RunAsync();
     }
 
-    /// <summary>Applies the migrations once, before the first request, and reads the store's version.</summary>
+    /// <summary>Applies the migrations once, before the first request, reads the store's version and puts the jobs' triggers in place.</summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
     {
         var store = app.Services.GetRequiredService<ServiceStore>();
         Directory.CreateDirectory(store.WorkFolder);
         await using (var db = await store.OpenWriteAsync(ct)) { }
         app.Services.GetRequiredService<StoreVersion>().Observe(await app.Services.GetRequiredService<ScopeReports>().StoreVersionAsync(ct));
+        await JobScheduling.SyncAsync(app.Services, ct);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BenefitsTracker.Serve");
         var options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
         log.LogInformation("Store {Store}; dashboard {Access}", store.Target.Provider + ":" + store.Target.Location,

@@ -1,0 +1,47 @@
+using BenefitsTracker.Analytics.Counterfactual;
+using BenefitsTracker.Core.Assumptions;
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Application;
+
+/// <summary>
+/// <c>"deadweight": "estimated"</c> (docs/assumptions.md): hands the counterfactual estimates to the
+/// assumptions before the engine runs, so that Core stays free of the estimator. Per council and
+/// service, the comparison with peers is used where it gave an estimate (a trend or step every council
+/// shares is not credited to the service), else the council's own time series; where both refused,
+/// the assumed number stands and the report says why.
+/// </summary>
+public static class EstimatedDeadweights
+{
+    /// <summary><paramref name="assumptions"/> with the estimates supplied, or as it is when nothing asks for them.</summary>
+    public static AssumptionSet Apply(AssumptionSet assumptions, IReadOnlyList<CounterfactualEstimate> estimates)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        ArgumentNullException.ThrowIfNull(estimates);
+        if (!assumptions.EstimatesDeadweight) return assumptions;
+        return assumptions.WithDeadweightEstimates(Choose(estimates));
+    }
+
+    /// <summary>The estimate to use for each council and service, with where it came from in words.</summary>
+    public static IReadOnlyDictionary<(string Council, string Service), DeadweightEstimate> Choose(IReadOnlyList<CounterfactualEstimate> estimates)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        var chosen = new Dictionary<(string Council, string Service), DeadweightEstimate>();
+        foreach (var group in estimates.GroupBy(e => (e.Council, e.Service)))
+        {
+            var peers = group.FirstOrDefault(e => e.Method == CounterfactualEstimator.Peers);
+            var its = group.FirstOrDefault(e => e.Method == CounterfactualEstimator.Its);
+            var use = peers is { Refused: null } ? peers : its is { Refused: null } ? its : null;
+            chosen[group.Key] = use is null
+                ? new DeadweightEstimate(null, "no estimate could be made (" + string.Join("; ", group.Select(e => $"{Name(e.Method)}: {e.Refused}")) + ")")
+                : new DeadweightEstimate(use.EstimatedDeadweight, $"{Name(use.Method)}, over {use.MonthsAfter} months after go-live, 95% interval {Percent(use.DeadweightCi95!.Low)} to {Percent(use.DeadweightCi95.High)}");
+        }
+        return chosen;
+    }
+
+    private static string Name(string method) => method == CounterfactualEstimator.Peers
+        ? "the comparison with peers" : "the council's own time series";
+
+    private static string Percent(decimal rate) =>
+        (rate * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenefitsTracker.Data;
+
+/// <summary>What a rebuild found: rollup cells that differed from the raw rows (added, changed or removed), per table.</summary>
+public sealed record RollupDifferences(long Usage, long ClosedCases, long OpenCases, IReadOnlyList<string> Examples)
+{
+    public long Total => Usage + ClosedCases + OpenCases;
+}
+
+/// <summary>
+/// Rebuilds the monthly rollups (usage, closed cases, open cases) from the raw rows, in one transaction, and says
+/// which cells it had to correct. Ingest keeps the rollups in step, so a rebuild should find nothing; it is the
+/// repair path after a hand fix to raw rows (docs/jobs.md, refresh-rollups). Months are UTC calendar months, as at
+/// ingest (Month.Of).
+/// </summary>
+public static class RollupRebuild
+{
+    private const string Completed = "transaction_completed", Started = "transaction_started", Failed = "transaction_failed";
+
+    public static async Task<RollupDifferences> RunAsync(BenefitsDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsSqlite())
+            throw new NotSupportedException($"refresh-rollups has no rebuild for {db.Database.ProviderName} yet");
+        var month = (string column) => $"CAST(strftime('%Y%m', {column} / 1000, 'unixepoch') AS INTEGER)";
+        var tables = new[]
+        {
+            new Table("usage_rollups", 4, "council_code, service, channel, month, completed, started, failed, other",
+                $"SELECT council_code, service, channel, {month("occurred_at_ms")}, " +
+                $"SUM(CASE WHEN event_type = '{Completed}' THEN quantity ELSE 0 END), SUM(CASE WHEN event_type = '{Started}' THEN quantity ELSE 0 END), " +
+                $"SUM(CASE WHEN event_type = '{Failed}' THEN quantity ELSE 0 END), " +
+                $"SUM(CASE WHEN event_type NOT IN ('{Completed}', '{Started}', '{Failed}') THEN quantity ELSE 0 END) " +
+                "FROM usage_events GROUP BY 1, 2, 3, 4",
+                "NOT (completed = 0 AND started = 0 AND failed = 0 AND other = 0)"),
+            new Table("closed_case_rollups", 5, "council_code, service, month, grade, minutes_hundredths, count",
+                $"SELECT council_code, service, {month("closed_at_ms")}, COALESCE(officer_grade, ''), COALESCE(officer_minutes_hundredths, 0), COUNT(*) " +
+                "FROM cases WHERE closed_at_ms IS NOT NULL GROUP BY 1, 2, 3, 4, 5",
+                "count <> 0"),
+            new Table("open_case_rollups", 3, "council_code, service, month, count",
+                $"SELECT council_code, service, {month("received_at_ms")}, COUNT(*) FROM cases WHERE closed_at_ms IS NULL GROUP BY 1, 2, 3",
+                "count <> 0"),
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(tx);
+        var differences = new long[tables.Length];
+        var examples = new List<string>();
+        for (var i = 0; i < tables.Length; i++)
+        {
+            var t = tables[i];
+            await ExecuteAsync(connection, transaction, $"DROP TABLE IF EXISTS temp.rebuilt; CREATE TEMP TABLE rebuilt AS {t.Rebuild}", ct);
+            var stored = $"SELECT {t.Columns} FROM {t.Name} WHERE {t.NonZero}";
+            var rebuilt = $"SELECT * FROM temp.rebuilt";
+            // Cells the raw rows give that the rollup lacks or holds differently, and cells it holds that they do not.
+            var diff = $"SELECT 'rebuilt', * FROM ({rebuilt} EXCEPT {stored}) UNION ALL SELECT 'stored', * FROM ({stored} EXCEPT {rebuilt})";
+            await using (var cmd = Command(connection, transaction, diff))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                // A changed cell appears on both sides; it is one difference (counted by its key).
+                var keys = new HashSet<string>(StringComparer.Ordinal);
+                while (await reader.ReadAsync(ct))
+                {
+                    if (keys.Add(string.Join('\u001f', Enumerable.Range(1, t.KeyColumns).Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture)))))
+                        differences[i]++;
+                    if (examples.Count < 10)
+                    {
+                        var values = Enumerable.Range(1, reader.FieldCount - 1).Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture));
+                        examples.Add($"{t.Name} ({(reader.GetString(0) == "rebuilt" ? "from the raw rows" : "was stored")}): {string.Join(", ", values)}");
+                    }
+                }
+            }
+            if (differences[i] > 0)
+                await ExecuteAsync(connection, transaction, $"DELETE FROM {t.Name}; INSERT INTO {t.Name} ({t.Columns}) {rebuilt}", ct);
+            await ExecuteAsync(connection, transaction, "DROP TABLE temp.rebuilt", ct);
+        }
+        await tx.CommitAsync(ct);
+        return new RollupDifferences(differences[0], differences[1], differences[2], examples);
+    }
+
+    private sealed record Table(string Name, int KeyColumns, string Columns, string Rebuild, string NonZero);
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        return cmd;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, transaction, sql);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,56 @@
+using BenefitsTracker.Application.Jobs;
+using BenefitsTracker.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenefitsTracker.Application.Tests;
+
+/// <summary>refresh-rollups: finds nothing after a normal ingest, and repairs a hand-made difference, saying which cell.</summary>
+public sealed class RefreshRollupsJobTests : IDisposable
+{
+    private readonly JobFixture _f = new();
+
+    public void Dispose() => _f.Dispose();
+
+    private async Task<string> RollupsAsync()
+    {
+        await using var db = new BenefitsDbContext(BenefitsStore.Options(_f.Target));
+        var usage = await db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel).ThenBy(r => r.Month)
+            .Select(r => $"{r.CouncilCode} {r.Service} {r.Channel} {r.Month} {r.Completed} {r.Started} {r.Failed} {r.Other}").ToListAsync();
+        var closed = await db.ClosedCaseRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Month).ThenBy(r => r.Grade).ThenBy(r => r.MinutesHundredths)
+            .Select(r => $"{r.CouncilCode} {r.Service} {r.Month} {r.Grade} {r.MinutesHundredths} {r.Count}").ToListAsync();
+        var open = await db.OpenCaseRollups.AsNoTracking().Where(r => r.Count != 0).OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Month)
+            .Select(r => $"{r.CouncilCode} {r.Service} {r.Month} {r.Count}").ToListAsync();
+        return string.Join('\n', usage.Concat(closed).Concat(open));
+    }
+
+    [Fact]
+    public async Task After_a_normal_ingest_it_finds_nothing_and_after_a_hand_fix_it_corrects_exactly_the_cells_concerned()
+    {
+        await _f.SeedSampleAsync();
+        var before = await RollupsAsync();
+
+        var clean = await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None);
+        Assert.Equal((JobRun.Succeeded, 0L), (clean.Outcome, clean.Counts["cells_corrected"]));
+        Assert.Equal(before, await RollupsAsync());
+
+        // A hand fix to raw rows: one event's quantity corrected, without touching the rollups.
+        long id;
+        await using (var db = await BenefitsStore.OpenAsync(_f.Target))
+        {
+            var e = await db.UsageEvents.Where(x => x.EventType == "transaction_completed").OrderBy(x => x.Id).FirstAsync();
+            id = e.Id;
+            await db.Database.ExecuteSqlRawAsync("UPDATE usage_events SET quantity = quantity + 1000 WHERE id = {0}", id);
+        }
+        var repaired = await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None);
+        Assert.Equal(JobRun.Succeeded, repaired.Outcome);
+        Assert.Equal(1, repaired.Counts["usage_cells"]);
+        Assert.Equal(0, repaired.Counts["closed_case_cells"]);
+        Assert.Contains("usage_rollups", repaired.Summary, StringComparison.Ordinal);
+        var after = await RollupsAsync();
+        Assert.NotEqual(before, after);
+        Assert.Equal(before.Split('\n').Length, after.Split('\n').Length);
+
+        // The rollup now holds what the raw rows say: a third run finds nothing.
+        Assert.Equal(0, (await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None)).Counts["cells_corrected"]);
+    }
+}
