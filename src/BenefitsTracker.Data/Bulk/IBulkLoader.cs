@@ -41,7 +41,11 @@ public interface IBulkLoader : IDisposable
     /// Stores the staged events that are not duplicates (the first of a file's rows with one event_id wins, and an id
     /// already stored for the council loses), with their contact rows and usage rollups.
     /// </summary>
-    StagedEvents SettleEvents() => throw new NotSupportedException("this loader stores events row by row");
+    /// <param name="asStaged">
+    /// The usage rollups of every staged row, as the caller counted them while validating: merged as they are when no
+    /// row turns out a duplicate (the usual case), else the rollups are aggregated in SQL from the rows kept.
+    /// </param>
+    StagedEvents SettleEvents(RollupDelta asStaged) => throw new NotSupportedException("this loader stores events row by row");
 }
 
 /// <summary>What settling a file's staged events found: the duplicates dropped, and the councils whose rows were stored.</summary>

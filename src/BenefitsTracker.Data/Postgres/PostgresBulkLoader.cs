@@ -19,7 +19,10 @@ internal sealed class PostgresBulkLoader : IBulkLoader
     private readonly string _connectionString;
     private NpgsqlBinaryImporter? _events;
     private NpgsqlCommand? _case, _closeCase, _cost, _contact;
-    private long _seq, _fileId;
+    private long _seq, _fileId, _withId;
+    // The UTC months of the staged rows (yyyyMM), and the last one's bounds in Unix ms, so that most rows cost a compare.
+    private readonly HashSet<int> _months = [];
+    private long _monthFrom = long.MaxValue, _monthTo = long.MinValue;
     private char[] _chars = new char[256];
 
     public PostgresBulkLoader(BenefitsDbContext context)
@@ -36,6 +39,8 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         var copy = _events ??= BeginStaging(r.FileId);
         copy.StartRow();
         copy.Write(++_seq, NpgsqlDbType.Bigint);
+        if (!r.EventId.IsEmpty) _withId++;
+        if (r.OccurredAtMs < _monthFrom || r.OccurredAtMs >= _monthTo) NoteMonth(r.OccurredAtMs);
         Text(copy, r.EventId);
         Text(copy, r.CouncilCode);
         Text(copy, r.Service);
@@ -61,6 +66,15 @@ internal sealed class PostgresBulkLoader : IBulkLoader
             "FROM STDIN (FORMAT BINARY)");
     }
 
+    private void NoteMonth(long ms)
+    {
+        var at = Instant(ms);
+        var first = new DateTime(at.Year, at.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        _monthFrom = (first.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
+        _monthTo = (first.AddMonths(1).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
+        _months.Add(at.Year * 100 + at.Month);
+    }
+
     /// <summary>Writes UTF-8 text through a reused buffer (no string per field); empty is NULL.</summary>
     private void Text(NpgsqlBinaryImporter copy, ReadOnlySpan<byte> utf8)
     {
@@ -70,25 +84,37 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         copy.Write(new ReadOnlyMemory<char>(_chars, 0, n), NpgsqlDbType.Text);
     }
 
-    public StagedEvents SettleEvents()
+    public StagedEvents SettleEvents(RollupDelta asStaged)
     {
         if (_events is null) return new StagedEvents(0, []);
         _events.Complete();
         _events.Dispose();
         _events = null;
-        Execute("ANALYZE stage_events");
+        // Sorts and hashes over a file's rows stay in memory rather than spilling to disk (for this transaction only).
+        Execute("SET LOCAL work_mem = '64MB'");
 
-        // Each (council, event_id) is claimed in usage_event_ids by the first row of the file that has it; an id
-        // claimed before (by another file) keeps its claim. Only when some claim failed are the losers looked for.
-        var withId = Scalar("SELECT count(*) FROM stage_events WHERE event_id IS NOT NULL");
-        var claimed = Scalar(
-            "WITH firsts AS (SELECT DISTINCT ON (council_code, event_id) council_code, event_id FROM stage_events " +
-            "  WHERE event_id IS NOT NULL ORDER BY council_code, event_id, seq), " +
-            "claims AS (INSERT INTO usage_event_ids (council_code, event_id, file_id) SELECT council_code, event_id, @file FROM firsts " +
-            "  ON CONFLICT DO NOTHING RETURNING 1) " +
-            "SELECT count(*) FROM claims");
+        // Each (council, event_id) of the file is claimed in usage_event_ids for this file. Most files repeat no id, so
+        // the claims are first inserted plainly (measured 2-3x faster than ON CONFLICT's speculative insertion); a
+        // unique violation rolls that back, and the claims are made again with ON CONFLICT DO NOTHING: an id claimed
+        // before (by another file) keeps its claim, and a repeat within the file finds the claim already made. The
+        // losers are then removed: later repeats within the file (the first row wins, as on SQLite), and ids another
+        // file holds.
+        long claimed;
+        Execute("SAVEPOINT claims");
+        try
+        {
+            claimed = Execute("INSERT INTO usage_event_ids (council_code, event_id, file_id) SELECT council_code, event_id, @file FROM stage_events WHERE event_id IS NOT NULL");
+            Execute("RELEASE SAVEPOINT claims");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            Execute("ROLLBACK TO SAVEPOINT claims");
+            claimed = Scalar(
+                "WITH claims AS (INSERT INTO usage_event_ids (council_code, event_id, file_id) SELECT council_code, event_id, @file FROM stage_events " +
+                "WHERE event_id IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM claims");
+        }
         long duplicates = 0;
-        if (claimed < withId)
+        if (claimed < _withId)
         {
             duplicates += Execute(
                 "DELETE FROM stage_events WHERE seq IN (SELECT seq FROM (SELECT seq, row_number() OVER (PARTITION BY council_code, event_id ORDER BY seq) AS n " +
@@ -104,6 +130,13 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         Execute("INSERT INTO contact_events (council_code, service, user_ref, channel, kind, occurred_at) " +
                 "SELECT council_code, service, user_ref, channel, CASE WHEN event_type = 'transaction_failed' THEN 0 ELSE 1 END, occurred_at " +
                 "FROM stage_events WHERE user_ref IS NOT NULL AND event_type IN ('transaction_completed', 'transaction_failed') ORDER BY seq");
+        if (duplicates == 0)
+        {
+            // Every staged row is stored: the rollups the caller counted are the file's.
+            MergeRollups(asStaged);
+            Execute("DROP TABLE stage_events");
+            return new StagedEvents(0, asStaged.Usage.Keys.Select(k => k.CouncilCode).Distinct().Order(StringComparer.Ordinal).ToList());
+        }
         // Satisfaction ratings are counted as ratings given and ratings of 4 or 5, not as other usage.
         Execute("INSERT INTO usage_rollups AS r (council_code, service, channel, month, completed, started, failed, other, ratings, satisfied) " +
                 "SELECT council_code, service, channel, date_trunc('month', occurred_at AT TIME ZONE 'UTC')::date, " +
@@ -132,10 +165,8 @@ internal sealed class PostgresBulkLoader : IBulkLoader
     /// </summary>
     private void EnsurePartitions()
     {
-        var months = new List<DateOnly>();
-        using (var cmd = Command("SELECT DISTINCT date_trunc('month', occurred_at AT TIME ZONE 'UTC')::date FROM stage_events"))
-        using (var reader = cmd.ExecuteReader())
-            while (reader.Read()) months.Add(reader.GetFieldValue<DateOnly>(0));
+        // The months of rows that turned out duplicates too: an empty partition is harmless.
+        var months = _months.Order().Select(MonthStart).ToList();
         if (months.Count == 0) return;
         using var other = new NpgsqlConnection(_connectionString);
         other.Open();

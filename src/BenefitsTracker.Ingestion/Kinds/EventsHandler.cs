@@ -165,7 +165,10 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
     {
         if (loader.StagesEvents)
         {
-            var settled = loader.SettleEvents();
+            var asStaged = new RollupDelta();
+            foreach (var (k, v) in _usage)
+                asStaged.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = v;
+            var settled = loader.SettleEvents(asStaged);
             LateDuplicates = settled.Duplicates;
             Owners.UnionWith(settled.Councils);
             await EnsureServicesAsync(db, _services.Values, ct);
