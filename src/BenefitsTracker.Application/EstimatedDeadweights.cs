@@ -1,4 +1,3 @@
-using BenefitsTracker.Analytics.Counterfactual;
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Model;
 
@@ -29,18 +28,13 @@ public static class EstimatedDeadweights
         var chosen = new Dictionary<(string Council, string Service), DeadweightEstimate>();
         foreach (var group in estimates.GroupBy(e => (e.Council, e.Service)))
         {
-            var peers = group.FirstOrDefault(e => e.Method == CounterfactualEstimator.Peers);
-            var its = group.FirstOrDefault(e => e.Method == CounterfactualEstimator.Its);
-            var use = peers is { Refused: null } ? peers : its is { Refused: null } ? its : null;
+            var use = CounterfactualEstimate.Preferred(group);
             chosen[group.Key] = use is null
-                ? new DeadweightEstimate(null, "no estimate could be made (" + string.Join("; ", group.Select(e => $"{Name(e.Method)}: {e.Refused}")) + ")")
-                : new DeadweightEstimate(use.EstimatedDeadweight, $"{Name(use.Method)}, over {use.MonthsAfter} months after go-live, 95% interval {Percent(use.DeadweightCi95!.Low)} to {Percent(use.DeadweightCi95.High)}");
+                ? new DeadweightEstimate(null, "no estimate could be made (" + string.Join("; ", group.Select(e => $"{e.MethodName}: {e.Refused}")) + ")")
+                : new DeadweightEstimate(use.EstimatedDeadweight, $"{use.MethodName}, over {use.MonthsAfter} months after go-live, 95% interval {Percent(use.DeadweightCi95!.Low)} to {Percent(use.DeadweightCi95.High)}");
         }
         return chosen;
     }
-
-    private static string Name(string method) => method == CounterfactualEstimator.Peers
-        ? "the comparison with peers" : "the council's own time series";
 
     private static string Percent(decimal rate) =>
         (rate * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";

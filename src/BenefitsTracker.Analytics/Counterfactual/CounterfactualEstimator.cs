@@ -14,8 +14,8 @@ namespace BenefitsTracker.Analytics.Counterfactual;
 /// </summary>
 public static class CounterfactualEstimator
 {
-    public const string Its = "its";
-    public const string Peers = "peers";
+    public const string Its = CounterfactualEstimate.Its;
+    public const string Peers = CounterfactualEstimate.Peers;
 
     /// <summary>A council's estimates; its consortium's other members (if any) are the peers.</summary>
     public static IReadOnlyList<CounterfactualEstimate> ForCouncil(

@@ -51,7 +51,7 @@ internal static class InterruptedTimeSeries
             return (null, $"the trend and month-of-year model fits the {y.Length} months before go-live no better than their flat mean, so its projection would be noise");
         var misfit = Misfit(y, fitted);
         if (misfit > MaximumMisfit)
-            return (null, $"the {(input.Pre.Count < SeasonalDesign.MonthsForIndicators ? "trend and one yearly harmonic" : "trend and month-of-year model")} misses the {y.Length} months before go-live by {misfit * 100:0}% on average (root mean square of the log ratio; at most {MaximumMisfit * 100:0}% is projected)"
+            return (null, $"the {(input.Pre.Count < SeasonalDesign.MonthsForIndicators ? "model of a trend and one yearly harmonic" : "trend and month-of-year model")} misses the {y.Length} months before go-live by {misfit * 100:0}% on average (root mean square of the log ratio; at most {MaximumMisfit * 100:0}% is projected)"
                 + (input.Pre.Count < SeasonalDesign.MonthsForIndicators ? $", so its projection would not be evidence; {SeasonalDesign.MonthsForIndicators} months before go-live let each month of the year have its own level" : ", so its projection would not be evidence"));
         var hasDigital = d.Any(v => v > 0);
         var gamma = hasDigital ? PoissonModel.FitMlNet(ml, x, d) : null;

@@ -41,6 +41,26 @@ public sealed record CounterfactualEstimate
     public string Resampling { get; init; } = "";
     /// <summary>Observed and projected offline transactions by month, pre-period fit then projection.</summary>
     public IReadOnlyList<CounterfactualMonth> Months { get; init; } = [];
+
+    /// <summary><c>its</c>: the council's own interrupted time series.</summary>
+    public const string Its = "its";
+    /// <summary><c>peers</c>: the comparison with councils not yet launched.</summary>
+    public const string Peers = "peers";
+
+    /// <summary>"the comparison with peers" or "the council's own time series".</summary>
+    public string MethodName => Method == Peers ? "the comparison with peers" : "the council's own time series";
+
+    /// <summary>
+    /// The estimate a council's service is read by, where the file says <c>"deadweight": "estimated"</c>
+    /// and in the report: the comparison with peers where it gave one (a trend or step every council
+    /// shares is not credited to the service), else the council's own time series; null where both refused.
+    /// </summary>
+    public static CounterfactualEstimate? Preferred(IEnumerable<CounterfactualEstimate> estimates)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        var list = estimates.Where(e => e.Refused is null).ToList();
+        return list.FirstOrDefault(e => e.Method == Peers) ?? list.FirstOrDefault(e => e.Method == Its);
+    }
 }
 
 /// <summary>A 95% interval of a count or a ratio (not money).</summary>

@@ -52,6 +52,7 @@ internal static class HtmlReport
         Headline(h, f);
         KpiSection.Write(h, r);
         AppraisalSection.Write(h, r, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
+        CounterfactualSection.Write(h, f, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
 
         h.Line("<section aria-labelledby=\"lines\">");
         h.Line("<h2 id=\"lines\">Where the savings come from</h2>");

@@ -1,11 +1,13 @@
 using System.Text.Json;
+using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Reports.Manifest;
 
 /// <summary>
 /// manifest.json's <c>"counterfactual"</c> (SPEC.md): one entry per service and method, with the
-/// estimate and its interval or the reason it was refused. A consortium's entries also name the council.
+/// estimate and its interval or the reason it was refused. A consortium's entries also name the council,
+/// and leave out the members that <see cref="DisclosureView"/> withholds.
 /// Written only when estimates are attached to the result.
 /// </summary>
 internal static class CounterfactualManifest
@@ -16,8 +18,11 @@ internal static class CounterfactualManifest
         var withCouncil = result.Scope.Kind == ScopeKind.Consortium;
         w.WritePropertyName("counterfactual");
         w.WriteStartArray();
+        // A consortium's manifest is shared beyond one council: a member withheld for small numbers has no entries.
+        var view = DisclosureView.Of(result);
         foreach (var e in result.Counterfactual)
         {
+            if (withCouncil && view.Member(e.Council) != Shown.Value) continue;
             w.WriteStartObject();
             if (withCouncil) w.WriteString("council", e.Council);
             w.WriteString("service", e.Service);

@@ -106,7 +106,14 @@ internal static class AssumptionsSheet
             Xl.Name(wb, UnitName(u, "digital_flags"), ws.Range(row, firstDigital, row, col - 1));
 
             NamedLinked(ctx, ws, u, row, col++, "hourly_cost_default", sa.HourlyCostDefault, a.HourlyCostDefault, Xl.MoneyFormat);
-            NamedLinked(ctx, ws, u, row, col++, "deadweight", sa.Adjustments.Deadweight, a.Adjustments.Deadweight, Xl.FractionFormat);
+            if (sa.DeadweightEstimated && sa.DeadweightSource?.StartsWith("estimated", StringComparison.Ordinal) == true && CounterfactualSheet.HasName(ctx.Result, u.Service))
+            {
+                // "deadweight": "estimated": the cell points at the estimate on the Counterfactual sheet.
+                ws.Cell(row, col).Formula(CounterfactualSheet.Name(u.Service), Xl.FractionFormat).Style.Fill.BackgroundColor = Xl.OverrideFill;
+                Xl.Name(wb, UnitName(u, "deadweight"), ws.Range(row, col, row, col));
+                col++;
+            }
+            else NamedLinked(ctx, ws, u, row, col++, "deadweight", sa.Adjustments.Deadweight, a.Adjustments.Deadweight, Xl.FractionFormat);
             NamedLinked(ctx, ws, u, row, col++, "attribution", sa.Adjustments.Attribution, a.Adjustments.Attribution, Xl.FractionFormat);
             NamedLinked(ctx, ws, u, row, col++, "optimism_bias", sa.Adjustments.OptimismBias, a.Adjustments.OptimismBias, Xl.FractionFormat);
             ws.Cell(row, col).Formula($"(1-{UnitName(u, "deadweight")})*{UnitName(u, "attribution")}*(1-{UnitName(u, "optimism_bias")})", Xl.FractionFormat);

@@ -128,6 +128,13 @@ public static class SavingsWorkbook
             // Sheets in reading order; filled below in dependency order.
             string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal, GreenBookSheet.SheetName, KpiSheet.SheetName, RegisterSheet.SheetName, LineageSheetName];
             foreach (var name in names) wb.AddWorksheet(name);
+            // Only where there are estimates, before Lineage; written first so that its names exist for the Assumptions sheet.
+            var counterfactual = ctx.Result.Counterfactual.Count > 0;
+            if (counterfactual)
+            {
+                wb.AddWorksheet(CounterfactualSheet.SheetName, wb.Worksheet(LineageSheetName).Position);
+                CounterfactualSheet.Write(ctx);
+            }
 
             // The detail sheets first: Monthly's formulas need the Officer time and Avoidable contact rows.
             details = [OfficerTimeSheet.Define(ctx), AvoidableContactSheet.Define(ctx), MonthlySheet.Define(ctx)];
