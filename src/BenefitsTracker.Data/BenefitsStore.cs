@@ -70,10 +70,7 @@ public static class BenefitsStore
     public static async Task<BenefitsDbContext> OpenForReadingAsync(DatabaseTarget target, CancellationToken ct = default)
     {
         if (target.Provider == DatabaseProvider.Postgres) return await PostgresProvider.OpenForReadingAsync(target, ct);
-        if (!File.Exists(target.Location))
-            throw new StoreUnavailableException(
-                $"no such database: {target.Location} (check --db or {DatabaseTarget.EnvironmentVariable}; 'benefits ingest' or 'benefits demo' creates one)",
-                isUserError: true);
+        RequireExists(target);
         var context = new BenefitsDbContext(Options(target, SqliteOpenMode.ReadWrite, LockWait));
         var pending = false;
         try
@@ -95,6 +92,19 @@ public static class BenefitsStore
         }
         await context.DisposeAsync();
         return await OpenAsync(target, ct);
+    }
+
+    /// <summary>
+    /// For everything but ingest and demo, before anything is written beside it: a SQLite store that is missing is
+    /// "no such database" with its path (a PostgreSQL database is checked on opening).
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The SQLite file does not exist.</exception>
+    public static void RequireExists(DatabaseTarget target)
+    {
+        if (target.Provider == DatabaseProvider.Sqlite && !File.Exists(target.Location))
+            throw new StoreUnavailableException(
+                $"no such database: {target.Location} (check --db or {DatabaseTarget.EnvironmentVariable}; 'benefits ingest' or 'benefits demo' creates one)",
+                isUserError: true);
     }
 
     private static T Guard<T>(DatabaseTarget target, Func<T> work)

@@ -26,9 +26,15 @@ public sealed record FileResult(
         ? $"{System.IO.Path.GetFileName(Path)}: already ingested (SHA-256 {Sha256[..12]}…), nothing added"
         : $"{System.IO.Path.GetFileName(Path)} ({Kind.Key()}): read {Read:N0}, accepted {Accepted:N0}, rejected {Rejected:N0}, duplicates {Duplicates:N0}"
           + (RejectsPath is null ? "" : $"; rejects in {RejectsPath}")
-          + (WithoutEventId == 0 ? "" : $"\n  warning: {WithoutEventId:N0} row{(WithoutEventId == 1 ? " has" : "s have")} no event_id, so they cannot be told apart from the " +
-             "same rows in another file: a copy of this file that differs in any byte (line endings, a trailing newline) would have them counted again. " +
-             "Give each event an event_id to make re-ingesting safe");
+          + (WithoutEventId == 0 ? "" : "\n  warning: " + WithoutEventIdWarning(WithoutEventId, "file"));
+
+    /// <summary>The risk of events without an id, in words (the command line's warning and the API's <c>warnings</c>).</summary>
+    /// <param name="rows">How many rows had no event_id.</param>
+    /// <param name="what">"file" or "body": what a changed copy of would count them again.</param>
+    public static string WithoutEventIdWarning(long rows, string what) =>
+        $"{rows:N0} row{(rows == 1 ? " has" : "s have")} no event_id, so they cannot be told apart from the same rows in another {what}: " +
+        $"a copy of this {what} that differs in any byte (line endings, a trailing newline, another order) would have them counted again. " +
+        "Give each event an event_id to make sending it again safe";
 }
 
 /// <summary>The outcome of one ingest call, file by file.</summary>

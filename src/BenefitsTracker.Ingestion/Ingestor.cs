@@ -108,6 +108,8 @@ public sealed class Ingestor(BenefitsDbContext db)
         var handler = KindHandler.For(schema.Kind);
         handler.Bind(source);
         using var rejects = new Rejects(path, source.RejectsHeader);
+        // An earlier ingest's rejects file (a changed file of the same name) is that ingest's record: kept.
+        bool RejectsRegistered(string rejectsPath) => db.IngestedFiles.Any(f => f.RejectsPath == rejectsPath);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = new IngestedFileRow
@@ -148,7 +150,7 @@ public sealed class Ingestor(BenefitsDbContext db)
         foreach (var owner in handler.Owners) db.IngestedFileOwners.Add(new IngestedFileOwnerRow { FileId = entry.Id, Owner = owner });
         // The rejected rows are on disk under their name before the registry says there are some: a process
         // killed after the commit, or a disk that fills while writing them, must not lose them for good.
-        var rejectsPath = rejects.Place();
+        var rejectsPath = rejects.Place(RejectsRegistered);
         entry.RejectsPath = rejectsPath;
         await db.SaveChangesAsync(ct);
         Trace?.Invoke($"committing {clock.Elapsed.TotalSeconds:0.000}");
@@ -156,7 +158,7 @@ public sealed class Ingestor(BenefitsDbContext db)
         Trace?.Invoke($"committed {clock.Elapsed.TotalSeconds:0.000}");
         db.ChangeTracker.Clear();
 
-        rejects.Complete();
+        rejects.Complete(RejectsRegistered);
         return new FileResult(path, schema.Kind, counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, false, rejectsPath, sha, clock.Elapsed)
         {
             WithoutEventId = handler.WithoutEventId,

@@ -56,6 +56,11 @@ public sealed class DemoTests
         var index = File.ReadAllText(Path.Combine(demo, "index.html"));
         foreach (var c in Councils) Assert.Contains($"councils/{c}/report.html", index, StringComparison.Ordinal);
         Assert.Contains("consortia/north-wales/report.html", index, StringComparison.Ordinal);
+        // Payback as the reports write it ("April 2024"), never "2024-04"; money with a true minus; no page-wide scrolling.
+        Assert.DoesNotMatch(@"<td>\d{4}-\d{2}</td>", index);
+        Assert.Matches(@"<td>(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}</td>|<td>not within the period</td>", index);
+        Assert.DoesNotContain("-£", index, StringComparison.Ordinal);
+        Assert.Contains("class=\"scroll\"", index, StringComparison.Ordinal);
     }
 
     private static JsonElement Manifest(string folder) =>

@@ -43,6 +43,25 @@ public sealed class HostileUseTests
         Assert.False(Directory.Exists(Path.Combine(work, "data")));
     }
 
+    /// <summary>Only ingest and demo create a store: the key commands and the server refuse a mistyped --db as report does.</summary>
+    [Theory]
+    [InlineData("apikey list")]
+    [InlineData("apikey create --council W06000004")]
+    [InlineData("apikey revoke 1")]
+    [InlineData("serve --urls http://127.0.0.1:0")]
+    public void A_mistyped_db_on_apikey_or_serve_is_no_such_database_with_the_path_and_creates_nothing(string command)
+    {
+        var work = CliRunner.TempDir();
+        var typo = Path.Combine(work, "data", "benefts.db");
+
+        var run = CliRunner.Benefits(work, [.. command.Split(' '), "--db", "sqlite:" + typo]);
+
+        OneCleanLine(run, 2, "no such database: " + typo);
+        Assert.False(File.Exists(typo));
+        Assert.False(File.Exists(typo + ".keys"), "no key secret beside a store that does not exist");
+        Assert.False(Directory.Exists(Path.Combine(work, "data")));
+    }
+
     [Fact]
     public void An_unknown_kind_lists_the_kinds_instead_of_an_internal_type_name()
     {

@@ -38,25 +38,41 @@ public sealed class KilledReportTests
         Assert.Contains("manifest.json", old.Keys);
 
         var outcomes = new List<string>();
-        for (var delayMs = 400; delayMs <= 6000; delayMs += 700)
+        var killedMidWrite = 0;
+        // Kills while the figures are computed (400 ms after the start), and at several points after the new set's
+        // temporary folder appears: while it is written, and around the swap.
+        foreach (var (afterWriteStarts, delayMs) in new[] { (false, 400), (true, 0), (true, 40), (true, 120), (true, 300), (true, 600), (true, 1000), (true, 1800), (true, 3000) })
         {
             using var p = Process.Start(CliRunner.Start(work, new Dictionary<string, string>(), Report("2025-06", "out")))!;
+            if (afterWriteStarts)
+            {
+                var waited = Stopwatch.StartNew();
+                // This run's own temporary folder (named by its process id; a killed run's may still be there).
+                var own = Path.Combine(work, $".out.partial-{p.Id}");
+                while (!p.HasExited && !Directory.Exists(own) && waited.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(5);
+            }
             Thread.Sleep(delayMs);
             try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             p.WaitForExit(30_000);
 
+            // A kill that lands while the new set is being written leaves its temporary folder beside "out".
+            var midWrite = Directory.Exists(Path.Combine(work, $".out.partial-{p.Id}"));
+            if (midWrite) killedMidWrite++;
             var now = Snapshot(Path.Combine(work, "out"));
             if (now.Count == old.Count && now.All(kv => old.TryGetValue(kv.Key, out var h) && h == kv.Value))
             {
-                outcomes.Add($"{delayMs} ms: as before");
+                outcomes.Add($"{(afterWriteStarts ? "writing + " : "")}{delayMs} ms: as before{(midWrite ? " (killed while writing the new set)" : "")}");
                 continue;
             }
             // Otherwise it must be the whole new set: the same files as the reference run, none of them the old one.
             Assert.Equal(fresh.Keys.Order(), now.Keys.Order());
             var stale = now.Where(kv => old.TryGetValue(kv.Key, out var h) && h == kv.Value).Select(kv => kv.Key).ToList();
             Assert.True(stale.Count == 0, $"killed after {delayMs} ms: a mixed set, these files are still the old ones: {string.Join(", ", stale)}");
-            outcomes.Add($"{delayMs} ms: whole new set");
+            outcomes.Add($"{(afterWriteStarts ? "writing + " : "")}{delayMs} ms: whole new set");
         }
+
+        // The test means something only if some kill landed while the new set was being written.
+        Assert.True(killedMidWrite > 0, "no kill landed while the new set was being written:\n" + string.Join("\n", outcomes));
 
         // The next run clears whatever the killed ones left beside the folder.
         Assert.Equal(0, CliRunner.Benefits(work, Report("2025-06", "out")).ExitCode);

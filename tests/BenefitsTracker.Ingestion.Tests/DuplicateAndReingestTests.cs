@@ -152,4 +152,34 @@ public class DuplicateAndReingestTests
         var consortium = await store.Queries.LoadConsortiumAsync("north-wales");
         Assert.Equal(18000m, Assert.Single(consortium!.SharedCosts).Amount);
     }
+
+    [Fact]
+    public async Task A_changed_file_of_the_same_name_keeps_the_earlier_ingests_rejects_file()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var bad = Row("x").Replace(",web,", ",fax,", StringComparison.Ordinal);
+        var file = store.Write("events.csv", Header + Row("a") + bad);
+        var first = (await store.IngestAsync(file)).Files.Single();
+        var firstRejects = File.ReadAllText(first.RejectsPath!);
+
+        // The export is replaced by a changed one, also with a bad row, then by one with none.
+        File.WriteAllText(file, Header + Row("b") + bad.Replace("x,", "y,", StringComparison.Ordinal));
+        var second = (await store.IngestAsync(file)).Files.Single();
+        File.WriteAllText(file, Header + Row("c"));
+        var third = (await store.IngestAsync(file)).Files.Single();
+
+        Assert.Equal(1, first.Rejected);
+        Assert.Equal(1, second.Rejected);
+        Assert.Equal(0, third.Rejected);
+        Assert.NotEqual(first.RejectsPath, second.RejectsPath);
+        Assert.EndsWith("events.rejects.2.csv", second.RejectsPath, StringComparison.Ordinal);
+        // Each registered rejects file still holds its own ingest's rejected row.
+        Assert.Equal(firstRejects, File.ReadAllText(first.RejectsPath!));
+        Assert.Contains("y,W06000003", File.ReadAllText(second.RejectsPath!), StringComparison.Ordinal);
+        var registered = store.Db.IngestedFiles.Where(f => f.RejectsPath != null).Select(f => f.RejectsPath!).ToList();
+        Assert.Equal(2, registered.Count);
+        Assert.All(registered, p => Assert.True(File.Exists(p), p));
+        // A folder ingest does not take a numbered rejects file for an input.
+        Assert.True(Reading.Rejects.IsRejectsFile(second.RejectsPath!));
+    }
 }

@@ -115,6 +115,26 @@ public sealed class IngestOverHttpTests
     }
 
     [Fact]
+    public async Task Events_without_an_event_id_are_stored_with_a_warning_naming_the_risk()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(3).ToList();
+        rows[0].Remove("event_id");
+        rows[2].Remove("event_id");
+
+        var answer = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
+        var clean = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key,
+            Rows.Ndjson(Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Skip(3).Take(2))));
+
+        Assert.Equal(3, (long)answer["accepted"]!);
+        var warning = (string)answer["warnings"]![0]!;
+        Assert.Contains("2 rows have no event_id", warning, StringComparison.Ordinal);
+        Assert.Contains("counted again", warning, StringComparison.Ordinal);
+        Assert.Empty(clean["warnings"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Cases_and_costs_are_posted_the_same_way()
     {
         await using var service = await ServiceUnderTest.StartAsync(events: null);

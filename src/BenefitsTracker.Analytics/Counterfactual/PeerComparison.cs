@@ -60,9 +60,17 @@ internal static class PeerComparison
             return (null, $"the peers' months follow this council's {y.Length} months before go-live no better than their flat mean");
 
         var observed = post.Select(input.Series.Offline).ToArray();
-        double[] Project(Func<string, double> offlineRatio, Func<string, double> digitalRatio, bool digital) =>
-            [.. post.Select((m, t) => (digital ? digitalRatio(Key(sets[t])) : offlineRatio(Key(sets[t])))
-                                      * sets[t].Sum(k => digital ? peers[k].Series.Digital(m) : peers[k].Series.Offline(m)))];
+        // The peers' summed volumes in each month after go-live do not change between resamples: summed once.
+        var peerOffline = post.Select((m, t) => sets[t].Sum(k => peers[k].Series.Offline(m))).ToArray();
+        var peerDigital = post.Select((m, t) => sets[t].Sum(k => peers[k].Series.Digital(m))).ToArray();
+        var setKeys = sets.Select(Key).ToArray();
+        double[] Project(Func<string, double> offlineRatio, Func<string, double> digitalRatio, bool digital)
+        {
+            var result = new double[post.Count];
+            for (var t = 0; t < post.Count; t++)
+                result[t] = digital ? digitalRatio(setKeys[t]) * peerDigital[t] : offlineRatio(setKeys[t]) * peerOffline[t];
+            return result;
+        }
         var rOff = keys.ToDictionary(k => k, k => Ratio(y, offlinePre[k], null));
         var rDig = keys.ToDictionary(k => k, k => Ratio(d, digitalPre[k], null));
         var projected = Project(k => rOff[k], k => rDig[k], false);

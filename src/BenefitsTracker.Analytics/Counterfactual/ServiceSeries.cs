@@ -20,7 +20,18 @@ internal sealed class ServiceSeries
             if (!_byMonth.TryGetValue(v.Month, out var channels)) _byMonth[v.Month] = channels = new(StringComparer.Ordinal);
             channels[v.Channel] = channels.GetValueOrDefault(v.Channel) + v.Completed;
         }
+        // Summed once: the bootstrap asks for them hundreds of times per estimate (docs/benchmarks.md).
+        foreach (var (m, channels) in _byMonth)
+        {
+            double offline = 0, digital = 0;
+            foreach (var (ch, v) in channels) if (_digital.Contains(ch)) digital += v; else offline += v;
+            _offline[m] = offline;
+            _digitalSum[m] = digital;
+        }
     }
+
+    private readonly Dictionary<Month, double> _offline = [];
+    private readonly Dictionary<Month, double> _digitalSum = [];
 
     public static ServiceSeries Of(CouncilData council, string service, IEnumerable<string> digitalChannels) =>
         new(council.Volumes.Where(v => v.Service == service), digitalChannels);
@@ -29,8 +40,8 @@ internal sealed class ServiceSeries
     public IEnumerable<Month> Months => _byMonth.Keys.Order();
     public bool IsDigital(string channel) => _digital.Contains(channel);
 
-    public double Offline(Month m) => _byMonth.TryGetValue(m, out var c) ? c.Where(kv => !_digital.Contains(kv.Key)).Sum(kv => kv.Value) : 0;
-    public double Digital(Month m) => _byMonth.TryGetValue(m, out var c) ? c.Where(kv => _digital.Contains(kv.Key)).Sum(kv => kv.Value) : 0;
+    public double Offline(Month m) => _offline.GetValueOrDefault(m);
+    public double Digital(Month m) => _digitalSum.GetValueOrDefault(m);
     public IReadOnlyDictionary<string, double> Channels(Month m) => _byMonth.TryGetValue(m, out var c) ? c : new Dictionary<string, double>();
 
     /// <summary>Each channel's share of its group (offline or digital) over the given months.</summary>

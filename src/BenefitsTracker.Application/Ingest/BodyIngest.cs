@@ -64,7 +64,10 @@ public sealed class BodyIngest(BenefitsDbContext db)
         var result = summary.Files.Single();
         if (result.SkippedAlreadyIngested) return await EarlierAnswerAsync(staged, ct);
         var rejects = result.RejectsPath is { } path ? ReadRejects(path, staged.Format) : [];
-        return new BodyIngestResult(kind.Key(), result.Read, result.Accepted, result.Rejected, result.Duplicates, false, rejects);
+        return new BodyIngestResult(kind.Key(), result.Read, result.Accepted, result.Rejected, result.Duplicates, false, rejects)
+        {
+            Warnings = result.WithoutEventId == 0 ? [] : [FileResult.WithoutEventIdWarning(result.WithoutEventId, "body")],
+        };
     }
 
     /// <summary>

@@ -4,7 +4,11 @@ namespace BenefitsTracker.Application.Ingest;
 /// What one posted body did. <see cref="Accepted"/> + <see cref="Rejected"/> + <see cref="Duplicates"/> = <see cref="Received"/>.
 /// </summary>
 public sealed record BodyIngestResult(
-    string Kind, long Received, long Accepted, long Rejected, long Duplicates, bool AlreadyReceived, IReadOnlyList<RowReject> Rejects);
+    string Kind, long Received, long Accepted, long Rejected, long Duplicates, bool AlreadyReceived, IReadOnlyList<RowReject> Rejects)
+{
+    /// <summary>What the caller should know though nothing was refused: events without an event_id, as `benefits ingest` warns.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// One row refused by validation: its position in the body (0-based; for NDJSON also its 1-based line) and why.

@@ -26,7 +26,7 @@ public static class ApiKeyCommand
             var owner = parse.GetValue(council) ?? parse.GetValue(consortium)!;
             if (parse.GetValue(consortium) is not null && s != KeyScope.ConsortiumRead) throw new UsageException("--consortium takes --scope consortium-read");
             if (parse.GetValue(council) is not null && s == KeyScope.ConsortiumRead) throw new UsageException("--scope consortium-read takes --consortium ID, not --council");
-            var (target, hasher) = Open(parse.GetValue(createDb));
+            var (target, hasher) = await OpenExistingAsync(parse.GetValue(createDb), token);
             await using var store = await BenefitsStore.OpenAsync(target, token);
             var (id, key) = await new ApiKeys(store, hasher).CreateAsync(owner, s, parse.GetValue(name), DateTimeOffset.UtcNow, token);
             Console.Out.WriteLine(key);
@@ -38,7 +38,7 @@ public static class ApiKeyCommand
         var list = new Command("list", "Keys by id, name, council or consortium, scope, created and last used (never the key itself).") { listDb };
         list.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            var (target, hasher) = Open(parse.GetValue(listDb));
+            var (target, hasher) = await OpenExistingAsync(parse.GetValue(listDb), token);
             await using var store = await BenefitsStore.OpenAsync(target, token);
             var keys = await new ApiKeys(store, hasher).ListAsync(token);
             if (keys.Count == 0) { Console.Out.WriteLine("No API keys. Make one with: benefits apikey create --council GSS"); return ExitCodes.Success; }
@@ -54,7 +54,7 @@ public static class ApiKeyCommand
         var revoke = new Command("revoke", "Revoke a key: it stops working within seconds.") { id, revokeDb };
         revoke.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            var (target, hasher) = Open(parse.GetValue(revokeDb));
+            var (target, hasher) = await OpenExistingAsync(parse.GetValue(revokeDb), token);
             await using var store = await BenefitsStore.OpenAsync(target, token);
             var keyId = parse.GetValue(id);
             if (!await new ApiKeys(store, hasher).RevokeAsync(keyId, DateTimeOffset.UtcNow, token))
@@ -65,9 +65,15 @@ public static class ApiKeyCommand
         return new Command("apikey", "API keys for the HTTP API and the dashboard.") { create, list, revoke };
     }
 
-    private static (DatabaseTarget, KeyHasher) Open(string? db)
+    /// <summary>
+    /// The store named by --db (or the environment, or the default), which must exist: only ingest and demo create
+    /// one, so a mistyped path is "no such database" with the path (exit 2), and nothing is created, not even
+    /// the key secret beside it.
+    /// </summary>
+    private static async Task<(DatabaseTarget, KeyHasher)> OpenExistingAsync(string? db, CancellationToken ct)
     {
         var target = StorageOptions.Target(db);
+        await (await StorageOptions.OpenForReadingAsync(target, ct)).DisposeAsync();
         return (target, KeyHasher.FromFile(KeySecretFile.Resolve(target, null)));
     }
 

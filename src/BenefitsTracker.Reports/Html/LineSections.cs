@@ -15,6 +15,8 @@ internal static class LineSections
             l.Ci95 is { } ci ? $"{Fmt.Money(ci.Low)} to {Fmt.Money(ci.High)}" : "-"]).ToList();
         IReadOnlyList<string> total = ["Total", "", Fmt.Money(r.Totals.GrossBenefit), Fmt.Money(r.Totals.AdjustedBenefit), "", ""];
         h.Table("Benefit lines over the period", ["Benefit line", "Counted", "Gross", "Adjusted", "Treated as", "95% interval (gross)"], rows, i => i is 2 or 3, total);
+        if (Fmt.MayNotSum(r.Lines.Select(l => l.Gross), r.Totals.GrossBenefit) || Fmt.MayNotSum(r.Lines.Select(l => l.Adjusted), r.Totals.AdjustedBenefit))
+            h.P(E(Fmt.RoundingNote), "rounding");
 
         foreach (var line in r.Lines)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using BenefitsTracker.Application.Keys;
 using BenefitsTracker.Application.Reporting;
+using BenefitsTracker.Data;
 using BenefitsTracker.Web.Apis;
 using BenefitsTracker.Web.Auth;
 using BenefitsTracker.Web.Dashboard;
@@ -44,6 +45,8 @@ public static class ServiceHost
         var store = new ServiceStore(target, Path.Combine(Path.GetTempPath(), "benefits-serve-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Only ingest and demo create a store: a mistyped --db is refused before anything (the key secret) is made beside it.
+        BenefitsStore.RequireExists(target);
         builder.Services.AddSingleton(KeyHasher.FromFile(KeySecretFile.Resolve(target, settings.KeySecretFile)));
         builder.Services.AddSingleton(sp => new ApiKeyVerifier(store.OpenRead, sp.GetRequiredService<KeyHasher>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(new ScopeReports(store.OpenRead));
@@ -115,6 +118,7 @@ public static class ServiceHost
         app.MapJobsApi();
         app.MapDataQualityApi();
         app.MapDashboard();
+        app.MapJobPages();
         return app;
     }
 
@@ -125,10 +129,16 @@ public static class ServiceHost
         await app.RunAsync();
     }
 
-    /// <summary>Applies the migrations once, before the first request, reads the store's version and puts the jobs' triggers in place.</summary>
+    /// <summary>
+    /// Applies the migrations once, before the first request, reads the store's version and puts the jobs'
+    /// triggers in place. The store must exist (only ingest and demo create one): a mistyped --db is refused as
+    /// "no such database" with its path.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The store is missing or not a database.</exception>
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
     {
         var store = app.Services.GetRequiredService<ServiceStore>();
+        await (await BenefitsStore.OpenForReadingAsync(store.Target, ct)).DisposeAsync();
         Directory.CreateDirectory(store.WorkFolder);
         await using (var db = await store.OpenWriteAsync(ct)) { }
         app.Services.GetRequiredService<StoreVersion>().Observe(await app.Services.GetRequiredService<ScopeReports>().StoreVersionAsync(ct));
