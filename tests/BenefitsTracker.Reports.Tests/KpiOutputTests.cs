@@ -99,7 +99,7 @@ public sealed class KpiOutputTests
         Assert.Contains("Service performance: the four KPIs", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">£0.89</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>not met</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">-£0.60</td>", html, StringComparison.Ordinal);      // 0.886 − 1.49 = −0.604
+        Assert.Contains("<td class=\"num\">\u2212£0.60</td>", html, StringComparison.Ordinal);      // 0.886 − 1.49 = −0.604
         Assert.Contains("<td class=\"num\">+30.0 points</td>", html, StringComparison.Ordinal); // take-up 0.8 − 0.5
     }
 }

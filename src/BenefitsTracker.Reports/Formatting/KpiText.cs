@@ -51,6 +51,6 @@ public static class KpiText
         var d = a - b;
         return kpi == Kpi.CostPerTransaction
             ? (d >= 0 ? "+" : "") + Fmt.Money(d)
-            : (d >= 0 ? "+" : "-") + Fmt.Number(Math.Abs(d) * 100m, 1) + " points";
+            : (d >= 0 ? "+" : "\u2212") + Fmt.Number(Math.Abs(d) * 100m, 1) + " points";
     }
 }
