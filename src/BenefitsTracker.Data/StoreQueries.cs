@@ -14,7 +14,7 @@ public sealed class StoreQueries(BenefitsDbContext db)
         var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
 
         var volumes = (await db.UsageRollups.AsNoTracking().Where(r => r.CouncilCode == code).ToListAsync(ct))
-            .Select(r => new ChannelVolume(r.Service, r.Channel, Month.FromKey(r.Month), r.Completed, r.Started, r.Failed))
+            .Select(r => new ChannelVolume(r.Service, r.Channel, Month.FromKey(r.Month), r.Completed, r.Started, r.Failed, r.Ratings, r.Satisfied))
             .OrderBy(v => v.Service, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => Channels.Order(v.Channel)).ThenBy(v => v.Channel, StringComparer.Ordinal)
             .ToList();
 
