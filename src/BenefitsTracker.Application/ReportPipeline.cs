@@ -43,7 +43,7 @@ public sealed class ReportPipeline(StoreQueries queries)
 
     public async Task<SavingsResult> ComputeAsync(ScopeKind kind, string id, ReportRequest request, AssumptionSet assumptions, CancellationToken ct)
     {
-        try { return await ComputeScopeAsync(kind, id, request, assumptions, ct); }
+        try { return await WithDataQualityAsync(await ComputeScopeAsync(kind, id, request, assumptions, ct), ct); }
         catch (AssumptionsException e) { throw new UsageException($"{_assumptionsSource}: {e.Message}"); }
     }
 
@@ -82,6 +82,21 @@ public sealed class ReportPipeline(StoreQueries queries)
             var result = SavingsEngine.ComputeConsortium(consortium, EstimatedDeadweights.Apply(assumptions, estimates), request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
             return result with { Counterfactual = estimates };
         }
+    }
+
+    /// <summary>
+    /// The data-quality job's latest findings about the report's council (a consortium's members) in its period, or
+    /// about a whole feed or file, added to the caveats (docs/jobs.md, data-quality). None stored, nothing added.
+    /// </summary>
+    private async Task<SavingsResult> WithDataQualityAsync(SavingsResult result, CancellationToken ct)
+    {
+        IReadOnlyList<string> councils = result.Scope.Kind == ScopeKind.Council ? [result.Scope.Id] : [.. result.Members.Select(m => m.Scope.Id)];
+        var findings = await queries.DataQualityFindingsAsync(councils, result.Request.From.Key, result.Request.To.Key, ct);
+        if (findings.Count == 0) return result;
+        var notes = findings.Select(f =>
+            $"Data quality ({f.Kind.Replace('-', ' ')}, {f.CouncilCode}{(f.Service.Length > 0 ? " " + f.Service : "")}): {f.Detail}. " +
+            $"Found by the data-quality job on {f.FoundAt.UtcDateTime:yyyy-MM-dd}; figures for that month or feed may be incomplete.");
+        return result with { Notes = [.. result.Notes, .. notes] };
     }
 
     /// <summary>"W06000001, W06000002" (at most 20, then how many more), or <paramref name="none"/>.</summary>

@@ -13,6 +13,7 @@ public static class Program
             DemoCommand.Create(),
             IngestCommand.Create(),
             ReportCommand.Create(),
+            PublishCommand.Create(),
             ServeCommand.Create(),
             JobsCommand.Create(),
             ApiKeyCommand.Create(),

@@ -22,7 +22,7 @@ public static class RollupRebuild
     public static async Task<RollupDifferences> RunAsync(BenefitsDbContext db, CancellationToken ct = default)
     {
         if (!db.Database.IsSqlite())
-            throw new NotSupportedException($"refresh-rollups has no rebuild for {db.Database.ProviderName} yet");
+            throw new NotSupportedException($"refresh-rollups has no rebuild for this store ({db.Database.ProviderName}) yet; it runs on SQLite");
         var month = (string column) => $"CAST(strftime('%Y%m', {column} / 1000, 'unixepoch') AS INTEGER)";
         var tables = new[]
         {

@@ -14,7 +14,7 @@ public sealed class StoreQueries(BenefitsDbContext db)
         var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
 
         var volumes = (await db.UsageRollups.AsNoTracking().Where(r => r.CouncilCode == code).ToListAsync(ct))
-            .Select(r => new ChannelVolume(r.Service, r.Channel, Month.FromKey(r.Month), r.Completed, r.Started, r.Failed))
+            .Select(r => new ChannelVolume(r.Service, r.Channel, Month.FromKey(r.Month), r.Completed, r.Started, r.Failed, r.Ratings, r.Satisfied))
             .OrderBy(v => v.Service, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => Channels.Order(v.Channel)).ThenBy(v => v.Channel, StringComparer.Ordinal)
             .ToList();
 
@@ -111,6 +111,16 @@ public sealed class StoreQueries(BenefitsDbContext db)
         }
         return (min is { } a ? Month.FromKey(a) : null, max is { } b ? Month.FromKey(b) : null);
     }
+
+    /// <summary>
+    /// The stored data-quality findings about <paramref name="councils"/> in months <paramref name="fromKey"/> to
+    /// <paramref name="toKey"/> (yyyyMM), and those about no month (a stale feed, a file), in a stable order.
+    /// </summary>
+    public async Task<IReadOnlyList<DataQualityFindingRow>> DataQualityFindingsAsync(IReadOnlyCollection<string> councils, int fromKey, int toKey, CancellationToken ct = default) =>
+        await db.DataQualityFindings.AsNoTracking()
+            .Where(f => councils.Contains(f.CouncilCode) && (f.Month == null || (f.Month >= fromKey && f.Month <= toKey)))
+            .OrderBy(f => f.CouncilCode).ThenBy(f => f.Service).ThenBy(f => f.Month).ThenBy(f => f.Id)
+            .ToListAsync(ct);
 
     private static List<CostLine> ToCostLines(List<CostLineRow> rows) =>
         rows.Select(c => new CostLine(c.Service, c.Category, c.PeriodStart, c.PeriodEnd, c.AmountPence / 100m, c.Cashable, c.Reference, c.Description))

@@ -57,6 +57,7 @@ public static class ReportWriter
         var chartTime = sw.Elapsed;
         sw.Restart();
         File.WriteAllText(Path.Combine(outDir, HtmlFile), HtmlReport.Render(facts, chartList));
+        Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFile));
         var htmlTime = sw.Elapsed;
         var workbookTime = workbook.GetAwaiter().GetResult();
         return new ReportTimings(workbookTime, chartTime, htmlTime, total.Elapsed);

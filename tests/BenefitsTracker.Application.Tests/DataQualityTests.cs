@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenefitsTracker.Application.Jobs;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
 using BenefitsTracker.Ingestion.Synthetic;
 using Microsoft.EntityFrameworkCore;
@@ -109,5 +110,13 @@ public sealed class DataQualityTests : IDisposable
         // The next run replaces the findings rather than adding to them.
         await _f.Runner.RunAsync(JobNames.DataQuality, JobRun.BySchedule, CancellationToken.None);
         Assert.Equal(findings.Count, await db.DataQualityFindings.CountAsync());
+
+        // The next report that covers them lists them in its caveats: the gap of 2023-09, not the spike of 2024-10.
+        var pipeline = new ReportPipeline(new StoreQueries(db));
+        var result = await pipeline.ComputeAsync(ScopeKind.Council, council, new ReportRequest(new Month(2023, 4), new Month(2024, 3)),
+            await pipeline.AssumptionsAsync(null, default), default);
+        Assert.Contains(result.Notes, n => n.StartsWith($"Data quality (gap, {council} garden-waste): no events in 2023-09", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.StartsWith($"Data quality (stale feed, {council})", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Notes, n => n.Contains("2024-10", StringComparison.Ordinal));
     }
 }

@@ -176,6 +176,25 @@ public class AdversarialIngestTests
     }
 
     [Fact]
+    public async Task Two_files_at_the_largest_quantity_keep_the_rollup_a_whole_number_and_exact()
+    {
+        await using var store = await TestStore.CreateAsync();
+        foreach (var name in new[] { "first", "second" })
+        {
+            var sb = new StringBuilder(Header);
+            for (var i = 0; i < 9300; i++) sb.Append(Row(name + i, quantity: "1000000000"));
+            Assert.Equal(9300, (await store.IngestAsync(store.Write(name + ".csv", sb.ToString()))).Files.Single().Accepted);
+        }
+
+        // The finding: two such files turned the rollup into a floating-point 9.99999999999999e+18 and every
+        // report overflowed. Now the sum is exact and stored as an integer.
+        Assert.Equal(18_600_000_000_000L, (await store.Queries.LoadCouncilAsync("W06000003"))!.Volumes.Single().Completed);
+        await using var cmd = store.Db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = "SELECT typeof(completed) || ' ' || completed FROM usage_rollups";
+        Assert.Equal("integer 18600000000000", (string?)await cmd.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task A_file_with_forty_thousand_distinct_services_loads()
     {
         await using var store = await TestStore.CreateAsync();

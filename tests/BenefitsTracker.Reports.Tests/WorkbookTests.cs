@@ -134,7 +134,7 @@ public class WorkbookTests
         using var wb = new XLWorkbook(path);
         if (scope == "council")
         {
-            Assert.Equal(["Summary", "Assumptions", "Baseline", "Monthly", "Officer time", "Avoidable contact", "Spend", "Cashable", "Appraisal", "Green Book", "Lineage"],
+            Assert.Equal(["Summary", "Assumptions", "Baseline", "Monthly", "Officer time", "Avoidable contact", "Spend", "Cashable", "Appraisal", "Green Book", "KPIs", "Benefits register", "Lineage"],
                 wb.Worksheets.Select(w => w.Name).ToArray());
             foreach (var name in new[] { "unit_cost_web", "unit_cost_phone", "hourly_cost_default", "deadweight", "attribution", "optimism_bias", "discount_rate" })
                 Assert.NotNull(wb.NamedRange(name));

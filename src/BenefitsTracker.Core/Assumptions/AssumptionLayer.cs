@@ -1,4 +1,5 @@
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Assumptions;
 
@@ -27,6 +28,10 @@ internal sealed record AssumptionLayer
     /// <summary>Only the lines the file names (channel_shift, officer_time, print, postage).</summary>
     public IReadOnlyDictionary<BenefitLine, bool>? Cashable { get; init; }
     public int? SuppressionThreshold { get; init; }
+    /// <summary>KPI targets (services and a council's own service entries only); merged target by target.</summary>
+    public KpiTargets? Targets { get; init; }
+    /// <summary>The benefits' owner (services and a council's own service entries only).</summary>
+    public string? Owner { get; init; }
 
     public static readonly AssumptionLayer Empty = new();
 }

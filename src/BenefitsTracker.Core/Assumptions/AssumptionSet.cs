@@ -145,6 +145,10 @@ public sealed class AssumptionSet
         };
     }
 
+    /// <summary>A service's KPI targets as the top level sets them (<c>services.{slug}.targets</c>), for a consortium's KPIs; null when none.</summary>
+    public KpiTargets? TargetsFor(string service) =>
+        _document.Services.TryGetValue(service, out var entry) ? entry.Overrides.Targets : null;
+
     private static string Percent(decimal rate) =>
         (rate * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 

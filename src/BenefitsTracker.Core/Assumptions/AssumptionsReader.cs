@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 using static BenefitsTracker.Core.Assumptions.StrictJson;
 
 namespace BenefitsTracker.Core.Assumptions;
@@ -26,7 +27,7 @@ internal static class AssumptionsReader
     /// could not be honoured and is refused rather than ignored.
     /// </summary>
     internal static readonly string[] ServiceKeys =
-        ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable"];
+        ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable", "targets", "owner"];
 
     internal static readonly string[] ReportWideKeys = ["discount_rate", "suppression_threshold"];
     /// <summary><c>"deadweight": "estimated"</c>: use the counterfactual estimate where one exists (docs/assumptions.md).</summary>
@@ -284,6 +285,23 @@ internal static class AssumptionsReader
             }
             layer = layer with { Cashable = flags };
         }
+
+        if (values.TryGetValue("targets", out var targets))
+        {
+            var p = Join(path, "targets");
+            var entry = Object(targets, p, [.. Kpis.All.Select(k => k.Key())]);
+            decimal? Target(Kpi kpi, bool rate) => entry.TryGetValue(kpi.Key(), out var v)
+                ? rate ? Rate(v, Join(p, kpi.Key())) : UnitCost(v, Join(p, kpi.Key()))
+                : null;
+            layer = layer with
+            {
+                Targets = new KpiTargets(Target(Kpi.CostPerTransaction, false), Target(Kpi.DigitalTakeUp, true),
+                    Target(Kpi.CompletionRate, true), Target(Kpi.UserSatisfaction, true)),
+            };
+        }
+
+        if (values.TryGetValue("owner", out var owner))
+            layer = layer with { Owner = NonEmptyString(owner, Join(path, "owner")) };
 
         if (values.TryGetValue("suppression_threshold", out var threshold))
             layer = layer with { SuppressionThreshold = PositiveInteger(threshold, Join(path, "suppression_threshold")) };

@@ -19,6 +19,8 @@ internal sealed class EffectiveAssumptions
     private decimal _optimismBias = AssumptionDefaults.Adjustments.OptimismBias;
     private readonly Dictionary<BenefitLine, bool> _cashable = new(AssumptionDefaults.Cashable);
     private int _suppressionThreshold = AssumptionDefaults.SuppressionThreshold;
+    private KpiTargets? _targets;
+    private string? _owner;
 
     /// <summary>Applies one layer; <paramref name="prefix"/> is where it sits in the file ("", "councils.W06000003.", "services.bins.").</summary>
     public void Apply(AssumptionLayer layer, string prefix = "")
@@ -39,6 +41,11 @@ internal sealed class EffectiveAssumptions
         if (layer.OptimismBias is { } o) _optimismBias = o;
         if (layer.Cashable is { } flags) foreach (var (k, v) in flags) _cashable[k] = v;
         if (layer.SuppressionThreshold is { } threshold) _suppressionThreshold = threshold;
+        if (layer.Targets is { } t)
+            _targets = _targets is not { } before ? t : new KpiTargets(
+                t.CostPerTransaction ?? before.CostPerTransaction, t.DigitalTakeUp ?? before.DigitalTakeUp,
+                t.CompletionRate ?? before.CompletionRate, t.UserSatisfaction ?? before.UserSatisfaction);
+        if (layer.Owner is { } owner) _owner = owner;
     }
 
     public ResolvedAssumptions ToResolved(string version, string sha256, string? apportionment) => new()
@@ -73,6 +80,8 @@ internal sealed class EffectiveAssumptions
         Adjustments = new Adjustments(_deadweight, _attribution, _optimismBias),
         DeadweightEstimated = _deadweightEstimated,
         Cashable = Cashable(),
+        Targets = _targets is { IsEmpty: false } ? _targets : null,
+        Owner = _owner,
     };
 
     /// <summary>Unit costs in channel display order.</summary>

@@ -27,7 +27,7 @@ public static class Coverage
         ArgumentNullException.ThrowIfNull(council);
         ArgumentNullException.ThrowIfNull(request);
         var enabled = enabledLines.ToHashSet();
-        var events = Reach(council.Volumes.Where(v => v.Completed != 0 || v.Started != 0 || v.Failed != 0).Select(v => v.Month)
+        var events = Reach(council.Volumes.Where(v => v.Completed != 0 || v.Started != 0 || v.Failed != 0 || v.Ratings != 0).Select(v => v.Month)
             .Concat(council.Contacts.Select(c => Month.Of(c.OccurredAt))));
         var cases = Reach(council.ClosedCases.Select(c => c.Month).Concat(council.OpenCases.Select(c => c.Month)));
         var costs = Reach(council.CostLines.SelectMany(l => new[] { Month.Of(l.PeriodStart), Month.Of(l.PeriodEnd) }));

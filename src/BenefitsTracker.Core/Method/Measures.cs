@@ -18,6 +18,13 @@ public static class Measures
     public static decimal? CostPerTransaction(decimal channelCost, decimal costs, long transactions) =>
         transactions == 0 ? null : (channelCost + costs) / transactions;
 
+    /// <summary>
+    /// METHOD.md v2, user satisfaction: ratings of 4 or 5 / all ratings (the Service Manual's five-point
+    /// scale); null when there are no ratings.
+    /// </summary>
+    public static decimal? UserSatisfaction(long satisfied, long ratings) =>
+        ratings == 0 ? null : (decimal)satisfied / ratings;
+
     /// <summary>The channels whose starts and completions make the completion rate (METHOD.md: web and app only).</summary>
     public static readonly IReadOnlyList<string> CompletionChannels = [Domain.Channels.Web, Domain.Channels.App];
 }

@@ -60,6 +60,7 @@ public static class SavingsEngine
             Lines = assembled.Lines,
             Months = assembled.Months,
             Services = [],
+            Kpis = KpiCalculation.Sum(members.Select(m => m.Result.Kpis), assumptions.TargetsFor),
             Members = [.. members.Select(m => m.Result)],
             Comparison = ConsortiumComparisons.Compare(consortium, [.. members.Select(m => m.Result)], resolved, request),
             Costs = costs,
@@ -102,6 +103,10 @@ public static class SavingsEngine
             .Select(s => ServiceCalculation.Compute(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s), coverage))
             .ToList();
 
+        var kpis = services
+            .Select(s => KpiCalculation.ForService(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s), coverage.Of(Feed.Events)))
+            .ToList();
+
         var months = MonthFigures.Sum(request.From, request.To, outcomes.Select(o => o.Months));
         var costs = CouncilCosts.Apply(council, consortium, resolved.Apportionment, services, request, months);
         CostUplift.Apply(months, assumptions.OptimismBiasCostsFor(council.Code));
@@ -119,6 +124,7 @@ public static class SavingsEngine
             Lines = assembled.Lines,
             Months = assembled.Months,
             Services = [.. outcomes.Select(o => o.Working)],
+            Kpis = kpis,
             Costs = costs,
             Assumptions = resolved,
             Lineage = lineage,

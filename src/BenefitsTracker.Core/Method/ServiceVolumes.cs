@@ -10,8 +10,8 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 internal sealed class ServiceVolumes
 {
-    /// <summary>One month and channel: completed, started and failed transactions.</summary>
-    public readonly record struct Cell(long Completed, long Started, long Failed);
+    /// <summary>One month and channel: completed, started and failed transactions, and satisfaction ratings.</summary>
+    public readonly record struct Cell(long Completed, long Started, long Failed, long Ratings = 0, long Satisfied = 0);
 
     public required IReadOnlyDictionary<int, IReadOnlyList<(string Channel, Cell Cell)>> ByMonth { get; init; }
     public required IReadOnlyDictionary<string, long> Baseline { get; init; }
@@ -26,7 +26,7 @@ internal sealed class ServiceVolumes
         {
             var key = (v.Month.Index, v.Channel);
             var c = cells.GetValueOrDefault(key);
-            cells[key] = new Cell(c.Completed + v.Completed, c.Started + v.Started, c.Failed + v.Failed);
+            cells[key] = new Cell(c.Completed + v.Completed, c.Started + v.Started, c.Failed + v.Failed, c.Ratings + v.Ratings, c.Satisfied + v.Satisfied);
         }
 
         var baseline = new Dictionary<string, long>(StringComparer.Ordinal);

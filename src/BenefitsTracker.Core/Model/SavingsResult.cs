@@ -21,6 +21,11 @@ public sealed record SavingsResult
     public IReadOnlyList<SavingsResult> Members { get; init; } = [];
     /// <summary>For a consortium: normalised comparison with suppression applied; null otherwise.</summary>
     public ConsortiumComparison? Comparison { get; init; }
+    /// <summary>
+    /// The four service KPIs per service (in service order): for a council, each service's own; for a
+    /// consortium, each service summed over the members that run it.
+    /// </summary>
+    public IReadOnlyList<ServiceKpis> Kpis { get; init; } = [];
     /// <summary>Cost lines in scope with their monthly spread (digital costs and baseline spend).</summary>
     public required IReadOnlyList<CostWorking> Costs { get; init; }
     /// <summary>The assumptions as applied at council level (service overrides are in <see cref="ServiceWorking.Assumptions"/>).</summary>

@@ -33,4 +33,8 @@ public sealed record ServiceAssumptions
     /// </summary>
     public string? DeadweightSource { get; init; }
     public required IReadOnlyDictionary<BenefitLine, bool> Cashable { get; init; }
+    /// <summary>The service's KPI targets (<c>targets</c>), null when none is set.</summary>
+    public KpiTargets? Targets { get; init; }
+    /// <summary>Who owns the service's benefits (<c>owner</c>, for the benefits register), null when not named.</summary>
+    public string? Owner { get; init; }
 }

@@ -677,6 +677,10 @@ namespace BenefitsTracker.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("quantity");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
                     b.Property<string>("Service")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -725,6 +729,14 @@ namespace BenefitsTracker.Data.Postgres.Migrations
                     b.Property<long>("Other")
                         .HasColumnType("bigint")
                         .HasColumnName("other");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ratings");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("satisfied");
 
                     b.Property<long>("Started")
                         .HasColumnType("bigint")

@@ -651,6 +651,10 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
                     b.Property<string>("Service")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -702,6 +706,14 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                     b.Property<long>("Other")
                         .HasColumnType("INTEGER")
                         .HasColumnName("other");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ratings");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfied");
 
                     b.Property<long>("Started")
                         .HasColumnType("INTEGER")

@@ -13,6 +13,8 @@ public readonly ref struct EventRecord
     public ReadOnlySpan<byte> UserRef { get; init; }
     public long Quantity { get; init; }
     public double? DurationSeconds { get; init; }
+    /// <summary>1–5 on a satisfaction_rating event; null on every other.</summary>
+    public int? Rating { get; init; }
     public long FileId { get; init; }
 }
 

@@ -6,6 +6,8 @@ public readonly record struct UsageKey(string CouncilCode, string Service, strin
 public struct UsageCounts
 {
     public long Completed, Started, Failed, Other;
+    /// <summary>Satisfaction ratings, and those of 4 or 5 (satisfied).</summary>
+    public long Ratings, Satisfied;
 }
 
 /// <summary>A closed-case histogram cell: grade "" when none was recorded.</summary>

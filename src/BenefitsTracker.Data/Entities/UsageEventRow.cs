@@ -16,5 +16,7 @@ public sealed class UsageEventRow
     public string? UserRef { get; set; }
     public long Quantity { get; set; }
     public double? DurationSeconds { get; set; }
+    /// <summary>1 (very dissatisfied) to 5 (very satisfied), on satisfaction_rating events only.</summary>
+    public int? Rating { get; set; }
     public long FileId { get; set; }
 }

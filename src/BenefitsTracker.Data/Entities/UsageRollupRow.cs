@@ -13,4 +13,8 @@ public sealed class UsageRollupRow
     public long Failed { get; set; }
     /// <summary>Quantities of every other event type (page views, map views, downloads).</summary>
     public long Other { get; set; }
+    /// <summary>Satisfaction ratings given (quantities of satisfaction_rating events).</summary>
+    public long Ratings { get; set; }
+    /// <summary>Of those, ratings of 4 or 5.</summary>
+    public long Satisfied { get; set; }
 }

@@ -51,6 +51,7 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         Text(copy, r.UserRef);
         copy.Write(r.Quantity, NpgsqlDbType.Bigint);
         if (r.DurationSeconds is { } d) copy.Write(d, NpgsqlDbType.Double); else copy.WriteNull();
+        if (r.Rating is { } rating) copy.Write(rating, NpgsqlDbType.Integer); else copy.WriteNull();
         return true;
     }
 
@@ -59,9 +60,9 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         _fileId = fileId;
         Execute("CREATE TEMP TABLE stage_events (seq bigint NOT NULL, event_id text, council_code text NOT NULL, service text NOT NULL, " +
                 "channel text NOT NULL, event_type text NOT NULL, occurred_at timestamptz NOT NULL, case_id text, user_ref text, " +
-                "quantity bigint NOT NULL, duration_seconds double precision) ON COMMIT DROP");
+                "quantity bigint NOT NULL, duration_seconds double precision, rating integer) ON COMMIT DROP");
         return _connection.BeginBinaryImport(
-            "COPY stage_events (seq, event_id, council_code, service, channel, event_type, occurred_at, case_id, user_ref, quantity, duration_seconds) " +
+            "COPY stage_events (seq, event_id, council_code, service, channel, event_type, occurred_at, case_id, user_ref, quantity, duration_seconds, rating) " +
             "FROM STDIN (FORMAT BINARY)");
     }
 
@@ -123,8 +124,8 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         }
 
         EnsurePartitions();
-        Execute("INSERT INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at, case_id, user_ref, quantity, duration_seconds, file_id) " +
-                "SELECT event_id, council_code, service, channel, event_type, occurred_at, case_id, user_ref, quantity, duration_seconds, @file FROM stage_events");
+        Execute("INSERT INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at, case_id, user_ref, quantity, duration_seconds, file_id, rating) " +
+                "SELECT event_id, council_code, service, channel, event_type, occurred_at, case_id, user_ref, quantity, duration_seconds, @file, rating FROM stage_events");
         // In file order, so that ids break ties between contacts at the same instant as SQLite's rowids do.
         Execute("INSERT INTO contact_events (council_code, service, user_ref, channel, kind, occurred_at) " +
                 "SELECT council_code, service, user_ref, channel, CASE WHEN event_type = 'transaction_failed' THEN 0 ELSE 1 END, occurred_at " +
@@ -136,15 +137,19 @@ internal sealed class PostgresBulkLoader : IBulkLoader
             Execute("DROP TABLE stage_events");
             return new StagedEvents(0, asStaged.Usage.Keys.Select(k => k.CouncilCode).Distinct().Order(StringComparer.Ordinal).ToList());
         }
-        Execute("INSERT INTO usage_rollups AS r (council_code, service, channel, month, completed, started, failed, other) " +
+        // Satisfaction ratings are counted as ratings given and ratings of 4 or 5, not as other usage.
+        Execute("INSERT INTO usage_rollups AS r (council_code, service, channel, month, completed, started, failed, other, ratings, satisfied) " +
                 "SELECT council_code, service, channel, date_trunc('month', occurred_at AT TIME ZONE 'UTC')::date, " +
                 "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_completed'), 0), " +
                 "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_started'), 0), " +
                 "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_failed'), 0), " +
-                "coalesce(sum(quantity) FILTER (WHERE event_type NOT IN ('transaction_completed', 'transaction_started', 'transaction_failed')), 0) " +
+                "coalesce(sum(quantity) FILTER (WHERE event_type NOT IN ('transaction_completed', 'transaction_started', 'transaction_failed', 'satisfaction_rating')), 0), " +
+                "coalesce(sum(quantity) FILTER (WHERE event_type = 'satisfaction_rating'), 0), " +
+                "coalesce(sum(quantity) FILTER (WHERE event_type = 'satisfaction_rating' AND rating >= 4), 0) " +
                 "FROM stage_events GROUP BY 1, 2, 3, 4 " +
                 "ON CONFLICT (council_code, service, channel, month) DO UPDATE SET completed = r.completed + excluded.completed, " +
-                "started = r.started + excluded.started, failed = r.failed + excluded.failed, other = r.other + excluded.other");
+                "started = r.started + excluded.started, failed = r.failed + excluded.failed, other = r.other + excluded.other, " +
+                "ratings = r.ratings + excluded.ratings, satisfied = r.satisfied + excluded.satisfied");
         var councils = new List<string>();
         using (var cmd = Command("SELECT DISTINCT council_code FROM stage_events ORDER BY 1"))
         using (var reader = cmd.ExecuteReader())
@@ -273,10 +278,11 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         if (delta.Usage.Count > 0)
         {
             using var c = Command(
-                "INSERT INTO usage_rollups AS r (council_code, service, channel, month, completed, started, failed, other) " +
-                "SELECT * FROM unnest(@a, @b, @c, @d, @e, @f, @g, @h) " +
+                "INSERT INTO usage_rollups AS r (council_code, service, channel, month, completed, started, failed, other, ratings, satisfied) " +
+                "SELECT * FROM unnest(@a, @b, @c, @d, @e, @f, @g, @h, @i, @j) " +
                 "ON CONFLICT (council_code, service, channel, month) DO UPDATE SET completed = r.completed + excluded.completed, " +
-                "started = r.started + excluded.started, failed = r.failed + excluded.failed, other = r.other + excluded.other");
+                "started = r.started + excluded.started, failed = r.failed + excluded.failed, other = r.other + excluded.other, " +
+                "ratings = r.ratings + excluded.ratings, satisfied = r.satisfied + excluded.satisfied");
             var rows = delta.Usage.ToList();
             c.Parameters.AddWithValue("a", rows.Select(x => x.Key.CouncilCode).ToArray());
             c.Parameters.AddWithValue("b", rows.Select(x => x.Key.Service).ToArray());
@@ -286,6 +292,8 @@ internal sealed class PostgresBulkLoader : IBulkLoader
             c.Parameters.AddWithValue("f", rows.Select(x => x.Value.Started).ToArray());
             c.Parameters.AddWithValue("g", rows.Select(x => x.Value.Failed).ToArray());
             c.Parameters.AddWithValue("h", rows.Select(x => x.Value.Other).ToArray());
+            c.Parameters.AddWithValue("i", rows.Select(x => x.Value.Ratings).ToArray());
+            c.Parameters.AddWithValue("j", rows.Select(x => x.Value.Satisfied).ToArray());
             c.ExecuteNonQuery();
         }
         if (delta.ClosedCases.Count > 0)

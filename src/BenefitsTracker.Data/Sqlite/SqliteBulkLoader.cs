@@ -26,8 +26,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader
     public unsafe bool AddEvent(in EventRecord r)
     {
         var s = _event ??= Prepare(
-            "INSERT OR IGNORE INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at_ms, case_id, user_ref, quantity, duration_seconds, file_id) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            "INSERT OR IGNORE INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at_ms, case_id, user_ref, quantity, duration_seconds, file_id, rating) " +
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
         var h = NativeBinds.Handle(s);
         fixed (byte* eventId = r.EventId, council = r.CouncilCode, service = r.Service, channel = r.Channel, type = r.EventType, caseId = r.CaseId, user = r.UserRef)
         {
@@ -42,6 +42,7 @@ internal sealed class SqliteBulkLoader : IBulkLoader
             NativeBinds.Int64(h, 9, r.Quantity);
             if (r.DurationSeconds is { } d) NativeBinds.Double(h, 10, d); else NativeBinds.Null(h, 10);
             NativeBinds.Int64(h, 11, r.FileId);
+            if (r.Rating is { } rating) NativeBinds.Int64(h, 12, rating); else NativeBinds.Null(h, 12);
             return Step(s) == 1;
         }
     }
@@ -149,9 +150,11 @@ internal sealed class SqliteBulkLoader : IBulkLoader
         if (delta.Usage.Count > 0)
         {
             using var s = Prepare(
-                "INSERT INTO usage_rollups (council_code, service, channel, month, completed, started, failed, other) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) " +
+                "INSERT INTO usage_rollups (council_code, service, channel, month, completed, started, failed, other, ratings, satisfied) " +
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) " +
                 "ON CONFLICT (council_code, service, channel, month) DO UPDATE SET completed = completed + excluded.completed, " +
-                "started = started + excluded.started, failed = failed + excluded.failed, other = other + excluded.other");
+                "started = started + excluded.started, failed = failed + excluded.failed, other = other + excluded.other, " +
+                "ratings = ratings + excluded.ratings, satisfied = satisfied + excluded.satisfied");
             foreach (var (k, v) in delta.Usage)
             {
                 raw.sqlite3_bind_text(s, 1, k.CouncilCode);
@@ -162,6 +165,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader
                 raw.sqlite3_bind_int64(s, 6, v.Started);
                 raw.sqlite3_bind_int64(s, 7, v.Failed);
                 raw.sqlite3_bind_int64(s, 8, v.Other);
+                raw.sqlite3_bind_int64(s, 9, v.Ratings);
+                raw.sqlite3_bind_int64(s, 10, v.Satisfied);
                 Step(s);
             }
         }

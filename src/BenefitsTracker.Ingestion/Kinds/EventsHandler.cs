@@ -11,14 +11,17 @@ namespace BenefitsTracker.Ingestion.Kinds;
 internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
 {
     // Columns, in KindSchema.Events order.
-    private const int CEventId = 0, CCouncil = 1, CService = 2, CChannel = 3, CType = 4, COccurred = 5, CCase = 6, CUser = 7, CQuantity = 8, CDuration = 9;
+    private const int CEventId = 0, CCouncil = 1, CService = 2, CChannel = 3, CType = 4, COccurred = 5, CCase = 6, CUser = 7, CQuantity = 8, CDuration = 9, CRating = 10;
     // Batch slots.
     private const int TEventId = 0, TCouncil = 1, TService = 2, TChannel = 3, TType = 4, TCase = 5, TUser = 6;
-    private const int NCouncil = 0, NService = 1, NChannel = 2, NType = 3, NMonth = 4, NOccurred = 5, NQuantity = 6, NDuration = 7, NHasDuration = 8;
+    private const int NCouncil = 0, NService = 1, NChannel = 2, NType = 3, NMonth = 4, NOccurred = 5, NQuantity = 6, NDuration = 7, NHasDuration = 8, NRating = 9;
 
     private static readonly int TypeCompleted = IndexOf(EventTypes.Completed, EventTypes.All);
     private static readonly int TypeStarted = IndexOf(EventTypes.Started, EventTypes.All);
     private static readonly int TypeFailed = IndexOf(EventTypes.Failed, EventTypes.All);
+    private static readonly int TypeRating = IndexOf(EventTypes.SatisfactionRating, EventTypes.All);
+    /// <summary>The Service Manual's five-point scale: 5 very satisfied … 1 very dissatisfied; 4 and 5 count as satisfied.</summary>
+    private const int MinRating = 1, MaxRating = 5, SatisfiedFrom = 4;
     private static readonly string ChannelList = string.Join(", ", Channels.All);
     private static readonly string TypeList = string.Join(", ", EventTypes.All);
 
@@ -30,7 +33,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
     private readonly record struct Key(int Council, int Service, int Channel, int Month);
 
     public override int TextSlots => 7;
-    public override int NumSlots => 9;
+    public override int NumSlots => 10;
 
     public override string? Validate(RowBatch batch)
     {
@@ -58,6 +61,16 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         double duration = 0;
         if (!durationText.IsEmpty && TryNonNegativeDouble(durationText, out duration, MaxDurationSeconds) is var dp && dp != NumberProblem.None)
             return NumberReason(CDuration, durationText, dp, "a number of seconds", $"{MaxDurationSeconds:N0}");
+        var ratingText = Field(CRating);
+        long rating = 0;
+        if (typeIndex == TypeRating)
+        {
+            if (ratingText.IsEmpty) return $"rating is missing: a {EventTypes.SatisfactionRating} event carries the user's rating, {MinRating} (very dissatisfied) to {MaxRating} (very satisfied)";
+            if (TryWhole(ratingText, out rating, MaxRating) is var rp && rp != NumberProblem.None || rating < MinRating)
+                return $"rating {Show(ratingText)} is not a whole number from {MinRating} (very dissatisfied) to {MaxRating} (very satisfied)";
+        }
+        else if (!ratingText.IsEmpty)
+            return $"rating {Show(ratingText)} is given on a {Show(type)} event: only {EventTypes.SatisfactionRating} events carry a rating";
         var eventId = Field(CEventId);
         if (eventId.Length > 200) return "event_id is longer than 200 characters";
         var caseId = Field(CCase);
@@ -82,15 +95,22 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         batch.SetNum(NQuantity, quantity);
         batch.SetNum(NDuration, BitConverter.DoubleToInt64Bits(duration));
         batch.SetNum(NHasDuration, durationText.IsEmpty ? 0 : 1);
+        batch.SetNum(NRating, rating);
         batch.Commit();
-        Count(_usage, new Key(councilId, serviceId, channelIndex, month), typeIndex, quantity);
+        Count(_usage, new Key(councilId, serviceId, channelIndex, month), typeIndex, quantity, (int)rating);
         return null;
     }
 
-    private static void Count(Dictionary<Key, UsageCounts> into, Key key, int type, long quantity)
+    /// <summary>A satisfaction event with quantity n stands for n ratings of its value.</summary>
+    private static void Count(Dictionary<Key, UsageCounts> into, Key key, int type, long quantity, int rating)
     {
         ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(into, key, out _);
-        if (type == TypeCompleted) counts.Completed += quantity;
+        if (type == TypeRating)
+        {
+            counts.Ratings += quantity;
+            if (rating >= SatisfiedFrom) counts.Satisfied += quantity;
+        }
+        else if (type == TypeCompleted) counts.Completed += quantity;
         else if (type == TypeStarted) counts.Started += quantity;
         else if (type == TypeFailed) counts.Failed += quantity;
         else counts.Other += quantity;
@@ -110,6 +130,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             UserRef = b.Text(i, TUser),
             Quantity = b.Num(i, NQuantity),
             DurationSeconds = b.Num(i, NHasDuration) == 1 ? BitConverter.Int64BitsToDouble(b.Num(i, NDuration)) : null,
+            Rating = b.Num(i, NRating) is var rating and > 0 ? (int)rating : null,
             FileId = fileId,
         });
         if (loader.StagesEvents)
@@ -121,7 +142,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         var type = (int)b.Num(i, NType);
         if (!inserted)
         {
-            Count(_duplicates, new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth)), type, b.Num(i, NQuantity));
+            Count(_duplicates, new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth)), type, b.Num(i, NQuantity), (int)b.Num(i, NRating));
             return false;
         }
 
@@ -163,7 +184,9 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
                 n.Started -= d.Started;
                 n.Failed -= d.Failed;
                 n.Other -= d.Other;
-                if (n is { Completed: 0, Started: 0, Failed: 0, Other: 0 }) continue;
+                n.Ratings -= d.Ratings;
+                n.Satisfied -= d.Satisfied;
+                if (n is { Completed: 0, Started: 0, Failed: 0, Other: 0, Ratings: 0, Satisfied: 0 }) continue;
             }
             delta.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = n;
         }

@@ -4,7 +4,7 @@ namespace BenefitsTracker.Ingestion.Kinds;
 internal sealed record KindSchema(InputKind Kind, IReadOnlyList<string> Columns, IReadOnlyList<string> Required)
 {
     public static readonly KindSchema Events = new(InputKind.Events,
-        ["event_id", "council_code", "service", "channel", "event_type", "occurred_at", "case_id", "user_ref", "quantity", "duration_seconds"],
+        ["event_id", "council_code", "service", "channel", "event_type", "occurred_at", "case_id", "user_ref", "quantity", "duration_seconds", "rating"],
         ["council_code", "service", "channel", "event_type", "occurred_at"]);
 
     public static readonly KindSchema Cases = new(InputKind.Cases,

@@ -50,6 +50,7 @@ internal static class HtmlReport
 
         Coverage(h, r);
         Headline(h, f);
+        KpiSection.Write(h, r);
         AppraisalSection.Write(h, r, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
         CounterfactualSection.Write(h, f, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
 

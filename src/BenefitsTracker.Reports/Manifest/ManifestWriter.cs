@@ -118,7 +118,7 @@ public static class ManifestWriter
     }
 
     /// <summary>The part of the manifest that a consortium repeats for each member.</summary>
-    private static void WriteBody(Utf8JsonWriter w, SavingsResult r, DisclosureView? disclosure, bool asMember = false)
+    private static void WriteBody(Utf8JsonWriter w, SavingsResult r, DisclosureView? disclosure, KpiDisclosure? sharedKpis = null)
     {
         WriteScope(w, r);
 
@@ -171,6 +171,7 @@ public static class ManifestWriter
         w.WritePropertyName("months");
         w.WriteStartArray();
         // A shared manifest's members carry no months (see the disclosure note).
+        var asMember = sharedKpis is not null;
         for (var i = 0; i < (asMember ? 0 : r.Months.Count); i++)
         {
             var m = r.Months[i];
@@ -195,13 +196,15 @@ public static class ManifestWriter
         }
         w.WriteEndArray();
 
+        KpiManifest.Write(w, r, sharedKpis);
+
         w.WritePropertyName("members");
         w.WriteStartArray();
         foreach (var member in r.Members)
         {
             w.WriteStartObject();
             if (disclosure is not null && disclosure.Member(member.Scope.Id) is var shown && shown != Shown.Value) WriteWithheldMember(w, member, disclosure.Symbol(shown));
-            else WriteBody(w, member, disclosure, asMember: true);
+            else WriteBody(w, member, disclosure, KpiDisclosure.Of(r));
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -236,6 +239,9 @@ public static class ManifestWriter
         w.WriteStartArray();
         w.WriteEndArray();
         w.WritePropertyName("months");
+        w.WriteStartArray();
+        w.WriteEndArray();
+        w.WritePropertyName("kpis");
         w.WriteStartArray();
         w.WriteEndArray();
         w.WritePropertyName("members");

@@ -126,7 +126,7 @@ public static class SavingsWorkbook
         {
             ctx.Init();
             // Sheets in reading order; filled below in dependency order.
-            string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal, GreenBookSheet.SheetName, LineageSheetName];
+            string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal, GreenBookSheet.SheetName, KpiSheet.SheetName, RegisterSheet.SheetName, LineageSheetName];
             foreach (var name in names) wb.AddWorksheet(name);
             // Only where there are estimates, before Lineage; written first so that its names exist for the Assumptions sheet.
             var counterfactual = ctx.Result.Counterfactual.Count > 0;
@@ -144,7 +144,7 @@ public static class SavingsWorkbook
             Action<WorkbookContext>[] steps =
             [
                 AssumptionsSheet.Write, BaselineSheet.Write, SpendSheet.Write, AppraisalSheet.Write, CashableSheet.Write,
-                SummarySheet.Write, GreenBookSheet.Write, LineageSheet.Write,
+                SummarySheet.Write, GreenBookSheet.Write, KpiSheet.Write, RegisterSheet.Write, LineageSheet.Write,
             ];
             foreach (var step in steps)
             {

@@ -85,6 +85,7 @@ public static class DashboardPages
             body.Append("<h2 id=\"consortia\">Consortia</h2>\n");
             await Table(body, "consortia", consortia.Select(c => (ScopeKind.Consortium, c, c, $"/consortia/{Uri.EscapeDataString(c)}")), from, to, outputs, ct);
         }
+        body.Append("<p><a href=\"/data-quality\">Data quality</a> · <a href=\"/jobs\">Scheduled jobs</a></p>\n");
         body.Append(SignOut(key));
         return Html(Page("Savings from digital services", body.ToString()));
     }

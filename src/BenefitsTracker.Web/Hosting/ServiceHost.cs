@@ -118,6 +118,7 @@ public static class ServiceHost
         app.MapJobsApi();
         app.MapDataQualityApi();
         app.MapDashboard();
+        app.MapJobPages();
         return app;
     }
 

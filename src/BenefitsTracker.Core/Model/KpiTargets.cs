@@ -1,0 +1,45 @@
+namespace BenefitsTracker.Core.Model;
+
+/// <summary>
+/// A service's targets for the four KPIs (assumptions: <c>services.{slug}.targets</c>), each optional.
+/// Cost per transaction is met at or below its target; the three rates at or above theirs.
+/// </summary>
+public sealed record KpiTargets(decimal? CostPerTransaction, decimal? DigitalTakeUp, decimal? CompletionRate, decimal? UserSatisfaction)
+{
+    public bool IsEmpty => CostPerTransaction is null && DigitalTakeUp is null && CompletionRate is null && UserSatisfaction is null;
+
+    /// <summary>Whether <paramref name="value"/> meets the target of <paramref name="kpi"/>; null when either is missing.</summary>
+    public bool? Met(Kpi kpi, decimal? value)
+    {
+        var target = Of(kpi);
+        if (target is not { } t || value is not { } v) return null;
+        return kpi == Kpi.CostPerTransaction ? v <= t : v >= t;
+    }
+
+    public decimal? Of(Kpi kpi) => kpi switch
+    {
+        Kpi.CostPerTransaction => CostPerTransaction,
+        Kpi.DigitalTakeUp => DigitalTakeUp,
+        Kpi.CompletionRate => CompletionRate,
+        Kpi.UserSatisfaction => UserSatisfaction,
+        _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, null),
+    };
+}
+
+/// <summary>The GOV.UK Service Manual's four mandatory performance indicators.</summary>
+public enum Kpi { CostPerTransaction, DigitalTakeUp, CompletionRate, UserSatisfaction }
+
+public static class Kpis
+{
+    public static readonly IReadOnlyList<Kpi> All = [Kpi.CostPerTransaction, Kpi.DigitalTakeUp, Kpi.CompletionRate, Kpi.UserSatisfaction];
+
+    /// <summary>The key used in the assumptions file, manifest.json and the open data: "cost_per_transaction_gbp", ...</summary>
+    public static string Key(this Kpi kpi) => kpi switch
+    {
+        Kpi.CostPerTransaction => "cost_per_transaction_gbp",
+        Kpi.DigitalTakeUp => "digital_take_up",
+        Kpi.CompletionRate => "completion_rate",
+        Kpi.UserSatisfaction => "user_satisfaction",
+        _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, null),
+    };
+}

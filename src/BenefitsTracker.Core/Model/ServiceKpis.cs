@@ -1,0 +1,23 @@
+using BenefitsTracker.Core.Domain;
+
+namespace BenefitsTracker.Core.Model;
+
+/// <summary>
+/// One month of a service's KPIs and the same month a year earlier. Null figures: the events feed does
+/// not reach that month, so its KPIs are unknown (not zero).
+/// </summary>
+public sealed record KpiMonth(Month Month, KpiFigures? Figures, KpiFigures? YearEarlier);
+
+/// <summary>
+/// A service's four KPIs (GOV.UK Service Manual) over the period and month by month, beside its targets
+/// and the same months a year earlier. <see cref="Period"/> sums the months the events feed reaches;
+/// <see cref="YearEarlier"/> is null unless every month a year earlier is reached.
+/// </summary>
+public sealed record ServiceKpis
+{
+    public required string Service { get; init; }
+    public required KpiFigures Period { get; init; }
+    public KpiFigures? YearEarlier { get; init; }
+    public KpiTargets? Targets { get; init; }
+    public required IReadOnlyList<KpiMonth> Months { get; init; }
+}
