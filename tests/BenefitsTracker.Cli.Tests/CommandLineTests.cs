@@ -89,6 +89,11 @@ public sealed class CommandLineTests
         var noInbox = CliRunner.Benefits(work, "jobs", "run", "ingest-inbox", "--db", "sqlite:" + Path.Combine(work, "b.db"));
         Assert.Equal(2, noInbox.ExitCode);
         Assert.Contains("--inbox", noInbox.Stderr, StringComparison.Ordinal);
+        // A store is made by an ingest only: the others refuse a missing one.
+        var missing = CliRunner.Benefits(work, "jobs", "list", "--db", "sqlite:" + Path.Combine(work, "b.db"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no such database", missing.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Benefits(work, "ingest", Path.Combine(CliRunner.WorkedExampleDir, "councils.csv"), "--db", "sqlite:" + Path.Combine(work, "b.db")).ExitCode);
         // No assumptions stored: monthly-reports cannot report, and says why.
         var failed = CliRunner.Benefits(work, "jobs", "run", "monthly-reports", "--reports", Path.Combine(work, "r"), "--db", "sqlite:" + Path.Combine(work, "b.db"));
         Assert.True(failed.ExitCode == 1, failed.ToString());

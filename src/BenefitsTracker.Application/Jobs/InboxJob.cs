@@ -21,6 +21,10 @@ internal sealed class InboxJob(JobRunner runner)
         name.StartsWith('.') || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".partial", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>NAME.rejects.csv or NAME.rejects.N.csv: an ingest's own output, never an input.</summary>
+    private static bool IsRejectsName(string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, @"\.rejects(\.[0-9]+)?\.csv$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     private static bool IsInput(string name) => Path.GetExtension(name).ToLowerInvariant() is ".csv" or ".ndjson" or ".jsonl" or ".json";
 
     public async Task<JobOutcome> RunAsync(CancellationToken ct)
@@ -38,7 +42,7 @@ internal sealed class InboxJob(JobRunner runner)
             ct.ThrowIfCancellationRequested();
             var name = Path.GetFileName(path);
             // Rejects files are the ingest's own output; a leftover one moves with its file (below).
-            if (name.EndsWith(".rejects.csv", StringComparison.OrdinalIgnoreCase)) continue;
+            if (IsRejectsName(name)) continue;
             if (IsBeingWritten(name) || now - File.GetLastWriteTimeUtc(path) < settle)
             {
                 waiting++;

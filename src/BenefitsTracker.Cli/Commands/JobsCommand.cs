@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BenefitsTracker.Application.Jobs;
+using BenefitsTracker.Data;
 using BenefitsTracker.Web.Jobs;
 using Microsoft.Extensions.Configuration;
 
@@ -22,6 +23,7 @@ public static class JobsCommand
             var options = Options();
             var crons = JobSchedules.Parse(options);
             var target = StorageOptions.Target(parse.GetValue(listDb));
+            BenefitsStore.RequireExists(target); // only ingest (and ingest-inbox) create a store
             await using var db = await StorageOptions.OpenForWritingAsync(target, token);
             var last = await new JobHistory(db).LastRunsAsync(token);
             var now = DateTimeOffset.UtcNow;
@@ -52,6 +54,7 @@ public static class JobsCommand
                 Log = Console.Error.WriteLine,
             };
             var job = runner.Check(parse.GetValue(name)!);
+            if (job != JobNames.IngestInbox) BenefitsStore.RequireExists(target); // only an ingest creates a store
             await using (await StorageOptions.OpenForWritingAsync(target, token)) { } // created and migrated, naming --db when it cannot be
             var result = await runner.RunAsync(job, JobRun.ByHand, token);
             Console.WriteLine($"{job}: {Describe(result)}");
@@ -65,7 +68,9 @@ public static class JobsCommand
         history.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var job = parse.GetValue(historyName) is { } n ? JobNames.Check(n) : null;
-            await using var db = await StorageOptions.OpenForWritingAsync(StorageOptions.Target(parse.GetValue(historyDb)), token);
+            var target = StorageOptions.Target(parse.GetValue(historyDb));
+            BenefitsStore.RequireExists(target);
+            await using var db = await StorageOptions.OpenForWritingAsync(target, token);
             var runs = await new JobHistory(db).ListAsync(job, Math.Max(1, parse.GetValue(limit)), token);
             if (runs.Count == 0) Console.WriteLine(job is null ? "No job has run yet." : $"{job} has not run yet.");
             foreach (var r in runs) Console.WriteLine($"{r.Id,5} {r.Job,-16} {Describe(r)}");
