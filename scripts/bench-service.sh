@@ -11,7 +11,8 @@ for t in wrk curl python3; do command -v $t >/dev/null || { echo "needs $t (apt-
 work=$(mktemp -d /tmp/bt-bench-service-XXXX)
 trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null; sleep 1; rm -rf "$work"' EXIT
 dotnet build src/BenefitsTracker.Cli -c Release -nologo -v q >/dev/null
-B() { dotnet src/BenefitsTracker.Cli/bin/Release/net10.0/benefits.dll "$@"; }
+bin=src/BenefitsTracker.Cli/bin/Release/net10.0/benefits.dll
+B() { dotnet "$bin" "$@"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 url=http://127.0.0.1:$(free_port)
 up() { for _ in $(seq 120); do curl -sf "$url/health" >/dev/null && return 0; sleep 0.5; done; echo "the service did not start:" >&2; cat "$1" >&2; exit 1; }
@@ -21,7 +22,7 @@ export BENEFITS__RATELIMIT__PERMITSPERSECOND=1000000 BENEFITS__RATELIMIT__BURST=
 echo "== GET savings: demo store, 50 connections, 15 s"
 B demo --out "$work/demo" >/dev/null 2>&1
 key=$(B apikey create --council W06000003 --scope read --db "sqlite:$work/demo/demo.db" 2>/dev/null)
-B serve --db "sqlite:$work/demo/demo.db" --urls "$url" >"$work/serve.log" 2>&1 & echo $! >"$work/pid"
+dotnet "$bin" serve --db "sqlite:$work/demo/demo.db" --urls "$url" >"$work/serve.log" 2>&1 & echo $! >"$work/pid"   # dotnet itself, so that kill stops it
 up "$work/serve.log"
 path="/api/v1/councils/W06000003/savings?from=2024-04&to=2025-03"
 curl -sf -H "X-Api-Key: $key" "$url$path" >/dev/null   # warm: the result is computed once, then cached
@@ -54,7 +55,7 @@ t0=$(date +%s.%N); B ingest "$work/one.ndjson" --kind events --db "sqlite:$work/
 seed "$work/http.db"
 wkey=$(B apikey create --council "$council" --db "sqlite:$work/http.db" 2>/dev/null)
 url=http://127.0.0.1:$(free_port)   # the first service may still be closing its port
-B serve --db "sqlite:$work/http.db" --urls "$url" >"$work/serve2.log" 2>&1 & echo $! >"$work/pid"
+dotnet "$bin" serve --db "sqlite:$work/http.db" --urls "$url" >"$work/serve2.log" 2>&1 & echo $! >"$work/pid"
 up "$work/serve2.log"
 t2=$(date +%s.%N)
 for f in "$work"/body-*.ndjson; do

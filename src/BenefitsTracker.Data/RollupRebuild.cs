@@ -17,7 +17,8 @@ public sealed record RollupDifferences(long Usage, long ClosedCases, long OpenCa
 /// </summary>
 public static class RollupRebuild
 {
-    private const string Completed = "transaction_completed", Started = "transaction_started", Failed = "transaction_failed";
+    private const string Completed = "transaction_completed", Started = "transaction_started", Failed = "transaction_failed",
+        Rating = "satisfaction_rating";
 
     public static async Task<RollupDifferences> RunAsync(BenefitsDbContext db, CancellationToken ct = default)
     {
@@ -26,13 +27,15 @@ public static class RollupRebuild
         var month = (string column) => $"CAST(strftime('%Y%m', {column} / 1000, 'unixepoch') AS INTEGER)";
         var tables = new[]
         {
-            new Table("usage_rollups", 4, "council_code, service, channel, month, completed, started, failed, other",
+            // Satisfaction ratings count as ratings given (and of 4 or 5, satisfied), not as other usage (as at ingest).
+            new Table("usage_rollups", 4, "council_code, service, channel, month, completed, started, failed, other, ratings, satisfied",
                 $"SELECT council_code, service, channel, {month("occurred_at_ms")}, " +
                 $"SUM(CASE WHEN event_type = '{Completed}' THEN quantity ELSE 0 END), SUM(CASE WHEN event_type = '{Started}' THEN quantity ELSE 0 END), " +
                 $"SUM(CASE WHEN event_type = '{Failed}' THEN quantity ELSE 0 END), " +
-                $"SUM(CASE WHEN event_type NOT IN ('{Completed}', '{Started}', '{Failed}') THEN quantity ELSE 0 END) " +
+                $"SUM(CASE WHEN event_type NOT IN ('{Completed}', '{Started}', '{Failed}', '{Rating}') THEN quantity ELSE 0 END), " +
+                $"SUM(CASE WHEN event_type = '{Rating}' THEN quantity ELSE 0 END), SUM(CASE WHEN event_type = '{Rating}' AND rating >= 4 THEN quantity ELSE 0 END) " +
                 "FROM usage_events GROUP BY 1, 2, 3, 4",
-                "NOT (completed = 0 AND started = 0 AND failed = 0 AND other = 0)"),
+                "NOT (completed = 0 AND started = 0 AND failed = 0 AND other = 0 AND ratings = 0 AND satisfied = 0)"),
             new Table("closed_case_rollups", 5, "council_code, service, month, grade, minutes_hundredths, count",
                 $"SELECT council_code, service, {month("closed_at_ms")}, COALESCE(officer_grade, ''), COALESCE(officer_minutes_hundredths, 0), COUNT(*) " +
                 "FROM cases WHERE closed_at_ms IS NOT NULL GROUP BY 1, 2, 3, 4, 5",

@@ -53,4 +53,25 @@ public sealed class RefreshRollupsJobTests : IDisposable
         // The rollup now holds what the raw rows say: a third run finds nothing.
         Assert.Equal(0, (await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None)).Counts["cells_corrected"]);
     }
+
+    [Fact]
+    public async Task Satisfaction_ratings_rebuild_to_the_same_rollup_cells_as_ingest_makes()
+    {
+        var file = Path.Combine(_f.Folder, "ratings.csv");
+        File.WriteAllLines(file, [
+            "event_id,council_code,service,channel,event_type,occurred_at,quantity,rating",
+            "r-1,W06000003,garden-waste,web,satisfaction_rating,2024-05-02T10:00:00Z,3,5",
+            "r-2,W06000003,garden-waste,web,satisfaction_rating,2024-05-03T10:00:00Z,2,2",
+            "r-3,W06000003,garden-waste,web,transaction_completed,2024-05-03T10:00:00Z,7,",
+            "r-4,W06000003,garden-waste,web,page_view,2024-05-03T10:00:00Z,4,",
+        ]);
+        await _f.IngestAsync(file);
+        await using (var db = new BenefitsDbContext(BenefitsStore.Options(_f.Target)))
+        {
+            var cell = await db.UsageRollups.AsNoTracking().SingleAsync();
+            Assert.Equal((7L, 4L, 5L, 3L), (cell.Completed, cell.Other, cell.Ratings, cell.Satisfied));
+        }
+        var run = await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None);
+        Assert.Equal((JobRun.Succeeded, 0L), (run.Outcome, run.Counts["cells_corrected"]));
+    }
 }

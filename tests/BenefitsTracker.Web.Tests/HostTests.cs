@@ -30,6 +30,7 @@ public sealed class HostTests : IAsyncLifetime
         [
             "/api/v1/events", "/api/v1/cases", "/api/v1/costs", "/api/v1/councils/{gss}/savings",
             "/api/v1/consortia/{id}/comparison", "/api/v1/councils/{gss}/reports/{period}/{file}", "/api/v1/jobs", "/api/v1/data-quality",
+            "/api/v1/consortia/{id}/reports/{period}/{file}", "/health", "/health/ready",
         ];
         foreach (var path in expected) Assert.True(paths.ContainsKey(path), $"{path} is not in the OpenAPI document");
         foreach (var (path, item) in paths.Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal)))

@@ -94,6 +94,30 @@ public sealed class IngestOverHttpTests
     }
 
     [Fact]
+    public async Task Satisfaction_ratings_are_posted_as_events_and_a_misplaced_or_missing_rating_comes_back_with_its_reason()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(4).ToList();
+        for (var i = 0; i < 4; i++) rows[i]["event_id"] = $"rating-{i}";
+        rows[0]["event_type"] = "satisfaction_rating";
+        rows[0]["rating"] = 5;                                   // a number, as a client would send it
+        rows[1]["event_type"] = "satisfaction_rating";           // no rating
+        rows[2]["event_type"] = "transaction_completed";
+        rows[2]["rating"] = 4;                                   // a rating on another event type
+        rows[3]["event_type"] = "satisfaction_rating";
+        rows[3]["rating"] = "2";
+
+        var body = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(rows)));
+
+        Assert.Equal(2, (long)body["accepted"]!);
+        var reasons = body["rejects"]!.AsArray().ToDictionary(r => (long)r!["index"]!, r => (string)r!["reason"]!);
+        Assert.Equal([1L, 2L], reasons.Keys.Order());
+        Assert.StartsWith("rating is missing", reasons[1], StringComparison.Ordinal);
+        Assert.Contains("only satisfaction_rating events carry a rating", reasons[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_sent_again_after_a_lost_answer_gets_its_rejected_rows_back()
     {
         await using var service = await ServiceUnderTest.StartAsync(events: null);

@@ -23,7 +23,7 @@ internal sealed class DataQualityJob(JobRunner runner)
         {
             var usage = await db.UsageRollups.AsNoTracking()
                 .GroupBy(r => new { r.CouncilCode, r.Service, r.Month })
-                .Select(g => new { g.Key.CouncilCode, g.Key.Service, g.Key.Month, Events = g.Sum(r => r.Completed + r.Started + r.Failed + r.Other), Completed = g.Sum(r => r.Completed) })
+                .Select(g => new { g.Key.CouncilCode, g.Key.Service, g.Key.Month, Events = g.Sum(r => r.Completed + r.Started + r.Failed + r.Other + r.Ratings), Completed = g.Sum(r => r.Completed) })
                 .ToListAsync(ct);
             foreach (var series in usage.GroupBy(u => (u.CouncilCode, u.Service)).OrderBy(s => s.Key.CouncilCode, StringComparer.Ordinal).ThenBy(s => s.Key.Service, StringComparer.Ordinal))
             {

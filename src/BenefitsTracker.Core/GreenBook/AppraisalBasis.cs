@@ -217,14 +217,14 @@ internal sealed class AppraisalBasis
                      .OrderBy(k => Channels.Order(k[InputKeys.UnitCostPrefix.Length..])).ThenBy(k => k, StringComparer.Ordinal))
         {
             var channel = key[InputKeys.UnitCostPrefix.Length..];
-            list.Add(new AppraisalInput(key, $"Unit cost: {channel.Replace('_', ' ')}", InputKind.Price, UnitCost(channel), 0m, null));
+            list.Add(new AppraisalInput(key, $"Unit cost: {channel.Replace('_', ' ')}", InputKind.Price, UnitCost(channel), 0m, StrictJson.MaxUnitCost));
         }
         if (keys.Contains(InputKeys.HourlyDefault))
-            list.Add(new AppraisalInput(InputKeys.HourlyDefault, "Officer hourly cost (default)", InputKind.Price, a.HourlyCostDefault, 0m, null));
+            list.Add(new AppraisalInput(InputKeys.HourlyDefault, "Officer hourly cost (default)", InputKind.Price, a.HourlyCostDefault, 0m, StrictJson.MaxUnitCost));
         foreach (var key in keys.Where(k => k.StartsWith(InputKeys.HourlyGradePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var grade = key[InputKeys.HourlyGradePrefix.Length..];
-            list.Add(new AppraisalInput(key, $"Officer hourly cost: grade {grade}", InputKind.Price, Grade(grade), 0m, null));
+            list.Add(new AppraisalInput(key, $"Officer hourly cost: grade {grade}", InputKind.Price, Grade(grade), 0m, StrictJson.MaxUnitCost));
         }
         list.Add(new AppraisalInput(InputKeys.Deadweight, "Deadweight", InputKind.Deadweight, a.Adjustments.Deadweight, 0m, 1m));
         list.Add(new AppraisalInput(InputKeys.Attribution, "Attribution", InputKind.Attribution, a.Adjustments.Attribution, 0m, 1m));

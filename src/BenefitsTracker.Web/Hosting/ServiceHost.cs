@@ -9,7 +9,7 @@ using BenefitsTracker.Web.Auth;
 using BenefitsTracker.Web.Dashboard;
 using BenefitsTracker.Web.Jobs;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace BenefitsTracker.Web.Hosting;
@@ -109,8 +109,18 @@ public static class ServiceHost
         app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).WithSummary("Liveness: the process answers");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithSummary("Readiness: the store answers");
+        // Handlers rather than MapHealthChecks, so that both are in the OpenAPI document like every other route.
+        app.MapGet("/health", () => TypedResults.Text("Healthy"))
+            .WithTags("Health").WithName("Health").WithSummary("Liveness: the process answers")
+            .WithDescription("No key needed. 200 \"Healthy\" while the process serves.").Produces(200, contentType: "text/plain");
+        app.MapGet("/health/ready", async (HealthCheckService checks, CancellationToken ct) =>
+            {
+                var report = await checks.CheckHealthAsync(c => c.Tags.Contains("ready"), ct);
+                return TypedResults.Text(report.Status.ToString(), statusCode: report.Status == HealthStatus.Healthy ? 200 : 503);
+            })
+            .WithTags("Health").WithName("Ready").WithSummary("Readiness: the store answers")
+            .WithDescription("No key needed. 200 \"Healthy\" when the store answers; 503 with its status otherwise.")
+            .Produces(200, contentType: "text/plain").Produces(503, contentType: "text/plain");
         app.MapIngestApi();
         app.MapSavingsApi();
         app.MapConsortiaApi();
