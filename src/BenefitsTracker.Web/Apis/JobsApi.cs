@@ -22,11 +22,26 @@ public static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/jobs", async (IJobCatalog jobs, CancellationToken ct) => TypedResults.Ok(await jobs.ListAsync(ct)))
+        app.MapGet("/api/v1/jobs", async (IJobCatalog jobs, CancellationToken ct) => TypedResults.Ok(ForAnyKey(await jobs.ListAsync(ct))))
             .WithTags("Jobs").RequireAuthorization(ServiceHost.ApiPolicy).RequireRateLimiting(ServiceHost.RatePolicy)
             .WithName("GetJobs")
             .WithSummary("The scheduled jobs: cron expression, next fire time, last run and the latest runs with their outcome, duration and counts")
             .ProducesProblem(401).ProducesProblem(429);
         return app;
     }
+
+    /// <summary>
+    /// Every council's key reads this list, and a run's summary line names the files it took (every council's), so
+    /// the API gives each run's outcome, duration and counts without it; `benefits jobs history` shows the operator
+    /// the whole line.
+    /// </summary>
+    internal static IReadOnlyList<JobInfo> ForAnyKey(IReadOnlyList<JobInfo> jobs) =>
+        [.. jobs.Select(j => j with
+        {
+            LastRun = j.LastRun is { } last ? Redacted(last) : null,
+            RecentRuns = [.. j.RecentRuns.Select(Redacted)],
+        })];
+
+    private static JobRun Redacted(JobRun run) =>
+        run with { Summary = $"{run.Outcome}; the run's details are in `benefits jobs history {run.Job}` on the service's machine" };
 }
