@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Formatting;
 using BenefitsTracker.Reports.Manifest;
 using BenefitsTracker.Reports.Workbook;
 using Xunit.Abstractions;
@@ -60,6 +61,8 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         var lead = html[html.IndexOf("<p class=\"lead\">", StringComparison.Ordinal)..];
         lead = lead[..lead.IndexOf("</p>", StringComparison.Ordinal)];
         Assert.Contains("in cash terms it has not yet paid back", lead, StringComparison.Ordinal);
+        // The cash figure in the sentence is rounded for people, as the headline's are.
+        Assert.Contains("the net benefit is " + Fmt.About(Appraised.Value.Appraisal!.Cash.CashableNet), System.Net.WebUtility.HtmlDecode(lead), StringComparison.Ordinal);
         Assert.Contains("Switching values", html, StringComparison.Ordinal);
         Assert.Contains("Projected year 1", html, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File(Path.Combine("charts", "tornado.svg"))));

@@ -14,7 +14,7 @@ public class ProseTests
     [InlineData("842.37", "about £842")]
     [InlineData("9999.5", "about £10,000")]
     [InlineData("0.4", "about £0")]
-    [InlineData("-2680.4", "about \u2212£2,680")]
+    [InlineData("-2680.4", "about \u2212\u2060£2,680")]
     [InlineData("0", "£0")]
     public void About_rounds_to_four_significant_figures_in_whole_pounds(string pounds, string expected) =>
         Assert.Equal(expected, Fmt.About(decimal.Parse(pounds, System.Globalization.CultureInfo.InvariantCulture)));

@@ -41,7 +41,8 @@ public static class Fmt
         var digits = (int)Math.Floor(Math.Log10((double)abs)) + 1;
         var step = digits <= 4 ? 1m : Pow10(digits - 4);
         var rounded = Math.Round(abs / step, MidpointRounding.AwayFromZero) * step;
-        return "about " + (pounds < 0 ? Minus : "") + "£" + rounded.ToString("#,##0", Inv);
+        // A word joiner (U+2060, invisible) keeps "−" and "£" on one line: browsers may break between them.
+        return "about " + (pounds < 0 ? Minus + "\u2060" : "") + "£" + rounded.ToString("#,##0", Inv);
     }
 
     private static decimal Pow10(int n)

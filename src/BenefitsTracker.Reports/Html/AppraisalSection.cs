@@ -24,7 +24,8 @@ internal static class AppraisalSection
         var lead = r.Totals.PaybackMonth is not null && cash.CashablePaybackMonth is null
             ? " It pays back only once non-cashable benefit (such as staff time) is counted: in cash alone"
             : " Counting only cashable benefit";
-        return $"{lead}, the net benefit is {Fmt.Money(cash.CashableNet)}, so {paidBack}.";
+        // A sentence, so rounded for people as the headline's figures are (Fmt's rounding rule).
+        return $"{lead}, the net benefit is {Fmt.About(cash.CashableNet)}, so {paidBack}.";
     }
 
     /// <summary>The cash view and the appraisal NPV as headline figures, beside the full ones.</summary>
