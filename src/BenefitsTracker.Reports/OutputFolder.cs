@@ -14,7 +14,8 @@ public static class OutputFolder
     private const string PartialTag = ".partial-", OldTag = ".old-";
 
     /// <summary>What a report writes into its folder; anything else there means the folder is not a report's.</summary>
-    public static readonly IReadOnlyList<string> ReportEntries = [ReportWriter.WorkbookFile, ReportWriter.HtmlFile, ReportWriter.ChartsFolder, ReportWriter.ManifestFile];
+    public static readonly IReadOnlyList<string> ReportEntries =
+        [ReportWriter.WorkbookFile, ReportWriter.HtmlFile, ReportWriter.ChartsFolder, ReportWriter.ManifestFile, Register.BenefitsRegister.CsvFile];
 
     /// <summary>Writes a new set with <paramref name="write"/> (given the temporary folder) and swaps it in for <paramref name="folder"/>.</summary>
     /// <exception cref="ReportOutputException">The folder is a file, or holds files a report did not write.</exception>

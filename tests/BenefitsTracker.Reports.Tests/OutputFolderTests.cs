@@ -31,6 +31,23 @@ public class OutputFolderTests
     }
 
     [Fact]
+    public void A_report_written_again_into_its_own_folder_replaces_every_file_it_wrote()
+    {
+        // Every file the writer puts in a report's folder must count as the report's own, or the second run refuses
+        // the folder (the benefits register's CSV once did).
+        var parent = NewParent();
+        var out1 = Path.Combine(parent, "out");
+        ReportWriter.WriteSet(Results.WorkedExampleResult, out1, DateTimeOffset.UnixEpoch);
+        var written = Directory.GetFileSystemEntries(out1).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+
+        ReportWriter.WriteSet(Results.WorkedExampleResult, out1, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(written, Directory.GetFileSystemEntries(out1).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
+        Assert.All(written, e => Assert.Contains(e, OutputFolder.ReportEntries));
+        Directory.Delete(parent, true);
+    }
+
+    [Fact]
     public void A_failed_write_leaves_the_old_set_and_no_temporary_folder()
     {
         var parent = NewParent();
