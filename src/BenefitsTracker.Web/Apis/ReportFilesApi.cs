@@ -14,23 +14,25 @@ public static class ReportFilesApi
         app.MapGet("/api/v1/councils/{gss}/reports/{period}/{file}",
                 (HttpContext context, string gss, string period, string file, string? service, ScopeOutputs outputs, CancellationToken ct) =>
                     ServeAsync(context.User.Key(), ScopeKind.Council, gss, period, file, service, outputs, ct))
-            .WithTags("Reports").RequireAuthorization(ServiceHost.ApiPolicy).RequireRateLimiting(ServiceHost.RatePolicy)
+            .AsReportFileRoute()
             .WithName("GetReportFile")
             .WithSummary("One file of a council's report: savings.xlsx, report.html or manifest.json")
-            .WithDescription("period is FROM..TO in months, e.g. 2024-04..2025-03; service (a slug) narrows to one service. The same files `benefits report` writes.")
-            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
+            .WithDescription("period is FROM..TO in months, e.g. 2024-04..2025-03; service (a slug) narrows to one service. The same files `benefits report` writes.");
         app.MapGet("/api/v1/consortia/{id}/reports/{period}/{file}",
                 (HttpContext context, string id, string period, string file, ScopeOutputs outputs, CancellationToken ct) =>
                     ServeAsync(context.User.Key(), ScopeKind.Consortium, id, period, file, null, outputs, ct))
-            .WithTags("Reports").RequireAuthorization(ServiceHost.ApiPolicy).RequireRateLimiting(ServiceHost.RatePolicy)
+            .AsReportFileRoute()
             .WithName("GetConsortiumReportFile")
             .WithSummary("One file of a consortium's report: savings.xlsx, report.html or manifest.json")
-            .WithDescription("period is FROM..TO in months, e.g. 2024-04..2025-03. The consortium's consortium-read key. Small numbers are suppressed as in `benefits report --consortium`.")
-            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
+            .WithDescription("period is FROM..TO in months, e.g. 2024-04..2025-03. The consortium's consortium-read key. Small numbers are suppressed as in `benefits report --consortium`.");
         return app;
     }
+
+    /// <summary>What every report-file route shares: its tag, key, rate limit and answers.</summary>
+    private static RouteHandlerBuilder AsReportFileRoute(this RouteHandlerBuilder route) =>
+        route.WithTags("Reports").RequireAuthorization(ServiceHost.ApiPolicy).RequireRateLimiting(ServiceHost.RatePolicy)
+            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
 
     /// <summary>Shared with the dashboard's download links (which authenticate by its cookie, or not at all when public).</summary>
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ServeAsync(
