@@ -38,6 +38,9 @@ internal static class RealTerms
             var last = months[^1].Index;
             foreach (var p in horizon.ProjectedMonths) npv += p.Net * p.DiscountFactor / last;
         }
-        return (new RealFigures(priceBase.ToString(), series.Release, adjusted, costs, adjusted - costs, npv, months), null);
+        return (new RealFigures(priceBase.ToString(), series.Release, adjusted, costs, adjusted - costs, npv, months)
+        {
+            Series = [.. series.Years.Select(y => new DeflatorYear(y.ToString(), series.Of(y)!.Value))],
+        }, null);
     }
 }
