@@ -72,6 +72,11 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
         Assert.Equal(t.PaybackMonth?.ToString() ?? "not within the period", Value("Payback month"));
         Pence(t.OfficerHoursReleased, Num("Officer hours released"), "LibreOffice hours");
         if (t.DigitalTakeUp is { } tu) Ratio(tu, Num("Digital take-up"), "LibreOffice take-up");
+        if (result.Appraisal is { } a)
+        {
+            Pence(a.Cash.CashableNet, Num("Cashable net benefit"), "LibreOffice cashable net");
+            Assert.Equal(a.Cash.CashablePaybackMonth?.ToString() ?? "not within the period", Value("Cashable payback month"));
+        }
 
         // Month by month too (Appraisal: month in column B, adjusted C, costs F).
         var appraisal = Csv(Path.Combine(outDir, $"{file}-Appraisal.csv"));

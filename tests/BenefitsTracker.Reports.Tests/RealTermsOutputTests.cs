@@ -86,6 +86,23 @@ public sealed class RealTermsOutputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Cumulative_chart_sets_the_projected_months_apart_from_the_observed_ones()
+    {
+        var r = RealResult.Value;
+        var chart = Charts.ReportCharts.Build(r).Single(c => c.Stem == "cumulative");
+        var projected = r.Appraisal!.Horizon!.ProjectedMonths;
+        Assert.Equal(r.Months.Count + projected.Count, chart.Rows.Count);
+        Assert.All(chart.Rows.Take(r.Months.Count), row => Assert.DoesNotContain("projected", row[0], StringComparison.Ordinal));
+        Assert.All(chart.Rows.Skip(r.Months.Count), row => Assert.EndsWith("(projected)", row[0], StringComparison.Ordinal));
+        Assert.Contains($"The {projected.Count} months from July 2025 to December 2025 are projected, not measured", chart.AltText, StringComparison.Ordinal);
+        Assert.Contains("Projected benefit", chart.Svg, StringComparison.Ordinal);
+
+        // Without a horizon, the observed months only, as before.
+        var plain = Charts.ReportCharts.Build(Results.WorkedExampleResult).Single(c => c.Stem == "cumulative");
+        Assert.Equal(Results.WorkedExampleResult.Months.Count, plain.Rows.Count);
+    }
+
+    [Fact]
     public async Task LibreOffice_recalculates_the_real_figures_to_the_same_pence()
     {
         var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");

@@ -65,5 +65,11 @@ public static class WorkbookAssert
         Pence(t.Npv, Named(wb, SummarySheet.Npv), "NPV");
         Assert.Equal(t.PaybackMonth?.ToString() ?? "not within the period", Convert.ToString(Named(wb, SummarySheet.Payback), CultureInfo.InvariantCulture));
         Pence(t.OfficerHoursReleased, Named(wb, SummarySheet.Hours), "officer hours released");
+        if (r.Appraisal is { } a)
+        {
+            Pence(a.Cash.CashableNet, Named(wb, SummarySheet.CashNet), "cashable net benefit");
+            Ratio(a.Cash.CashableRoi, Named(wb, SummarySheet.CashRoi), "cashable ROI");
+            Assert.Equal(a.Cash.CashablePaybackMonth?.ToString() ?? "not within the period", Convert.ToString(Named(wb, SummarySheet.CashPayback), CultureInfo.InvariantCulture));
+        }
     }
 }

@@ -45,7 +45,19 @@ public static class BenchCommand
                 WorkDir(parse.GetValue(workbookWork)), Console.Out, token);
             return Task.FromResult(ExitCodes.Success);
         }, ct));
-        return new Command("bench", "Benchmarks, with a reference measured in the same run.") { ingest, report, workbook };
+        var mcCouncils = new Option<int>("--councils") { Description = "1: a council (issue 12's budget 1 s); 40: a consortium of 40 (budget 20 s).", DefaultValueFactory = _ => 1 };
+        var mcServices = new Option<int>("--services") { Description = "Services of each council.", DefaultValueFactory = _ => 3 };
+        var mcMonths = new Option<int>("--months") { Description = "Months in the report period.", DefaultValueFactory = _ => 36 };
+        var mcDraws = new Option<int>("--draws") { Description = "Monte Carlo draws.", DefaultValueFactory = _ => 10_000 };
+        var mcRepeats = new Option<int>("--repeats") { Description = "Timed runs of each (after one warm-up).", DefaultValueFactory = _ => 5 };
+        var montecarlo = new Command("montecarlo", "Time the Green Book appraisal with 10,000 Monte Carlo draws against the same appraisal without them, for a council or a consortium.")
+            { mcCouncils, mcServices, mcMonths, mcDraws, mcRepeats };
+        montecarlo.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
+        {
+            MonteCarloBenchmark.Run(parse.GetValue(mcCouncils), parse.GetValue(mcServices), parse.GetValue(mcMonths), parse.GetValue(mcDraws), parse.GetValue(mcRepeats), Console.Out, token);
+            return Task.FromResult(ExitCodes.Success);
+        }, ct));
+        return new Command("bench", "Benchmarks, with a reference measured in the same run.") { ingest, report, workbook, montecarlo };
     }
 
     private static string WorkDir(string? given) => given ?? Directory.CreateTempSubdirectory("benefits-bench-").FullName;

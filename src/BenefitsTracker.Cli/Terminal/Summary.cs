@@ -18,6 +18,16 @@ public static class Summary
                           $"costs {Pounds(t.Costs)}; net {Pounds(t.NetBenefit)}; " +
                           $"ROI {(t.Roi is { } roi ? (roi * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "not defined (no costs)")}; " +
                           $"payback {(t.PaybackMonth?.ToString() ?? "not within the period")}");
+        if (r.Appraisal is { } a)
+        {
+            // The cash view beside the full figures (issue 12): a case that pays back only with staff time says so.
+            var cash = a.Cash;
+            Console.WriteLine($"  in cash: cashable net {Pounds(cash.CashableNet)}; " +
+                              $"cashable ROI {(cash.CashableRoi is { } croi ? (croi * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "not defined (no costs)")}; " +
+                              (cash.CashablePaybackMonth is { } cpm ? $"cashable payback {cpm}" : "in cash terms it has not yet paid back"));
+            if (a.Horizon is { } h) Console.WriteLine($"  appraisal NPV over {h.Years} years ({h.ProjectedMonths.Count} months projected): {Pounds(h.Npv)}");
+            if (a.Real is { } real) Console.WriteLine($"  in {real.PriceBase} prices: net {Pounds(real.NetBenefit)}; NPV {Pounds(real.Npv)}");
+        }
         foreach (var note in r.Notes) Console.WriteLine($"  note: {note}");
         Console.WriteLine($"  written to {outDir}");
     }

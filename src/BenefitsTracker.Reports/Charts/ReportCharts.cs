@@ -66,13 +66,49 @@ public static class ReportCharts
             paybackText = $"Cumulative benefit reaches cumulative cost in {Fmt.MonthLong(pm)} (payback).";
         }
         else paybackText = "Cumulative benefit does not reach cumulative cost within the period (no payback).";
-        ChartStyle.MonthAxis(plot, months);
+
+        // With an appraisal horizon, the projected months go on after the observed ones, kept apart (issue 12):
+        // a dashed divider, dotted thinner lines and "(projected)" in the data table.
+        var projected = months.Count > 0 ? r.Appraisal?.Horizon?.ProjectedMonths ?? [] : [];
+        var axisMonths = new List<Month>(months);
+        var projectedText = "";
+        if (projected.Count > 0)
+        {
+            var divider = plot.Add.VerticalLine(months.Count - 0.5, 2, Palette.Black.WithAlpha(0.5));
+            divider.LinePattern = LinePattern.Dashed;
+            divider.LegendText = "Observed | projected";
+            var px = new double[projected.Count + 1];
+            var pb = new double[projected.Count + 1];
+            var pc = new double[projected.Count + 1];
+            (px[0], pb[0], pc[0]) = (months.Count - 1, (double)benefit, (double)cost);
+            decimal pBenefit = benefit, pCost = cost;
+            for (var j = 0; j < projected.Count; j++)
+            {
+                var p = projected[j];
+                pBenefit += p.AdjustedBenefit;
+                pCost += p.Costs;
+                (px[j + 1], pb[j + 1], pc[j + 1]) = (months.Count + j, (double)pBenefit, (double)pCost);
+                axisMonths.Add(p.Month);
+                rows.Add([Fmt.MonthShort(p.Month) + " (projected)", Fmt.Money(p.AdjustedBenefit), Fmt.Money(p.Costs), Fmt.Money(pBenefit), Fmt.Money(pCost), Fmt.Money(pBenefit - pCost)]);
+            }
+            var pbl = plot.Add.ScatterLine(px, pb, Palette.Blue);
+            pbl.LineWidth = 2; pbl.MarkerSize = 0; pbl.LinePattern = LinePattern.Dotted; pbl.LegendText = "Projected benefit";
+            var pcl = plot.Add.ScatterLine(px, pc, Palette.Vermillion);
+            pcl.LineWidth = 2; pcl.MarkerSize = 0; pcl.LinePattern = LinePattern.Dotted; pcl.LegendText = "Projected cost";
+            var note = plot.Add.Text("Projected, not measured →", months.Count - 0.3, Math.Max(pb[^1], pc[^1]));
+            note.LabelFontSize = 14;
+            note.LabelFontName = ChartFonts.Family;
+            note.LabelAlignment = Alignment.UpperLeft;
+            projectedText = $" The {projected.Count} months from {Fmt.MonthLong(projected[0].Month)} to {Fmt.MonthLong(projected[^1].Month)} are projected, not measured " +
+                $"(dotted lines, right of a dashed divider): cumulative benefit {Fmt.Money(pBenefit)} and cost {Fmt.Money(pCost)} by the end of the appraisal.";
+        }
+        ChartStyle.MonthAxis(plot, axisMonths);
         ChartStyle.MoneyAxis(plot.Axes.Left);
         ChartStyle.Legend(plot, Alignment.UpperLeft);
         plot.ShowLegend(Edge.Bottom);
         var alt = months.Count == 0 ? "No months in the period." :
             $"Line chart. Cumulative adjusted benefit rises to {Fmt.Money(benefit)} by {Fmt.MonthLong(months[^1])}; " +
-            $"cumulative cost reaches {Fmt.Money(cost)}. {paybackText}";
+            $"cumulative cost reaches {Fmt.Money(cost)}. {paybackText}{projectedText}";
         return ChartStyle.Render(plot, "cumulative", title, alt,
             ["Month", "Adjusted benefit", "Cost", "Cumulative benefit", "Cumulative cost", "Cumulative net"], rows);
     }

@@ -11,7 +11,7 @@ internal static class SummarySheet
     public const string Transactions = "total_transactions", TakeUp = "digital_take_up", Gross = "total_gross_benefit",
         Adjusted = "total_adjusted_benefit", CashableName = "total_cashable", NonCashable = "total_non_cashable",
         Costs = "total_costs", Net = "net_benefit", Roi = "roi", Bcr = "bcr", Npv = "npv", Payback = "payback_month",
-        Hours = "officer_hours_released";
+        Hours = "officer_hours_released", CashNet = "total_cashable_net", CashRoi = "total_cashable_roi", CashPayback = "total_cashable_payback";
 
     public const int FirstFigureRow = 6;
 
@@ -19,7 +19,14 @@ internal static class SummarySheet
     public sealed record Sources(
         string Transactions, string Digital, string Gross, string Adjusted, string Cashable, string NonCashable, string Costs,
         string Npv, string PaidBack, string Months, string Hours,
-        string TransactionsHow, string GrossHow, string CostsHow, string HoursHow);
+        string TransactionsHow, string GrossHow, string CostsHow, string HoursHow)
+    {
+        /// <summary>
+        /// A formula for the cashable payback month (the Green Book sheet's, for a council); null: the engine's month
+        /// is written as a value (a consortium's workbook has no month-by-month cash working yet).
+        /// </summary>
+        public string? CashPaybackFormula { get; init; }
+    }
 
     /// <summary>A council's Summary: formulas over Monthly, Cashable, Appraisal and Officer time.</summary>
     public static void Write(WorkbookContext ctx) => Write(ctx,
@@ -33,7 +40,7 @@ internal static class SummarySheet
             "Completed transactions on every channel (Monthly)",
             "Sum of the enabled benefit lines, every service and month (Cashable, Monthly)",
             "Licence, implementation, hosting, support and other costs in the period (Spend)",
-            "Σ (M_B × N − T) ÷ 60 over the Officer time sheet"));
+            "Σ (M_B × N − T) ÷ 60 over the Officer time sheet") { CashPaybackFormula = GreenBookSheet.CashPayback });
 
     /// <summary>
     /// The title, the notes (rows 3 and 4) and the headline figures as formulas over <paramref name="src"/>;
@@ -76,6 +83,9 @@ internal static class SummarySheet
             ("Net present value (NPV)", Npv, src.Npv, Xl.MoneyFormat, "Σ (adjusted − cost) ÷ (1 + discount_rate)^y, y = whole years from the first month (Appraisal)"),
             ("Payback month", Payback, $"IF(SUM({paidBack})=0,\"not within the period\",INDEX({months},MATCH(1,{paidBack},0)))", "@", "First month in which cumulative adjusted benefit less cost is at least zero (Appraisal)"),
             ("Officer hours released", Hours, hours, Xl.HoursFormat, src.HoursHow),
+            // The cash view (issue 12): the case counting only cashable benefit against the same costs.
+            ("Cashable net benefit", CashNet, $"{CashableName}-{Costs}", Xl.MoneyFormat, "Cashable adjusted benefit − costs: the case in cash alone"),
+            ("Cashable ROI", CashRoi, $"IF({Costs}=0,\"undefined (no costs)\",{CashNet}/{Costs})", Xl.PercentFormat, "Cashable net benefit ÷ costs"),
         };
         var row = FirstFigureRow;
         foreach (var (label, name, formula, format, how) in rows)
@@ -84,6 +94,24 @@ internal static class SummarySheet
             ws.Cell(row, 2).Formula(formula, format).Style.Font.SetBold();
             ws.Cell(row, 3).Text(how);
             Xl.Name(ctx.Workbook, name, ws.Range(row, 2, row, 2), label);
+            row++;
+        }
+        if (r.Appraisal is { } appraisal)
+        {
+            ws.Cell(row, 1).Text("Cashable payback month");
+            var payback = ws.Cell(row, 2);
+            if (src.CashPaybackFormula is { } formula)
+            {
+                payback.Formula(formula, "@");
+                ws.Cell(row, 3).Text("First month in which cumulative (cashable − cost) is at least zero (Green Book sheet)");
+            }
+            else
+            {
+                payback.Text(appraisal.Cash.CashablePaybackMonth?.ToString() ?? "not within the period");
+                ws.Cell(row, 3).Text("First month in which cumulative (cashable − cost) is at least zero (the engine's, from the members' months)");
+            }
+            payback.Style.Font.SetBold();
+            Xl.Name(ctx.Workbook, CashPayback, ws.Range(row, 2, row, 2), "Cashable payback month");
             row++;
         }
         ws.Range(FirstFigureRow, 2, row - 1, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
