@@ -31,6 +31,12 @@ public interface IBulkLoader : IDisposable
     void MergeRollups(RollupDelta delta);
 
     /// <summary>
+    /// Registers service slugs seen in a file, leaving those already known (and their names) as they are. Set-based,
+    /// so that a file of 200,000 distinct services costs neither a query per slug nor an entity per slug in memory.
+    /// </summary>
+    void AddServices(IReadOnlyCollection<string> slugs);
+
+    /// <summary>
     /// True when <see cref="AddEvent"/> only stages rows (PostgreSQL's binary COPY): it then always returns true, and
     /// the duplicates, the contact table and the usage rollups of the whole file are settled by
     /// <see cref="SettleEvents"/> in set-based SQL, inside the file's transaction.
@@ -43,9 +49,10 @@ public interface IBulkLoader : IDisposable
     /// </summary>
     /// <param name="asStaged">
     /// The usage rollups of every staged row, as the caller counted them while validating: merged as they are when no
-    /// row turns out a duplicate (the usual case), else the rollups are aggregated in SQL from the rows kept.
+    /// row turns out a duplicate (the usual case), else the rollups are aggregated in SQL from the rows kept. Null when
+    /// the caller did not hold them for the whole file (too many distinct keys): they are then aggregated in SQL.
     /// </param>
-    StagedEvents SettleEvents(RollupDelta asStaged) => throw new NotSupportedException("this loader stores events row by row");
+    StagedEvents SettleEvents(RollupDelta? asStaged) => throw new NotSupportedException("this loader stores events row by row");
 }
 
 /// <summary>What settling a file's staged events found: the duplicates dropped, and the councils whose rows were stored.</summary>

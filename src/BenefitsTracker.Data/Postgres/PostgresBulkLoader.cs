@@ -84,7 +84,7 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         copy.Write(new ReadOnlyMemory<char>(_chars, 0, n), NpgsqlDbType.Text);
     }
 
-    public StagedEvents SettleEvents(RollupDelta asStaged)
+    public StagedEvents SettleEvents(RollupDelta? asStaged)
     {
         if (_events is null) return new StagedEvents(0, []);
         _events.Complete();
@@ -130,7 +130,7 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         Execute("INSERT INTO contact_events (council_code, service, user_ref, channel, kind, occurred_at) " +
                 "SELECT council_code, service, user_ref, channel, CASE WHEN event_type = 'transaction_failed' THEN 0 ELSE 1 END, occurred_at " +
                 "FROM stage_events WHERE user_ref IS NOT NULL AND event_type IN ('transaction_completed', 'transaction_failed') ORDER BY seq");
-        if (duplicates == 0)
+        if (duplicates == 0 && asStaged is not null)
         {
             // Every staged row is stored: the rollups the caller counted are the file's.
             MergeRollups(asStaged);
@@ -270,6 +270,15 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         p[4].Value = r.Kind;
         p[5].Value = Instant(r.OccurredAtMs);
         s.ExecuteNonQuery();
+    }
+
+    /// <summary>One statement, the slugs passed as an array and unnested.</summary>
+    public void AddServices(IReadOnlyCollection<string> slugs)
+    {
+        if (slugs.Count == 0) return;
+        using var c = Command("INSERT INTO services (slug) SELECT * FROM unnest(@slugs) ON CONFLICT (slug) DO NOTHING");
+        c.Parameters.AddWithValue("slugs", slugs.ToArray());
+        c.ExecuteNonQuery();
     }
 
     /// <summary>Each rollup table's delta in one statement, its rows passed as arrays and unnested.</summary>

@@ -91,6 +91,9 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
         return inserted;
     }
 
-    public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct) =>
-        EnsureServicesAsync(db, _services.Values, ct);
+    public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
+    {
+        loader.AddServices(_services.Values);
+        return Task.CompletedTask;
+    }
 }
