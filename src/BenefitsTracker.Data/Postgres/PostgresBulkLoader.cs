@@ -8,8 +8,8 @@ namespace BenefitsTracker.Data.Postgres;
 
 /// <summary>
 /// PostgreSQL's fast path. Events go in chunks through binary COPY straight into usage_events, after their ids are
-/// claimed (<see cref="PostgresEventWriter"/>); the usage rollups are merged once per file (<see cref="SettleEvents"/>). Cases and cost lines, whose per-row outcome the caller needs (a case that
-/// closes a stored open one), go through prepared statements. Everything runs inside the transaction the caller
+/// claimed (<see cref="PostgresEventWriter"/>); the usage rollups are merged once per file (<see cref="SettleEvents"/>). Cases and
+/// cost lines are staged with binary COPY and stored in set-based SQL (<see cref="PostgresCaseAndCostStager"/>). Everything runs inside the transaction the caller
 /// opened on the context's connection, so a file's rows, rollups and registry entry commit or vanish together.
 /// </summary>
 internal sealed class PostgresBulkLoader : IBulkLoader
@@ -17,7 +17,8 @@ internal sealed class PostgresBulkLoader : IBulkLoader
     private readonly NpgsqlConnection _connection;
     private readonly string _connectionString;
     private PostgresEventWriter? _events;
-    private NpgsqlCommand? _case, _closeCase, _cost, _contact;
+    private PostgresCaseAndCostStager? _stager;
+    private NpgsqlCommand? _contact;
 
     public PostgresBulkLoader(BenefitsDbContext context)
     {
@@ -47,73 +48,26 @@ internal sealed class PostgresBulkLoader : IBulkLoader
     /// <summary>usage_events_yYYYYmMM: one partition per UTC month.</summary>
     internal static string PartitionName(DateOnly month) => $"usage_events_y{month.Year:0000}m{month.Month:00}";
 
+    public bool StagesCases => true;
+
     public CaseOutcome AddCase(in CaseRecord r, out OpenCaseClosed wasOpen)
     {
         wasOpen = default;
-        var insert = _case ??= Prepare(
-            "INSERT INTO cases (council_code, case_id, service, channel, case_type, received_at, closed_at, officer_minutes_hundredths, officer_grade, file_id) " +
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (council_code, case_id) DO NOTHING",
-            NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
-            NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Bigint);
-        Bind(insert, r);
-        if (insert.ExecuteNonQuery() == 1) return CaseOutcome.Inserted;
-        if (r.ClosedAtMs is null) return CaseOutcome.Duplicate;
-
-        // Stored open and now closed: the later export wins, and the open case's month is handed back.
-        var close = _closeCase ??= Prepare(
-            "UPDATE cases c SET service = $3, channel = $4, case_type = $5, received_at = $6, closed_at = $7, officer_minutes_hundredths = $8, " +
-            "officer_grade = $9, file_id = $10 FROM (SELECT id, service, received_at FROM cases WHERE council_code = $1 AND case_id = $2 " +
-            "AND closed_at IS NULL FOR UPDATE) o WHERE c.id = o.id RETURNING o.service, o.received_at",
-            NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
-            NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Bigint);
-        Bind(close, r);
-        using var reader = close.ExecuteReader();
-        if (!reader.Read()) return CaseOutcome.Duplicate;
-        var received = reader.GetFieldValue<DateTime>(1);
-        wasOpen = new OpenCaseClosed(reader.GetString(0), (received.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond);
-        return CaseOutcome.ClosedOpenCase;
+        (_stager ??= new PostgresCaseAndCostStager(_connection)).AddCase(r);
+        return CaseOutcome.Inserted;
     }
 
-    private static void Bind(NpgsqlCommand c, in CaseRecord r)
-    {
-        var p = c.Parameters;
-        p[0].Value = Str(r.CouncilCode);
-        p[1].Value = Str(r.CaseId);
-        p[2].Value = Str(r.Service);
-        p[3].Value = Str(r.Channel);
-        p[4].Value = Str(r.CaseType);
-        p[5].Value = Instant(r.ReceivedAtMs);
-        p[6].Value = r.ClosedAtMs is { } closed ? Instant(closed) : DBNull.Value;
-        p[7].Value = r.OfficerMinutesHundredths is { } minutes ? minutes : DBNull.Value;
-        p[8].Value = Str(r.OfficerGrade);
-        p[9].Value = r.FileId;
-    }
+    public StagedCases SettleCases() => (_stager ??= new PostgresCaseAndCostStager(_connection)).SettleCases();
+
+    public bool StagesCostLines => true;
 
     public bool AddCostLine(in CostRecord r)
     {
-        // A line the same in every field as one stored (from this file or an earlier one) is a duplicate;
-        // IS NOT DISTINCT FROM compares NULLs as equal, as SQLite's IS does.
-        var s = _cost ??= Prepare(
-            "INSERT INTO cost_lines (council_code, consortium, service, category, period_start, period_end, amount, cashable, reference, description, file_id) " +
-            "SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE NOT EXISTS (SELECT 1 FROM cost_lines WHERE council_code IS NOT DISTINCT FROM $1 " +
-            "AND consortium IS NOT DISTINCT FROM $2 AND service IS NOT DISTINCT FROM $3 AND category = $4 AND period_start = $5 AND period_end = $6 " +
-            "AND amount = $7 AND cashable = $8 AND reference IS NOT DISTINCT FROM $9 AND description IS NOT DISTINCT FROM $10)",
-            NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Date, NpgsqlDbType.Date,
-            NpgsqlDbType.Numeric, NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.Bigint);
-        var p = s.Parameters;
-        p[0].Value = Str(r.CouncilCode);
-        p[1].Value = Str(r.ConsortiumId);
-        p[2].Value = Str(r.Service);
-        p[3].Value = Str(r.Category);
-        p[4].Value = r.PeriodStart;
-        p[5].Value = r.PeriodEnd;
-        p[6].Value = r.AmountPence / 100m;
-        p[7].Value = r.Cashable;
-        p[8].Value = Str(r.Reference);
-        p[9].Value = Str(r.Description);
-        p[10].Value = r.FileId;
-        return s.ExecuteNonQuery() == 1;
+        (_stager ??= new PostgresCaseAndCostStager(_connection)).AddCostLine(r);
+        return true;
     }
+
+    public StagedCostLines SettleCostLines() => (_stager ??= new PostgresCaseAndCostStager(_connection)).SettleCostLines();
 
     public void AddContact(in ContactRecord r)
     {
@@ -187,12 +141,9 @@ internal sealed class PostgresBulkLoader : IBulkLoader
     {
         // An import not completed is cancelled on dispose; the file's transaction is then rolled back by the caller.
         _events?.Dispose();
-        _case?.Dispose();
-        _closeCase?.Dispose();
-        _cost?.Dispose();
         _contact?.Dispose();
         _events = null;
-        _case = _closeCase = _cost = _contact = null;
+        _contact = null;
     }
 
     private static DateOnly MonthStart(int key) => new(key / 100, key % 100, 1);

@@ -106,7 +106,8 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
             OfficerGrade = b.Text(i, TGrade),
             FileId = fileId,
         }, out var wasOpen);
-        if (outcome == CaseOutcome.Inserted) return true;
+        // Staged (PostgreSQL): duplicates and closed open cases are settled for the whole file in FinishAsync.
+        if (outcome == CaseOutcome.Inserted || loader.StagesCases) return true;
         if (outcome == CaseOutcome.ClosedOpenCase)
         {
             var month = Core.Domain.Month.Of(DateTimeOffset.FromUnixTimeMilliseconds(wasOpen.ReceivedAtMs)).Key;
@@ -126,14 +127,34 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
     public override async Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
     {
         var delta = new RollupDelta();
-        foreach (var (k, n) in _closed)
-            if (n - _closedDuplicates.GetValueOrDefault(k) is > 0 and var count)
-                delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = count;
-        foreach (var (k, n) in _open)
-            if (n - _openDuplicates.GetValueOrDefault(k) is > 0 and var count)
-                delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = count;
-        foreach (var (k, n) in _openClosed)
-            delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) + n;
+        if (loader.StagesCases)
+        {
+            var settled = loader.SettleCases();
+            LateDuplicates = settled.Duplicates;
+            foreach (var (k, n) in _closed)
+            {
+                var key = new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes);
+                if (n - settled.ClosedDuplicates.GetValueOrDefault(key) is > 0 and var count) delta.ClosedCases[key] = count;
+            }
+            foreach (var (k, n) in _open)
+            {
+                var key = new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month);
+                if (n - settled.OpenDuplicates.GetValueOrDefault(key) is > 0 and var count) delta.OpenCases[key] = count;
+            }
+            foreach (var (k, n) in settled.OpenCasesClosed)
+                delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) - n;
+        }
+        else
+        {
+            foreach (var (k, n) in _closed)
+                if (n - _closedDuplicates.GetValueOrDefault(k) is > 0 and var count)
+                    delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = count;
+            foreach (var (k, n) in _open)
+                if (n - _openDuplicates.GetValueOrDefault(k) is > 0 and var count)
+                    delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = count;
+            foreach (var (k, n) in _openClosed)
+                delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) + n;
+        }
         loader.MergeRollups(delta);
         Owners.UnionWith(delta.ClosedCases.Keys.Select(k => k.CouncilCode).Concat(delta.OpenCases.Keys.Select(k => k.CouncilCode)));
         await EnsureServicesAsync(db, _services.Values, ct);
