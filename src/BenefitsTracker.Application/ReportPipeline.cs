@@ -1,4 +1,5 @@
 using BenefitsTracker.Analytics.Counterfactual;
+using BenefitsTracker.Application.Deflators;
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Method;
@@ -19,20 +20,27 @@ public sealed class ReportPipeline(StoreQueries queries)
     /// <summary>The --assumptions file's name, for the reports' caveats (where each figure came from); null for the stored set.</summary>
     private string? _assumptionsFile;
 
-    /// <summary>The assumptions to use: the file given, else the set stored by the last ingest of one.</summary>
+    /// <summary>A GDP deflator file replacing the shipped series (<c>--deflators FILE</c>); null: the shipped one.</summary>
+    public string? DeflatorsFile { get; init; }
+
+    /// <summary>
+    /// The assumptions to use: the file given, else the set stored by the last ingest of one; with the GDP
+    /// deflator series (<see cref="DeflatorsFile"/>, else the shipped one) for real terms.
+    /// </summary>
     public async Task<AssumptionSet> AssumptionsAsync(string? file, CancellationToken ct)
     {
+        var deflators = await GdpDeflators.LoadAsync(DeflatorsFile, ct);
         if (file is not null)
         {
             if (!File.Exists(file)) throw new UsageException($"--assumptions: no such file '{file}'");
             _assumptionsSource = $"--assumptions {file}";
             _assumptionsFile = Path.GetFileName(file);
-            return Parse(await File.ReadAllBytesAsync(file, ct));
+            return Parse(await File.ReadAllBytesAsync(file, ct)).WithDeflators(deflators);
         }
         var stored = await queries.LatestAssumptionsAsync(ct)
             ?? throw new UsageException("no assumptions: ingest an assumptions file (benefits ingest assumptions.json) or pass --assumptions FILE");
         _assumptionsSource = $"the stored assumptions '{stored.Version}' (last ingested)";
-        return Parse(stored.Json);
+        return Parse(stored.Json).WithDeflators(deflators);
     }
 
     private AssumptionSet Parse(byte[] json)

@@ -171,6 +171,38 @@ public class PostgresStoreTests
         Assert.Equal(results[0], results[1]);
     }
 
+    [Fact]
+    public async Task A_file_with_more_distinct_keys_than_are_held_in_memory_rolls_up_the_same_on_both_providers()
+    {
+        await using var lite = await TestStore.CreateAsync("sqlite");
+        await using var pg = await TestStore.CreateAsync("postgres");
+        if (pg is null) return;
+        // 80,000 keys (800 services × 100 months), more than a handler holds before merging part-way (65,536),
+        // then 2,000 rows repeating earlier ids: PostgreSQL then aggregates the rollups in SQL, SQLite merges in parts.
+        const int Rows = 80_000, Repeats = 2_000;
+        var csv = new System.Text.StringBuilder("event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds\n");
+        for (var i = 0; i < Rows + Repeats; i++)
+        {
+            var n = i < Rows ? i : (i - Rows) * 37;
+            var month = n / 800;
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"e{n},W06000001,svc-{n % 800},web,transaction_completed,{2000 + month / 12}-{month % 12 + 1:00}-01T10:00:00Z,,,3,\n");
+        }
+        var totals = new List<string>();
+        foreach (var store in new[] { lite!, pg })
+        {
+            var file = (await store.IngestAsync(store.Write("keys.csv", csv.ToString()))).Files.Single();
+            Assert.Equal((Rows + Repeats, (long)Rows, (long)Repeats), (file.Read, file.Accepted, file.Duplicates));
+            await using var cmd = store.Db.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = "SELECT count(*), sum(completed), sum(CASE WHEN completed = 3 THEN 1 ELSE 0 END) FROM usage_rollups";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            totals.Add($"{reader.GetInt64(0)} {reader.GetInt64(1)} {reader.GetInt64(2)}");
+        }
+        Assert.Equal($"{Rows} {3 * Rows} {Rows}", totals[0]);
+        Assert.Equal(totals[0], totals[1]);
+    }
+
     private static async Task<List<string>> Strings(NpgsqlConnection connection, string sql)
     {
         await using var cmd = new NpgsqlCommand(sql, connection);

@@ -16,11 +16,12 @@ public static class ReportCommand
         var to = StorageOptions.Month("--to", "Last month of the analysis period (inclusive).");
         var service = new Option<string?>("--service") { Description = "Report on one service only (its slug); default: the council's services summed.", HelpName = "SLUG" };
         var assumptions = new Option<string?>("--assumptions") { Description = "Assumptions file for this report only; default: the set stored by the last ingest of one.", HelpName = "FILE" };
+        var deflators = new Option<string?>("--deflators") { Description = "GDP deflator series (financial years) for real terms, replacing the shipped HM Treasury release (docs/assumptions.md, Real prices).", HelpName = "FILE" };
         var output = new Option<string?>("--out") { Description = "Folder for savings.xlsx, report.html, charts/ and manifest.json (default: reports/ID/FROM_TO).", HelpName = "DIR" };
         var db = StorageOptions.Db();
         var command = new Command("report", "Compute the savings of a council or consortium and write the spreadsheet, HTML report, charts and manifest.json.")
         {
-            council, consortium, from, to, service, assumptions, output, db,
+            council, consortium, from, to, service, assumptions, deflators, output, db,
         };
         command.Validators.Add(r =>
         {
@@ -36,7 +37,7 @@ public static class ReportCommand
             var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c.Trim().ToUpperInvariant()) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
             CheckOut(parse.GetValue(output));
             await using var store = await StorageOptions.OpenForReadingAsync(StorageOptions.Target(parse.GetValue(db)), token);
-            var pipeline = new ReportPipeline(new StoreQueries(store));
+            var pipeline = new ReportPipeline(new StoreQueries(store)) { DeflatorsFile = parse.GetValue(deflators) };
             var set = await pipeline.AssumptionsAsync(parse.GetValue(assumptions), token);
             var result = await pipeline.ComputeAsync(kind, id, request, set, token);
             var outDir = parse.GetValue(output) ?? Path.Combine("reports", id, $"{request.From}_{request.To}" + (request.Service is { } s ? "_" + s : ""));

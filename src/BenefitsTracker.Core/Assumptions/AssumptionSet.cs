@@ -15,13 +15,24 @@ public sealed class AssumptionSet
     private readonly IReadOnlyDictionary<(string Council, string Service), DeadweightEstimate> _estimates;
 
     private AssumptionSet(AssumptionDocument document, string sha256, string json,
-        IReadOnlyDictionary<(string Council, string Service), DeadweightEstimate>? estimates = null)
+        IReadOnlyDictionary<(string Council, string Service), DeadweightEstimate>? estimates = null, DeflatorSeries? deflators = null)
     {
         _document = document;
         Sha256 = sha256;
         Json = json;
         _estimates = estimates ?? new Dictionary<(string Council, string Service), DeadweightEstimate>();
+        Deflators = deflators;
     }
+
+    /// <summary>
+    /// The GDP deflator series real terms are stated with (METHOD.md v2, Real prices); null: none given, so the
+    /// report states no real terms. Not part of the file: the Application layer supplies the shipped series or
+    /// <c>--deflators FILE</c>.
+    /// </summary>
+    public DeflatorSeries? Deflators { get; }
+
+    /// <summary>The same file with a GDP deflator series supplied; the version and hash are the file's.</summary>
+    public AssumptionSet WithDeflators(DeflatorSeries? deflators) => new(_document, Sha256, Json, _estimates, deflators);
 
     /// <summary>True where any level of the file says <c>"deadweight": "estimated"</c>: the estimates are needed before the engine runs.</summary>
     public bool EstimatesDeadweight =>
@@ -39,7 +50,7 @@ public sealed class AssumptionSet
     public AssumptionSet WithDeadweightEstimates(IReadOnlyDictionary<(string Council, string Service), DeadweightEstimate> estimates)
     {
         ArgumentNullException.ThrowIfNull(estimates);
-        return new AssumptionSet(_document, Sha256, Json, estimates);
+        return new AssumptionSet(_document, Sha256, Json, estimates, Deflators);
     }
 
     /// <summary>The set's own name for itself (the <c>version</c> key), quoted in every report.</summary>

@@ -9,6 +9,7 @@ namespace BenefitsTracker.Core.GreenBook;
 /// </summary>
 public static class GreenBookAppraisal
 {
+    /// <summary>The appraisal of <paramref name="result"/> under <paramref name="assumptions"/> (and its deflator series, if any).</summary>
     public static AppraisalFigures Compute(SavingsResult result, AssumptionSet assumptions)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -19,12 +20,15 @@ public static class GreenBookAppraisal
         var npv = horizon?.Npv ?? result.Totals.Npv;
         var basis = AppraisalBasis.Build(result, assumptions, timeline);
         var (tornado, scenarios) = Sensitivity.Run(basis, settings, npv);
+        var (real, realWithheld) = RealTerms.Compute(result, settings, assumptions.Deflators, horizon);
         return new AppraisalFigures
         {
             Cash = CashViewCalculation.Of(result),
             OptimismBiasCosts = assumptions.OptimismBiasCostsFor(result.Scope.Kind == ScopeKind.Council ? result.Scope.Id : null),
             Horizon = horizon,
             Npv = npv,
+            Real = real,
+            RealWithheld = realWithheld,
             SwitchingValues = SwitchingValues.Solve(basis),
             Tornado = tornado,
             Scenarios = scenarios,

@@ -31,6 +31,12 @@ public interface IBulkLoader : IDisposable
     void MergeRollups(RollupDelta delta);
 
     /// <summary>
+    /// Registers service slugs seen in a file, leaving those already known (and their names) as they are. Set-based,
+    /// so that a file of 200,000 distinct services costs neither a query per slug nor an entity per slug in memory.
+    /// </summary>
+    void AddServices(IReadOnlyCollection<string> slugs);
+
+    /// <summary>
     /// True when <see cref="AddEvent"/> only stages rows (PostgreSQL's binary COPY): it then always returns true, and
     /// the duplicates, the contact table and the usage rollups of the whole file are settled by
     /// <see cref="SettleEvents"/> in set-based SQL, inside the file's transaction.
@@ -43,9 +49,10 @@ public interface IBulkLoader : IDisposable
     /// </summary>
     /// <param name="asStaged">
     /// The usage rollups of every staged row, as the caller counted them while validating: merged as they are when no
-    /// row turns out a duplicate (the usual case), else the rollups are aggregated in SQL from the rows kept.
+    /// row turns out a duplicate (the usual case), else the rollups are aggregated in SQL from the rows kept. Null when
+    /// the caller did not hold them for the whole file (too many distinct keys): they are then aggregated in SQL.
     /// </param>
-    StagedEvents SettleEvents(RollupDelta asStaged) => throw new NotSupportedException("this loader stores events row by row");
+    StagedEvents SettleEvents(RollupDelta? asStaged) => throw new NotSupportedException("this loader stores events row by row");
 
     /// <summary>
     /// True when <see cref="AddCase"/> only stages rows (PostgreSQL's binary COPY): it then always answers
@@ -54,7 +61,10 @@ public interface IBulkLoader : IDisposable
     /// </summary>
     bool StagesCases => false;
 
-    /// <summary>Stores the staged cases; says which rows were duplicates and which stored open cases were closed.</summary>
+    /// <summary>
+    /// Stores the staged cases and adds them to the case rollups (closed cases by month closed, open ones by month
+    /// received, less the open cases a row closed); says how many rows were duplicates.
+    /// </summary>
     StagedCases SettleCases() => throw new NotSupportedException("this loader stores cases row by row");
 
     /// <summary>
@@ -67,16 +77,10 @@ public interface IBulkLoader : IDisposable
     StagedCostLines SettleCostLines() => throw new NotSupportedException("this loader stores cost lines row by row");
 }
 
-/// <summary>What settling a file's staged cases found, as corrections to counts made as if every row were stored.</summary>
+/// <summary>What settling a file's staged cases found.</summary>
 /// <param name="Duplicates">Rows not stored: a case already stored (closed, or open and this row open too), or a later repeat in the file.</param>
-/// <param name="ClosedDuplicates">The duplicates that were closed cases, by the closed-case rollup cell they would have counted in.</param>
-/// <param name="OpenDuplicates">The duplicates that were open cases, by the open-case rollup cell (month received).</param>
-/// <param name="OpenCasesClosed">Open cases (stored before, or earlier in the file) that a row closed, by their service and month received.</param>
-public sealed record StagedCases(
-    long Duplicates,
-    IReadOnlyDictionary<ClosedCaseKey, long> ClosedDuplicates,
-    IReadOnlyDictionary<OpenCaseKey, long> OpenDuplicates,
-    IReadOnlyDictionary<OpenCaseKey, long> OpenCasesClosed);
+/// <param name="Owners">The councils whose cases were stored or closed.</param>
+public sealed record StagedCases(long Duplicates, IReadOnlyList<string> Owners);
 
 /// <summary>What settling a file's staged cost lines found.</summary>
 /// <param name="Duplicates">Lines not stored, being the same in every field as one already stored or earlier in the file.</param>

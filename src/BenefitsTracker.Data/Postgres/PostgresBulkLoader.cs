@@ -35,13 +35,13 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         return true;
     }
 
-    public StagedEvents SettleEvents(RollupDelta asStaged)
+    public StagedEvents SettleEvents(RollupDelta? asStaged)
     {
         if (_events is null) return new StagedEvents(0, []);
         var (delta, duplicates, councils) = _events.Settle(asStaged);
         _events.Dispose();
         _events = null;
-        MergeRollups(delta);
+        if (delta is not null) MergeRollups(delta);
         return new StagedEvents(duplicates, councils);
     }
 
@@ -82,6 +82,15 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         p[4].Value = r.Kind;
         p[5].Value = Instant(r.OccurredAtMs);
         s.ExecuteNonQuery();
+    }
+
+    /// <summary>One statement, the slugs passed as an array and unnested.</summary>
+    public void AddServices(IReadOnlyCollection<string> slugs)
+    {
+        if (slugs.Count == 0) return;
+        using var c = Command("INSERT INTO services (slug) SELECT * FROM unnest(@slugs) ON CONFLICT (slug) DO NOTHING");
+        c.Parameters.AddWithValue("slugs", slugs.ToArray());
+        c.ExecuteNonQuery();
     }
 
     /// <summary>Each rollup table's delta in one statement, its rows passed as arrays and unnested.</summary>

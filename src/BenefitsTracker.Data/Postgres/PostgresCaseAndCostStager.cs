@@ -21,8 +21,6 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
     private int _seq;
     private long _fileId;
 
-    private const string Month = "(extract(year FROM {0} AT TIME ZONE 'UTC') * 100 + extract(month FROM {0} AT TIME ZONE 'UTC'))::int";
-
     public void AddCase(in CaseRecord r)
     {
         if (_copy is null)
@@ -80,8 +78,7 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
 
     public StagedCases SettleCases()
     {
-        var none = new Dictionary<ClosedCaseKey, long>();
-        if (_copy is null) return new StagedCases(0, none, new Dictionary<OpenCaseKey, long>(), new Dictionary<OpenCaseKey, long>());
+        if (_copy is null) return new StagedCases(0, []);
         Flush();
         // Each staged row's role. "first" is the case as it stands before the row: the stored one, else the file's
         // first row of it. A closed row closes the case when the first is open (and, for a case new in this file, the
@@ -107,39 +104,36 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
             "officer_minutes_hundredths = s.minutes, officer_grade = s.grade, file_id = @file " +
             "FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role = 'close' AND c.council_code = s.council_code AND c.case_id = s.case_id");
 
-        var closedDuplicates = new Dictionary<ClosedCaseKey, long>();
-        var openDuplicates = new Dictionary<OpenCaseKey, long>();
-        var openClosed = new Dictionary<OpenCaseKey, long>();
+        // The rollups, as storing the rows one by one adds them: each closed case stored (inserted or closing) into the
+        // histogram of its month closed; each open case inserted into the open count of its month received, less the
+        // open cases a row closed (in their own service and month received).
+        Execute(
+            "INSERT INTO closed_case_rollups AS r (council_code, service, month, grade, minutes_hundredths, count) " +
+            "SELECT s.council_code, s.service, date_trunc('month', s.closed_at AT TIME ZONE 'UTC')::date, coalesce(s.grade, ''), s.minutes, count(*) " +
+            "FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role <> 'duplicate' AND s.closed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5 " +
+            "ON CONFLICT (council_code, service, month, grade, minutes_hundredths) DO UPDATE SET count = r.count + excluded.count");
+        Execute(
+            "INSERT INTO open_case_rollups AS r (council_code, service, month, count) " +
+            "SELECT council_code, service, month, sum(change) FROM (" +
+            " SELECT s.council_code, s.service, date_trunc('month', s.received_at AT TIME ZONE 'UTC')::date AS month, 1 AS change " +
+            " FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role = 'insert' AND s.closed_at IS NULL " +
+            " UNION ALL SELECT s.council_code, r.first_service, date_trunc('month', r.first_received AT TIME ZONE 'UTC')::date, -1 " +
+            " FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role = 'close') changes GROUP BY 1, 2, 3 " +
+            "ON CONFLICT (council_code, service, month) DO UPDATE SET count = r.count + excluded.count");
+        var owners = new List<string>();
         long duplicates = 0;
         using (var cmd = Command(
-            $"SELECT 'c', s.council_code, s.service, {string.Format(Month, "s.closed_at")}, coalesce(s.grade, ''), s.minutes, count(*) " +
-            "FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role = 'duplicate' AND s.closed_at IS NOT NULL GROUP BY 2, 3, 4, 5, 6 " +
-            $"UNION ALL SELECT 'o', s.council_code, s.service, {string.Format(Month, "s.received_at")}, '', 0, count(*) " +
-            "FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role = 'duplicate' AND s.closed_at IS NULL GROUP BY 2, 3, 4 " +
-            $"UNION ALL SELECT 'x', s.council_code, r.first_service, {string.Format(Month, "r.first_received")}, '', 0, count(*) " +
-            "FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role = 'close' GROUP BY 2, 3, 4"))
+            "SELECT s.council_code, count(*) FILTER (WHERE r.role = 'duplicate'), count(*) FILTER (WHERE r.role <> 'duplicate') " +
+            "FROM stage_cases s JOIN case_roles r USING (seq) GROUP BY 1"))
         using (var reader = cmd.ExecuteReader())
             while (reader.Read())
             {
-                var (council, service, month, n) = (reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(6));
-                switch (reader.GetString(0))
-                {
-                    case "c":
-                        closedDuplicates[new ClosedCaseKey(council, service, month, reader.GetString(4), reader.GetInt64(5))] = n;
-                        duplicates += n;
-                        break;
-                    case "o":
-                        openDuplicates[new OpenCaseKey(council, service, month)] = n;
-                        duplicates += n;
-                        break;
-                    default:
-                        openClosed[new OpenCaseKey(council, service, month)] = n;
-                        break;
-                }
+                duplicates += reader.GetInt64(1);
+                if (reader.GetInt64(2) > 0) owners.Add(reader.GetString(0));
             }
         Execute("DROP TABLE case_roles; DROP TABLE stage_cases");
         _copy = null;
-        return new StagedCases(duplicates, closedDuplicates, openDuplicates, openClosed);
+        return new StagedCases(duplicates, owners);
     }
 
     public StagedCostLines SettleCostLines()

@@ -109,11 +109,19 @@ internal sealed class PostgresEventWriter : IDisposable
     /// Writes what is left, waits for every chunk, and returns the rollups to merge (the caller's less the losers'),
     /// the number of losers and the councils whose rows were stored.
     /// </summary>
-    public (RollupDelta Delta, long Duplicates, IReadOnlyList<string> Councils) Settle(RollupDelta asStaged)
+    public (RollupDelta? Delta, long Duplicates, IReadOnlyList<string> Councils) Settle(RollupDelta? asStaged)
     {
         WaitForFlush();
         if (_filling.Count > 0) Flush(_filling);
         _filling.Clear();
+        var councils = _storedCouncils.Select(k => _councilNames[k]).Order(StringComparer.Ordinal).ToList();
+        if (asStaged is null)
+        {
+            // The caller did not hold the counts for the whole file (too many distinct keys): aggregated from the rows
+            // stored, in the partitions of the file's months only.
+            AggregateRollupsInSql();
+            return (null, _duplicates, councils);
+        }
         var delta = new RollupDelta();
         foreach (var (key, counts) in asStaged.Usage)
         {
@@ -130,8 +138,34 @@ internal sealed class PostgresEventWriter : IDisposable
             }
             delta.Usage[key] = n;
         }
-        var councils = _storedCouncils.Select(k => _councilNames[k]).Order(StringComparer.Ordinal).ToList();
         return (delta, _duplicates, councils);
+    }
+
+    private void AggregateRollupsInSql()
+    {
+        if (_monthsSeen.Count == 0) return;
+        var from = _monthsSeen.Min();
+        var to = _monthsSeen.Max();
+        var first = new DateTime(from / 100, from % 100, 1, 0, 0, 0, DateTimeKind.Utc);
+        var end = new DateTime(to / 100, to % 100, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
+        // Satisfaction ratings are counted as ratings given and ratings of 4 or 5, not as other usage.
+        using var cmd = new NpgsqlCommand(
+            "INSERT INTO usage_rollups AS r (council_code, service, channel, month, completed, started, failed, other, ratings, satisfied) " +
+            "SELECT council_code, service, channel, date_trunc('month', occurred_at AT TIME ZONE 'UTC')::date, " +
+            "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_completed'), 0), " +
+            "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_started'), 0), " +
+            "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_failed'), 0), " +
+            "coalesce(sum(quantity) FILTER (WHERE event_type NOT IN ('transaction_completed', 'transaction_started', 'transaction_failed', 'satisfaction_rating')), 0), " +
+            "coalesce(sum(quantity) FILTER (WHERE event_type = 'satisfaction_rating'), 0), " +
+            "coalesce(sum(quantity) FILTER (WHERE event_type = 'satisfaction_rating' AND rating >= 4), 0) " +
+            "FROM usage_events WHERE file_id = @file AND occurred_at >= @from AND occurred_at < @to GROUP BY 1, 2, 3, 4 " +
+            "ON CONFLICT (council_code, service, channel, month) DO UPDATE SET completed = r.completed + excluded.completed, " +
+            "started = r.started + excluded.started, failed = r.failed + excluded.failed, other = r.other + excluded.other, " +
+            "ratings = r.ratings + excluded.ratings, satisfied = r.satisfied + excluded.satisfied", _connection) { CommandTimeout = 0 };
+        cmd.Parameters.AddWithValue("file", _fileId);
+        cmd.Parameters.AddWithValue("from", first);
+        cmd.Parameters.AddWithValue("to", end);
+        cmd.ExecuteNonQuery();
     }
 
     private void HandOver()

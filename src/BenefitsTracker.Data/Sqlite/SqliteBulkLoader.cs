@@ -202,6 +202,17 @@ internal sealed class SqliteBulkLoader : IBulkLoader
         }
     }
 
+    public void AddServices(IReadOnlyCollection<string> slugs)
+    {
+        if (slugs.Count == 0) return;
+        using var s = Prepare("INSERT INTO services (slug) VALUES (?1) ON CONFLICT (slug) DO NOTHING");
+        foreach (var slug in slugs)
+        {
+            raw.sqlite3_bind_text(s, 1, slug);
+            Step(s);
+        }
+    }
+
     public void Dispose()
     {
         _event?.Dispose();

@@ -21,9 +21,11 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
     private static readonly string ChannelList = string.Join(", ", Channels.All);
 
     private readonly Interner _councils = new(), _services = new(), _grades = new();
-    // Counted on the parsing thread; the loading thread notes duplicates, taken back when the file finishes.
-    private readonly Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closed = new(), _closedDuplicates = new();
-    private readonly Dictionary<(int Council, int Service, int Month), long> _open = new(), _openDuplicates = new();
+    // Counted on the parsing thread; the loading thread notes duplicates, taken back when the counts are merged.
+    private Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closed = new();
+    private Dictionary<(int Council, int Service, int Month), long> _open = new();
+    private readonly Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closedDuplicates = new();
+    private readonly Dictionary<(int Council, int Service, int Month), long> _openDuplicates = new();
     // Stored open cases that this file closes: their open count is taken back (loading thread).
     private readonly Dictionary<OpenCaseKey, long> _openClosed = new();
 
@@ -106,7 +108,7 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
             OfficerGrade = b.Text(i, TGrade),
             FileId = fileId,
         }, out var wasOpen);
-        // Staged (PostgreSQL): duplicates and closed open cases are settled for the whole file in FinishAsync.
+        // Staged (PostgreSQL): the file's cases, duplicates and rollups are settled in set-based SQL in FinishAsync.
         if (outcome == CaseOutcome.Inserted || loader.StagesCases) return true;
         if (outcome == CaseOutcome.ClosedOpenCase)
         {
@@ -124,39 +126,54 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         return false;
     }
 
-    public override async Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
+    /// <summary>The histogram and open counts of the rows up to a batch, handed to the loading thread together.</summary>
+    private sealed record Counted(
+        Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> Closed,
+        Dictionary<(int Council, int Service, int Month), long> Open);
+
+    public override object? HandOver()
     {
-        var delta = new RollupDelta();
+        if (_closed.Count + _open.Count < FlushKeys) return null;
+        var counted = new Counted(_closed, _open);
+        _closed = new();
+        _open = new();
+        return counted;
+    }
+
+    public override void AfterBatch(object handedOver, IBulkLoader loader)
+    {
+        if (!loader.StagesCases) Merge((Counted)handedOver, loader);
+    }
+
+    public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
+    {
         if (loader.StagesCases)
         {
             var settled = loader.SettleCases();
             LateDuplicates = settled.Duplicates;
-            foreach (var (k, n) in _closed)
-            {
-                var key = new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes);
-                if (n - settled.ClosedDuplicates.GetValueOrDefault(key) is > 0 and var count) delta.ClosedCases[key] = count;
-            }
-            foreach (var (k, n) in _open)
-            {
-                var key = new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month);
-                if (n - settled.OpenDuplicates.GetValueOrDefault(key) is > 0 and var count) delta.OpenCases[key] = count;
-            }
-            foreach (var (k, n) in settled.OpenCasesClosed)
-                delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) - n;
+            Owners.UnionWith(settled.Owners);
         }
-        else
-        {
-            foreach (var (k, n) in _closed)
-                if (n - _closedDuplicates.GetValueOrDefault(k) is > 0 and var count)
-                    delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = count;
-            foreach (var (k, n) in _open)
-                if (n - _openDuplicates.GetValueOrDefault(k) is > 0 and var count)
-                    delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = count;
-            foreach (var (k, n) in _openClosed)
-                delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) + n;
-        }
+        else Merge(new Counted(_closed, _open), loader);
+        loader.AddServices(_services.Values);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Merges counted rollups less the duplicates and closings noted since the last merge, which are then forgotten.</summary>
+    private void Merge(Counted counted, IBulkLoader loader)
+    {
+        var delta = new RollupDelta();
+        foreach (var (k, n) in counted.Closed)
+            if (n - _closedDuplicates.GetValueOrDefault(k) is > 0 and var count)
+                delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = count;
+        foreach (var (k, n) in counted.Open)
+            if (n - _openDuplicates.GetValueOrDefault(k) is > 0 and var count)
+                delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = count;
+        foreach (var (k, n) in _openClosed)
+            delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) + n;
+        _closedDuplicates.Clear();
+        _openDuplicates.Clear();
+        _openClosed.Clear();
         loader.MergeRollups(delta);
         Owners.UnionWith(delta.ClosedCases.Keys.Select(k => k.CouncilCode).Concat(delta.OpenCases.Keys.Select(k => k.CouncilCode)));
-        await EnsureServicesAsync(db, _services.Values, ct);
     }
 }

@@ -100,6 +100,7 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
             LateDuplicates = settled.Duplicates;
             Owners.UnionWith(settled.Owners);
         }
-        return EnsureServicesAsync(db, _services.Values, ct);
+        loader.AddServices(_services.Values);
+        return Task.CompletedTask;
     }
 }

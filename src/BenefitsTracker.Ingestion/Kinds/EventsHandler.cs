@@ -28,7 +28,11 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
     private readonly Interner _councils = new(), _services = new();
     // Rollups are counted on the parsing thread as rows are accepted (it has time to spare); the loading thread
     // only notes the rare duplicates, which are taken back when the file finishes.
-    private readonly Dictionary<Key, UsageCounts> _usage = new(), _duplicates = new();
+    private Dictionary<Key, UsageCounts> _usage = new();
+    private readonly Dictionary<Key, UsageCounts> _duplicates = new();
+    // Set when a loader that stages rows was handed counts before the file ended: the staged rows' rollups are then
+    // aggregated in SQL when the file is settled, rather than held here for the whole file.
+    private bool _rollupsInSql;
 
     private readonly record struct Key(int Council, int Service, int Channel, int Month);
 
@@ -161,21 +165,47 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         return true;
     }
 
-    public override async Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
+    public override object? HandOver()
+    {
+        if (_usage.Count < FlushKeys) return null;
+        var counted = _usage;
+        _usage = new();
+        return counted;
+    }
+
+    public override void AfterBatch(object handedOver, IBulkLoader loader)
+    {
+        if (loader.StagesEvents) _rollupsInSql = true;
+        else Merge((Dictionary<Key, UsageCounts>)handedOver, loader);
+    }
+
+    public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
     {
         if (loader.StagesEvents)
         {
-            var asStaged = new RollupDelta();
-            foreach (var (k, v) in _usage)
-                asStaged.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = v;
+            RollupDelta? asStaged = null;
+            if (!_rollupsInSql)
+            {
+                asStaged = new RollupDelta();
+                foreach (var (k, v) in _usage)
+                    asStaged.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = v;
+            }
             var settled = loader.SettleEvents(asStaged);
             LateDuplicates = settled.Duplicates;
             Owners.UnionWith(settled.Councils);
-            await EnsureServicesAsync(db, _services.Values, ct);
-            return;
+            loader.AddServices(_services.Values);
+            return Task.CompletedTask;
         }
+        Merge(_usage, loader);
+        loader.AddServices(_services.Values);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Merges counted rollups less the duplicates noted since the last merge, which are then forgotten.</summary>
+    private void Merge(Dictionary<Key, UsageCounts> counted, IBulkLoader loader)
+    {
         var delta = new RollupDelta();
-        foreach (var (k, v) in _usage)
+        foreach (var (k, v) in counted)
         {
             var n = v;
             if (_duplicates.TryGetValue(k, out var d))
@@ -190,8 +220,8 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             }
             delta.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = n;
         }
+        _duplicates.Clear();
         loader.MergeRollups(delta);
         Owners.UnionWith(delta.Usage.Keys.Select(k => k.CouncilCode));
-        await EnsureServicesAsync(db, _services.Values, ct);
     }
 }

@@ -49,6 +49,7 @@ internal static class FilePipeline
                     }
                     if (batch.IsFull)
                     {
+                        batch.HandedOver = handler.HandOver();
                         full.Add(batch, stop.Token);
                         batch = empty.Take(stop.Token);
                         if (progress is not null && clock.Elapsed - lastReport >= ProgressEvery)
@@ -58,7 +59,11 @@ internal static class FilePipeline
                         }
                     }
                 }
-                if (batch.Count > 0) full.Add(batch, stop.Token);
+                if (batch.Count > 0)
+                {
+                    batch.HandedOver = handler.HandOver();
+                    full.Add(batch, stop.Token);
+                }
             }
             catch
             {
@@ -82,6 +87,7 @@ internal static class FilePipeline
                         if (handler.Load(batch, i, loader, fileId)) accepted++;
                         else duplicates++;
                     }
+                    if (batch.HandedOver is { } handedOver) handler.AfterBatch(handedOver, loader);
                     batch.Clear();
                     empty.Add(batch, stop.Token);
                 }

@@ -60,9 +60,16 @@ internal sealed class RowBatch
 
     public long Num(int row, int slot) => _num[row * _numSlots + slot];
 
+    /// <summary>
+    /// What the parsing thread's handler handed over with this batch (<see cref="Kinds.KindHandler.HandOver"/>): rollups
+    /// counted for the rows up to and including this batch, for the loading thread to merge once it has loaded them.
+    /// </summary>
+    public object? HandedOver { get; set; }
+
     public void Clear()
     {
         Count = 0;
         _textLength = 0;
+        HandedOver = null;
     }
 }

@@ -56,7 +56,8 @@ internal static class AppraisalSection
                 : "No optimism bias is added to the costs (adjustments.optimism_bias_costs is 0).")));
 
         if (a.Horizon is { } hz) Horizon(h, r, hz);
-        if (a.Real is { } real) Real(h, real);
+        if (a.Real is { } real) Real(h, r, real);
+        else if (a.RealWithheld is { } why) h.P(E($"The figures are nominal: each month in its own prices. Real terms are not stated, because {why}."));
 
         h.Line("<h3>Switching values</h3>");
         h.P(E($"Each row shows the value an input would have to take, all else as assumed, for the NPV ({Fmt.Money(a.Npv)}) to fall to zero. " +
@@ -101,12 +102,22 @@ internal static class AppraisalSection
             ["Part", "Months", "Count", "Adjusted benefit", "Cashable", "Costs", "Discounted net"], [observed, .. years], i => i >= 2);
     }
 
-    private static void Real(HtmlWriter h, RealFigures real)
+    private static void Real(HtmlWriter h, SavingsResult r, RealFigures real)
     {
         h.Line("<h3>In real terms</h3>");
         h.P(E($"The figures above are nominal: each month in its own prices. In {real.PriceBase} prices (GDP deflators, {real.DeflatorSource}), " +
             $"the adjusted benefit is {Fmt.Money(real.AdjustedBenefit)}, the costs {Fmt.Money(real.Costs)}, the net benefit {Fmt.Money(real.NetBenefit)} " +
             $"and the NPV of the real flows {Fmt.Money(real.Npv)}."));
+        var nominalNpv = r.Appraisal?.Npv ?? r.Totals.Npv;
+        h.Table($"Nominal and real ({real.PriceBase} prices) figures side by side",
+            ["Figure", "Nominal", $"Real, {real.PriceBase} prices"],
+            [
+                ["Adjusted benefit", Fmt.Money(r.Totals.AdjustedBenefit), Fmt.Money(real.AdjustedBenefit)],
+                ["Costs", Fmt.Money(r.Totals.Costs), Fmt.Money(real.Costs)],
+                ["Net benefit", Fmt.Money(r.Totals.NetBenefit), Fmt.Money(real.NetBenefit)],
+                ["NPV", Fmt.Money(nominalNpv), Fmt.Money(real.Npv)],
+            ],
+            i => i >= 1);
     }
 
     private static string Pct(decimal fraction) => Fmt.Percent(fraction);

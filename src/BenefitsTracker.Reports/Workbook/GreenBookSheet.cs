@@ -18,11 +18,15 @@ internal static class GreenBookSheet
     /// <summary>Workbook names of the figures on this sheet.</summary>
     public const string CashNet = "cashable_net", CashRoi = "cashable_roi", CashPayback = "cashable_payback_month",
         AppraisalNpv = "appraisal_npv", RealAdjusted = "real_adjusted_benefit", RealCosts = "real_costs",
-        RealNet = "real_net_benefit", RealNpv = "real_npv";
+        RealNet = "real_net_benefit", RealNpv = "real_npv", PriceBase = "price_base",
+        DeflatorYears = "deflator_years", DeflatorIndex = "deflator_index";
 
     /// <summary>Columns of the month-by-month block.</summary>
     private const int MonthNoCol = 1, MonthCol = 2, CashCol = 3, CostCol = 4, CashNetCol = 5, CumulativeCol = 6, PaidBackCol = 7,
         YearCol = 8, IndexCol = 9, RealAdjCol = 10, RealCostCol = 11, RealNetCol = 12, DiscountCol = 13, RealDiscountedCol = 14;
+
+    /// <summary>Columns of the GDP deflator table, to the right of everything else.</summary>
+    private const int DeflatorYearCol = 16, DeflatorIndexCol = 17;
 
     public static void Write(WorkbookContext ctx)
     {
@@ -32,7 +36,7 @@ internal static class GreenBookSheet
         var projected = a.Horizon?.ProjectedMonths ?? [];
 
         // Layout first, so that the headline formulas can point at the blocks below them.
-        var figureRows = 6 + (a.Real is null ? 0 : 5) + 3 + (a.MonteCarlo is null ? 0 : 4);
+        var figureRows = 6 + (a.Real is null ? 0 : 5) + 3 + (a.MonteCarlo is null ? 0 : 8);
         var firstFigure = 5;
         var monthHeader = firstFigure + figureRows + 3;
         var firstMonth = monthHeader + 1;
@@ -77,7 +81,7 @@ internal static class GreenBookSheet
         Figure("Projected months", null, c => c.Num(projected.Count, Xl.CountFormat), "Months after the data up to the horizon, projected, not measured");
         if (a.Real is { } real)
         {
-            Figure("Price base", null, c => c.Text(real.PriceBase), $"Real terms in {real.PriceBase} prices; GDP deflators: {real.DeflatorSource}");
+            Figure("Price base", PriceBase, c => c.Text(real.PriceBase), $"Real terms in {real.PriceBase} prices (change it to restate them; the deflators are in columns P:Q)");
             Figure("Adjusted benefit, real terms", RealAdjusted, c => c.Formula(Sum(RealAdjCol, firstMonth, lastMonth), Xl.MoneyFormat), "Σ adjusted ÷ price index, observed months");
             Figure("Costs, real terms", RealCosts, c => c.Formula(Sum(RealCostCol, firstMonth, lastMonth), Xl.MoneyFormat), "Σ costs ÷ price index");
             Figure("Net benefit, real terms", RealNet, c => c.Formula($"{RealAdjusted}-{RealCosts}", Xl.MoneyFormat), "Real adjusted benefit − real costs");
@@ -90,8 +94,13 @@ internal static class GreenBookSheet
         if (a.MonteCarlo is { } mc)
         {
             Figure("Monte Carlo draws (seed)", null, c => c.Text($"{mc.Draws} (seed {mc.Seed})"), $"Inputs drawn: {string.Join(", ", mc.Inputs)}");
-            Figure("NPV P10 / P50 / P90", null, c => c.Text($"{Formatting.Fmt.Money(mc.P10Npv)} / {Formatting.Fmt.Money(mc.P50Npv)} / {Formatting.Fmt.Money(mc.P90Npv)}"), "Percentiles of the simulated NPV (engine)");
-            Figure("Net benefit P10 / P50 / P90", null, c => c.Text($"{Formatting.Fmt.Money(mc.P10Net)} / {Formatting.Fmt.Money(mc.P50Net)} / {Formatting.Fmt.Money(mc.P90Net)}"), "Percentiles of the simulated net benefit over the period (engine)");
+            // Numbers, not text, so that a reader can chart or compare them (issue 12).
+            Figure("NPV P10", null, c => c.Num(mc.P10Npv, Xl.MoneyFormat), "10th percentile of the simulated NPV (engine)");
+            Figure("NPV P50", null, c => c.Num(mc.P50Npv, Xl.MoneyFormat), "Median of the simulated NPV (engine)");
+            Figure("NPV P90", null, c => c.Num(mc.P90Npv, Xl.MoneyFormat), "90th percentile of the simulated NPV (engine)");
+            Figure("Net benefit P10", null, c => c.Num(mc.P10Net, Xl.MoneyFormat), "10th percentile of the simulated net benefit over the period (engine)");
+            Figure("Net benefit P50", null, c => c.Num(mc.P50Net, Xl.MoneyFormat), "Median of the simulated net benefit over the period (engine)");
+            Figure("Net benefit P90", null, c => c.Num(mc.P90Net, Xl.MoneyFormat), "90th percentile of the simulated net benefit over the period (engine)");
             Figure("Chance NPV > 0", null, c => c.Num(mc.ProbabilityNpvPositive, Xl.PercentFormat), "Share of draws with NPV above zero (engine)");
         }
 
@@ -111,7 +120,9 @@ internal static class GreenBookSheet
             ws.Cell(r, CumulativeCol).Formula(t == 0 ? $"E{r}" : $"F{r - 1}+E{r}", Xl.MoneyFormat);
             ws.Cell(r, PaidBackCol).Formula($"IF(ROUND(F{r},6)>=0,1,0)", Xl.YesNoFormat);
             ws.Cell(r, YearCol).Text(FinancialYear.Of(ctx.Months[t]).ToString());
-            ws.Cell(r, IndexCol).Num(a.Real?.Months[t].Index ?? 1m, "0.000000");
+            // D(fy(m)) ÷ D(price base), looked up in the deflator table, so that changing price_base restates every real figure.
+            if (a.Real is null) ws.Cell(r, IndexCol).Num(1m, "0.000000");
+            else ws.Cell(r, IndexCol).Formula($"INDEX({DeflatorIndex},MATCH(H{r},{DeflatorYears},0))/INDEX({DeflatorIndex},MATCH({PriceBase},{DeflatorYears},0))", "0.000000");
             ws.Cell(r, RealAdjCol).Formula($"{Xl.Cell(Appraisal, source, AppraisalSheet.AdjustedCol)}/I{r}", Xl.MoneyFormat);
             ws.Cell(r, RealCostCol).Formula($"D{r}/I{r}", Xl.MoneyFormat);
             ws.Cell(r, RealNetCol).Formula($"J{r}-K{r}", Xl.MoneyFormat);
@@ -127,7 +138,8 @@ internal static class GreenBookSheet
             : $"Projected months (not measured): each line at its last-12-month mean × (1 − {a.Horizon!.BenefitDropOff}) a year; recurring costs at their last-12-month mean").Style.Font.Bold = true;
         Xl.Header(ws, projectedHeader, 1, ["Month", "t (months from the start)", "Projected year k", "Adjusted benefit", "Cashable", "Costs", "Net", "Discount factor",
             "Discounted net", "Discounted real net"]);
-        var lastIndex = a.Real is { Months.Count: > 0 } realTerms ? realTerms.Months[^1].Index : 1m;
+        // Projected months are projected from the last observed months, so they stay in the last observed month's prices.
+        var lastIndex = a.Real is not null && months > 0 ? $"$I${lastMonth}" : "1";
         for (var j = 0; j < projected.Count; j++)
         {
             var p = projected[j];
@@ -141,14 +153,35 @@ internal static class GreenBookSheet
             ws.Cell(r, 7).Formula($"D{r}-F{r}", Xl.MoneyFormat);
             ws.Cell(r, 8).Formula($"1/(1+discount_rate)^INT(B{r}/12)", "0.000000");
             ws.Cell(r, 9).Formula($"G{r}*H{r}", Xl.MoneyFormat);
-            ws.Cell(r, 10).Formula(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"I{r}/{lastIndex}"), Xl.MoneyFormat);
+            ws.Cell(r, 10).Formula($"I{r}/{lastIndex}", Xl.MoneyFormat);
         }
         Xl.TotalRow(ws, projectedTotal, 1, 10, "Total");
         foreach (var c in new[] { 4, 5, 6, 7, 9, 10 }) ws.Cell(projectedTotal, c).Formula(Sum(c, firstProjected, lastProjected), Xl.MoneyFormat);
 
         WriteSwitching(ctx, ws, a, switchingHeader);
+        if (a.Real is { } series) WriteDeflators(ctx, ws, series, firstFigure - 1);
         ws.SheetView.FreezeRows(0);
-        Xl.Widths(ws, 34, 18, 70, 14, 14, 16, 14, 12, 14, 16, 14, 14, 12, 16);
+        Xl.Widths(ws, 34, 18, 70, 14, 14, 16, 14, 12, 14, 16, 14, 14, 12, 16, 4, 14, 14);
+    }
+
+    /// <summary>
+    /// The GDP deflator series as a named table (deflator_years, deflator_index), which the month-by-month price
+    /// index looks up; its release is named above it.
+    /// </summary>
+    private static void WriteDeflators(WorkbookContext ctx, IXLWorksheet ws, RealFigures real, int header)
+    {
+        ws.Cell(header - 1, DeflatorYearCol).Text($"GDP deflators: {real.DeflatorSource}").Style.Font.Bold = true;
+        Xl.Header(ws, header, DeflatorYearCol, ["Financial year", "GDP deflator"]);
+        var row = header;
+        foreach (var year in real.Series)
+        {
+            row++;
+            ws.Cell(row, DeflatorYearCol).Text(year.FinancialYear);
+            ws.Cell(row, DeflatorIndexCol).Num(year.Deflator, "0.000###");
+        }
+        if (row == header) return;
+        Xl.Name(ctx.Workbook, DeflatorYears, ws.Range(header + 1, DeflatorYearCol, row, DeflatorYearCol), "Financial years of the GDP deflator series");
+        Xl.Name(ctx.Workbook, DeflatorIndex, ws.Range(header + 1, DeflatorIndexCol, row, DeflatorIndexCol), $"GDP deflators: {real.DeflatorSource}");
     }
 
     /// <summary>

@@ -27,5 +27,17 @@ internal static class GreenBookFixture
         return SavingsEngine.ComputeCouncil(council, null, assumptions, request, WorkedExample.Lineage());
     }
 
+    /// <summary>The made-up deflator series of tests/fixtures/green-book/deflators-test.csv (2023-24 = 90, 2024-25 = 96, 2025-26 = 100).</summary>
+    public static DeflatorSeries TestDeflators() =>
+        DeflatorSeriesReader.Parse(File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "fixtures", "green-book", "deflators-test.csv")), "deflators-test.csv");
+
+    /// <summary>The worked example's own assumptions with top-level keys added (e.g. <c>"price_base": "2024-25",</c>).</summary>
+    public static AssumptionSet WorkedWith(string keys)
+    {
+        var json = File.ReadAllText(WorkedExample.AssumptionsPath);
+        var brace = json.IndexOf('{', StringComparison.Ordinal);
+        return AssumptionSet.Parse(json[..(brace + 1)] + keys + json[(brace + 1)..]);
+    }
+
     public static decimal Pence(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }

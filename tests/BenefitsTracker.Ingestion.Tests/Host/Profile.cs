@@ -58,6 +58,7 @@ internal static class Profile
         public bool AddCostLine(in CostRecord row) => true;
         public void AddContact(in ContactRecord row) { }
         public void MergeRollups(RollupDelta delta) { }
+        public void AddServices(IReadOnlyCollection<string> slugs) { }
         public void Dispose() { }
     }
 }

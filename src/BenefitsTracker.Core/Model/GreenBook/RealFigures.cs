@@ -6,6 +6,13 @@ namespace BenefitsTracker.Core.Model;
 /// The totals in real terms at one price base (METHOD.md v2, Real prices): each month's flows divided by
 /// D(fy(m)) ÷ D(base), D being the GDP deflator; the NPV discounts the real flows.
 /// </summary>
+/// <param name="PriceBase">The financial year whose prices the figures are in ("2024-25").</param>
+/// <param name="DeflatorSource">The GDP deflator release used, named and dated.</param>
+/// <param name="AdjustedBenefit">Σ adjusted benefit ÷ price index over the observed months.</param>
+/// <param name="Costs">Σ costs ÷ price index over the observed months.</param>
+/// <param name="NetBenefit">Real adjusted benefit − real costs.</param>
+/// <param name="Npv">The NPV of the real flows, observed and projected months.</param>
+/// <param name="Months">Each observed month's financial year and price index.</param>
 public sealed record RealFigures(
     string PriceBase,
     string DeflatorSource,
@@ -15,7 +22,14 @@ public sealed record RealFigures(
     decimal Npv,
     IReadOnlyList<RealMonth> Months)
 {
+    /// <summary>The whole deflator series used, earliest year first, so that outputs can show it and restate at another base.</summary>
+    public IReadOnlyList<DeflatorYear> Series { get; init; } = [];
 }
+
+/// <summary>One financial year of the deflator series and its figure D(year).</summary>
+/// <param name="FinancialYear">The year as HM Treasury writes it ("2024-25").</param>
+/// <param name="Deflator">D(year), on the series' own base.</param>
+public sealed record DeflatorYear(string FinancialYear, decimal Deflator);
 
 /// <summary>One month's price index relative to the base: D(fy(m)) ÷ D(base); real = nominal ÷ this.</summary>
 public sealed record RealMonth(Month Month, string FinancialYear, decimal Index);
