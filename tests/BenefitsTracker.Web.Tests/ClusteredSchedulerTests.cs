@@ -4,7 +4,9 @@ using BenefitsTracker.Data;
 using BenefitsTracker.Data.Entities;
 using BenefitsTracker.TestSupport;
 using BenefitsTracker.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
 
