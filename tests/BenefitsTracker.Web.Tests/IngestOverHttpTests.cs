@@ -139,6 +139,28 @@ public sealed class IngestOverHttpTests
         Assert.Equal(3, (await service.CountsAsync()).Events);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_bodys_rejected_rows_are_kept_in_the_work_folder_beside_the_store_or_where_configured(bool configured)
+    {
+        var chosen = Path.Combine(Path.GetTempPath(), "bt-work-" + Guid.NewGuid().ToString("N"));
+        await using var service = await ServiceUnderTest.StartAsync(configured ? new() { ["Benefits:WorkFolder"] = chosen } : null, events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(2).ToList();
+        rows[1]["channel"] = "carrier-pigeon";
+
+        var answer = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
+
+        Assert.Equal(1, (long)answer["rejected"]!);
+        await using var db = new BenefitsDbContext(BenefitsStore.Options(service.Target));
+        var rejects = db.IngestedFiles.Select(f => f.RejectsPath).Single(p => p != null)!;
+        // Not a temporary folder of this process: the registry names the file, and a body sent again after a
+        // restart is answered from it.
+        Assert.StartsWith((configured ? chosen : service.Target.Location + ".work") + Path.DirectorySeparatorChar, rejects, StringComparison.Ordinal);
+        Assert.True(File.Exists(rejects), rejects);
+    }
+
     [Fact]
     public async Task Events_without_an_event_id_are_stored_with_a_warning_naming_the_risk()
     {
