@@ -77,7 +77,7 @@ public static class ReportPage
 
     /// <summary>Every chart of the page, in order: the file and the dashboard draw the same list.</summary>
     internal static IReadOnlyList<ReportChart> Charts(ReportFacts facts, SavingsResult result, CancellationToken ct) =>
-        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result), .. CounterfactualCharts.Build(result)];
+        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result), .. CounterfactualCharts.Build(result), .. MemberCharts.Build(result)];
 }
 
 /// <summary>How long each output of <see cref="ReportWriter"/> took.</summary>

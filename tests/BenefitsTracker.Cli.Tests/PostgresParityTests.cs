@@ -112,6 +112,30 @@ public sealed class PostgresParityTests
         Assert.Contains("connection string is not valid", bad.Stderr);
     }
 
+    [Fact]
+    public void Demo_loads_an_empty_PostgreSQL_database_named_by_db_and_refuses_one_that_holds_files()
+    {
+        if (PostgresServer.ForTest() is not { } server) return;
+        var work = CliRunner.TempDir();
+        using var database = new Database(server);
+        var sqlite = CliRunner.Benefits(work, "demo", "--sample-data", SampleData(), "--out", "lite");
+        Assert.True(sqlite.ExitCode == 0, sqlite.ToString());
+
+        var demo = CliRunner.Benefits(work, "demo", "--sample-data", SampleData(), "--out", "pg", "--db", database.Spec);
+
+        Assert.True(demo.ExitCode == 0, demo.ToString());
+        Assert.DoesNotContain("demo.db", demo.Stdout);
+        Assert.False(File.Exists(Path.Combine(work, "pg", "demo.db")));
+        // The same reports as the embedded demo's, figure for figure.
+        var manifests = Directory.GetFiles(Path.Combine(work, "lite"), "manifest.json", SearchOption.AllDirectories);
+        Assert.NotEmpty(manifests);
+        foreach (var manifest in manifests)
+            Assert.Equal(WithoutGenerationTime(manifest), WithoutGenerationTime(manifest.Replace(Path.Combine(work, "lite"), Path.Combine(work, "pg"))));
+        var again = CliRunner.Benefits(work, "demo", "--sample-data", SampleData(), "--out", "pg2", "--db", database.Spec);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("the demo needs an empty database", again.Stderr);
+    }
+
     private static string WithoutGenerationTime(string manifest) => GeneratedAt.Replace(File.ReadAllText(manifest), "\"generated_at\": \"-\"");
 
     /// <summary>A database of its own on the test cluster, dropped afterwards.</summary>

@@ -1,3 +1,4 @@
+using BenefitsTracker.Data.Postgres;
 using BenefitsTracker.Ingestion.Benchmarks;
 using BenefitsTracker.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -87,9 +88,14 @@ public class PostgresStoreTests
         Assert.Equal(rollupsBefore, rollupsAfter);
     }
 
-    [Fact]
-    public async Task The_same_files_give_the_same_counts_rejects_and_engine_inputs_on_both_providers()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(7)]
+    [InlineData(500)]
+    public async Task The_same_files_give_the_same_counts_rejects_and_engine_inputs_on_both_providers(int? chunkRows)
     {
+        // PostgreSQL writes events in chunks; small ones put repeats and rejected rows on either side of chunk boundaries.
+        PostgresEventWriter.ChunkRowsForTest.Value = chunkRows;
         await using var lite = await TestStore.CreateAsync("sqlite");
         await using var pg = await TestStore.CreateAsync("postgres");
         if (pg is null) return;
@@ -119,6 +125,49 @@ public class PostgresStoreTests
         }
         Assert.Contains("duplicates", results[0]);
         Assert.Matches(@"a\.csv read 5040 accepted \d+ rejected [1-9]\d* duplicates [1-9]", results[0]);
+        Assert.Equal(results[0], results[1]);
+    }
+
+    [Fact]
+    public async Task Cases_and_cost_lines_staged_on_PostgreSQL_get_the_outcomes_SQLite_gives_row_by_row()
+    {
+        await using var lite = await TestStore.CreateAsync("sqlite");
+        await using var pg = await TestStore.CreateAsync("postgres");
+        if (pg is null) return;
+        const string cases = "case_id,council_code,service,channel,case_type,received_at,closed_at,officer_minutes,officer_grade\n";
+        const string costs = "council_code,consortium,service,category,period_start,period_end,amount_gbp,cashable,reference,description\n";
+        string Case(string id, string received, string closed = "", string minutes = "", string grade = "", string service = "garden-waste") =>
+            $"{id},W06000003,{service},phone,x,2024-{received}T09:00:00Z,{(closed == "" ? "" : $"2024-{closed}T10:00:00Z")},{minutes},{grade}\n";
+        // A case opened then closed (twice) in one file; closed then repeated open; open twice; a second council's case.
+        var first = cases + Case("c1", "04-02") + Case("c1", "04-02", "05-03", "30", "SO1") + Case("c1", "04-02", "05-04", "45", "SO1")
+            + Case("c2", "04-05", "04-09", "12.5") + Case("c2", "04-05") + Case("c3", "03-30") + Case("c3", "03-30", service: "council-tax")
+            + "c9,W06000004,council-tax,web,,2024-01-01T00:00:00Z,,,\n";
+        // Closes c3 (stored open) with another service, then repeats; c2 again; c4 new and open; c5 closed twice.
+        var second = cases + Case("c3", "03-31", "06-01", "60", "SO2", "council-tax") + Case("c3", "03-30", "06-02", "61", "SO2")
+            + Case("c2", "04-05", "04-09", "12.5") + Case("c4", "06-06") + Case("c5", "06-07", "06-08", "5") + Case("c5", "06-07", "06-08", "5");
+        const string leaflets = "W06000003,,garden-waste,print,2023-04-01,2024-03-31,6000.00,true,PO-1,\"Leaflets, A5\"\n";
+        const string licence = ",north-wales,,licence,2024-04-01,2025-03-31,18000.00,false,,\n";
+        const string refund = "W06000004,,council-tax,other,2024-04-01,2024-04-30,10012.34,false,,\n";
+        var costsA = costs + leaflets + licence + licence + refund;
+        var costsB = costs + licence + leaflets.Replace("6000.00", "0.05") + refund + refund;
+        var results = new List<string>();
+        foreach (var store in new[] { lite!, pg })
+        {
+            var summary = await store.IngestAsync(store.Write("a.csv", first), store.Write("b.csv", second), store.Write("ca.csv", costsA), store.Write("cb.csv", costsB));
+            var text = string.Join("\n", summary.Files.Select(f => $"{Path.GetFileName(f.Path)} read {f.Read} accepted {f.Accepted} duplicates {f.Duplicates}"));
+            text += "\n" + string.Join("\n", await store.Db.Cases.AsNoTracking().OrderBy(c => c.CouncilCode).ThenBy(c => c.CaseId)
+                .Select(c => $"{c.CouncilCode} {c.CaseId} {c.Service} {c.ReceivedAtMs} {c.ClosedAtMs} {c.OfficerMinutesHundredths} {c.OfficerGrade}").ToListAsync());
+            text += "\n" + string.Join("\n", (await store.Db.ClosedCaseRollups.AsNoTracking().ToListAsync())
+                .Select(r => $"closed {r.CouncilCode} {r.Service} {r.Month} {r.Grade} {r.MinutesHundredths} {r.Count}").Order(StringComparer.Ordinal));
+            text += "\n" + string.Join("\n", (await store.Db.OpenCaseRollups.AsNoTracking().ToListAsync())
+                .Select(r => $"open {r.CouncilCode} {r.Service} {r.Month} {r.Count}").Order(StringComparer.Ordinal));
+            text += "\n" + string.Join("\n", (await store.Db.CostLines.AsNoTracking().ToListAsync())
+                .Select(c => $"cost {c.CouncilCode} {c.ConsortiumId} {c.Service} {c.Category} {c.PeriodStart} {c.PeriodEnd} {c.AmountPence} {c.Cashable} {c.Reference} {c.Description}").Order(StringComparer.Ordinal));
+            text += "\n" + string.Join("\n", (await store.Db.IngestedFileOwners.AsNoTracking().ToListAsync()).Select(o => $"owner {o.FileId} {o.Owner}").Order(StringComparer.Ordinal));
+            results.Add(text);
+        }
+        Assert.Contains("a.csv read 8 accepted 5 duplicates 3", results[0]);
+        Assert.Contains("cb.csv read 4 accepted 1 duplicates 3", results[0]);
         Assert.Equal(results[0], results[1]);
     }
 

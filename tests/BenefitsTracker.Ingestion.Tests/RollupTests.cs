@@ -8,6 +8,29 @@ namespace BenefitsTracker.Ingestion.Tests;
 public class RollupTests
 {
     [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
+    public async Task The_rebuild_finds_nothing_after_ingest_and_corrects_exactly_a_hand_fixed_cell(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        if (store is null) return;
+        await store.IngestAsync(SampleDataTests.SampleData());
+
+        var clean = await Data.RollupRebuild.RunAsync(store.Db);
+        Assert.Equal(0, clean.Total);
+
+        // A hand fix to one raw event, and one case reopened, without touching the rollups.
+        var id = await store.Db.UsageEvents.Where(e => e.EventType == "transaction_completed").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        await store.Db.Database.ExecuteSqlRawAsync("UPDATE usage_events SET quantity = quantity + 1000 WHERE id = {0}", id);
+        var caseId = await store.Db.Cases.Where(c => c.ClosedAtMs != null).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        await store.Db.Database.ExecuteSqlRawAsync(provider == "postgres"
+            ? "UPDATE cases SET closed_at = NULL WHERE id = {0}" : "UPDATE cases SET closed_at_ms = NULL WHERE id = {0}", caseId);
+        var repaired = await Data.RollupRebuild.RunAsync(store.Db);
+
+        // One usage cell changed; the case left one histogram cell (changed or emptied) and joined one open cell.
+        Assert.Equal((1L, 1L, 1L), (repaired.Usage, repaired.ClosedCases, repaired.OpenCases));
+        Assert.Equal(0, (await Data.RollupRebuild.RunAsync(store.Db)).Total);
+    }
+
+    [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
     public async Task Usage_rollups_equal_the_aggregation_of_accepted_events_across_files_with_duplicates_and_rejects(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -70,9 +70,10 @@ public class HtmlReportTests(ITestOutputHelper output)
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(Regex.Matches(html, @"(src|href)\s*=\s*""(?!#)[^""]*""", RegexOptions.IgnoreCase));
         Assert.Empty(Regex.Matches(html, @"url\((?!#)", RegexOptions.IgnoreCase));
-        // The five charts of issue 5 and the appraisal's tornado (issue 12).
-        Assert.Equal(6, Regex.Matches(html, "<svg ").Count);
-        Assert.Equal(6, Regex.Matches(html, "role=\"img\"").Count);
+        // The five charts of issue 5, the appraisal's tornado (issue 12) and, for a consortium, its members side by side (issue 13).
+        var charts = For(scope).Comparison is null ? 6 : 7;
+        Assert.Equal(charts, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(charts, Regex.Matches(html, "role=\"img\"").Count);
         // Every id once only, though six charts each bring their own.
         var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());

@@ -86,6 +86,49 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
             Pence(m.AdjustedBenefit, double.Parse(row[2], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} adjusted");
             Pence(m.Costs, double.Parse(row[5], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} costs");
         }
+        if (result.Comparison is { } c) AssertComparison(Csv(Path.Combine(outDir, $"{file}-Comparison.csv")), c);
+    }
+
+    /// <summary>
+    /// Each member's comparison figures (Comparison sheet: formulas over the Members sheet, found by council code)
+    /// equal the engine's to the penny; a withheld member's show "[c]" (or "&lt;N"); the medians equal the engine's.
+    /// </summary>
+    private static void AssertComparison(List<List<string>> sheet, ConsortiumComparison c)
+    {
+        static double Cell(string text) => text.EndsWith('%')
+            ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100 : double.Parse(text, CultureInfo.InvariantCulture);
+        void Figure(decimal? expected, string text, string what)
+        {
+            if (expected is { } e) Pence(e, Cell(text), what);
+            else Assert.True(text is "[c]" or "n/a" or "undefined", $"{what}: {text}");
+        }
+        foreach (var m in c.Members)
+        {
+            var row = sheet.Single(r => r.Count > 13 && r[0] == m.Code);
+            if (m.Suppressed)
+            {
+                Assert.True(row[3] == "[c]" || row[3] == $"<{c.SuppressionThreshold}", $"{m.Name} transactions: {row[3]}");
+                Assert.All(row.Skip(4).Take(9), v => Assert.Equal("[c]", v));
+                continue;
+            }
+            Assert.Equal(m.Transactions, (long)Cell(row[3]));
+            Figure(m.AdjustedBenefit, row[4], $"{m.Name} adjusted");
+            Figure(m.Costs, row[5], $"{m.Name} costs");
+            Figure(m.NetBenefit, row[6], $"{m.Name} net");
+            if (m.Roi is { } roi) Ratio(roi, Cell(row[7]), $"{m.Name} ROI"); else Assert.Equal("undefined", row[7]);
+            Figure(m.BenefitPerTransaction, row[8], $"{m.Name} benefit per transaction");
+            Figure(m.AdjustedBenefitPer1000Residents, row[9], $"{m.Name} benefit per 1,000");
+            Figure(m.CostPer1000Residents, row[10], $"{m.Name} cost per 1,000");
+            if (m.DigitalTakeUp is { } tu) Ratio(tu, Cell(row[11]), $"{m.Name} take-up");
+        }
+        var median = sheet.Single(r => r.Count > 13 && r[0] == "Consortium median");
+        Figure(c.Median.AdjustedBenefit, median[4], "median adjusted");
+        Figure(c.Median.Costs, median[5], "median costs");
+        Figure(c.Median.NetBenefit, median[6], "median net");
+        if (c.Median.Roi is { } mr) Ratio(mr, Cell(median[7]), "median ROI");
+        Figure(c.Median.BenefitPerTransaction, median[8], "median benefit per transaction");
+        Figure(c.Median.AdjustedBenefitPer1000Residents, median[9], "median benefit per 1,000");
+        Figure(c.Median.CostPer1000Residents, median[10], "median cost per 1,000");
     }
 
     /// <summary>

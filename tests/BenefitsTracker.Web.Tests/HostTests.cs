@@ -39,6 +39,31 @@ public sealed class HostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_savings_and_comparison_answers_have_a_schema_that_names_every_key_they_hold()
+    {
+        var doc = JsonNode.Parse(await _service.Client.GetStringAsync("/openapi/v1.json"))!;
+        var council = await _service.KeyAsync(ServiceUnderTest.Conwy, Application.Keys.KeyScope.Read);
+        var consortium = await _service.KeyAsync(ServiceUnderTest.Consortium, Application.Keys.KeyScope.ConsortiumRead);
+        foreach (var (path, url, key) in new[]
+        {
+            ("/api/v1/councils/{gss}/savings", $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03", council),
+            ("/api/v1/consortia/{id}/comparison", $"/api/v1/consortia/{ServiceUnderTest.Consortium}/comparison?from=2024-04&to=2025-03", consortium),
+        })
+        {
+            var schema = doc["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+            var documented = schema["properties"]!.AsObject();
+            var answer = JsonNode.Parse(await (await _service.SendAsync(HttpMethod.Get, url, key)).Content.ReadAsStringAsync())!.AsObject();
+            foreach (var (name, _) in answer)
+            {
+                Assert.True(documented.ContainsKey(name), $"{path}: the answer's key {name} is not in its OpenAPI schema");
+                Assert.False(string.IsNullOrWhiteSpace((string?)documented[name]!["description"]), $"{path}: {name} has no description");
+            }
+            foreach (var (name, _) in answer["totals"]!.AsObject())
+                Assert.True(documented["totals"]!["properties"]!.AsObject().ContainsKey(name), $"{path}: totals.{name} is not in its OpenAPI schema");
+        }
+    }
+
+    [Fact]
     public async Task Jobs_lists_every_job_with_its_cron_and_says_why_one_is_not_scheduled()
     {
         var key = await _service.KeyAsync(ServiceUnderTest.Conwy, Application.Keys.KeyScope.Read);

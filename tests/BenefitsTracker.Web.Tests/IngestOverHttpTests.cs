@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using BenefitsTracker.Application;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
@@ -138,6 +139,28 @@ public sealed class IngestOverHttpTests
         Assert.Equal(3, (await service.CountsAsync()).Events);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_bodys_rejected_rows_are_kept_in_the_work_folder_beside_the_store_or_where_configured(bool configured)
+    {
+        var chosen = Path.Combine(Path.GetTempPath(), "bt-work-" + Guid.NewGuid().ToString("N"));
+        await using var service = await ServiceUnderTest.StartAsync(configured ? new() { ["Benefits:WorkFolder"] = chosen } : null, events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(2).ToList();
+        rows[1]["channel"] = "carrier-pigeon";
+
+        var answer = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
+
+        Assert.Equal(1, (long)answer["rejected"]!);
+        await using var db = new BenefitsDbContext(BenefitsStore.Options(service.Target));
+        var rejects = db.IngestedFiles.Select(f => f.RejectsPath).Single(p => p != null)!;
+        // Not a temporary folder of this process: the registry names the file, and a body sent again after a
+        // restart is answered from it.
+        Assert.StartsWith((configured ? chosen : service.Target.Location + ".work") + Path.DirectorySeparatorChar, rejects, StringComparison.Ordinal);
+        Assert.True(File.Exists(rejects), rejects);
+    }
+
     [Fact]
     public async Task Events_without_an_event_id_are_stored_with_a_warning_naming_the_risk()
     {
@@ -156,6 +179,29 @@ public sealed class IngestOverHttpTests
         Assert.Contains("2 rows have no event_id", warning, StringComparison.Ordinal);
         Assert.Contains("counted again", warning, StringComparison.Ordinal);
         Assert.Empty(clean["warnings"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_same_rows_sent_again_in_the_other_format_are_known_as_received_and_rows_without_an_id_are_not_counted_twice()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(events: null);
+        var key = await service.KeyAsync(ServiceUnderTest.Conwy);
+        var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(4).ToList();
+        foreach (var r in rows) r.Remove("event_id");
+        // NDJSON with spaces after the separators, then the same rows as an indented JSON array.
+        var spaced = string.Concat(rows.Select(r => r.ToJsonString().Replace("\",\"", "\", \"", StringComparison.Ordinal).Replace("\":\"", "\": \"", StringComparison.Ordinal) + "\n"));
+        var indented = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+        var first = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key,
+            new StringContent(spaced, System.Text.Encoding.UTF8, "application/x-ndjson")));
+        var after = await service.CountsAsync();
+        var again = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key,
+            new StringContent(indented, System.Text.Encoding.UTF8, "application/json")));
+
+        Assert.Equal(4, (long)first["accepted"]!);
+        Assert.True((bool)again["already_received"]!, again.ToJsonString());
+        Assert.Equal(4, (long)again["accepted"]!);
+        Assert.Equal(after.Events, (await service.CountsAsync()).Events);
     }
 
     [Fact]

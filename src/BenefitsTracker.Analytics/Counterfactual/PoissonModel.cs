@@ -44,28 +44,52 @@ internal static class PoissonModel
         return beta;
     }
 
-    /// <summary>The Poisson maximum-likelihood fit by IRLS from <paramref name="start"/> (Newton steps on the log-likelihood).</summary>
+    /// <summary>
+    /// The Poisson maximum-likelihood fit by IRLS from <paramref name="start"/> (Newton steps on the log-likelihood).
+    /// Rows are read through their non-zero entries only: a month-of-year design has 3 of 13 (intercept, trend, the
+    /// month's indicator), so the weighted cross-products cost a tenth of the dense sums. Skipping terms that are
+    /// exactly zero leaves every sum, and so the fit, the same to the last bit.
+    /// </summary>
     public static double[] FitIrls(double[][] x, double[] y, double[] start, int maxIterations = 25)
     {
         var p = start.Length;
+        var n = x.Length;
+        // Each row's non-zero columns (the intercept's 0 first) and values, in column order.
+        var columns = new int[n][];
+        var values = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var count = 1;
+            foreach (var v in x[i]) if (v != 0) count++;
+            var c = new int[count];
+            var v2 = new double[count];
+            c[0] = 0; v2[0] = 1;
+            var k = 1;
+            for (var j = 0; j < p - 1; j++)
+                if (x[i][j] != 0) { c[k] = j + 1; v2[k] = x[i][j]; k++; }
+            columns[i] = c;
+            values[i] = v2;
+        }
         var beta = (double[])start.Clone();
         var xtwx = new double[p, p];
         var xtwz = new double[p];
-        var row = new double[p];
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
             Array.Clear(xtwx); Array.Clear(xtwz);
-            for (var i = 0; i < x.Length; i++)
+            for (var i = 0; i < n; i++)
             {
-                row[0] = 1; Array.Copy(x[i], 0, row, 1, p - 1);
-                var eta = Dot(beta, row);
+                var c = columns[i];
+                var v = values[i];
+                var eta = 0.0;
+                for (var k = 0; k < c.Length; k++) eta += beta[c[k]] * v[k];
                 var mu = Math.Exp(eta);
                 var z = eta + (y[i] - mu) / mu;
-                for (var a = 0; a < p; a++)
+                for (var ka = 0; ka < c.Length; ka++)
                 {
-                    var wa = mu * row[a];
+                    var a = c[ka];
+                    var wa = mu * v[ka];
                     xtwz[a] += wa * z;
-                    for (var b = 0; b <= a; b++) xtwx[a, b] += wa * row[b];
+                    for (var kb = 0; kb <= ka; kb++) xtwx[a, c[kb]] += wa * v[kb];
                 }
             }
             var next = Cholesky.Solve(xtwx, xtwz);
@@ -83,13 +107,6 @@ internal static class PoissonModel
         var eta = beta[0];
         for (var j = 0; j < x.Length; j++) eta += beta[j + 1] * x[j];
         return Math.Exp(eta);
-    }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        var s = 0.0;
-        for (var i = 0; i < a.Length; i++) s += a[i] * b[i];
-        return s;
     }
 }
 

@@ -89,14 +89,12 @@ public sealed class BodyIngest(BenefitsDbContext db)
     private static async Task<long> CopyArrayAsync(Stream body, Stream output, string council, CancellationToken ct)
     {
         long index = 0;
-        var options = new JsonWriterOptions { Indented = false, SkipValidation = false };
         try
         {
             await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, topLevelValues: false, cancellationToken: ct))
             {
                 if (element.ValueKind == JsonValueKind.Object) CheckOwner(element, council, $"element {index}");
-                await using (var w = new Utf8JsonWriter(output, options)) element.WriteTo(w);
-                output.WriteByte((byte)'\n');
+                WriteLine(element, output);
                 index++;
             }
         }
@@ -145,22 +143,37 @@ public sealed class BodyIngest(BenefitsDbContext db)
         var bytes = pending.GetBuffer().AsSpan(0, (int)pending.Length);
         if (bytes.Length > 0 && bytes[^1] == (byte)'\r') bytes = bytes[..^1];
         var blank = bytes.Trim(" \t"u8).IsEmpty;
-        if (!blank)
+        if (blank) output.WriteByte((byte)'\n'); // kept, so that a reject's line is the body's line
+        else
         {
+            JsonDocument doc;
             try
             {
-                using var doc = JsonDocument.Parse(pending.GetBuffer().AsMemory(0, bytes.Length));
-                if (doc.RootElement.ValueKind == JsonValueKind.Object) CheckOwner(doc.RootElement, council, $"line {line}");
+                doc = JsonDocument.Parse(pending.GetBuffer().AsMemory(0, bytes.Length));
             }
             catch (JsonException e)
             {
                 throw new MalformedBodyException($"line {line} is not well-formed JSON: {Short(e)}");
             }
+            using (doc)
+            {
+                if (doc.RootElement.ValueKind == JsonValueKind.Object) CheckOwner(doc.RootElement, council, $"line {line}");
+                WriteLine(doc.RootElement, output);
+            }
         }
-        output.Write(bytes);
-        output.WriteByte((byte)'\n');
         pending.SetLength(0);
         return blank ? 0 : 1;
+    }
+
+    /// <summary>
+    /// One row, compact, on a line of its own. Array elements and NDJSON lines are written alike, so the same rows
+    /// give the same staged bytes (and so the same SHA-256) whichever format and spacing they were posted in: sent
+    /// again in the other format, they are recognised as received before.
+    /// </summary>
+    private static void WriteLine(JsonElement row, Stream output)
+    {
+        using (var w = new Utf8JsonWriter(output)) row.WriteTo(w);
+        output.WriteByte((byte)'\n');
     }
 
     /// <summary>A key writes its own council's rows only; consortium rows (shared costs) are not a council key's.</summary>

@@ -41,6 +41,12 @@ public sealed class JobOptions
     /// <summary>How many months either side of a month are its neighbours for the spike and drop rule.</summary>
     public int SpikeNeighbours { get; set; } = 6;
 
+    /// <summary>Seconds between a clustered scheduler node's check-ins (PostgreSQL: several nodes, one schedule).</summary>
+    public double ClusterCheckinSeconds { get; set; } = 7.5;
+
+    /// <summary>Seconds past a missed check-in before the other nodes declare a node dead and run its jobs again.</summary>
+    public double ClusterFailoverSeconds { get; set; } = 15;
+
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>The cron expression of a job: its configured one, else the default.</summary>

@@ -40,6 +40,12 @@ public sealed class JobRunner(DatabaseTarget target, JobOptions options, TimePro
         return job;
     }
 
+    /// <summary>
+    /// The summary of a scheduled run found still "running" when the job next starts: its process stopped without
+    /// recording an end (killed, or its machine lost). Its end time is when that was noticed.
+    /// </summary>
+    public const string KilledSummary = "the process running it stopped before it finished (killed?); the scheduler ran the job again";
+
     public async Task<JobRun> RunAsync(string job, string trigger, CancellationToken ct)
     {
         job = Check(job);
@@ -47,6 +53,14 @@ public sealed class JobRunner(DatabaseTarget target, JobOptions options, TimePro
         long id;
         await using (var db = await OpenAsync(ct))
         {
+            if (trigger == JobRun.BySchedule)
+            {
+                // The scheduler never runs a job twice at once (on PostgreSQL, across every node): a scheduled run of
+                // this job still "running" is one whose process was killed. Say so rather than leave it running for ever.
+                await db.JobRuns.Where(r => r.Job == job && r.Trigger == JobRun.BySchedule && r.Outcome == JobRun.Running)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Outcome, JobRun.Failed).SetProperty(r => r.FinishedAt, started)
+                        .SetProperty(r => r.Summary, KilledSummary), ct);
+            }
             var row = new JobRunRow { Job = job, Trigger = trigger, StartedAt = started, Outcome = JobRun.Running, Summary = "" };
             db.JobRuns.Add(row);
             await db.SaveChangesAsync(ct);

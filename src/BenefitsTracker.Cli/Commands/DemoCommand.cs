@@ -5,6 +5,7 @@ using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
 using BenefitsTracker.Ingestion;
+using Microsoft.EntityFrameworkCore;
 
 namespace BenefitsTracker.Cli.Commands;
 
@@ -15,20 +16,41 @@ public static class DemoCommand
     {
         var output = new Option<string>("--out") { Description = "Folder for the reports.", DefaultValueFactory = _ => Path.Combine("reports", "demo"), HelpName = "DIR" };
         var samples = new Option<string?>("--sample-data") { Description = "Folder of sample inputs (default: sample-data/ here or beside the program's repository).", HelpName = "DIR" };
-        var command = new Command("demo", "Load sample-data/ into a fresh embedded database and write every council's and the consortium's reports.") { output, samples };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(token => RunAsync(parse.GetValue(output)!, parse.GetValue(samples), token), ct));
+        var db = new Option<string?>("--db")
+        {
+            Description = "An empty database to load instead (e.g. postgres:CONNECTION-STRING); default: a fresh SQLite file in --out. BENEFITS_DB is not read.",
+            HelpName = "target",
+        };
+        var command = new Command("demo", "Load sample-data/ into a fresh embedded database and write every council's and the consortium's reports.") { output, samples, db };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(token => RunAsync(parse.GetValue(output)!, parse.GetValue(samples), token, parse.GetValue(db)), ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(string outDir, string? sampleDir, CancellationToken ct)
+    /// <param name="db">
+    /// A database to load instead of a fresh SQLite file (only when given: BENEFITS_DB, which names a real store, is not
+    /// read). It must hold no files yet, so that the demo's figures are the sample's alone.
+    /// </param>
+    public static async Task<int> RunAsync(string outDir, string? sampleDir, CancellationToken ct, string? db = null)
     {
         var samples = sampleDir ?? SampleData.Locate() ?? throw new UsageException("cannot find sample-data/: run from the repository folder or pass --sample-data DIR");
         Directory.CreateDirectory(outDir);
-        var dbPath = Path.Combine(outDir, "demo.db");
-        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
-        Console.WriteLine($"Loading {samples} into a fresh embedded database ({dbPath})");
+        DatabaseTarget target;
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            var dbPath = Path.Combine(outDir, "demo.db");
+            foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+            Console.WriteLine($"Loading {samples} into a fresh embedded database ({dbPath})");
+            target = DatabaseTarget.Parse("sqlite:" + dbPath);
+        }
+        else
+        {
+            target = DatabaseTarget.TryParse(db, out var named, out var problem) ? named : throw new UsageException($"--db: {problem}");
+            Console.WriteLine($"Loading {samples} into {target}");
+        }
 
-        await using var store = await BenefitsStore.OpenAsync(DatabaseTarget.Parse("sqlite:" + dbPath), ct);
+        await using var store = await StorageOptions.OpenForWritingAsync(target, ct);
+        if (!string.IsNullOrWhiteSpace(db) && await store.IngestedFiles.CountAsync(ct) is var held and > 0)
+            throw new UsageException($"the demo needs an empty database, and {target} already holds {held} ingested files; give it a new one");
         var summary = await IngestCommand.IngestAndPrintAsync(store, [samples], InputKind.Auto, ct);
         if (summary.Files.Count == 0) throw new UsageException($"no input files in {samples}");
 

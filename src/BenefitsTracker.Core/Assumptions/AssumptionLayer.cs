@@ -32,6 +32,8 @@ internal sealed record AssumptionLayer
     public KpiTargets? Targets { get; init; }
     /// <summary>The benefits' owner (services and a council's own service entries only).</summary>
     public string? Owner { get; init; }
+    /// <summary>The service's name as readers know it (services and a council's own service entries only).</summary>
+    public string? Name { get; init; }
 
     public static readonly AssumptionLayer Empty = new();
 }
@@ -57,4 +59,7 @@ internal sealed record AssumptionDocument(
     /// <summary>Each council's own service entries (<c>councils.{GSS}.services.{slug}</c>).</summary>
     public IReadOnlyDictionary<(string Council, string Service), CouncilServiceEntry> CouncilServices { get; init; } =
         new Dictionary<(string Council, string Service), CouncilServiceEntry>();
+
+    /// <summary>Each consortium's <c>population_source</c>: where its members' populations come from, and their year.</summary>
+    public IReadOnlyDictionary<string, string> ConsortiumPopulationSource { get; init; } = new Dictionary<string, string>();
 }

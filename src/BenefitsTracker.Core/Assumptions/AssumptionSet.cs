@@ -121,7 +121,10 @@ public sealed class AssumptionSet
         ArgumentNullException.ThrowIfNull(consortiumId);
         var values = new EffectiveAssumptions();
         values.Apply(_document.TopLevel);
-        return values.ToResolved(Version, Sha256, ApportionmentFor(consortiumId));
+        return values.ToResolved(Version, Sha256, ApportionmentFor(consortiumId)) with
+        {
+            PopulationSource = _document.ConsortiumPopulationSource.GetValueOrDefault(consortiumId),
+        };
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal static class AssumptionsReader
     /// could not be honoured and is refused rather than ignored.
     /// </summary>
     internal static readonly string[] ServiceKeys =
-        ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable", "targets", "owner"];
+        ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable", "targets", "owner", "name"];
 
     internal static readonly string[] ReportWideKeys = ["discount_rate", "suppression_threshold"];
     /// <summary><c>"deadweight": "estimated"</c>: use the counterfactual estimate where one exists (docs/assumptions.md).</summary>
@@ -37,7 +37,7 @@ internal static class AssumptionsReader
     private static readonly string[] CashableKeys = ["channel_shift", "officer_time", "print", "postage"];
     private static readonly string[] OfficerKeys = ["default", "grades"];
     private static readonly string[] BaselineKeys = ["from", "to"];
-    private static readonly string[] ConsortiumKeys = ["apportionment"];
+    private static readonly string[] ConsortiumKeys = ["apportionment", "population_source"];
     private static readonly string[] ApportionmentRules = ["equal", "population", "usage"];
 
     public static AssumptionDocument Read(JsonElement root)
@@ -71,6 +71,7 @@ internal static class AssumptionsReader
             }
 
         var consortia = new Dictionary<string, string>(StringComparer.Ordinal);
+        var populationSources = new Dictionary<string, string>(StringComparer.Ordinal);
         if (top.TryGetValue("consortia", out var consortiaElement))
             foreach (var (id, value) in Object(consortiaElement, "consortia", null))
             {
@@ -84,12 +85,18 @@ internal static class AssumptionsReader
                         throw new AssumptionsException(Join(path, "apportionment"), $"'{rule}' is not an apportionment rule; use equal, population or usage");
                 }
                 consortia[id] = rule;
+                if (entry.TryGetValue("population_source", out var sourceElement))
+                    populationSources[id] = NonEmptyString(sourceElement, Join(path, "population_source"));
             }
 
         RefuseLookAlikeGrades(topLayer, "", councils.Select(c => (c.Value, Join("councils", c.Key)))
             .Concat(services.Select(s => (s.Value.Overrides, Join("services", s.Key))))
             .Concat(councilServices.Select(cs => (cs.Value.Overrides, Join(Join(Join("councils", cs.Key.Council), "services"), cs.Key.Service)))));
-        return new AssumptionDocument(version, topLayer, councils, services, consortia, AppraisalSettingsReader.Read(top)) { CouncilServices = councilServices };
+        return new AssumptionDocument(version, topLayer, councils, services, consortia, AppraisalSettingsReader.Read(top))
+        {
+            CouncilServices = councilServices,
+            ConsortiumPopulationSource = populationSources,
+        };
     }
 
     /// <summary>Costs belong to the council, not to one service's benefit lines, so a service's own cost uplift could not be honoured.</summary>
@@ -302,6 +309,8 @@ internal static class AssumptionsReader
 
         if (values.TryGetValue("owner", out var owner))
             layer = layer with { Owner = NonEmptyString(owner, Join(path, "owner")) };
+        if (values.TryGetValue("name", out var name))
+            layer = layer with { Name = NonEmptyString(name, Join(path, "name")) };
 
         if (values.TryGetValue("suppression_threshold", out var threshold))
             layer = layer with { SuppressionThreshold = PositiveInteger(threshold, Join(path, "suppression_threshold")) };

@@ -21,6 +21,7 @@ internal sealed class EffectiveAssumptions
     private int _suppressionThreshold = AssumptionDefaults.SuppressionThreshold;
     private KpiTargets? _targets;
     private string? _owner;
+    private string? _name;
 
     /// <summary>Applies one layer; <paramref name="prefix"/> is where it sits in the file ("", "councils.W06000003.", "services.bins.").</summary>
     public void Apply(AssumptionLayer layer, string prefix = "")
@@ -46,6 +47,7 @@ internal sealed class EffectiveAssumptions
                 t.CostPerTransaction ?? before.CostPerTransaction, t.DigitalTakeUp ?? before.DigitalTakeUp,
                 t.CompletionRate ?? before.CompletionRate, t.UserSatisfaction ?? before.UserSatisfaction);
         if (layer.Owner is { } owner) _owner = owner;
+        if (layer.Name is { } name) _name = name;
     }
 
     public ResolvedAssumptions ToResolved(string version, string sha256, string? apportionment) => new()
@@ -82,6 +84,7 @@ internal sealed class EffectiveAssumptions
         Cashable = Cashable(),
         Targets = _targets is { IsEmpty: false } ? _targets : null,
         Owner = _owner,
+        Name = _name,
     };
 
     /// <summary>Unit costs in channel display order.</summary>

@@ -4,8 +4,10 @@ using BenefitsTracker.Core.Model;
 namespace BenefitsTracker.Core.Method;
 
 /// <summary>
-/// METHOD.md, Consortia: members side by side on normalised figures (adjusted benefit per 1,000
-/// residents, digital take-up, cost per transaction), each beside the consortium median. A member
+/// METHOD.md, Consortia: members side by side on their money (costs, net benefit, ROI) and normalised
+/// figures (adjusted benefit and cost per 1,000 residents, benefit and cost per transaction, digital take-up),
+/// each beside the consortium median; the assumptions that differ between them; where the populations come
+/// from. A member
 /// withheld by <see cref="DisclosureRules.Members"/> (a small count, or hidden beside one) shows no
 /// count and no derived figure, and is left out of the medians.
 /// </summary>
@@ -28,23 +30,34 @@ public static class ConsortiumComparisons
                 rows.Add(new MemberComparison(data.Code, data.Name, data.Population, null, true, null, null, null, null, share));
                 continue;
             }
-            var adjusted = result.Totals.AdjustedBenefit;
+            var t = result.Totals;
             rows.Add(new MemberComparison(
-                data.Code, data.Name, data.Population, result.Totals.Transactions, false, adjusted,
-                Per1000Residents(adjusted, data.Population), result.Totals.DigitalTakeUp, result.Totals.CostPerTransaction, share));
+                data.Code, data.Name, data.Population, t.Transactions, false, t.AdjustedBenefit,
+                Per1000Residents(t.AdjustedBenefit, data.Population), t.DigitalTakeUp, t.CostPerTransaction, share,
+                t.Costs, t.NetBenefit, t.Roi, PerTransaction(t.AdjustedBenefit, t.Transactions), Per1000Residents(t.Costs, data.Population)));
         }
 
         var shown = rows.Where(r => !r.Suppressed).ToList();
         var medians = new ComparisonMedians(
             Median(shown.Select(r => r.AdjustedBenefitPer1000Residents)),
             Median(shown.Select(r => r.DigitalTakeUp)),
-            Median(shown.Select(r => r.CostPerTransaction)));
-        return new ConsortiumComparison(rule, threshold, rows, medians);
+            Median(shown.Select(r => r.CostPerTransaction)),
+            Median(shown.Select(r => r.Costs)),
+            Median(shown.Select(r => r.NetBenefit)),
+            Median(shown.Select(r => r.Roi)),
+            Median(shown.Select(r => r.BenefitPerTransaction)),
+            Median(shown.Select(r => r.CostPer1000Residents)),
+            Median(shown.Select(r => r.AdjustedBenefit)));
+        return new ConsortiumComparison(rule, threshold, rows, medians, consortiumAssumptions.PopulationSource, AssumptionDifferences.Between(members));
     }
 
-    /// <summary>Adjusted benefit × 1,000 / population; null without a population.</summary>
-    public static decimal? Per1000Residents(decimal adjustedBenefit, long? population) =>
-        population is > 0 ? adjustedBenefit * 1000m / population.Value : null;
+    /// <summary>Adjusted benefit / transactions; null without transactions.</summary>
+    public static decimal? PerTransaction(decimal adjustedBenefit, long transactions) =>
+        transactions > 0 ? adjustedBenefit / transactions : null;
+
+    /// <summary>A money figure × 1,000 / population; null without a population.</summary>
+    public static decimal? Per1000Residents(decimal money, long? population) =>
+        population is > 0 ? money * 1000m / population.Value : null;
 
     /// <summary>The middle value (the mean of the two middle values for an even count), ignoring nulls; null when none.</summary>
     public static decimal? Median(IEnumerable<decimal?> values)

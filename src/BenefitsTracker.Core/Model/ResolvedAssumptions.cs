@@ -21,4 +21,6 @@ public sealed record ResolvedAssumptions
     public required int SuppressionThreshold { get; init; }
     /// <summary>For a consortium report: equal, population or usage; null for a council outside one.</summary>
     public string? Apportionment { get; init; }
+    /// <summary>For a consortium report: where the members' populations come from and their year (<c>consortia.{id}.population_source</c>); null when not said.</summary>
+    public string? PopulationSource { get; init; }
 }

@@ -37,4 +37,6 @@ public sealed record ServiceAssumptions
     public KpiTargets? Targets { get; init; }
     /// <summary>Who owns the service's benefits (<c>owner</c>, for the benefits register), null when not named.</summary>
     public string? Owner { get; init; }
+    /// <summary>The service's name as readers know it (<c>name</c>: "Garden waste subscriptions"), null when not given (outputs make one from the slug).</summary>
+    public string? Name { get; init; }
 }

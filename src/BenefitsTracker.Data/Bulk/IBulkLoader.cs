@@ -53,7 +53,39 @@ public interface IBulkLoader : IDisposable
     /// the caller did not hold them for the whole file (too many distinct keys): they are then aggregated in SQL.
     /// </param>
     StagedEvents SettleEvents(RollupDelta? asStaged) => throw new NotSupportedException("this loader stores events row by row");
+
+    /// <summary>
+    /// True when <see cref="AddCase"/> only stages rows (PostgreSQL's binary COPY): it then always answers
+    /// <see cref="CaseOutcome.Inserted"/>, and <see cref="SettleCases"/> stores the file's cases in set-based SQL with
+    /// the same outcome row by row as storing them one at a time in file order would give.
+    /// </summary>
+    bool StagesCases => false;
+
+    /// <summary>
+    /// Stores the staged cases and adds them to the case rollups (closed cases by month closed, open ones by month
+    /// received, less the open cases a row closed); says how many rows were duplicates.
+    /// </summary>
+    StagedCases SettleCases() => throw new NotSupportedException("this loader stores cases row by row");
+
+    /// <summary>
+    /// True when <see cref="AddCostLine"/> only stages rows: it then always answers true, and <see cref="SettleCostLines"/>
+    /// stores the lines that are not duplicates (of a stored line, or of an earlier line of the file).
+    /// </summary>
+    bool StagesCostLines => false;
+
+    /// <summary>Stores the staged cost lines that are not duplicates.</summary>
+    StagedCostLines SettleCostLines() => throw new NotSupportedException("this loader stores cost lines row by row");
 }
+
+/// <summary>What settling a file's staged cases found.</summary>
+/// <param name="Duplicates">Rows not stored: a case already stored (closed, or open and this row open too), or a later repeat in the file.</param>
+/// <param name="Owners">The councils whose cases were stored or closed.</param>
+public sealed record StagedCases(long Duplicates, IReadOnlyList<string> Owners);
+
+/// <summary>What settling a file's staged cost lines found.</summary>
+/// <param name="Duplicates">Lines not stored, being the same in every field as one already stored or earlier in the file.</param>
+/// <param name="Owners">The councils and consortia of the lines stored.</param>
+public sealed record StagedCostLines(long Duplicates, IReadOnlyList<string> Owners);
 
 /// <summary>What settling a file's staged events found: the duplicates dropped, and the councils whose rows were stored.</summary>
 public sealed record StagedEvents(long Duplicates, IReadOnlyList<string> Councils);

@@ -108,7 +108,8 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
             OfficerGrade = b.Text(i, TGrade),
             FileId = fileId,
         }, out var wasOpen);
-        if (outcome == CaseOutcome.Inserted) return true;
+        // Staged (PostgreSQL): the file's cases, duplicates and rollups are settled in set-based SQL in FinishAsync.
+        if (outcome == CaseOutcome.Inserted || loader.StagesCases) return true;
         if (outcome == CaseOutcome.ClosedOpenCase)
         {
             var month = Core.Domain.Month.Of(DateTimeOffset.FromUnixTimeMilliseconds(wasOpen.ReceivedAtMs)).Key;
@@ -139,11 +140,20 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         return counted;
     }
 
-    public override void AfterBatch(object handedOver, IBulkLoader loader) => Merge((Counted)handedOver, loader);
+    public override void AfterBatch(object handedOver, IBulkLoader loader)
+    {
+        if (!loader.StagesCases) Merge((Counted)handedOver, loader);
+    }
 
     public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
     {
-        Merge(new Counted(_closed, _open), loader);
+        if (loader.StagesCases)
+        {
+            var settled = loader.SettleCases();
+            LateDuplicates = settled.Duplicates;
+            Owners.UnionWith(settled.Owners);
+        }
+        else Merge(new Counted(_closed, _open), loader);
         loader.AddServices(_services.Values);
         return Task.CompletedTask;
     }

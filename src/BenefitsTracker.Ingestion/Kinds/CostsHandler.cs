@@ -83,6 +83,7 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
             Description = b.Text(i, TDescription),
             FileId = fileId,
         });
+        if (loader.StagesCostLines) return true; // duplicates and owners are settled in FinishAsync
         if (inserted)
         {
             var council = b.Text(i, TCouncil);
@@ -93,6 +94,12 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
 
     public override Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct)
     {
+        if (loader.StagesCostLines)
+        {
+            var settled = loader.SettleCostLines();
+            LateDuplicates = settled.Duplicates;
+            Owners.UnionWith(settled.Owners);
+        }
         loader.AddServices(_services.Values);
         return Task.CompletedTask;
     }

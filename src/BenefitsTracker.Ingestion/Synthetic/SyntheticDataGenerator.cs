@@ -299,7 +299,7 @@ public static class SyntheticDataGenerator
         }
         b.Append("  },\n");
         b.Append("  \"councils\": {\"W06000003\": {\"officer_hourly_cost_gbp\": {\"default\": 31.20}}},\n");
-        b.Append("  \"consortia\": {\"north-wales\": {\"apportionment\": \"population\"}}\n");
+        b.Append("  \"consortia\": {\"north-wales\": {\"apportionment\": \"population\", \"population_source\": \"ONS mid-2022 population estimates, rounded to the nearest hundred\"}}\n");
         b.Append("}\n");
         File.WriteAllText(Path.Combine(o.OutDir, "assumptions.json"), b.ToString(), new UTF8Encoding(false));
     }

@@ -42,7 +42,7 @@ internal static class ChartStyle
         axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => Fmt.MoneyWhole(v) };
 
     public static void PercentAxis(IAxis axis) =>
-        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%" };
+        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => (Math.Round(v) < 0 ? Fmt.Minus : "") + Math.Abs(Math.Round(v)).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%" };
 
     public static void Legend(Plot plot, Alignment where)
     {

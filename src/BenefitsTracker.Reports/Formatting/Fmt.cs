@@ -67,9 +67,29 @@ public static class Fmt
 
     public static string Number(decimal n, int decimals) => n.ToString("#,##0." + new string('0', decimals), Inv);
 
-    /// <summary>A ratio as a percentage: 0.7698 → 77.0%.</summary>
-    public static string Percent(decimal ratio, int decimals = 1) =>
-        (ratio * 100m).ToString("0." + new string('0', decimals), Inv) + "%";
+    /// <summary>
+    /// A ratio as a percentage: 0.7698 → 77.0%, −0.305 → −30.5% (a true minus sign); a figure that rounds to
+    /// zero has no sign (0.0%, never −0.0%).
+    /// </summary>
+    public static string Percent(decimal ratio, int decimals = 1)
+    {
+        var shown = Math.Round(ratio * 100m, decimals, MidpointRounding.AwayFromZero);
+        return (shown < 0 ? Minus : "") + Math.Abs(shown).ToString("0." + new string('0', decimals), Inv) + "%";
+    }
+
+    /// <summary>A change as a signed percentage: "+12.0%", "−30.5%", "0.0%" when it rounds to nothing.</summary>
+    public static string SignedPercent(decimal ratio, int decimals = 1)
+    {
+        var text = Percent(ratio, decimals);
+        return Math.Round(ratio * 100m, decimals, MidpointRounding.AwayFromZero) > 0 ? "+" + text : text;
+    }
+
+    /// <summary>A change in a rate, in percentage points: "+30.0 points", "−2.5 points", "0.0 points" when it rounds to nothing.</summary>
+    public static string Points(decimal change, int decimals = 1)
+    {
+        var shown = Math.Round(change * 100m, decimals, MidpointRounding.AwayFromZero);
+        return (shown > 0 ? "+" : shown < 0 ? Minus : "") + Math.Abs(shown).ToString("#,##0." + new string('0', decimals), Inv) + " points";
+    }
 
     /// <summary>Jan 2024 (charts and tables).</summary>
     public static string MonthShort(Month m) => m.FirstDay.ToString("MMM yyyy", Inv);

@@ -43,7 +43,7 @@ public static class KpiText
         shown != Shown.Value ? DisclosureView.ConfidentialSymbol
         : targets?.Met(kpi, figures.Value(kpi)) switch { true => "met", false => "not met", null => "" };
 
-    /// <summary>The change from a year earlier: "-£0.60" for a cost, "+30.0 points" for a rate; "" when either side is missing.</summary>
+    /// <summary>The change from a year earlier: "−£0.60" for a cost, "+30.0 points" for a rate; "" when either side is missing.</summary>
     public static string Change(Kpi kpi, KpiFigures? now, KpiFigures? before, Shown nowShown, Shown beforeShown)
     {
         if (nowShown != Shown.Value || beforeShown != Shown.Value) return DisclosureView.ConfidentialSymbol;
@@ -51,6 +51,6 @@ public static class KpiText
         var d = a - b;
         return kpi == Kpi.CostPerTransaction
             ? (d >= 0 ? "+" : "") + Fmt.Money(d)
-            : (d >= 0 ? "+" : "\u2212") + Fmt.Number(Math.Abs(d) * 100m, 1) + " points";
+            : Fmt.Points(d);
     }
 }

@@ -66,7 +66,7 @@ internal static class AppraisalSection
             ["Input", "Key in the assumptions file", "Assumed", "Switching value", "Change"],
             a.SwitchingValues.Select(s => (IReadOnlyList<string>)[s.Label, s.Input, AppraisalCharts.Value(s.Input, s.Assumed),
                 s.Value is { } v ? AppraisalCharts.Value(s.Input, v) : "none in range",
-                s.ChangePct is { } c ? c.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "n/a"]),
+                s.ChangePct is { } c ? Fmt.SignedPercent(c / 100m) : "n/a"]),
             i => i >= 2);
 
         h.Line("<h3>Sensitivity and scenarios</h3>");

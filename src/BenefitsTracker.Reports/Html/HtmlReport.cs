@@ -79,7 +79,7 @@ internal static class HtmlReport
         Figure(h, chart["officer-minutes"], ++figureNo);
         h.Line("</section>");
 
-        if (r.Comparison is { } comparison) Members(h, f, comparison);
+        if (r.Comparison is { } comparison) Members(h, f, comparison, chart, () => ++figureNo);
         Caveats(h, f);
         Lineage(h, r);
         h.Line("</main>");
@@ -198,35 +198,60 @@ internal static class HtmlReport
         h.Table($"Table {n}: data for figure {n}, {c.Title.ToLowerInvariant()}", c.Headers, c.Rows, i => i > 0, id: id + "-data");
     }
 
-    private static void Members(HtmlWriter h, ReportFacts f, ConsortiumComparison c)
+    /// <summary>
+    /// The members side by side (issue 13): money (costs, net benefit, ROI) and normalised figures, each beside the
+    /// consortium median; a chart; the assumptions that differ between members; where the populations come from.
+    /// </summary>
+    private static void Members(HtmlWriter h, ReportFacts f, ConsortiumComparison c, IReadOnlyDictionary<string, ReportChart> charts, Func<int> nextFigure)
     {
         var r = f.Result;
         var view = f.Disclosure;
         h.Line("<section aria-labelledby=\"members\">");
         h.Line("<h2 id=\"members\">Member councils compared</h2>");
         h.P(E($"Each council's figures come from its own data and assumptions. Shared costs are apportioned by {c.Apportionment}. " +
-            $"A count below {view.Threshold} is shown as {view.SmallSymbol}; a figure hidden to protect it, or worked out from it, as {DisclosureView.ConfidentialSymbol}."));
-        var rows = c.Members.Select(m =>
+            $"A count below {view.Threshold} is shown as {view.SmallSymbol}; a figure hidden to protect it, or worked out from it, as {DisclosureView.ConfidentialSymbol}. " +
+            "The consortium median, of the members shown, is beside each figure. " + ComparisonText.Population(c)));
+        if (charts.TryGetValue(MemberCharts.Stem, out var chart)) Figure(h, chart, nextFigure());
+
+        string Hidden(MemberComparison m) => view.Symbol(view.Member(m.Code) is var s && s != Shown.Value ? s : Shown.Confidential);
+        string Money(MemberComparison m, decimal? v) => v is { } x ? Fmt.Money(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : "n/a";
+        string Ratio(MemberComparison m, decimal? v, string none = "n/a") => v is { } x ? Fmt.Percent(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : none;
+        static string MedianMoney(decimal? v) => v is { } x ? Fmt.Money(x) : "n/a";
+        static string MedianRatio(decimal? v) => v is { } x ? Fmt.Percent(x) : "n/a";
+        var md = c.Median;
+
+        h.Table("Member councils: benefit, costs and return",
+            ["Council", "Adjusted benefit", "Digital service costs", "Net benefit", "Return on investment", "Share of shared costs"],
+            c.Members.Select(m => (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", Money(m, m.AdjustedBenefit), Money(m, m.Costs), Money(m, m.NetBenefit),
+                Ratio(m, m.Roi, "undefined"), Fmt.Percent(m.SharedCostShare)]),
+            i => i > 0,
+            ["Consortium median", MedianMoney(md.AdjustedBenefit), MedianMoney(md.Costs), MedianMoney(md.NetBenefit), MedianRatio(md.Roi), ""]);
+        // The members shown, when none is withheld, add up to the consortium's figures unless rounding says otherwise.
+        if (c.Members.All(m => !m.Suppressed && m.AdjustedBenefit is not null && m.Costs is not null)
+            && (Fmt.MayNotSum(c.Members.Select(m => m.AdjustedBenefit!.Value), r.Totals.AdjustedBenefit)
+                || Fmt.MayNotSum(c.Members.Select(m => m.Costs!.Value), r.Totals.Costs)
+                || Fmt.MayNotSum(c.Members.Select(m => m.NetBenefit!.Value), r.Totals.NetBenefit)))
+            h.P(E($"The consortium's adjusted benefit is {Fmt.Money(r.Totals.AdjustedBenefit)}, its costs {Fmt.Money(r.Totals.Costs)} and its net benefit {Fmt.Money(r.Totals.NetBenefit)}. {Fmt.RoundingNote}"), "rounding");
+
+        h.Table("Member councils: normalised figures",
+            ["Council", "Population", "Transactions", "Adjusted benefit per transaction", "Adjusted benefit per 1,000 residents", "Cost per 1,000 residents", "Digital take-up", "Cost per transaction"],
+            c.Members.Select(m => (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", m.Population is { } p ? Fmt.Count(p) : "unknown", m.Transactions is { } n ? Fmt.Count(n) : Hidden(m),
+                Money(m, m.BenefitPerTransaction), Money(m, m.AdjustedBenefitPer1000Residents), Money(m, m.CostPer1000Residents), Ratio(m, m.DigitalTakeUp), Money(m, m.CostPerTransaction)]),
+            i => i > 0,
+            ["Consortium median", "", "", MedianMoney(md.BenefitPerTransaction), MedianMoney(md.AdjustedBenefitPer1000Residents), MedianMoney(md.CostPer1000Residents),
+                MedianRatio(md.DigitalTakeUp), MedianMoney(md.CostPerTransaction)]);
+
+        h.Line("<h3>Assumptions that differ between members</h3>");
+        if (c.DifferingAssumptions.Count == 0) h.P("Every member's figures use the same assumptions.");
+        else
         {
-            var shown = view.Member(m.Code);
-            string Hidden() => view.Symbol(shown == Shown.Value ? Shown.Confidential : shown);
-            string Money(decimal? v) => v is { } x ? Fmt.Money(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : "n/a";
-            string Ratio(decimal? v) => v is { } x ? Fmt.Percent(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : "n/a";
-            return (IReadOnlyList<string>)[
-                $"{m.Name} ({m.Code})", m.Population is { } p ? Fmt.Count(p) : "unknown", m.Transactions is { } n ? Fmt.Count(n) : Hidden(),
-                Money(m.AdjustedBenefit), Money(m.AdjustedBenefitPer1000Residents), Ratio(m.DigitalTakeUp),
-                Money(m.CostPerTransaction), Fmt.Percent(m.SharedCostShare)];
-        }).ToList();
-        string MedianMoney(decimal? v) => v is { } x ? Fmt.Money(x) : "n/a";
-        IReadOnlyList<string> median = ["Consortium median", "", "", "", MedianMoney(c.Median.AdjustedBenefitPer1000Residents),
-            c.Median.DigitalTakeUp is { } tu ? Fmt.Percent(tu) : "n/a", MedianMoney(c.Median.CostPerTransaction), ""];
-        h.Table("Member councils: normalised figures beside the consortium median",
-            ["Council", "Population", "Transactions", "Adjusted benefit", "Adjusted benefit per 1,000 residents", "Digital take-up", "Cost per transaction", "Share of shared costs"],
-            rows, i => i > 0, median);
-        // The members shown, when none is withheld, add up to the consortium's figure unless rounding says otherwise.
-        if (c.Members.All(m => !m.Suppressed && m.AdjustedBenefit is not null)
-            && Fmt.MayNotSum(c.Members.Select(m => m.AdjustedBenefit!.Value), r.Totals.AdjustedBenefit))
-            h.P(E($"The consortium's adjusted benefit is {Fmt.Money(r.Totals.AdjustedBenefit)}. {Fmt.RoundingNote}"), "rounding");
+            h.P(E("Each member's figures use its own assumptions. These are the ones that are not the same for every member; the assumptions file and each member's own workbook hold them all."));
+            h.Table("Assumptions that differ between members",
+                ["Assumption", .. c.Members.Select(m => m.Name)],
+                c.DifferingAssumptions.Select(d => (IReadOnlyList<string>)[ComparisonText.Assumption(d.Key),
+                    .. c.Members.Select(m => d.Values.FirstOrDefault(v => v.Code == m.Code)?.Value is { } v ? ComparisonText.Value(d.Key, v) : "does not run it")]),
+                i => i > 0);
+        }
         h.Line("</section>");
     }
 

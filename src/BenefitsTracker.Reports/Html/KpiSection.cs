@@ -37,7 +37,9 @@ internal static class KpiSection
             var ratingsBefore = k.YearEarlier is null ? "not held"
                 : Before(Kpi.UserSatisfaction) is var sb && sb != Shown.Value ? view.View.Symbol(sb) : Fmt.Count(k.YearEarlier.Ratings);
             rows.Add(["Satisfaction ratings given", ratings, "", "", ratingsBefore, ""]);
-            h.Table($"{k.Service}: the four KPIs over the period, against target and a year earlier",
+            var name = ServiceNames.Of(r, k.Service);
+            h.Line($"<h3>{E(name)}</h3>");
+            h.Table($"{name}: the four KPIs over the period, against target and a year earlier",
                 ["Measure", "This period", "Target", "Target met", "Same months a year earlier", "Change"], rows, i => i is 1 or 4 or 5);
 
             var months = k.Months.Select((m, i) => (IReadOnlyList<string>)[
@@ -45,7 +47,7 @@ internal static class KpiSection
                 .. Kpis.All.Select(kpi => KpiText.Value(kpi, m.Figures, controlled ? view.Month(k.Service, i, kpi) : Shown.Value)),
                 m.Figures is null ? "unknown" : controlled && view.Month(k.Service, i, Kpi.UserSatisfaction) is var ms && ms != Shown.Value ? view.View.Symbol(ms) : Fmt.Count(m.Figures.Ratings),
                 KpiText.Value(Kpi.UserSatisfaction, m.YearEarlier, controlled ? view.Month(k.Service, i, Kpi.UserSatisfaction, yearEarlier: true) : Shown.Value)]);
-            h.Table($"{k.Service}: the four KPIs month by month",
+            h.Table($"{name}: the four KPIs month by month",
                 ["Month", .. Kpis.All.Select(KpiText.Label), "Ratings", "User satisfaction a year earlier"], months, i => i > 0);
         }
         h.Line("</section>");

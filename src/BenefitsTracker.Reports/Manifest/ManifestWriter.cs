@@ -255,6 +255,7 @@ public static class ManifestWriter
         w.WriteStartObject();
         w.WriteString("apportionment", c.Apportionment);
         w.WriteNumber("suppression_threshold", c.SuppressionThreshold);
+        if (c.PopulationSource is { } source) w.WriteString("population_source", source); else w.WriteNull("population_source");
         w.WritePropertyName("members");
         w.WriteStartArray();
         foreach (var m in c.Members)
@@ -271,15 +272,42 @@ public static class ManifestWriter
             WriteRatio(w, "digital_take_up", m.DigitalTakeUp);
             WriteMoney(w, "cost_per_transaction_gbp", m.CostPerTransaction);
             WriteRatio(w, "shared_cost_fraction", m.SharedCostShare);
+            WriteMoney(w, "costs_gbp", m.Costs);
+            WriteMoney(w, "net_benefit_gbp", m.NetBenefit);
+            WriteRatio(w, "roi", m.Roi);
+            WriteMoney(w, "benefit_per_transaction_gbp", m.BenefitPerTransaction);
+            WriteMoney(w, "cost_per_1000_residents_gbp", m.CostPer1000Residents);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WritePropertyName("median");
         w.WriteStartObject();
-        WriteMoney(w, "adjusted_benefit_per_1000_residents_gbp", c.Median.AdjustedBenefitPer1000Residents);
-        WriteRatio(w, "digital_take_up", c.Median.DigitalTakeUp);
-        WriteMoney(w, "cost_per_transaction_gbp", c.Median.CostPerTransaction);
+        var md = c.Median;
+        WriteMoney(w, "adjusted_benefit_gbp", md.AdjustedBenefit);
+        WriteMoney(w, "adjusted_benefit_per_1000_residents_gbp", md.AdjustedBenefitPer1000Residents);
+        WriteRatio(w, "digital_take_up", md.DigitalTakeUp);
+        WriteMoney(w, "cost_per_transaction_gbp", md.CostPerTransaction);
+        WriteMoney(w, "costs_gbp", md.Costs);
+        WriteMoney(w, "net_benefit_gbp", md.NetBenefit);
+        WriteRatio(w, "roi", md.Roi);
+        WriteMoney(w, "benefit_per_transaction_gbp", md.BenefitPerTransaction);
+        WriteMoney(w, "cost_per_1000_residents_gbp", md.CostPer1000Residents);
         w.WriteEndObject();
+        // The assumptions that are not the same for every member, with each member's value.
+        w.WritePropertyName("assumptions_that_differ");
+        w.WriteStartArray();
+        foreach (var d in c.DifferingAssumptions)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", d.Key);
+            w.WritePropertyName("values");
+            w.WriteStartObject();
+            foreach (var v in d.Values)
+                if (v.Value is { } text) w.WriteString(v.Code, text); else w.WriteNull(v.Code);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -32,7 +32,8 @@ internal static class ConsortiumWorkbook
             Xl.Cell(Monthly, row, monthly.NonCashableCol), Xl.Cell(Monthly, row, monthly.CostsCol)));
         ct.ThrowIfCancellationRequested();
         WriteSummary(ctx, members);
-        ComparisonSheet.Write(ctx);
+        ComparisonSheet.Write(ctx, new ComparisonSheet.MemberColumns(
+            MembersTable.HeaderRow + 1, members.TotalRow - 1, MembersTable.TransactionsCol, MembersTable.DigitalCol, members.AdjustedCol, members.CostsCol));
         LineageSheet.Write(ctx);
     }
 

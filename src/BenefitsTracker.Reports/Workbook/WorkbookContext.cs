@@ -63,6 +63,19 @@ internal sealed class WorkbookContext(XLWorkbook workbook, SavingsResult result)
         return cell.Num(value, format);
     }
 
+    /// <summary>
+    /// A formula ClosedXML cannot evaluate (MEDIAN, in 0.95.4), with the engine's figure for it: the value in
+    /// ClosedXML always, the formula put back into the saved file when <see cref="HoldBackLookups"/>. Without a
+    /// figure the cell is the text "n/a" (a number cell is what a held-back formula goes in front of).
+    /// </summary>
+    public IXLCell Unevaluated(IXLWorksheet ws, int row, int column, string formula, decimal? value, string format)
+    {
+        var cell = ws.Cell(row, column);
+        if (value is not { } v) return cell.Text("n/a");
+        if (HoldBackLookups) HoldBack(ws.Name, row, column, formula);
+        return cell.Num(v, format);
+    }
+
     /// <summary>Notes a formula to be put back into the saved file at a cell ClosedXML holds a value in.</summary>
     public void HoldBack(string sheetName, int row, int column, string formula)
     {

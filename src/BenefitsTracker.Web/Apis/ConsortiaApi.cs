@@ -16,7 +16,7 @@ public static class ConsortiaApi
             .WithName("GetComparison")
             .WithSummary("A consortium's comparison of its members for a period, with suppression applied")
             .WithDescription("Exactly the consortium's manifest.json: members side by side, counts below the threshold as \"<N\", hidden cells as \"[c]\". A consortium-read key of the same consortium.")
-            .Produces(200, contentType: "application/json")
+            .Produces(200, contentType: "application/json").AddOpenApiOperationTransformer(ManifestSchema.Describe)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         return app;
     }

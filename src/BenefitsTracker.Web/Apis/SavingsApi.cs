@@ -16,7 +16,7 @@ public static class SavingsApi
             .WithName("GetSavings")
             .WithSummary("A council's savings for a period (manifest.json's shape)")
             .WithDescription("from and to are months (YYYY-MM); service (a slug) narrows to one service. A read or write key of the same council.")
-            .Produces(200, contentType: "application/json")
+            .Produces(200, contentType: "application/json").AddOpenApiOperationTransformer(ManifestSchema.Describe)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         return app;
     }

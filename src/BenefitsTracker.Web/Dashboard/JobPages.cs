@@ -26,7 +26,8 @@ public static class JobPages
     {
         var key = await access.SignedInAsync(context);
         if (!access.IsPublic && key is null) return Results.Redirect("/login?returnUrl=%2Fjobs");
-        var jobs = await catalog.ListAsync(ct);
+        // As GET /api/v1/jobs: a run's own line names every council's files, so the page shows what the API shows.
+        var jobs = JobsApi.ForAnyKey(await catalog.ListAsync(ct));
         var b = new StringBuilder();
         b.Append("<p><a href=\"/\">All councils and consortia</a> · <a href=\"/data-quality\">Data quality</a></p>\n");
         b.Append("<div class=\"table-scroll\"><table>\n<caption>The scheduled jobs (times in UTC)</caption>\n<thead><tr><th scope=\"col\">Job</th><th scope=\"col\">Schedule</th>")

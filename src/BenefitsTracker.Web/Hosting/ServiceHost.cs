@@ -42,7 +42,7 @@ public static class ServiceHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownSeconds));
 
         var target = ServiceStore.Resolve(settings.Db);
-        var store = new ServiceStore(target, Path.Combine(Path.GetTempPath(), "benefits-serve-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+        var store = new ServiceStore(target, ServiceStore.ResolveWorkFolder(target, settings.WorkFolder));
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(TimeProvider.System);
         // Only ingest and demo create a store: a mistyped --db is refused before anything (the key secret) is made beside it.

@@ -18,6 +18,13 @@ public sealed class ServiceOptions
     public string? Reports { get; set; }
     /// <summary>The file holding the secret API key hashes are keyed with; empty means beside the SQLite file.</summary>
     public string? KeySecretFile { get; set; }
+    /// <summary>
+    /// Where posted bodies are staged and their rejected rows kept (the registry names those files, and a body sent
+    /// again is answered from them, so they must outlive a restart). Empty means beside the SQLite file
+    /// (<c>benefits.db.work/</c>), or <c>data/benefits-work/</c> under the working folder with PostgreSQL; several
+    /// nodes should share one folder.
+    /// </summary>
+    public string? WorkFolder { get; set; }
     /// <summary>When true, the dashboard is readable without a key; the API always needs one.</summary>
     public bool PublicDashboard { get; set; }
     /// <summary>The largest request body accepted (bytes); a larger one is answered 413 before it is read whole.</summary>

@@ -10,7 +10,10 @@ public sealed class ServiceStore(DatabaseTarget target, string workFolder)
 {
     public DatabaseTarget Target { get; } = target;
 
-    /// <summary>Where posted bodies are staged while they are ingested (deleted afterwards).</summary>
+    /// <summary>
+    /// Where posted bodies are staged while they are ingested (deleted afterwards) and their rejected rows kept
+    /// (see <see cref="ServiceOptions.WorkFolder"/>).
+    /// </summary>
     public string WorkFolder { get; } = workFolder;
 
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
@@ -19,6 +22,12 @@ public sealed class ServiceStore(DatabaseTarget target, string workFolder)
 
     /// <summary>A context on an open, configured connection, for one ingest.</summary>
     public Task<BenefitsDbContext> OpenWriteAsync(CancellationToken ct) => BenefitsStore.OpenAsync(Target, ct);
+
+    /// <summary>The WorkFolder setting, else beside the SQLite file, else data/benefits-work under the working folder.</summary>
+    public static string ResolveWorkFolder(DatabaseTarget target, string? configured) =>
+        !string.IsNullOrWhiteSpace(configured) ? Path.GetFullPath(configured)
+        : target.Provider == DatabaseProvider.Sqlite ? target.Location + ".work"
+        : Path.GetFullPath(Path.Combine("data", "benefits-work"));
 
     /// <summary>Resolves the Db setting as the CLI does: the setting, else $BENEFITS_DB, else sqlite:data/benefits.db.</summary>
     public static DatabaseTarget Resolve(string? configured)

@@ -49,7 +49,7 @@ public static class JobScheduling
             });
             q.UseDefaultThreadPool(2);
             q.AddJobType<ScheduledJob>();
-            JobStore.Configure(q, target);
+            JobStore.Configure(q, target, options);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
@@ -87,9 +87,12 @@ public static class JobScheduling
             }
             var cron = crons[job];
             if (await scheduler.GetTrigger(triggerKey, ct) is ICronTrigger existing && existing.CronExpressionString == cron.CronExpressionString
-                && existing.TimeZone.Id == cron.TimeZone.Id && existing.MisfireInstruction == CronTriggerMisfireInstruction.FireAndProceed)
+                && existing.TimeZone.Id == cron.TimeZone.Id && existing.MisfireInstruction == CronTriggerMisfireInstruction.FireAndProceed
+                && await scheduler.GetJobDetail(jobKey, ct) is { RequestsRecovery: true })
                 continue;
-            var detail = JobBuilder.Create<ScheduledJob>().WithIdentity(jobKey).WithDescription(job).DisallowConcurrentExecution(true).StoreDurably(true).Build();
+            var detail = JobBuilder.Create<ScheduledJob>().WithIdentity(jobKey).WithDescription(job).DisallowConcurrentExecution(true).StoreDurably(true)
+                // A node killed during the job (clustered, on PostgreSQL): another node runs it again.
+                .RequestRecovery(true).Build();
             var trigger = TriggerBuilder.Create(scheduler.TimeProvider).WithIdentity(triggerKey).ForJob(jobKey)
                 .WithSchedule(CronScheduleBuilder.Create(cron.CronExpressionString).InTimeZone(cron.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 .Build();
