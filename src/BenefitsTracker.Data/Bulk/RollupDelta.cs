@@ -8,6 +8,16 @@ public struct UsageCounts
     public long Completed, Started, Failed, Other;
     /// <summary>Satisfaction ratings, and those of 4 or 5 (satisfied).</summary>
     public long Ratings, Satisfied;
+
+    /// <summary>These counts less <paramref name="other"/> (rows taken back: duplicates found after counting).</summary>
+    public readonly UsageCounts Minus(in UsageCounts other) => new()
+    {
+        Completed = Completed - other.Completed, Started = Started - other.Started, Failed = Failed - other.Failed,
+        Other = Other - other.Other, Ratings = Ratings - other.Ratings, Satisfied = Satisfied - other.Satisfied,
+    };
+
+    /// <summary>Every count is 0: nothing to merge.</summary>
+    public readonly bool IsZero => this is { Completed: 0, Started: 0, Failed: 0, Other: 0, Ratings: 0, Satisfied: 0 };
 }
 
 /// <summary>A closed-case histogram cell: grade "" when none was recorded.</summary>

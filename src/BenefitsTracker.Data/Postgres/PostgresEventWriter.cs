@@ -128,13 +128,8 @@ internal sealed class PostgresEventWriter : IDisposable
             var n = counts;
             if (_takeBack.TryGetValue(key, out var lost))
             {
-                n.Completed -= lost.Completed;
-                n.Started -= lost.Started;
-                n.Failed -= lost.Failed;
-                n.Other -= lost.Other;
-                n.Ratings -= lost.Ratings;
-                n.Satisfied -= lost.Satisfied;
-                if (n is { Completed: 0, Started: 0, Failed: 0, Other: 0, Ratings: 0, Satisfied: 0 }) continue;
+                n = n.Minus(lost);
+                if (n.IsZero) continue;
             }
             delta.Usage[key] = n;
         }

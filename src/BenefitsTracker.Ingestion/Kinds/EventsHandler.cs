@@ -210,13 +210,8 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             var n = v;
             if (_duplicates.TryGetValue(k, out var d))
             {
-                n.Completed -= d.Completed;
-                n.Started -= d.Started;
-                n.Failed -= d.Failed;
-                n.Other -= d.Other;
-                n.Ratings -= d.Ratings;
-                n.Satisfied -= d.Satisfied;
-                if (n is { Completed: 0, Started: 0, Failed: 0, Other: 0, Ratings: 0, Satisfied: 0 }) continue;
+                n = n.Minus(d);
+                if (n.IsZero) continue;
             }
             delta.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = n;
         }
