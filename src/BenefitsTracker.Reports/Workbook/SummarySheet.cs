@@ -28,8 +28,11 @@ internal static class SummarySheet
         public string? CashPaybackFormula { get; init; }
     }
 
-    /// <summary>A council's Summary: formulas over Monthly, Cashable, Appraisal and Officer time.</summary>
-    public static void Write(WorkbookContext ctx) => Write(ctx,
+    /// <summary>
+    /// A council's Summary: formulas over Monthly, Cashable, Appraisal and Officer time; then each service on its
+    /// own lines (<see cref="SummaryByService"/>).
+    /// </summary>
+    public static void Write(WorkbookContext ctx) => SummaryByService.Write(ctx, Write(ctx,
         ["Every value below is a formula over the other sheets. Change a rate on the Assumptions sheet and the whole workbook recalculates. Method: METHOD.md (v1)."],
         new Sources(
             MonthlySheet.TotalCell(ctx, MonthlySheet.Transactions), MonthlySheet.TotalCell(ctx, MonthlySheet.Digital), CashableSheet.TotalCell(3),
@@ -40,7 +43,7 @@ internal static class SummarySheet
             "Completed transactions on every channel (Monthly)",
             "Sum of the enabled benefit lines, every service and month (Cashable, Monthly)",
             "Licence, implementation, hosting, support and other costs in the period (Spend)",
-            "Σ (M_B × N − T) ÷ 60 over the Officer time sheet") { CashPaybackFormula = GreenBookSheet.CashPayback });
+            "Σ (M_B × N − T) ÷ 60 over the Officer time sheet") { CashPaybackFormula = GreenBookSheet.CashPayback }));
 
     /// <summary>
     /// The title, the notes (rows 3 and 4) and the headline figures as formulas over <paramref name="src"/>;
