@@ -87,6 +87,17 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
             Pence(m.Costs, double.Parse(row[5], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} costs");
         }
         if (result.Comparison is { } c) AssertComparison(Csv(Path.Combine(outDir, $"{file}-Comparison.csv")), c);
+
+        // Each service's own line on the Summary (SUMIFS over Monthly by service code), a council's workbook only.
+        var header = summary.FirstOrDefault(r => r.Count > 2 && r[0] == "Service" && r[1] == "Service code");
+        Assert.Equal(result.Scope.Kind == Core.Model.ScopeKind.Council && result.Services.Count > 0, header is not null);
+        if (header is null) return;
+        var adjustedCol = header.IndexOf("Adjusted benefit");
+        foreach (var w in result.Services)
+        {
+            var row = summary.First(r => r.Count > adjustedCol && r[1] == w.Service);
+            Pence(w.Months.Sum(m => m.AdjustedByLine.Values.Sum()), double.Parse(row[adjustedCol], CultureInfo.InvariantCulture), $"LibreOffice {w.Service} adjusted");
+        }
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ internal static class SummaryByService
         headers.Add("Adjusted benefit");
         Xl.Header(ws, header, 1, headers);
         string Monthly(string key, int r) =>
-            $"SUMIFS({MonthlySheet.ColumnRange(ctx, key)},{Xl.Range(WorkbookContext.Monthly, 2, ServiceCol, Math.Max(ctx.MonthlyLastRow, 2), ServiceCol)},$B{r})";
+            $"SUMIFS({MonthlySheet.ColumnRange(ctx, key)},{MonthlySheet.ServiceRange(ctx)},$B{r})";
         foreach (var u in ctx.Units)
         {
             row++;
@@ -69,9 +69,6 @@ internal static class SummaryByService
 
         return Costs(ctx, row);
     }
-
-    /// <summary>The Monthly sheet's service column (after Key, Month no., Month and Council).</summary>
-    private const int ServiceCol = 5;
 
     private static int Costs(WorkbookContext ctx, int row)
     {
