@@ -146,7 +146,7 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     /// LibreOffice recalculates <paramref name="workbook"/> in a fresh profile and writes one CSV per sheet
     /// (raw values) into DIR/csv, whose path it returns.
     /// </summary>
-    internal static async Task<string> ConvertToCsvAsync(string soffice, string workbook, string dir, ITestOutputHelper output)
+    internal static async Task<string> ConvertToCsvAsync(string soffice, string workbook, string dir, ITestOutputHelper output, bool asShown = false)
     {
         var outDir = Path.Combine(dir, "csv");
         var psi = new ProcessStartInfo(soffice)
@@ -154,7 +154,7 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
             ArgumentList =
             {
                 "-env:UserInstallation=" + new Uri(Path.Combine(dir, "lo-profile")).AbsoluteUri, "--headless", "--norestore",
-                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--convert-to", $"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,{(asShown ? "true" : "false")},false,false,-1",
                 "--outdir", outDir, workbook,
             },
             RedirectStandardOutput = true,

@@ -28,7 +28,7 @@ internal static class RegisterSheet
             ws.Cell(row, 3).Text(r.Line.Title());
             ws.Cell(row, 4).Text(r.Description);
             ws.Cell(row, 5).Text(r.Measure);
-            var format = r.Line == BenefitLine.OfficerTime ? "#,##0.00" : "£#,##0.0000";
+            var format = r.Line == BenefitLine.OfficerTime ? Xl.HoursFormat : Xl.UnitRateFormat;
             if (r.BaselineName is { } name) ws.Cell(row, 6).Formula(name, format);
             ws.Cell(row, 7).Text(r.BaselineUnit);
             // The unit's Monthly rows found by council and service, not by position: sorting Monthly moves no figure.

@@ -82,7 +82,7 @@ internal static class SummarySheet
             ("Digital service costs", Costs, src.Costs, Xl.MoneyFormat, src.CostsHow),
             ("Net benefit", Net, $"{Adjusted}-{Costs}", Xl.MoneyFormat, "Adjusted benefit − costs"),
             ("Return on investment (ROI)", Roi, $"IF({Costs}=0,\"undefined (no costs)\",{Net}/{Costs})", Xl.PercentFormat, "Net benefit ÷ costs"),
-            ("Benefit-cost ratio (BCR)", Bcr, $"IF({Costs}=0,\"undefined (no costs)\",{Adjusted}/{Costs})", "0.00", "Adjusted benefit ÷ costs: pounds of benefit for each pound spent"),
+            ("Benefit-cost ratio (BCR)", Bcr, $"IF({Costs}=0,\"undefined (no costs)\",{Adjusted}/{Costs})", Xl.RatioFormat, "Adjusted benefit ÷ costs: pounds of benefit for each pound spent"),
             ("Net present value (NPV)", Npv, src.Npv, Xl.MoneyFormat, "Σ (adjusted − cost) ÷ (1 + discount_rate)^y, y = whole years from the first month (Appraisal)"),
             ("Payback month", Payback, $"IF(SUM({paidBack})=0,\"not within the period\",INDEX({months},MATCH(1,{paidBack},0)))", "@", "First month in which cumulative adjusted benefit less cost is at least zero (Appraisal)"),
             ("Officer hours released", Hours, hours, Xl.HoursFormat, src.HoursHow),
