@@ -79,6 +79,14 @@ public static class AvoidableContact
             .ToList();
     }
 
+    /// <summary>The line month by month over <paramref name="from"/>..<paramref name="to"/>: each month's rows summed (negative: a dis-benefit).</summary>
+    internal static decimal[] ByMonth(IEnumerable<AvoidableContactRow> rows, Month from, Month to)
+    {
+        var values = new decimal[Month.Count(from, to)];
+        foreach (var row in rows) values[row.Month.Index - from.Index] += row.Gross;
+        return values;
+    }
+
     private static int ByTime(ContactEvent a, ContactEvent b)
     {
         var c = a.OccurredAt.CompareTo(b.OccurredAt);

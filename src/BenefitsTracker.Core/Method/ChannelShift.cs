@@ -53,6 +53,19 @@ public static class ChannelShift
         return Counterfactual(volume, mix) - Actual(monthVolumes, unitCost);
     }
 
+    /// <summary>
+    /// The line month by month over P: benefit_m for each month's completed transactions by channel,
+    /// in P's order; zero in every month when the line is switched off for the service.
+    /// </summary>
+    internal static decimal[] ByMonth(
+        bool enabled, IReadOnlyList<IReadOnlyDictionary<string, long>> monthVolumes, BaselineMix mix, Func<string, decimal> unitCost)
+    {
+        var values = new decimal[monthVolumes.Count];
+        if (!enabled) return values;
+        for (var i = 0; i < values.Length; i++) values[i] = Benefit(monthVolumes[i], mix, unitCost);
+        return values;
+    }
+
     /// <summary>Channels listed in report order.</summary>
     internal static IEnumerable<string> InOrder(IEnumerable<string> channels) =>
         channels.Distinct(StringComparer.Ordinal).OrderBy(Channels.Order).ThenBy(c => c, StringComparer.Ordinal);

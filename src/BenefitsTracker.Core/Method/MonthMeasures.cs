@@ -43,4 +43,12 @@ internal static class MonthMeasures
         }
         foreach (var o in open) figures.OpenCases += o.Count;
     }
+
+    /// <summary>Records the officer hours released (METHOD.md line 2) by each row into its month of <paramref name="months"/> (P, in order).</summary>
+    public static void RecordHoursReleased(MonthFigures[] months, IEnumerable<OfficerTimeRow> rows)
+    {
+        if (months.Length == 0) return;
+        var from = months[0].Month;
+        foreach (var row in rows) months[row.Month.Index - from.Index].OfficerHours += row.HoursReleased;
+    }
 }

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;
@@ -71,5 +72,13 @@ public static class OfficerTime
             rows.Add(new OfficerTimeRow(group.Key.Month, group.Key.Grade, cases, minutes, rate, hours, hours * rate));
         }
         return rows;
+    }
+
+    /// <summary>The line month by month over <paramref name="from"/>..<paramref name="to"/>: each month's rows summed, grade by grade in row order.</summary>
+    internal static decimal[] ByMonth(IEnumerable<OfficerTimeRow> rows, Month from, Month to)
+    {
+        var values = new decimal[Month.Count(from, to)];
+        foreach (var row in rows) values[row.Month.Index - from.Index] += row.Gross;
+        return values;
     }
 }

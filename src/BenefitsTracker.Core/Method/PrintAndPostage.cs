@@ -39,4 +39,20 @@ public static class PrintAndPostage
     /// <summary>S_B/|B| − S_m.</summary>
     public static decimal Benefit(decimal baselineSpend, int baselineMonths, decimal monthSpend) =>
         baselineSpend / baselineMonths - monthSpend;
+
+    /// <summary>
+    /// The category's line month by month over <paramref name="from"/>..<paramref name="to"/>: S_B/|B| − S_m in
+    /// each month, where <paramref name="baselineSpend"/> is S_B over <paramref name="baselineMonths"/> months;
+    /// zero in every month when the line is switched off for the service.
+    /// </summary>
+    internal static decimal[] ByMonth(
+        bool enabled, IReadOnlyCollection<CostLine> serviceLines, string category, decimal baselineSpend, int baselineMonths, Month from, Month to)
+    {
+        var values = new decimal[Month.Count(from, to)];
+        if (!enabled) return values;
+        var i = 0;
+        foreach (var month in Month.Range(from, to))
+            values[i++] = Benefit(baselineSpend, baselineMonths, MonthSpend(serviceLines, category, month));
+        return values;
+    }
 }

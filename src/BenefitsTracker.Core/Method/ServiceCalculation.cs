@@ -3,28 +3,19 @@ using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;
 
-/// <summary>The rows of one council's data that belong to one service.</summary>
-internal sealed record ServiceData(
-    IReadOnlyList<ChannelVolume> Volumes,
-    IReadOnlyList<ClosedCases> ClosedCases,
-    IReadOnlyList<OpenCases> OpenCases,
-    IReadOnlyList<CostLine> CostLines,
-    IReadOnlyList<ContactEvent> Contacts);
-
-/// <summary>A service's figures: its working for reports, its months for summing, its bootstrap resamples.</summary>
-internal sealed record ServiceOutcome(ServiceWorking Working, MonthFigures[] Months, decimal[]? OfficerSamples);
-
 /// <summary>
 /// Every benefit line for one service of one council, month by month over P (METHOD.md, Benefit
-/// lines): the baseline first, then each line's rows, then each month's measures and line values.
-/// Each line's arithmetic lives in its own file (ChannelShift, OfficerTime, PrintAndPostage, AvoidableContact).
+/// lines): the baseline first, then each month's measures, then each line month by month, then each
+/// month's lines counted where their feed reaches and adjusted. Each line's month loop lives in its own
+/// file beside its METHOD.md section (ChannelShift, OfficerTime, PrintAndPostage, AvoidableContact).
 /// </summary>
 internal static class ServiceCalculation
 {
     public static ServiceOutcome Compute(string council, string service, ServiceAssumptions a, ReportRequest request, ServiceData data, DataCoverage coverage)
     {
+        var (from, to) = (request.From, request.To);
         bool InB(Month m) => m >= a.BaselineFrom && m <= a.BaselineTo;
-        bool InP(Month m) => m >= request.From && m <= request.To;
+        bool InP(Month m) => m >= from && m <= to;
         bool Enabled(BenefitLine line) => a.Lines.Contains(line);
         decimal U(string channel) => UnitCosts.Of(a, channel, council, service);
         decimal Rate(string? grade) => OfficerTime.HourlyCost(a, grade, council, service);
@@ -35,7 +26,7 @@ internal static class ServiceCalculation
         foreach (var channel in ChannelShift.InOrder(volumes.Baseline.Keys.Concat(volumes.PeriodChannels))) U(channel);
         var baseline = ServiceBaseline.Of(council, service, a, volumes, data, U, notes);
 
-        // Officer time, grade by grade; rates are looked up only for grades that appear.
+        // The rows officer time and avoidable contact are summed from; rates are looked up only for grades that appear.
         var periodCases = data.ClosedCases.Where(c => InP(c.Month)).ToList();
         var officerRows = Enabled(BenefitLine.OfficerTime) && baseline.Cases.Cases > 0
             ? OfficerTime.Rows(baseline.Cases, periodCases, Rate)
@@ -44,55 +35,52 @@ internal static class ServiceCalculation
             ? Bootstrap.ForOfficerTime(council, service, data.ClosedCases.Where(c => InB(c.Month)), periodCases, Rate)
             : null;
         var contactRows = Enabled(BenefitLine.AvoidableContact)
-            ? AvoidableContact.Rows(AvoidableContact.Match(data.Contacts, [.. a.DigitalChannels]), request.From, request.To, U)
+            ? AvoidableContact.Rows(AvoidableContact.Match(data.Contacts, [.. a.DigitalChannels]), from, to, U)
             : [];
 
+        // Measures (METHOD.md, Measures): each month's volumes, cases and hours released into its sums.
+        var months = MonthFigures.For(from, to);
         var channelsShown = ChannelShift.InOrder(volumes.PeriodChannels).ToList();
-        var spendCategories = CostCategories.All
-            .Where(cat => data.CostLines.Any(l => l.Category == cat && CostSpreading.Overlaps(l, request.From, request.To))).ToList();
-        var baselineMonths = Month.Count(a.BaselineFrom, a.BaselineTo);
-
-        var months = MonthFigures.For(request.From, request.To);
-        var serviceMonths = new List<ServiceMonth>(months.Length);
-        foreach (var figures in months)
+        var byChannel = new OrderedDictionary<string, long>[months.Length];
+        for (var i = 0; i < months.Length; i++)
         {
-            var m = figures.Month;
-            var byChannel = MonthMeasures.Record(figures, volumes.In(m), channelsShown, a.DigitalChannels, U);
-            MonthMeasures.RecordCases(figures, periodCases.Where(c => c.Month == m), data.OpenCases.Where(o => o.Month == m));
+            var m = months[i].Month;
+            byChannel[i] = MonthMeasures.Record(months[i], volumes.In(m), channelsShown, a.DigitalChannels, U);
+            MonthMeasures.RecordCases(months[i], periodCases.Where(c => c.Month == m), data.OpenCases.Where(o => o.Month == m));
+        }
+        MonthMeasures.RecordHoursReleased(months, officerRows);
 
-            var spend = new OrderedDictionary<string, decimal>(StringComparer.Ordinal);
-            foreach (var category in spendCategories)
-                spend.Add(category, PrintAndPostage.MonthSpend(data.CostLines, category, m));
+        // Benefit lines (METHOD.md, Benefit lines): each line month by month over P.
+        var baselineMonths = Month.Count(a.BaselineFrom, a.BaselineTo);
+        decimal[] PrintAndPostageLine(string category) => PrintAndPostage.ByMonth(
+            Enabled(PrintAndPostage.LineFor(category)), data.CostLines, category, baseline.Spend[category], baselineMonths, from, to);
+        var lines = new Dictionary<BenefitLine, decimal[]>
+        {
+            [BenefitLine.ChannelShift] = ChannelShift.ByMonth(Enabled(BenefitLine.ChannelShift), byChannel, baseline.Mix, U),
+            [BenefitLine.OfficerTime] = OfficerTime.ByMonth(officerRows, from, to),
+            [BenefitLine.Print] = PrintAndPostageLine(CostCategories.Print),
+            [BenefitLine.Postage] = PrintAndPostageLine(CostCategories.Postage),
+            [BenefitLine.AvoidableContact] = AvoidableContact.ByMonth(contactRows, from, to),
+        };
 
-            var gross = new OrderedDictionary<BenefitLine, decimal>();
-            foreach (var line in BenefitLines.All) gross.Add(line, 0m);
-            if (Enabled(BenefitLine.ChannelShift)) gross[BenefitLine.ChannelShift] = ChannelShift.Benefit(byChannel, baseline.Mix, U);
-            foreach (var row in officerRows.Where(r => r.Month == m))
-            {
-                gross[BenefitLine.OfficerTime] += row.Gross;
-                figures.OfficerHours += row.HoursReleased;
-            }
-            foreach (var category in CostCategories.Baseline)
-            {
-                var line = PrintAndPostage.LineFor(category);
-                if (Enabled(line))
-                    gross[line] = PrintAndPostage.Benefit(baseline.Spend[category], baselineMonths, PrintAndPostage.MonthSpend(data.CostLines, category, m));
-            }
-            foreach (var row in contactRows.Where(r => r.Month == m)) gross[BenefitLine.AvoidableContact] += row.Gross;
+        var spendCategories = CostCategories.All.Where(cat => data.CostLines.Any(l => l.Category == cat && CostSpreading.Overlaps(l, from, to))).ToList();
+        var serviceMonths = new List<ServiceMonth>(months.Length);
+        for (var i = 0; i < months.Length; i++)
+        {
+            var figures = months[i];
             // No data is not zero: a month outside the reach of a line's feed is unknown, so the line is not counted there.
+            var gross = new OrderedDictionary<BenefitLine, decimal>();
             foreach (var line in BenefitLines.All)
-                if (!coverage.Of(Coverage.FeedOf(line)).Covers(m)) gross[line] = 0m;
-
-            var adjusted = Adjust(figures, gross, a);
+                gross.Add(line, coverage.Of(Coverage.FeedOf(line)).Covers(figures.Month) ? lines[line][i] : 0m);
             serviceMonths.Add(new ServiceMonth
             {
-                Month = m,
-                ByChannel = byChannel,
+                Month = figures.Month,
+                ByChannel = byChannel[i],
                 Started = figures.Started,
                 Failed = figures.Failed,
-                Spend = spend,
+                Spend = Spend(data.CostLines, spendCategories, figures.Month),
                 GrossByLine = gross,
-                AdjustedByLine = adjusted,
+                AdjustedByLine = Adjust(figures, gross, a),
             });
         }
 
@@ -128,6 +116,14 @@ internal static class ServiceCalculation
             if (a.Cashable[line]) figures.Cashable += value; else figures.NonCashable += value;
         }
         return adjusted;
+    }
+
+    /// <summary>The month's spend by category, for every category with a line overlapping P (reports show it; only print and postage are lines).</summary>
+    private static OrderedDictionary<string, decimal> Spend(IReadOnlyList<CostLine> serviceLines, IEnumerable<string> categories, Month month)
+    {
+        var spend = new OrderedDictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var category in categories) spend.Add(category, PrintAndPostage.MonthSpend(serviceLines, category, month));
+        return spend;
     }
 
     private static OrderedDictionary<string, long> Ordered(IReadOnlyDictionary<string, long> volumes)

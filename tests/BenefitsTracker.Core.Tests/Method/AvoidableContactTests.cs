@@ -74,4 +74,16 @@ public sealed class AvoidableContactTests
         Assert.Empty(AvoidableContact.Rows(pairs, new Month(2024, 1), new Month(2024, 2), c => costs[c]));
         Assert.Equal(-2.68m, AvoidableContact.Value(2.83m, 0.15m));
     }
+
+    [Fact]
+    public void By_month_puts_each_months_pairs_in_its_place_in_the_period()
+    {
+        // P is February to April 2024: two web → phone pairs in March (−£2.68 each), one app → face to face in April (−£8.52).
+        var rows = new[]
+        {
+            new AvoidableContactRow(new Month(2024, 3), "web", "phone", 2, 2.68m, -5.36m),
+            new AvoidableContactRow(new Month(2024, 4), "app", "face_to_face", 1, 8.52m, -8.52m),
+        };
+        Assert.Equal([0m, -5.36m, -8.52m], AvoidableContact.ByMonth(rows, new Month(2024, 2), new Month(2024, 4)));
+    }
 }

@@ -25,6 +25,17 @@ public sealed class ChannelShiftTests
     }
 
     [Fact]
+    public void By_month_is_each_months_benefit_at_the_baseline_mix_and_zero_when_switched_off()
+    {
+        // Mix £2.16 (as above). January: web 200, phone 100 → £335. February: web 100, phone 300 (the baseline mix) → £0.
+        var mix = ChannelShift.Mix(new Dictionary<string, long> { ["web"] = 100, ["phone"] = 300 }, U);
+        IReadOnlyDictionary<string, long>[] months =
+            [new Dictionary<string, long> { ["web"] = 200, ["phone"] = 100 }, new Dictionary<string, long> { ["web"] = 100, ["phone"] = 300 }];
+        Assert.Equal([335m, 0m], ChannelShift.ByMonth(true, months, mix, U));
+        Assert.Equal([0m, 0m], ChannelShift.ByMonth(false, months, mix, U));
+    }
+
+    [Fact]
     public void Counterfactual_stays_exact_when_the_shares_do_not()
     {
         // Baseline web 1, phone 2: shares 1/3 and 2/3 never terminate, but 3 transactions at that mix

@@ -60,6 +60,19 @@ public sealed class OfficerTimeTests
     }
 
     [Fact]
+    public void By_month_sums_each_months_grades_and_leaves_months_without_cases_at_zero()
+    {
+        // P is January to March 2024. January: £15 (no grade) + £20 (PO1); March: −£5; February has no cases.
+        var rows = new[]
+        {
+            new OfficerTimeRow(Jan, null, 2, 10m, 30m, 0.5m, 15m),
+            new OfficerTimeRow(Jan, "PO1", 4, 40m, 40m, 0.5m, 20m),
+            new OfficerTimeRow(new Month(2024, 3), null, 1, 40m, 30m, -1m / 6m, -5m),
+        };
+        Assert.Equal([35m, 0m, -5m], OfficerTime.ByMonth(rows, Jan, new Month(2024, 3)));
+    }
+
+    [Fact]
     public void Slower_cases_than_baseline_give_a_negative_figure()
     {
         Assert.Equal(-0.5m, OfficerTime.HoursReleased(new OfficerTime.Baseline(1, 10m), 1, 40m));

@@ -22,6 +22,20 @@ public sealed class PrintAndPostageTests
     }
 
     [Fact]
+    public void By_month_is_the_line_over_each_month_of_the_period_and_zero_when_switched_off()
+    {
+        // £1,200 over 2023 → £100 a month. P is January to March 2024: £30 in February, £90 spread over March–May.
+        var lines = new[]
+        {
+            CouncilBuilder.Line("s", "print", "2023-01", "2023-12", 1200m),
+            CouncilBuilder.Line("s", "print", "2024-02", "2024-02", 30m),
+            CouncilBuilder.Line("s", "print", "2024-03", "2024-05", 90m),
+        };
+        Assert.Equal([100m, 70m, 70m], PrintAndPostage.ByMonth(true, lines, "print", 1200m, 12, new Month(2024, 1), new Month(2024, 3)));
+        Assert.Equal([0m, 0m, 0m], PrintAndPostage.ByMonth(false, lines, "print", 1200m, 12, new Month(2024, 1), new Month(2024, 3)));
+    }
+
+    [Fact]
     public void Only_the_part_of_a_line_inside_the_baseline_counts()
     {
         // A £2,400 contract from July 2022 to June 2023 is £200 a month; six of its months fall in 2023.
