@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Application.Deflators;
 
 namespace BenefitsTracker.Application.Tests;
@@ -14,8 +15,19 @@ public sealed class GdpDeflatorsTests : IDisposable
     {
         var shipped = GdpDeflators.Shipped;
         Assert.Contains("GDP deflators at market prices", shipped.Release, StringComparison.Ordinal);
-        // Every figure it holds is a positive index (none are entered yet: see the file's notes and docs/method.md).
-        Assert.All(shipped.Index.Values, d => Assert.True(d > 0m));
+        Assert.Contains("March 2026", shipped.Release, StringComparison.Ordinal);
+        // Financial years 2000-01 to 2030-31, one each, on the release's base 2024-25 = 100.
+        Assert.Equal(31, shipped.Index.Count);
+        Assert.Equal(100m, shipped.Of(new FinancialYear(2024)));
+        Assert.Equal(68.8561m, shipped.Of(new FinancialYear(2010)));
+        Assert.Equal(113.6416m, shipped.Of(new FinancialYear(2030)));
+        // No year falls and none jumps by more than 8% (a slip in a figure would show as a fall or a jump).
+        var ordered = shipped.Index.OrderBy(p => p.Key).Select(p => p.Value).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var change = ordered[i] / ordered[i - 1] - 1m;
+            Assert.InRange(change, 0m, 0.08m);
+        }
     }
 
     [Fact]

@@ -1,5 +1,10 @@
+using System.Text.Json;
 using BenefitsTracker.Application.Jobs;
+using BenefitsTracker.Application.Reporting;
+using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
+using BenefitsTracker.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenefitsTracker.Application.Tests;
@@ -73,5 +78,47 @@ public sealed class RefreshRollupsJobTests : IDisposable
         }
         var run = await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None);
         Assert.Equal((JobRun.Succeeded, 0L), (run.Outcome, run.Counts["cells_corrected"]));
+    }
+
+    [Fact]
+    public async Task A_repair_makes_the_services_cached_results_stale_and_a_clean_run_leaves_them_warm_and_each_run_names_its_node()
+    {
+        await _f.SeedSampleAsync();
+        UsageEventRow e;
+        await using (var db = await BenefitsStore.OpenAsync(_f.Target))
+            e = await db.UsageEvents.AsNoTracking().Where(x => x.EventType == "transaction_completed").OrderBy(x => x.Id).FirstAsync();
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(e.OccurredAtMs).UtcDateTime;
+        var month = new Month(at.Year, at.Month);
+        var reports = new ScopeReports(() => new BenefitsDbContext(BenefitsStore.Options(_f.Target)));
+        var version = new StoreVersion();
+        var cache = new ResultCache(reports, version, _f.Clock);
+        var key = new ScopeKey(ScopeKind.Council, e.CouncilCode, month, month, null);
+        async Task<string> FiguresAsync()
+        {
+            version.Observe(await reports.StoreVersionAsync(CancellationToken.None));
+            return JsonSerializer.Serialize((await cache.GetAsync(key, CancellationToken.None)).Result.Totals);
+        }
+
+        var before = await FiguresAsync();
+        var clean = await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None);
+        Assert.Equal(before, await FiguresAsync());
+        Assert.Equal(1, cache.Computations); // nothing corrected: the cached result is still the store's
+
+        await using (var db = await BenefitsStore.OpenAsync(_f.Target))
+            await db.Database.ExecuteSqlRawAsync("UPDATE usage_events SET quantity = quantity + 1000 WHERE id = {0}", e.Id);
+        Assert.Equal(before, await FiguresAsync()); // a hand fix to raw rows alone does not reach the rollups...
+        var repaired = await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None);
+        Assert.Equal(1, repaired.Counts["usage_cells"]);
+        var after = await FiguresAsync(); // ...the repair does, and the cache notices it without a new file
+        Assert.NotEqual(before, after);
+        Assert.Equal(2, cache.Computations);
+
+        // Each run is recorded with the node that ran it: by default this machine's name and this process's id.
+        Assert.Equal($"{Environment.MachineName}/{Environment.ProcessId}", clean.Node);
+        _f.Options.Node = "node-b";
+        Assert.Equal("node-b", (await _f.Runner.RunAsync(JobNames.RefreshRollups, JobRun.ByHand, CancellationToken.None)).Node);
+        await using (var db = new BenefitsDbContext(BenefitsStore.Options(_f.Target)))
+            Assert.Equal(["node-b", $"{Environment.MachineName}/{Environment.ProcessId}"],
+                (await new JobHistory(db).ListAsync(JobNames.RefreshRollups, 2, CancellationToken.None)).Select(r => r.Node));
     }
 }

@@ -72,11 +72,13 @@ public sealed class CommandLineTests
 
         var list = CliRunner.Benefits(work, "jobs", "list", "--db", db);
         Assert.Equal(0, list.ExitCode);
-        Assert.Matches(@"ingest-inbox\s+0 0/5 \* \* \* \?\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d .*succeeded \(by hand\)", list.Stdout);
+        Assert.Matches(@"ingest-inbox\s+0 0/5 \* \* \* \?\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d .*succeeded \(by hand, on [^)/]+/\d+\)", list.Stdout);
         Assert.Contains("never run", list.Stdout, StringComparison.Ordinal);
         var history = CliRunner.Benefits(work, "jobs", "history", "ingest-inbox", "--db", db);
         Assert.Contains("ingest-inbox", history.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 ingested", history.Stdout, StringComparison.Ordinal);
+        // The run names the node that ran it: the machine and the `benefits jobs run` process.
+        Assert.Contains($"(by hand, on {Environment.MachineName}/", history.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,8 +4,11 @@ using BenefitsTracker.Application.Jobs;
 using BenefitsTracker.Data;
 using BenefitsTracker.Data.Entities;
 using BenefitsTracker.Web.Hosting;
+using BenefitsTracker.Web.Jobs;
+using Quartz;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BenefitsTracker.Web.Tests;
 
@@ -59,6 +62,32 @@ public sealed class SchedulerTests
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND lower(name) = 'qrtz_triggers'";
         Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Two_fires_of_one_job_at_the_same_moment_run_one_after_the_other_never_at_once()
+    {
+        await using var service = await ServiceUnderTest.StartAsync();
+        var scheduler = await service.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var job = new JobKey(JobNames.DataQuality, JobScheduling.Group);
+        Assert.True((await scheduler.GetJobDetail(job))!.ConcurrentExecutionDisallowed);
+
+        // Two fires at once; the scheduler has two threads, so only DisallowConcurrentExecution keeps them apart.
+        await Task.WhenAll(scheduler.TriggerJob(job).AsTask(), scheduler.TriggerJob(job).AsTask());
+        var until = DateTime.UtcNow + Bound;
+        List<JobRunRow> runs = [];
+        while (DateTime.UtcNow < until)
+        {
+            await using (var db = new BenefitsDbContext(BenefitsStore.Options(service.Target)))
+                runs = await db.JobRuns.AsNoTracking().Where(r => r.Job == JobNames.DataQuality).OrderBy(r => r.Id).ToListAsync();
+            if (runs.Count == 2 && runs.All(r => r.FinishedAt is not null)) break;
+            await Task.Delay(100);
+        }
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal(JobRun.Succeeded, r.Outcome));
+        // The second started only once the first had finished (a concurrent start would also have closed the first
+        // as "killed", since a scheduled run still running when the job starts again can only be a dead one).
+        Assert.True(runs[1].StartedAt >= runs[0].FinishedAt, $"second run started {runs[1].StartedAt:O}, first finished {runs[0].FinishedAt:O}");
     }
 
     [Fact]

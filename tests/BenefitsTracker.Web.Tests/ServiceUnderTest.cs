@@ -33,6 +33,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public DatabaseTarget Target { get; }
     public string Url => Client.BaseAddress!.ToString().TrimEnd('/');
     public ResultCache Cache => _app.Services.GetRequiredService<ResultCache>();
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>Sample data files, copied beside the test binaries.</summary>
     public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "sample-data", name);

@@ -26,5 +26,5 @@ public sealed class JobHistory(BenefitsDbContext db)
     }
 
     internal static JobRun ToRun(JobRunRow r) => new(r.Id, r.Job, r.Trigger, r.StartedAt, r.FinishedAt, r.Outcome, r.Summary,
-        JsonSerializer.Deserialize<Dictionary<string, long>>(r.CountsJson) ?? []);
+        JsonSerializer.Deserialize<Dictionary<string, long>>(r.CountsJson) ?? [], r.Node);
 }

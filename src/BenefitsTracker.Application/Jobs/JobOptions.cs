@@ -47,6 +47,15 @@ public sealed class JobOptions
     /// <summary>Seconds past a missed check-in before the other nodes declare a node dead and run its jobs again.</summary>
     public double ClusterFailoverSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// This node's name in the job history: which node ran each run when several share one PostgreSQL store. Empty
+    /// means the default, the machine's name and this process's id (<see cref="NodeName"/>).
+    /// </summary>
+    public string Node { get; set; } = "";
+
+    /// <summary>The name runs are recorded with: <see cref="Node"/>, or the machine's name and this process's id.</summary>
+    public string NodeName => string.IsNullOrWhiteSpace(Node) ? $"{Environment.MachineName}/{Environment.ProcessId}" : Node.Trim();
+
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>The cron expression of a job: its configured one, else the default.</summary>

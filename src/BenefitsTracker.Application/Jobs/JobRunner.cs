@@ -61,29 +61,30 @@ public sealed class JobRunner(DatabaseTarget target, JobOptions options, TimePro
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.Outcome, JobRun.Failed).SetProperty(r => r.FinishedAt, started)
                         .SetProperty(r => r.Summary, KilledSummary), ct);
             }
-            var row = new JobRunRow { Job = job, Trigger = trigger, StartedAt = started, Outcome = JobRun.Running, Summary = "" };
+            var row = new JobRunRow { Job = job, Trigger = trigger, StartedAt = started, Outcome = JobRun.Running, Summary = "", Node = options.NodeName };
             db.JobRuns.Add(row);
             await db.SaveChangesAsync(ct);
             id = row.Id;
         }
-        Log?.Invoke($"{job}: started (run {id})");
+        Log?.Invoke($"{job}: started (run {id} on {options.NodeName})");
         string outcome, summary;
+        var changed = false;
         IReadOnlyDictionary<string, long> counts = new Dictionary<string, long>();
         try
         {
             var result = await WorkAsync(job, id, ct);
-            (outcome, summary, counts) = (JobRun.Succeeded, result.Summary, result.Counts);
+            (outcome, summary, counts, changed) = (JobRun.Succeeded, result.Summary, result.Counts, result.ChangedFigures);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await FinishAsync(id, JobRun.Cancelled, "stopped before it finished; files not yet moved stay in the inbox", counts, CancellationToken.None);
+            await FinishAsync(id, JobRun.Cancelled, "stopped before it finished; files not yet moved stay in the inbox", counts, false, CancellationToken.None);
             throw;
         }
         catch (Exception e)
         {
             (outcome, summary) = (JobRun.Failed, Describe(e));
         }
-        var run = await FinishAsync(id, outcome, summary, counts, CancellationToken.None);
+        var run = await FinishAsync(id, outcome, summary, counts, changed, CancellationToken.None);
         Log?.Invoke($"{job}: {outcome} in {run.Duration?.TotalSeconds:0.0} s: {summary}");
         return run;
     }
@@ -104,7 +105,8 @@ public sealed class JobRunner(DatabaseTarget target, JobOptions options, TimePro
         return e.InnerException is { } inner && !text.Contains(inner.Message, StringComparison.Ordinal) ? text + " (" + inner.Message + ")" : text;
     }
 
-    private async Task<JobRun> FinishAsync(long id, string outcome, string summary, IReadOnlyDictionary<string, long> counts, CancellationToken ct)
+    private async Task<JobRun> FinishAsync(long id, string outcome, string summary, IReadOnlyDictionary<string, long> counts, bool changedFigures,
+        CancellationToken ct)
     {
         await using var db = await OpenAsync(ct);
         var row = await db.JobRuns.SingleAsync(r => r.Id == id, ct);
@@ -112,6 +114,7 @@ public sealed class JobRunner(DatabaseTarget target, JobOptions options, TimePro
         row.Outcome = outcome;
         row.Summary = summary;
         row.CountsJson = JsonSerializer.Serialize(counts);
+        row.ChangedFigures = changedFigures;
         await db.SaveChangesAsync(ct);
         return JobHistory.ToRun(row);
     }

@@ -19,6 +19,6 @@ internal sealed class RefreshRollupsJob(JobRunner runner)
         return new JobOutcome(summary, new Dictionary<string, long>
         {
             ["cells_corrected"] = d.Total, ["usage_cells"] = d.Usage, ["closed_case_cells"] = d.ClosedCases, ["open_case_cells"] = d.OpenCases,
-        });
+        }, ChangedFigures: d.Total > 0);
     }
 }

@@ -15,9 +15,10 @@ public sealed record ScopeKey(ScopeKind Kind, string Id, Month From, Month To, s
 /// <summary>
 /// What a cached result was computed from: the assumptions set (the id of the one ingested last) and the data
 /// (the newest ingested file that stored rows for the scope's councils or consortium). Equal fingerprints mean
-/// equal figures; an ingest for another council leaves this one's unchanged.
+/// equal figures; an ingest for another council leaves this one's unchanged. <see cref="RepairVersion"/> is the
+/// newest job run that corrected stored figures without a file (refresh-rollups): a repair changes every scope's.
 /// </summary>
-public readonly record struct Fingerprint(long AssumptionsVersion, long DataVersion)
+public readonly record struct Fingerprint(long AssumptionsVersion, long DataVersion, long RepairVersion = 0)
 {
-    public override string ToString() => $"a{AssumptionsVersion}-d{DataVersion}";
+    public override string ToString() => $"a{AssumptionsVersion}-d{DataVersion}" + (RepairVersion > 0 ? $"-r{RepairVersion}" : "");
 }

@@ -31,13 +31,20 @@ public sealed class ScopeReports(Func<BenefitsDbContext> openContext)
         else owners.AddRange(await db.Councils.AsNoTracking().Where(c => c.ConsortiumId == id).Select(c => c.Code).ToListAsync(ct));
         var assumptions = await db.AssumptionSets.AsNoTracking().MaxAsync(a => (long?)a.Id, ct) ?? 0;
         var data = await db.IngestedFileOwners.AsNoTracking().Where(o => owners.Contains(o.Owner)).MaxAsync(o => (long?)o.FileId, ct) ?? 0;
-        return new Fingerprint(assumptions, data);
+        return new Fingerprint(assumptions, data, await RepairVersionAsync(db, ct));
     }
 
-    /// <summary>The newest ingested file's id: any ingest, from this process or another, changes it.</summary>
+    /// <summary>
+    /// The store's version: the newest ingested file's id plus the newest figure-changing job run's id (a rollup
+    /// repair). Both only grow, so any ingest or repair, from this process or another, changes the sum.
+    /// </summary>
     public async Task<long> StoreVersionAsync(CancellationToken ct)
     {
         await using var db = openContext();
-        return await db.IngestedFiles.AsNoTracking().MaxAsync(f => (long?)f.Id, ct) ?? 0;
+        return (await db.IngestedFiles.AsNoTracking().MaxAsync(f => (long?)f.Id, ct) ?? 0) + await RepairVersionAsync(db, ct);
     }
+
+    /// <summary>The newest job run that changed stored figures without a file (refresh-rollups' corrections); 0 if none.</summary>
+    private static async Task<long> RepairVersionAsync(BenefitsDbContext db, CancellationToken ct) =>
+        await db.JobRuns.AsNoTracking().Where(r => r.ChangedFigures).MaxAsync(r => (long?)r.Id, ct) ?? 0;
 }

@@ -11,10 +11,22 @@ public static class BenchCommand
     {
         var events = new Option<int>("--events") { Description = "How many events the generated CSV holds.", DefaultValueFactory = _ => 1_000_000 };
         var work = new Option<string?>("--work") { Description = "Scratch folder (default: a new temporary folder).", HelpName = "DIR" };
-        var ingest = new Command("ingest", "Time ingest of a generated events CSV against `sqlite3 .import` of the same file; print rows/s, peak memory and the ratio.") { events, work };
+        var ids = new Option<string>("--ids")
+        {
+            Description = "How the event ids run: text (ev-000000001..., increasing as text), sequential (ev-1, ev-2, ... increasing as numbers, not text) or uuid (random).",
+            DefaultValueFactory = _ => "text",
+        };
+        ids.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not ("text" or "sequential" or "uuid")) r.AddError($"--ids must be text, sequential or uuid, not '{value}'.");
+        });
+        var ingest = new Command("ingest", "Time ingest of a generated events CSV against `sqlite3 .import` of the same file; print rows/s, peak memory and the ratio.")
+            { events, work, ids };
         ingest.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            await new IngestBenchmark().RunAsync(parse.GetValue(events), WorkDir(parse.GetValue(work)), Console.Out, token);
+            var style = Enum.Parse<EventIdStyle>(parse.GetValue(ids)!, ignoreCase: true);
+            await new IngestBenchmark().RunAsync(parse.GetValue(events), WorkDir(parse.GetValue(work)), Console.Out, token, style);
             return ExitCodes.Success;
         }, ct));
 

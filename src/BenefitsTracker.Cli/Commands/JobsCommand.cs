@@ -80,10 +80,10 @@ public static class JobsCommand
         return new Command("jobs", "Scheduled jobs: list them, run one now, or show past runs.") { list, run, history };
     }
 
-    /// <summary>"2026-12-02T10:00:00Z, 1.2 s, succeeded (by hand): 3 ingested, ..."</summary>
+    /// <summary>"2026-12-02T10:00:00Z, 1.2 s, succeeded (by hand, on host/4242): 3 ingested, ..."</summary>
     private static string Describe(JobRun r) =>
         $"{r.StartedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, {(r.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-")}, " +
-        $"{r.Outcome} ({(r.Trigger == JobRun.ByHand ? "by hand" : "on schedule")}): {r.Summary}";
+        $"{r.Outcome} ({(r.Trigger == JobRun.ByHand ? "by hand" : "on schedule")}{(r.Node is { } node ? ", on " + node : "")}): {r.Summary}";
 
     private static string? Folder(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
 

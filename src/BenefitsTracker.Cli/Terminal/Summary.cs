@@ -16,14 +16,14 @@ public static class Summary
         foreach (var sentence in CoverageText.Sentences(r)) Console.WriteLine($"  months without data: {sentence}");
         Console.WriteLine($"  adjusted benefit {Pounds(t.AdjustedBenefit)} (cashable {Pounds(t.Cashable)}, non-cashable {Pounds(t.NonCashable)}); " +
                           $"costs {Pounds(t.Costs)}; net {Pounds(t.NetBenefit)}; " +
-                          $"ROI {(t.Roi is { } roi ? (roi * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "not defined (no costs)")}; " +
+                          $"ROI {(t.Roi is { } roi ? WholePercent(roi) : "not defined (no costs)")}; " +
                           $"payback {(t.PaybackMonth?.ToString() ?? "not within the period")}");
         if (r.Appraisal is { } a)
         {
             // The cash view beside the full figures (issue 12): a case that pays back only with staff time says so.
             var cash = a.Cash;
             Console.WriteLine($"  in cash: cashable net {Pounds(cash.CashableNet)}; " +
-                              $"cashable ROI {(cash.CashableRoi is { } croi ? (croi * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "not defined (no costs)")}; " +
+                              $"cashable ROI {(cash.CashableRoi is { } croi ? WholePercent(croi) : "not defined (no costs)")}; " +
                               (cash.CashablePaybackMonth is { } cpm ? $"cashable payback {cpm}" : "in cash terms it has not yet paid back"));
             if (a.Horizon is { } h) Console.WriteLine($"  appraisal NPV over {h.Years} years ({h.ProjectedMonths.Count} months projected): {Pounds(h.Npv)}");
             if (a.Real is { } real) Console.WriteLine($"  in {real.PriceBase} prices: net {Pounds(real.NetBenefit)}; NPV {Pounds(real.Npv)}");
@@ -33,4 +33,11 @@ public static class Summary
     }
 
     public static string Pounds(decimal value) => Money.Format(value);
+
+    /// <summary>A ratio as a whole percentage, with a true minus sign as the reports write it: −0.305 → "−31%"; never "−0%".</summary>
+    public static string WholePercent(decimal ratio)
+    {
+        var shown = Math.Round(ratio * 100m, 0, MidpointRounding.AwayFromZero);
+        return (shown < 0 ? "\u2212" : "") + Math.Abs(shown).ToString("0", CultureInfo.InvariantCulture) + "%";
+    }
 }

@@ -539,6 +539,10 @@ namespace BenefitsTracker.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("ChangedFigures")
+                        .HasColumnType("boolean")
+                        .HasColumnName("changed_figures");
+
                     b.Property<string>("CountsJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -553,6 +557,11 @@ namespace BenefitsTracker.Data.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("job");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

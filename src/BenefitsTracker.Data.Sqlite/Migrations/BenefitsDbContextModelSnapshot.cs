@@ -516,6 +516,10 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<bool>("ChangedFigures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_figures");
+
                     b.Property<string>("CountsJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -530,6 +534,11 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
                         .HasColumnName("job");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

@@ -16,4 +16,14 @@ public sealed class JobRunRow
     public string Summary { get; set; } = "";
     /// <summary>The run's counts as a JSON object ({"ingested": 3, "failed": 1, ...}).</summary>
     public string CountsJson { get; set; } = "{}";
+    /// <summary>
+    /// The node that ran it (Benefits:Jobs:Node, by default the machine's name and the process id): with several
+    /// nodes on one PostgreSQL store, which of them took each fire. Null for runs recorded before nodes were named.
+    /// </summary>
+    public string? Node { get; set; }
+    /// <summary>
+    /// True when the run changed stored figures other than by ingesting a file (refresh-rollups correcting
+    /// rollup cells): the service's result cache is then out of date for every scope.
+    /// </summary>
+    public bool ChangedFigures { get; set; }
 }

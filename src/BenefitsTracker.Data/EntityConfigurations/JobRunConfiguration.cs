@@ -14,5 +14,6 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRunRow>
         b.Property(x => x.Job).HasMaxLength(50);
         b.Property(x => x.Trigger).HasMaxLength(20);
         b.Property(x => x.Outcome).HasMaxLength(20);
+        b.Property(x => x.Node).HasMaxLength(200);
     }
 }

@@ -5,7 +5,8 @@ namespace BenefitsTracker.Ingestion.Benchmarks;
 
 /// <summary>
 /// A seeded events CSV for the ingest benchmark, shaped like real feeds: ten councils, five services, every channel,
-/// mostly completed transactions, a user_ref on a fifth of rows, three years of timestamps, sequential event ids.
+/// mostly completed transactions, a user_ref on a fifth of rows, three years of timestamps; event ids in one of the
+/// orders <see cref="EventIdStyle"/> names (zero-padded, so increasing as text, by default).
 /// </summary>
 public static class BenchmarkEventsFile
 {
@@ -20,9 +21,12 @@ public static class BenchmarkEventsFile
          "transaction_started", "transaction_failed", "page_view", "map_view", "document_download"];
 
     /// <summary>Writes <paramref name="events"/> rows to <paramref name="path"/>; returns the file's size in bytes.</summary>
-    public static long Write(string path, int events, int seed = 20240401, string idPrefix = "ev-")
+    public static long Write(string path, int events, int seed = 20240401, string idPrefix = "ev-", EventIdStyle ids = EventIdStyle.Text)
     {
         var random = new Random(seed);
+        // The ids draw from their own seeded stream, so every style gives the same rows apart from the id.
+        var idRandom = new Random(seed ^ 0x5EED);
+        Span<byte> uuid = stackalloc byte[16];
         var start = new DateTime(2022, 4, 1, 0, 0, 0, DateTimeKind.Utc);
         const int seconds = 3 * 365 * 24 * 3600;
         using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" })
@@ -37,7 +41,8 @@ public static class BenchmarkEventsFile
                 var channel = ChannelMix[random.Next(ChannelMix.Length)];
                 var type = TypeMix[random.Next(TypeMix.Length)];
                 var at = start.AddSeconds(random.Next(seconds));
-                line.Append(idPrefix).Append(i.ToString("D9", CultureInfo.InvariantCulture)).Append(',')
+                AppendId(line, ids, idPrefix, i, idRandom, uuid);
+                line.Append(',')
                     .Append(council).Append(',').Append(service).Append(',').Append(channel).Append(',').Append(type).Append(',')
                     .Append(at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',');
                 if (random.Next(10) == 0) line.Append("CASE-").Append(random.Next(1_000_000).ToString(CultureInfo.InvariantCulture));
@@ -50,4 +55,38 @@ public static class BenchmarkEventsFile
         }
         return new FileInfo(path).Length;
     }
+
+    private static void AppendId(StringBuilder line, EventIdStyle style, string prefix, int i, Random random, Span<byte> uuid)
+    {
+        switch (style)
+        {
+            case EventIdStyle.Sequential:
+                line.Append(prefix).Append(i.ToString(CultureInfo.InvariantCulture));
+                break;
+            case EventIdStyle.Uuid:
+                random.NextBytes(uuid);
+                uuid[6] = (byte)((uuid[6] & 0x0F) | 0x40); // version 4
+                uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80); // RFC 4122 variant
+                line.Append(new Guid(uuid, bigEndian: true).ToString("D"));
+                break;
+            default:
+                line.Append(prefix).Append(i.ToString("D9", CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// How the benchmark file's event ids run. Exports come with ids in any order; a unique index pays for disorder.
+/// </summary>
+public enum EventIdStyle
+{
+    /// <summary>"ev-000000001", "ev-000000002", ...: increasing as text (the index's best case).</summary>
+    Text,
+
+    /// <summary>"ev-1", "ev-2", ... "ev-10": increasing as numbers, not as text ("ev-10" sorts before "ev-2").</summary>
+    Sequential,
+
+    /// <summary>Random version-4 UUIDs, seeded: no order at all.</summary>
+    Uuid,
 }

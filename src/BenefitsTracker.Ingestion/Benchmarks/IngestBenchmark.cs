@@ -12,18 +12,19 @@ namespace BenefitsTracker.Ingestion.Benchmarks;
 /// </summary>
 public sealed class IngestBenchmark
 {
-    public async Task<BenchmarkReport> RunAsync(int events, string workDir, TextWriter output, CancellationToken ct = default)
+    public async Task<BenchmarkReport> RunAsync(int events, string workDir, TextWriter output, CancellationToken ct = default,
+        EventIdStyle ids = EventIdStyle.Text)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(events, 1);
         Directory.CreateDirectory(workDir);
-        var csv = Path.Combine(workDir, $"bench-events-{events}.csv");
+        var csv = Path.Combine(workDir, $"bench-events-{events}-{ids.ToString().ToLowerInvariant()}.csv");
         var ours = Path.Combine(workDir, "bench-ours.db");
         var theirs = Path.Combine(workDir, "bench-sqlite3.db");
         foreach (var f in new[] { ours, theirs })
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(f + suffix);
 
-        output.WriteLine(F($"generating {events:N0} events (seeded) ..."));
-        var bytes = BenchmarkEventsFile.Write(csv, events);
+        output.WriteLine(F($"generating {events:N0} events (seeded; event ids: {ids.ToString().ToLowerInvariant()}) ..."));
+        var bytes = BenchmarkEventsFile.Write(csv, events, ids: ids);
         output.WriteLine(F($"  {csv}: {bytes / 1048576.0:N1} MB"));
 
         // sqlite3 first, so that both read the file from a warm page cache.

@@ -32,8 +32,8 @@ public static class JobsApi
 
     /// <summary>
     /// Every council's key reads this list, and a run's summary line names the files it took (every council's), so
-    /// the API gives each run's outcome, duration and counts without it; `benefits jobs history` shows the operator
-    /// the whole line.
+    /// the API gives each run's outcome, duration and counts without it, nor the node (a machine's name); `benefits
+    /// jobs history` shows the operator the whole line and the node.
     /// </summary>
     internal static IReadOnlyList<JobInfo> ForAnyKey(IReadOnlyList<JobInfo> jobs) =>
         [.. jobs.Select(j => j with
@@ -43,5 +43,5 @@ public static class JobsApi
         })];
 
     private static JobRun Redacted(JobRun run) =>
-        run with { Summary = $"{run.Outcome}; the run's details are in `benefits jobs history {run.Job}` on the service's machine" };
+        run with { Summary = $"{run.Outcome}; the run's details are in `benefits jobs history {run.Job}` on the service's machine", Node = null };
 }

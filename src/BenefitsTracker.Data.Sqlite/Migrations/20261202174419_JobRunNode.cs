@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BenefitsTracker.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class JobRunNode : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "changed_figures",
+                table: "job_runs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "node",
+                table: "job_runs",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "changed_figures",
+                table: "job_runs");
+
+            migrationBuilder.DropColumn(
+                name: "node",
+                table: "job_runs");
+        }
+    }
+}
