@@ -10,10 +10,11 @@ namespace BenefitsTracker.Analytics.Tests;
 
 /// <summary>
 /// Issue 17's time budget: the estimates for a 40-council consortium with 3 services and 60 months in
-/// under 5 s on this machine (docs/benchmarks.md, "Counterfactual estimates"; not yet met, see there). Go-lives are staggered a
+/// under 5 s on this machine (docs/benchmarks.md, "Counterfactual estimates": about 1 s in Release). Go-lives are staggered a
 /// month apart from the 13th month, so that every council has 12 or more months before go-live, later
 /// councils serve as peers for earlier ones, and the last never launches.
 /// </summary>
+[Collection(nameof(ConsortiumBenchmarkTests))]
 public sealed class ConsortiumBenchmarkTests(ITestOutputHelper output)
 {
     [Fact]
@@ -60,10 +61,17 @@ public sealed class ConsortiumBenchmarkTests(ITestOutputHelper output)
             output.WriteLine($"  refused {g.Count()}: {g.Key}…");
         Assert.Equal(39 * 3 * 2, estimates.Count); // every launched council's service, both methods (the 40th never launches)
         Assert.True(made >= estimates.Count / 2, $"only {made} of {estimates.Count} estimated");
-        // The issue's budget is 5 s of wall time on this machine's 2 cores, i.e. about 10 s of processor
-        // time. Measured (docs/benchmarks.md): 11.0 s of processor time, so the budget is not yet met.
-        // Wall time on a machine shared with builds says little, so the bound is on processor time,
-        // at about twice the first measure: it fails on a change that makes the estimates much slower.
-        Assert.True(cpu < TimeSpan.FromSeconds(30), $"took {cpu.TotalSeconds:0.0} s of processor time");
+        // The issue's budget is 5 s of wall time on this machine's 2 cores, i.e. about 10 s of processor time.
+        // Measured (docs/benchmarks.md): 1.0 s wall, 1.6 s processor in Release. Wall time on a machine shared
+        // with builds says little, so the bound is on processor time: the budget's 10 s, which a Debug build
+        // under load keeps well inside too.
+        Assert.True(cpu < TimeSpan.FromSeconds(10), $"took {cpu.TotalSeconds:0.0} s of processor time");
     }
 }
+
+/// <summary>
+/// The benchmark runs alone, after the other tests: it measures the process's processor time, which tests
+/// running beside it (the 300-seed coverage test) would add to.
+/// </summary>
+[CollectionDefinition(nameof(ConsortiumBenchmarkTests), DisableParallelization = true)]
+public sealed class ConsortiumBenchmarkCollection;

@@ -10,12 +10,13 @@ namespace BenefitsTracker.Analytics.Tests;
 /// </summary>
 public sealed class CounterfactualAccuracyTests(ITestOutputHelper output)
 {
-    private const int Seeds = 100;
+    private const int Seeds = 300;
 
     [Fact]
-    public void The_95_percent_intervals_cover_the_true_effect_in_about_95_percent_of_100_seeds()
+    public void The_95_percent_intervals_cover_the_true_effect_in_about_95_percent_of_300_seeds()
     {
         int its = 0, peers = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (ulong seed = 1; seed <= Seeds; seed++)
         {
             var data = Scenarios.Draw(Scenarios.Moderate(), seed);
@@ -24,12 +25,16 @@ public sealed class CounterfactualAccuracyTests(ITestOutputHelper output)
             if (estimates.Method("its").EffectCi95!.Contains(truth)) its++;
             if (estimates.Method("peers").EffectCi95!.Contains(truth)) peers++;
         }
-        output.WriteLine($"coverage over {Seeds} seeds: its {its}%, peers {peers}%");
-        // Nominal 95%; 100 seeds put about ±4.4 points of sampling error on the measure. Measured with
-        // percentile intervals: its 90%, peers 86% (docs/method.md: the bootstrap runs narrow on 24
-        // months, the peer comparison more so). The bounds hold those figures, so a change that narrows them fails here.
-        Assert.InRange(its, 87, 100);
-        Assert.InRange(peers, 80, 100);
+        clock.Stop();
+        double itsCoverage = its / (double)Seeds, peersCoverage = peers / (double)Seeds;
+        output.WriteLine($"coverage over {Seeds} seeds: its {itsCoverage:P1}, peers {peersCoverage:P1} ({clock.Elapsed.TotalSeconds:0.0} s)");
+        // Nominal 95%; 300 seeds put about ±2.5 points of sampling error on the measure. Studentised intervals
+        // (docs/method.md, "Uncertainty"): measured its 93.7%, peers 90.3%; the percentile intervals they replaced
+        // covered 90% (its) and 86% (peers) of 100 seeds. Too narrow fails here, and so does too wide (an interval
+        // that always covers says nothing). The peers' lower bound sits a sampling error below its measure, not at it.
+        Assert.InRange(itsCoverage, 0.90, 0.99);
+        Assert.InRange(peersCoverage, 0.88, 0.99);
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"took {clock.Elapsed.TotalSeconds:0} s");
     }
 
     [Fact]

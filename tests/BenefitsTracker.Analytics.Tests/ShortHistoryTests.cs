@@ -70,10 +70,11 @@ public sealed class ShortHistoryTests(ITestOutputHelper output)
             if (its.EffectCi95.Contains(truth)) covered++;
         }
         output.WriteLine($"12 months before, 24 after: coverage {covered} of {seeds}; widest interval {widest * 100:0}% of the offline volume after go-live");
-        // Nominal 95%, measured 30 of 40 (75%): one year of history fixes the trend loosely, and a
-        // bootstrap of 12 months' residuals does not carry all of that into the projection, so these
-        // intervals run narrow (docs/method.md, "Reading the estimates"). 40 seeds put about ±7 points
-        // of sampling error on the measure; the bound holds the figure, so a change that narrows them fails here.
+        // Nominal 95%, measured 31 of 40 (78%; 30 with the percentile intervals before): one year of history fixes
+        // the trend loosely, and one harmonic cannot follow the generated season exactly, so the projection
+        // is biased as well as uncertain and these intervals run narrow (docs/method.md, "Reading the estimates").
+        // 40 seeds put about ±7 points of sampling error on the measure; the bound holds the figure, so a change
+        // that narrows them fails here.
         Assert.InRange(covered, 26, seeds);
     }
 

@@ -4,19 +4,47 @@ namespace BenefitsTracker.Analytics.Counterfactual;
 internal static class BlockBootstrap
 {
     /// <summary>
-    /// <paramref name="length"/> positions in 0..n-1, built from blocks of <paramref name="block"/>
+    /// Fills <paramref name="result"/> with positions in 0..n-1, built from blocks of <paramref name="block"/>
     /// consecutive positions (wrapping round) with uniformly drawn starts.
     /// </summary>
-    public static int[] Indices(int n, int length, int block, SeededRandom random)
+    public static void Indices(int n, int block, SeededRandom random, int[] result)
     {
-        var result = new int[length];
         var i = 0;
-        while (i < length)
+        while (i < result.Length)
         {
             var start = random.Next(n);
-            for (var k = 0; k < block && i < length; k++) result[i++] = (start + k) % n;
+            for (var k = 0; k < block && i < result.Length; k++) result[i++] = (start + k) % n;
         }
-        return result;
+    }
+
+    /// <summary>
+    /// The studentised (bootstrap-t) 95% interval: θ̂ − s·q(0.975) to θ̂ − s·q(0.025), where the pivots are each
+    /// replicate's error divided by its own refit's residual scale, (θ* − θ̂) ÷ s*, and s is the data's scale.
+    /// The spread of the months' noise is itself estimated from few months (11 degrees of freedom with 24 months
+    /// and 13 parameters); dividing each replicate by its own estimate of it carries that uncertainty into the
+    /// interval (as Student's t does for a mean), which a percentile interval of θ* leaves out: measured, the
+    /// percentile intervals covered the truth in 86–90% of generated series against the nominal 95%.
+    /// </summary>
+    public static (double Low, double High) Studentised(double estimate, double scale, double[] pivots)
+    {
+        var sorted = (double[])pivots.Clone();
+        Array.Sort(sorted);
+        return (estimate - scale * Quantile(sorted, 0.975), estimate - scale * Quantile(sorted, 0.025));
+    }
+
+    /// <summary>
+    /// The residual scale of a fit: √(Σ((y − ŷ) ÷ ŷ)² ÷ (n − p)), the month-to-month noise as a share of the
+    /// fitted volume, with the p parameters fitted charged.
+    /// </summary>
+    public static double Scale(double[] observed, double[] fitted, int parameters)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < observed.Length; i++)
+        {
+            var r = (observed[i] - fitted[i]) / fitted[i];
+            sum += r * r;
+        }
+        return Math.Sqrt(sum / Math.Max(1, observed.Length - parameters));
     }
 
     /// <summary>
@@ -54,5 +82,24 @@ internal static class BlockBootstrap
         var mean = ratios.Average();
         for (var i = 0; i < n; i++) ratios[i] /= mean;
         return ratios;
+    }
+
+    /// <summary>
+    /// The extra-Poisson part α of a count's relative noise variance (variance = μ + α·μ², the negative binomial's
+    /// form): the residual scale squared less the Poisson part, the mean of 1/μ over the fitted months; never below 0.
+    /// </summary>
+    public static double ExtraPoisson(double scale, double[] fitted)
+    {
+        var poisson = 0.0;
+        foreach (var f in fitted) poisson += 1 / Math.Max(f, 1e-9);
+        return Math.Max(0, scale * scale - poisson / fitted.Length);
+    }
+
+    /// <summary>Root mean square of the residual ratios' departures from 1: what a drawn ratio's (ratio − 1) is divided by to standardise it.</summary>
+    public static double Spread(double[] ratios)
+    {
+        var sum = 0.0;
+        foreach (var r in ratios) sum += (r - 1) * (r - 1);
+        return Math.Sqrt(sum / ratios.Length);
     }
 }

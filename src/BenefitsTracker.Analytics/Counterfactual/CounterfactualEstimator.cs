@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
@@ -50,22 +51,28 @@ public static class CounterfactualEstimator
         // Each (council, service) is independent and seeded by its names, so running them in parallel
         // changes nothing but the time. An MLContext is not shared between threads.
         var results = new IReadOnlyList<CounterfactualEstimate>[work.Count];
+        // A council's series of a service is read once, not once for every council it is a peer of (a 40-council
+        // consortium would build each 39 times). Building one is deterministic, so a race only repeats the work.
+        var seriesCache = new ConcurrentDictionary<(string Council, string Service, string Digital), ServiceSeries>();
         using var ml = new ThreadLocal<MLContext>(() => new MLContext(seed: 0));
         Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (council, others, service) = work[i];
-            results[i] = ForService(council, others, service, assumptions, request, o, ml.Value!);
+            results[i] = ForService(council, others, service, assumptions, request, o, ml.Value!, seriesCache);
         });
         return [.. results.SelectMany(r => r)];
     }
 
     private static IReadOnlyList<CounterfactualEstimate> ForService(
-        CouncilData council, IReadOnlyList<CouncilData> others, string service, AssumptionSet assumptions, ReportRequest request, CounterfactualOptions o, MLContext ml)
+        CouncilData council, IReadOnlyList<CouncilData> others, string service, AssumptionSet assumptions, ReportRequest request, CounterfactualOptions o, MLContext ml,
+        ConcurrentDictionary<(string Council, string Service, string Digital), ServiceSeries> seriesCache)
     {
         var a = assumptions.ForService(council.Code, service);
         if (a.GoLive is null) return []; // not launched: no effect to estimate; it serves as a peer
         var goLive = Month.Parse(a.GoLive);
-        var series = ServiceSeries.Of(council, service, a.DigitalChannels);
+        var digitalKey = string.Join('\u001f', a.DigitalChannels.Order(StringComparer.Ordinal));
+        ServiceSeries SeriesOf(CouncilData c) => seriesCache.GetOrAdd((c.Code, service, digitalKey), _ => ServiceSeries.Of(c, service, a.DigitalChannels));
+        var series = SeriesOf(council);
         var pre = series.Months.Where(m => m < goLive).ToList();
         var post = series.Months.Where(m => m >= goLive && m >= request.From && m <= request.To).ToList();
         var assumed = a.Adjustments.Deadweight;
@@ -87,19 +94,19 @@ public static class CounterfactualEstimator
         if (valuation is null) return RefuseBoth(refused!);
 
         var input = new EstimateInput(council.Code, service, goLive, series, pre, post, valuation, SeededRandom.For(o.Seed, council.Code, service, Its));
-        var its = InterruptedTimeSeries.Estimate(input, ml, o);
+        var its = InterruptedTimeSeries.Estimate(input, ml, o, out var ownNoise);
 
         var peers = others
             .Where(p => p.Volumes.Any(v => v.Service == service))
             .Select(p =>
             {
                 var pa = assumptions.ForService(p.Code, service);
-                return new Peer(p.Code, ServiceSeries.Of(p, service, a.DigitalChannels), pa.GoLive is null ? null : Month.Parse(pa.GoLive));
+                return new Peer(p.Code, SeriesOf(p), pa.GoLive is null ? null : Month.Parse(pa.GoLive));
             })
             .ToList();
         var byPeers = peers.Count == 0
             ? (null, "no other council in a consortium with this service to compare with")
-            : PeerComparison.Estimate(input with { Seed = SeededRandom.For(o.Seed, council.Code, service, Peers) }, peers, o);
+            : PeerComparison.Estimate(input with { Seed = SeededRandom.For(o.Seed, council.Code, service, Peers), OwnNoiseVariance = ownNoise }, peers, o);
 
         return [Result(Its, its), Result(Peers, byPeers)];
 

@@ -13,6 +13,12 @@ internal sealed record EstimateInput(
     ShiftValuation Valuation,
     ulong Seed)
 {
+    /// <summary>
+    /// Variance of the council's own month-to-month noise (relative, squared) about its time series fit before
+    /// go-live; NaN where there is none. The comparison with peers splits its noise between council and peers by it.
+    /// </summary>
+    public double OwnNoiseVariance { get; init; } = double.NaN;
+
     public double[] PreOffline => [.. Pre.Select(Series.Offline)];
     public double[] PreDigital => [.. Pre.Select(Series.Digital)];
 }

@@ -12,7 +12,7 @@ namespace BenefitsTracker.Analytics.Counterfactual;
 internal static class InterruptedTimeSeries
 {
     public const string Resampling =
-        "blocks of consecutive months' residual ratios (observed ÷ fitted) of the pre-go-live fit: each resample rebuilds the pre-go-live months from them and refits, and applies resampled ratios to the months after as month-to-month noise";
+        "blocks of consecutive months' residual ratios (observed ÷ fitted) of the pre-go-live fit: each resample rebuilds the pre-go-live months from them and refits, and draws the months after again around what was observed with a count's noise (Poisson and the extra the months before showed); studentised interval (each resample's error divided by its refit's residual scale)";
 
     /// <summary>
     /// How many months after go-live the projection covers: at most as many as were fitted before it.
@@ -34,8 +34,14 @@ internal static class InterruptedTimeSeries
     /// <summary>Share of bootstrap refits that may fail (no finite fit) before the estimate is refused as unstable.</summary>
     public const double MaximumFailedRefits = 0.05;
 
-    public static (RawEstimate? Estimate, string? Refused) Estimate(EstimateInput input, MLContext ml, CounterfactualOptions o)
+    /// <summary>
+    /// The estimate, or the reason it was refused; <paramref name="ownNoiseVariance"/> is the variance of the council's
+    /// month-to-month noise about the pre-go-live fit (relative, squared; NaN where no fit was made), which the
+    /// comparison with peers uses to split its noise between the council and its peers.
+    /// </summary>
+    public static (RawEstimate? Estimate, string? Refused) Estimate(EstimateInput input, MLContext ml, CounterfactualOptions o, out double ownNoiseVariance)
     {
+        ownNoiseVariance = double.NaN;
         var design = new SeasonalDesign(input.Pre[0], input.Pre.Count);
         var x = input.Pre.Select(design.Row).ToArray();
         var horizon = Horizon(input.Pre.Count, input.Post.Count);
@@ -47,6 +53,7 @@ internal static class InterruptedTimeSeries
 
         var beta = PoissonModel.FitMlNet(ml, x, y);
         var fitted = x.Select(r => PoissonModel.Predict(beta, r)).ToArray();
+        ownNoiseVariance = Math.Pow(BlockBootstrap.Scale(y, fitted, parameters), 2);
         if (!FitCheck.BeatsFlatMean(y, fitted, parameters))
             return (null, $"the trend and month-of-year model fits the {y.Length} months before go-live no better than their flat mean, so its projection would be noise");
         var misfit = Misfit(y, fitted);
@@ -66,50 +73,73 @@ internal static class InterruptedTimeSeries
 
         var ratios = BlockBootstrap.Ratios(y, fitted, parameters);
         var digitalRatios = hasDigital ? BlockBootstrap.Ratios(d, digitalFitted, parameters) : null;
+        var scale = BlockBootstrap.Scale(y, fitted, parameters);
+
+        // Everything a resample needs is allocated here, once: the refits reuse one IRLS workspace per model.
+        var refit = new IrlsFit(x);
+        var digitalRefit = gamma is null ? null : new IrlsFit(x);
+        var postRows = new IrlsFit(xPost);
+        var valuation = input.Valuation.For(post);
+        // The months after are drawn again around what was observed with a count's noise at that volume:
+        // μ + α·μ² (Poisson, and α beyond it as the months before showed), by the standardised residual ratios.
+        var alpha = BlockBootstrap.ExtraPoisson(scale, fitted);
+        var spread = BlockBootstrap.Spread(ratios);
+        var noiseSd = observed.Select(v => Math.Sqrt(v + alpha * v * v) / spread).ToArray();
         var random = new SeededRandom(input.Seed);
-        var effects = new double[o.Resamples];
-        var deadweights = new double[o.Resamples];
+        var effectPivots = new double[o.Resamples];
+        var deadweightPivots = new double[o.Resamples];
+        var failed = new bool[o.Resamples];
         var monthDraws = new double[observed.Length][];
         for (var t = 0; t < observed.Length; t++) monthDraws[t] = new double[o.Resamples];
         var yStar = new double[y.Length];
         var dStar = new double[d.Length];
+        var fittedStar = new double[y.Length];
+        var betaStar = new double[beta.Length];
+        var gammaStar = new double[beta.Length];
         var pStar = new double[observed.Length];
         var qStar = new double[observed.Length];
+        var idx = new int[y.Length];
+        var noise = new int[observed.Length];
         for (var b = 0; b < o.Resamples; b++)
         {
-            var idx = BlockBootstrap.Indices(y.Length, y.Length, o.BlockMonths, random);
+            BlockBootstrap.Indices(y.Length, o.BlockMonths, random, idx);
             for (var i = 0; i < y.Length; i++) yStar[i] = fitted[i] * ratios[idx[i]];
-            var betaStar = PoissonModel.FitIrls(x, yStar, beta);
-            if (gamma is not null)
+            refit.Fit(yStar, beta, betaStar);
+            for (var i = 0; i < y.Length; i++) fittedStar[i] = Math.Exp(refit.Eta(betaStar, i));
+            var scaleStar = BlockBootstrap.Scale(yStar, fittedStar, parameters);
+            if (digitalRefit is not null)
             {
                 for (var i = 0; i < d.Length; i++) dStar[i] = digitalFitted[i] * digitalRatios![idx[i]];
-                var gammaStar = PoissonModel.FitIrls(x, dStar, gamma);
-                for (var t = 0; t < xPost.Length; t++) qStar[t] = PoissonModel.Predict(gammaStar, xPost[t]);
+                digitalRefit.Fit(dStar, gamma!, gammaStar);
+                for (var t = 0; t < qStar.Length; t++) qStar[t] = Math.Exp(postRows.Eta(gammaStar, t));
             }
-            var noise = BlockBootstrap.Indices(y.Length, observed.Length, o.BlockMonths, random);
-            var e = 0.0;
-            for (var t = 0; t < xPost.Length; t++)
+            BlockBootstrap.Indices(y.Length, o.BlockMonths, random, noise);
+            // The replicate's error: the months after drawn again around what was observed (the council's own
+            // noise), less the refit's projection error (the projection's uncertainty).
+            var error = 0.0;
+            for (var t = 0; t < observed.Length; t++)
             {
-                pStar[t] = PoissonModel.Predict(betaStar, xPost[t]);
-                e += observed[t] * ratios[noise[t]] - pStar[t];
+                pStar[t] = Math.Exp(postRows.Eta(betaStar, t));
+                error += (ratios[noise[t]] - 1) * noiseSd[t] - (pStar[t] - projected[t]);
                 monthDraws[t][b] = pStar[t] * ratios[noise[t]];
             }
-            effects[b] = e;
-            if (deadweight is not null) deadweights[b] = input.Valuation.Counterfactual(post, pStar, qStar) / shiftObserved;
+            effectPivots[b] = error / scaleStar;
+            if (deadweight is not null) deadweightPivots[b] = (valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value) / scaleStar;
+            failed[b] = !(double.IsFinite(effectPivots[b]) && double.IsFinite(deadweightPivots[b]) && scaleStar > 0);
+            for (var t = 0; t < observed.Length && !failed[b]; t++) failed[b] = !double.IsFinite(monthDraws[t][b]);
         }
 
         // A refit that diverged (no finite projection) is a failed replicate, not a wide one: drop it,
         // and refuse where too many failed for the rest to stand for the estimate's spread.
-        var kept = Enumerable.Range(0, o.Resamples).Where(b => double.IsFinite(effects[b]) && double.IsFinite(deadweights[b])
-                                                             && monthDraws.All(m => double.IsFinite(m[b]))).ToArray();
+        var kept = Enumerable.Range(0, o.Resamples).Where(b => !failed[b]).ToArray();
         if (kept.Length < (1 - MaximumFailedRefits) * o.Resamples)
             return (null, $"the model is unstable on these months: {o.Resamples - kept.Length} of {o.Resamples} bootstrap refits gave no finite projection");
         double[] Kept(double[] draws) => kept.Length == draws.Length ? draws : [.. kept.Select(b => draws[b])];
 
         var beyond = input.Post.Count - post.Count;
         return (new RawEstimate(
-            effect, BlockBootstrap.Percentile(Kept(effects)),
-            deadweight, deadweight is not null ? BlockBootstrap.Percentile(Kept(deadweights)) : null,
+            effect, BlockBootstrap.Studentised(effect, scale, Kept(effectPivots)),
+            deadweight, deadweight is not null ? BlockBootstrap.Studentised(deadweight.Value, scale, Kept(deadweightPivots)) : null,
             post, fitted, projected, [.. monthDraws.Select(m => BlockBootstrap.Percentile(Kept(m)))],
             design.Describe() + $" (missing the months it was fitted to by {misfit * 100:0}% on average)" + $", fitted to the {y.Length} months before go-live (offline and digital separately) and projected over the "
                 + (beyond == 0 ? $"{post.Count} after" : $"first {post.Count} of the {input.Post.Count} after (a projection reaches no further ahead than the months it was fitted to, so the last {beyond} are not estimated by this method)"),

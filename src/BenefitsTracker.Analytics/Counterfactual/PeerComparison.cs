@@ -18,7 +18,7 @@ internal sealed record Peer(string Council, ServiceSeries Series, Month? GoLive)
 internal static class PeerComparison
 {
     public const string Resampling =
-        "blocks of consecutive pre-go-live months (the council's and its peers' volumes together) to re-learn the ratio, and blocks of the pre-go-live residual ratios applied to the months after as month-to-month noise";
+        "blocks of consecutive pre-go-live months (the council's and its peers' volumes together) to re-learn the ratio, and the residual ratios drawn as the months' noise after go-live, the council's share of it on what it observed (a count's noise) and the peers' on the projection; studentised interval (each resample's error divided by its residual scale)";
 
     public static (RawEstimate? Estimate, string? Refused) Estimate(EstimateInput input, IReadOnlyList<Peer> candidates, CounterfactualOptions o)
     {
@@ -40,77 +40,153 @@ internal static class PeerComparison
 
         var y = input.PreOffline;
         var d = input.PreDigital;
-        double[] PeerPre(int[] set, bool digital) =>
-            [.. input.Pre.Select(m => set.Sum(k => digital ? peers[k].Series.Digital(m) : peers[k].Series.Offline(m)))];
-        var keys = sets.Select(Key).Distinct().ToList();
-        var offlinePre = keys.ToDictionary(k => k, k => PeerPre(sets[sets.FindIndex(s => Key(s) == k)], false));
-        var digitalPre = keys.ToDictionary(k => k, k => PeerPre(sets[sets.FindIndex(s => Key(s) == k)], true));
+        var n = y.Length;
+        // The distinct peer sets (one per run of months with the same members not yet launched), each with its
+        // members' summed pre-go-live volumes; every month after go-live points at its set.
+        var peerOfflinePre = peers.Select(p => input.Pre.Select(p.Series.Offline).ToArray()).ToArray();
+        var peerDigitalPre = peers.Select(p => input.Pre.Select(p.Series.Digital).ToArray()).ToArray();
+        var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var offlinePre = new List<double[]>();
+        var digitalPre = new List<double[]>();
+        var monthsPerKey = new List<int>();
+        var monthKey = new int[post.Count];
+        for (var t = 0; t < post.Count; t++)
+        {
+            var key = Key(sets[t]);
+            if (!keyIndex.TryGetValue(key, out var k))
+            {
+                keyIndex[key] = k = offlinePre.Count;
+                var off = new double[n];
+                var dig = new double[n];
+                foreach (var j in sets[t])
+                    for (var i = 0; i < n; i++) { off[i] += peerOfflinePre[j][i]; dig[i] += peerDigitalPre[j][i]; }
+                offlinePre.Add(off); digitalPre.Add(dig); monthsPerKey.Add(0);
+            }
+            monthKey[t] = k;
+            monthsPerKey[k]++;
+        }
+        var keys = offlinePre.Count;
         static double Ratio(double[] own, double[] peer, int[]? idx)
         {
             double a = 0, b = 0;
             for (var i = 0; i < own.Length; i++) { var j = idx is null ? i : idx[i]; a += own[j]; b += peer[j]; }
             return b > 0 ? a / b : 0;
         }
+        // The squared residual scale of the council against a peer set scaled by r, over the (resampled) months.
+        static double Variance(double[] own, double[] peer, double r, int[]? idx)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < own.Length; i++)
+            {
+                var j = idx is null ? i : idx[i];
+                var e = own[j] / (r * peer[j]) - 1;
+                sum += e * e;
+            }
+            return sum / Math.Max(1, own.Length - 1);
+        }
 
-        var firstKey = Key(sets[0]);
-        var r0 = Ratio(y, offlinePre[firstKey], null);
+        var r0 = Ratio(y, offlinePre[0], null);
         if (r0 <= 0) return (null, "the peers recorded no offline transactions before go-live");
-        var fitted = offlinePre[firstKey].Select(v => r0 * v).ToArray();
+        var fitted = offlinePre[0].Select(v => r0 * v).ToArray();
         if (!FitCheck.BeatsFlatMean(y, fitted, 1))
-            return (null, $"the peers' months follow this council's {y.Length} months before go-live no better than their flat mean");
+            return (null, $"the peers' months follow this council's {n} months before go-live no better than their flat mean");
 
         var observed = post.Select(input.Series.Offline).ToArray();
         // The peers' summed volumes in each month after go-live do not change between resamples: summed once.
         var peerOffline = post.Select((m, t) => sets[t].Sum(k => peers[k].Series.Offline(m))).ToArray();
         var peerDigital = post.Select((m, t) => sets[t].Sum(k => peers[k].Series.Digital(m))).ToArray();
-        var setKeys = sets.Select(Key).ToArray();
-        double[] Project(Func<string, double> offlineRatio, Func<string, double> digitalRatio, bool digital)
-        {
-            var result = new double[post.Count];
-            for (var t = 0; t < post.Count; t++)
-                result[t] = digital ? digitalRatio(setKeys[t]) * peerDigital[t] : offlineRatio(setKeys[t]) * peerOffline[t];
-            return result;
-        }
-        var rOff = keys.ToDictionary(k => k, k => Ratio(y, offlinePre[k], null));
-        var rDig = keys.ToDictionary(k => k, k => Ratio(d, digitalPre[k], null));
-        var projected = Project(k => rOff[k], k => rDig[k], false);
-        var projectedDigital = Project(k => rOff[k], k => rDig[k], true);
+        var rOff = new double[keys];
+        var rDig = new double[keys];
+        for (var k = 0; k < keys; k++) { rOff[k] = Ratio(y, offlinePre[k], null); rDig[k] = Ratio(d, digitalPre[k], null); }
+        var projected = new double[post.Count];
+        var projectedDigital = new double[post.Count];
+        for (var t = 0; t < post.Count; t++) { projected[t] = rOff[monthKey[t]] * peerOffline[t]; projectedDigital[t] = rDig[monthKey[t]] * peerDigital[t]; }
         var effect = observed.Sum() - projected.Sum();
         var shiftObserved = input.Valuation.Observed(post);
         double? deadweight = shiftObserved > 0 ? input.Valuation.Counterfactual(post, projected, projectedDigital) / shiftObserved : null;
 
         // Each peer set has its own noise (one small peer is noisier than three summed): residual ratios per set.
-        var ratios = keys.ToDictionary(k => k, k => BlockBootstrap.Ratios(y, [.. offlinePre[k].Select(v => rOff[k] * v)], 1));
-        var monthRatios = sets.Select(s => ratios[Key(s)]).ToArray();
+        var ratios = Enumerable.Range(0, keys).Select(k => BlockBootstrap.Ratios(y, [.. offlinePre[k].Select(v => rOff[k] * v)], 1)).ToArray();
+        // The residual scale, pooled over the sets by the months each stands for: the studentised interval's s.
+        double Pooled(double[] variances)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < keys; k++) sum += monthsPerKey[k] * variances[k];
+            return Math.Sqrt(sum / post.Count);
+        }
+        var variance = new double[keys];
+        for (var k = 0; k < keys; k++) variance[k] = Variance(y, offlinePre[k], rOff[k], null);
+        var scale = Pooled(variance);
+        // A month's noise after go-live is the council's own (a count's, μ + α·μ², at what it observed, the effect
+        // included) and its peers' (on the projection, which is their volume scaled). The residual ratios hold both:
+        // the council's part of their variance is its own time series' residual variance (all of it where that is
+        // the larger; half where there is no time series fit), the peers' the rest. Drawn by the standardised ratios.
+        var poisson = y.Average(v => 1 / Math.Max(v, 1));
+        var level = new double[post.Count];
+        for (var t = 0; t < post.Count; t++)
+        {
+            var k = monthKey[t];
+            var own = double.IsFinite(input.OwnNoiseVariance) ? Math.Min(input.OwnNoiseVariance, variance[k]) : variance[k] / 2;
+            var alpha = Math.Max(0, own - poisson);
+            var sd = Math.Sqrt(observed[t] + alpha * observed[t] * observed[t] + (variance[k] - own) * projected[t] * projected[t]);
+            level[t] = sd / BlockBootstrap.Spread(ratios[k]);
+        }
+        var valuation = input.Valuation.For(post);
+
+        var monthRatio = offlinePre.Select(off => y.Select((v, i) => v / off[i]).ToArray()).ToArray();
         var random = new SeededRandom(input.Seed);
-        var effects = new double[o.Resamples];
-        var deadweights = new double[o.Resamples];
+        var effectPivots = new double[o.Resamples];
+        var deadweightPivots = new double[o.Resamples];
         var monthDraws = new double[observed.Length][];
         for (var t = 0; t < observed.Length; t++) monthDraws[t] = new double[o.Resamples];
+        var idx = new int[n];
+        var noise = new int[observed.Length];
+        var rOffStar = new double[keys];
+        var rDigStar = new double[keys];
+        var varianceStar = new double[keys];
+        var pStar = new double[post.Count];
+        var qStar = new double[post.Count];
         for (var b = 0; b < o.Resamples; b++)
         {
-            var idx = BlockBootstrap.Indices(y.Length, y.Length, o.BlockMonths, random);
-            var rOffStar = keys.ToDictionary(k => k, k => Ratio(y, offlinePre[k], idx));
-            var rDigStar = keys.ToDictionary(k => k, k => Ratio(d, digitalPre[k], idx));
-            var pStar = Project(k => rOffStar[k], k => rDigStar[k], false);
-            var qStar = Project(k => rOffStar[k], k => rDigStar[k], true);
-            var noise = BlockBootstrap.Indices(y.Length, observed.Length, o.BlockMonths, random);
-            var e = 0.0;
+            BlockBootstrap.Indices(n, o.BlockMonths, random, idx);
+            double ownOffline = 0, ownDigital = 0;
+            foreach (var j in idx) { ownOffline += y[j]; ownDigital += d[j]; }
+            for (var k = 0; k < keys; k++)
+            {
+                // Σ peers, and Σ q and Σ q² of the council's monthly ratio q to the peers, over the drawn months:
+                // the ratio re-learned is Σ own ÷ Σ peers, and the residual variance Σ(q/r − 1)² ÷ (n − 1) expands from them.
+                double sumOffline = 0, sumDigital = 0, q1 = 0, q2 = 0;
+                var off = offlinePre[k];
+                var dig = digitalPre[k];
+                var qk = monthRatio[k];
+                foreach (var j in idx) { sumOffline += off[j]; sumDigital += dig[j]; q1 += qk[j]; q2 += qk[j] * qk[j]; }
+                var r = sumOffline > 0 ? ownOffline / sumOffline : 0;
+                rOffStar[k] = r;
+                rDigStar[k] = sumDigital > 0 ? ownDigital / sumDigital : 0;
+                varianceStar[k] = (q2 / (r * r) - 2 * q1 / r + n) / Math.Max(1, n - 1);
+            }
+            var scaleStar = Pooled(varianceStar);
+            BlockBootstrap.Indices(n, o.BlockMonths, random, noise);
+            var error = 0.0;
             for (var t = 0; t < observed.Length; t++)
             {
-                e += observed[t] * monthRatios[t][noise[t]] - pStar[t];
-                monthDraws[t][b] = pStar[t] * monthRatios[t][noise[t]];
+                var k = monthKey[t];
+                pStar[t] = rOffStar[k] * peerOffline[t];
+                qStar[t] = rDigStar[k] * peerDigital[t];
+                var ratio = ratios[k][noise[t]];
+                error += (ratio - 1) * level[t] - (pStar[t] - projected[t]);
+                monthDraws[t][b] = pStar[t] * ratio;
             }
-            effects[b] = e;
-            if (deadweight is not null) deadweights[b] = input.Valuation.Counterfactual(post, pStar, qStar) / shiftObserved;
+            effectPivots[b] = error / scaleStar;
+            if (deadweight is not null) deadweightPivots[b] = (valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value) / scaleStar;
         }
 
         var names = string.Join(", ", peers.Select(p => p.Council));
         return (new RawEstimate(
-            effect, BlockBootstrap.Percentile(effects),
-            deadweight, deadweight is not null ? BlockBootstrap.Percentile(deadweights) : null,
+            effect, BlockBootstrap.Studentised(effect, scale, effectPivots),
+            deadweight, deadweight is not null ? BlockBootstrap.Studentised(deadweight.Value, scale, deadweightPivots) : null,
             post, fitted, projected, [.. monthDraws.Select(BlockBootstrap.Percentile)],
-            $"the summed offline (and digital) volumes of the members not yet launched in each month ({names}), scaled by this council's ratio to them over the {y.Length} months before go-live",
+            $"the summed offline (and digital) volumes of the members not yet launched in each month ({names}), scaled by this council's ratio to them over the {n} months before go-live",
             Resampling), null);
     }
 

@@ -56,19 +56,36 @@ internal sealed class ShiftValuation
     }
 
     /// <summary>The counterfactual's channel-shift benefit: each month's observed total at the projected offline/digital split.</summary>
-    public double Counterfactual(IReadOnlyList<Month> post, double[] offline, double[] digital)
+    public double Counterfactual(IReadOnlyList<Month> post, double[] offline, double[] digital) => For(post).Benefit(offline, digital);
+
+    /// <summary>
+    /// The counterfactual's valuation over fixed months, with the months' observed totals and the groups' unit costs
+    /// looked up once: the bootstrap values hundreds of projections over the same months.
+    /// </summary>
+    public CounterfactualValuation For(IReadOnlyList<Month> post)
     {
         double offlineCost = 0, digitalCost = 0;
         foreach (var (ch, s) in _preShares)
             if (_series.IsDigital(ch)) digitalCost += s * (double)_unitCosts[ch]; else offlineCost += s * (double)_unitCosts[ch];
+        var volumes = new double[post.Count];
+        for (var i = 0; i < post.Count; i++) volumes[i] = _series.Offline(post[i]) + _series.Digital(post[i]);
+        return new CounterfactualValuation(volumes, _baselineMixCost, offlineCost, digitalCost);
+    }
+}
+
+/// <summary>See <see cref="ShiftValuation.For"/>.</summary>
+internal sealed class CounterfactualValuation(double[] volumes, double baselineMixCost, double offlineCost, double digitalCost)
+{
+    /// <summary>Σ observed total × (baseline mix cost − the projected split's cost), over months with a projected volume.</summary>
+    public double Benefit(double[] offline, double[] digital)
+    {
         var total = 0.0;
-        for (var i = 0; i < post.Count; i++)
+        for (var i = 0; i < volumes.Length; i++)
         {
-            var volume = _series.Offline(post[i]) + _series.Digital(post[i]);
             var projected = offline[i] + digital[i];
             if (projected <= 0) continue;
             var mixCost = (offline[i] * offlineCost + digital[i] * digitalCost) / projected;
-            total += volume * (_baselineMixCost - mixCost);
+            total += volumes[i] * (baselineMixCost - mixCost);
         }
         return total;
     }
