@@ -22,8 +22,8 @@ internal static class SummarySheet
         string TransactionsHow, string GrossHow, string CostsHow, string HoursHow)
     {
         /// <summary>
-        /// A formula for the cashable payback month (the Green Book sheet's, for a council); null: the engine's month
-        /// is written as a value (a consortium's workbook has no month-by-month cash working yet).
+        /// A formula for the cashable payback month (the Green Book sheet's); null: the engine's month is written as
+        /// a value.
         /// </summary>
         public string? CashPaybackFormula { get; init; }
     }
