@@ -76,10 +76,20 @@ public class PageLayoutTests(ITestOutputHelper output)
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = (int)(186 * mm), Height = (int)(271 * mm) } });
         await page.GotoAsync(url);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
+        // Nothing is wider than the page: a browser would shrink the whole document to fit it, and page one with it.
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var wide = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > " + ((int)(186 * mm) + 1) +
+            ").slice(0, 8).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 60))");
+        foreach (var w in wide) output.WriteLine("wider than the page: " + w);
+        Assert.True(width <= (int)(186 * mm) + 1, $"the printed page is {width / mm:0} mm wide, more than A4's 186 mm");
         Task<double> Bottom(string selector) => page.EvaluateAsync<double>($"() => document.querySelector('{selector}').getBoundingClientRect().bottom + window.scrollY");
         var headline = await Bottom("#headline");
         var chart = await Bottom("#fig-cumulative");
         var end = await Bottom(".main-caveats");
+        var figureHeight = await page.EvaluateAsync<double>("() => document.querySelector('#fig-cumulative').getBoundingClientRect().height");
+        var cards = await page.EvaluateAsync<double>("() => document.querySelector('.figures').getBoundingClientRect().height");
+        output.WriteLine($"headline {headline / mm:0} mm, chart {chart / mm:0} mm (figure {figureHeight / mm:0} mm high), cards {cards / mm:0} mm high, caveats end {end / mm:0} mm");
         Assert.True(headline < chart && chart < end, "headline, key chart, caveats in that order");
         Assert.True(end <= 271 * mm, $"page one's content ends {end / mm:0} mm down a page of 271 mm");
 

@@ -57,7 +57,7 @@ internal static class AssumptionSources
         // Officer hourly cost: there is no built-in figure; the file gives it.
         var rates = new List<string>();
         if (a.HasHourlyCostDefault) rates.Add($"{Fmt.Money(a.HourlyCostDefault)} an hour by default (officer_hourly_cost_gbp.default)");
-        rates.AddRange(a.HourlyCostByGrade.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{Fmt.Money(g.Value)} for grade {g.Key} (officer_hourly_cost_gbp.{g.Key})"));
+        rates.AddRange(a.HourlyCostByGrade.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{Fmt.Money(g.Value)} for grade {g.Key} (officer_hourly_cost_gbp.grades.{g.Key})"));
         sentences.Add(rates.Count == 0
             ? "Officer time: no hourly cost is set, and BenefitsTracker has no default for it."
             : $"Officer time is valued at {Join(rates)}, salary plus on-costs, as set in {file}; there is no built-in default." +
@@ -92,10 +92,10 @@ internal static class AssumptionSources
 
         var cashDefault = Core.Assumptions.AssumptionDefaults.Cashable;
         var cashSet = a.Cashable.Where(kv => cashDefault.TryGetValue(kv.Key, out var byDefault) && byDefault != kv.Value)
-            .Select(kv => $"{kv.Key.Title().ToLowerInvariant()} {(kv.Value ? "counts" : "does not count")} as cashable").ToList();
+            .Select(kv => $"{kv.Key.Title().ToLowerInvariant()} {(kv.Value ? "counts" : "does not count")} as cashable (cashable.{kv.Key.Key()})").ToList();
         sentences.Add((cashSet.Count == 0
             ? "What counts as cashable is the default (METHOD.md): avoided print and postage are cash; channel shift and officer time are savings in kind."
-            : $"What counts as cashable: {Join(cashSet)}, as set by cashable in {file}; the other lines keep the default (METHOD.md).") +
+            : $"What counts as cashable: {Join(cashSet)}, as set in {file}; the other lines keep the default (METHOD.md).") +
             Varies(own.Any(s => cashDefault.Keys.Any(l => s.Cashable.GetValueOrDefault(l) != a.Cashable.GetValueOrDefault(l)))));
         return sentences;
     }
