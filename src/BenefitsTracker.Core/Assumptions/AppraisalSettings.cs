@@ -24,21 +24,3 @@ public sealed record AppraisalSettings
 
     public static readonly AppraisalSettings None = new();
 }
-
-/// <summary>A low and a high value of one input, in the input's own units.</summary>
-public sealed record InputRange(decimal Low, decimal High);
-
-/// <summary>How many draws, from which seed, and each input's distribution.</summary>
-public sealed record MonteCarloSettings(int Draws, ulong Seed, IReadOnlyDictionary<string, InputDistribution> Inputs)
-{
-    public const int DefaultDraws = 10_000;
-    public const ulong DefaultSeed = 20_240_401;
-}
-
-public enum DistributionKind { Triangular, Uniform, Normal }
-
-/// <summary>
-/// One input's distribution in its own units: triangular (low, mode, high), uniform (low, high) or
-/// normal (mean, sd) cut at low and high.
-/// </summary>
-public sealed record InputDistribution(DistributionKind Kind, decimal Low, decimal High, decimal Mode = 0m, decimal Mean = 0m, decimal Sd = 0m);

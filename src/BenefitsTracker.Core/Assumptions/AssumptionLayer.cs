@@ -37,29 +37,3 @@ internal sealed record AssumptionLayer
 
     public static readonly AssumptionLayer Empty = new();
 }
-
-/// <summary>A service's own entry under <c>services</c>: its dates, its lines and its overrides.</summary>
-internal sealed record ServiceEntry(
-    string Slug,
-    Month GoLive,
-    Month BaselineFrom,
-    Month BaselineTo,
-    IReadOnlyList<BenefitLine> Lines,
-    AssumptionLayer Overrides);
-
-/// <summary>The whole file, validated.</summary>
-internal sealed record AssumptionDocument(
-    string Version,
-    AssumptionLayer TopLevel,
-    IReadOnlyDictionary<string, AssumptionLayer> Councils,
-    IReadOnlyDictionary<string, ServiceEntry> Services,
-    IReadOnlyDictionary<string, string> ConsortiumApportionment,
-    AppraisalSettings Appraisal)
-{
-    /// <summary>Each council's own service entries (<c>councils.{GSS}.services.{slug}</c>).</summary>
-    public IReadOnlyDictionary<(string Council, string Service), CouncilServiceEntry> CouncilServices { get; init; } =
-        new Dictionary<(string Council, string Service), CouncilServiceEntry>();
-
-    /// <summary>Each consortium's <c>population_source</c>: where its members' populations come from, and their year.</summary>
-    public IReadOnlyDictionary<string, string> ConsortiumPopulationSource { get; init; } = new Dictionary<string, string>();
-}

@@ -1,8 +1,5 @@
 namespace BenefitsTracker.Core.GreenBook;
 
-/// <summary>What kind of input an <see cref="AppraisalInput"/> is, which says how NPV depends on it.</summary>
-internal enum InputKind { Price, Deadweight, Attribution, OptimismBias, OptimismBiasCosts, TotalCosts }
-
 /// <summary>
 /// An input the appraisal varies: its key path, a plain label, the value assumed and its valid range.
 /// Every input moves by the same amount everywhere it applies (a service that overrides a unit cost

@@ -4,8 +4,3 @@ namespace BenefitsTracker.Core.Model;
 /// <param name="Key">Its key path in the assumptions file as it applies to a member ("officer_hourly_cost_gbp.default", "services.garden-waste.go_live").</param>
 /// <param name="Values">Each member's value, in council code order.</param>
 public sealed record AssumptionDifference(string Key, IReadOnlyList<MemberValue> Values);
-
-/// <summary>A member's value of one assumption.</summary>
-/// <param name="Code">The member's GSS code.</param>
-/// <param name="Value">The value as text (numbers as in the file, lists comma-separated); null where the member does not run the service.</param>
-public sealed record MemberValue(string Code, string? Value);

@@ -62,12 +62,3 @@ public sealed record CounterfactualEstimate
         return list.FirstOrDefault(e => e.Method == Peers) ?? list.FirstOrDefault(e => e.Method == Its);
     }
 }
-
-/// <summary>A 95% interval of a count or a ratio (not money).</summary>
-public sealed record Interval(decimal Low, decimal High)
-{
-    public bool Contains(decimal value) => value >= Low && value <= High;
-}
-
-/// <summary>One month of offline transactions: observed, the counterfactual's, and its 95% band (after go-live only).</summary>
-public sealed record CounterfactualMonth(Month Month, decimal Observed, decimal Projected, decimal? Low, decimal? High, bool AfterGoLive);

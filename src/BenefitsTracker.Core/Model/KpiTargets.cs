@@ -25,21 +25,3 @@ public sealed record KpiTargets(decimal? CostPerTransaction, decimal? DigitalTak
         _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, null),
     };
 }
-
-/// <summary>The GOV.UK Service Manual's four mandatory performance indicators.</summary>
-public enum Kpi { CostPerTransaction, DigitalTakeUp, CompletionRate, UserSatisfaction }
-
-public static class Kpis
-{
-    public static readonly IReadOnlyList<Kpi> All = [Kpi.CostPerTransaction, Kpi.DigitalTakeUp, Kpi.CompletionRate, Kpi.UserSatisfaction];
-
-    /// <summary>The key used in the assumptions file, manifest.json and the open data: "cost_per_transaction_gbp", ...</summary>
-    public static string Key(this Kpi kpi) => kpi switch
-    {
-        Kpi.CostPerTransaction => "cost_per_transaction_gbp",
-        Kpi.DigitalTakeUp => "digital_take_up",
-        Kpi.CompletionRate => "completion_rate",
-        Kpi.UserSatisfaction => "user_satisfaction",
-        _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, null),
-    };
-}

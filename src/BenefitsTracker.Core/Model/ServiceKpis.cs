@@ -1,12 +1,4 @@
-using BenefitsTracker.Core.Domain;
-
 namespace BenefitsTracker.Core.Model;
-
-/// <summary>
-/// One month of a service's KPIs and the same month a year earlier. Null figures: the events feed does
-/// not reach that month, so its KPIs are unknown (not zero).
-/// </summary>
-public sealed record KpiMonth(Month Month, KpiFigures? Figures, KpiFigures? YearEarlier);
 
 /// <summary>
 /// A service's four KPIs (GOV.UK Service Manual) over the period and month by month, beside its targets

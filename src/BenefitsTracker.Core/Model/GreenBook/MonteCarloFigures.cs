@@ -16,6 +16,3 @@ public sealed record MonteCarloFigures(
     decimal P90Net,
     decimal ProbabilityNpvPositive,
     IReadOnlyList<HistogramBin> Histogram);
-
-/// <summary>Draws whose NPV fell in [From, To) (the last bin includes its upper end).</summary>
-public sealed record HistogramBin(decimal From, decimal To, int Count);

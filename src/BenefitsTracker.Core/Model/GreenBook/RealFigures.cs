@@ -1,5 +1,3 @@
-using BenefitsTracker.Core.Domain;
-
 namespace BenefitsTracker.Core.Model;
 
 /// <summary>
@@ -25,11 +23,3 @@ public sealed record RealFigures(
     /// <summary>The whole deflator series used, earliest year first, so that outputs can show it and restate at another base.</summary>
     public IReadOnlyList<DeflatorYear> Series { get; init; } = [];
 }
-
-/// <summary>One financial year of the deflator series and its figure D(year).</summary>
-/// <param name="FinancialYear">The year as HM Treasury writes it ("2024-25").</param>
-/// <param name="Deflator">D(year), on the series' own base.</param>
-public sealed record DeflatorYear(string FinancialYear, decimal Deflator);
-
-/// <summary>One month's price index relative to the base: D(fy(m)) ÷ D(base); real = nominal ÷ this.</summary>
-public sealed record RealMonth(Month Month, string FinancialYear, decimal Index);

@@ -1,0 +1,3 @@
+namespace BenefitsTracker.Core.Assumptions;
+
+public enum DistributionKind { Triangular, Uniform, Normal }

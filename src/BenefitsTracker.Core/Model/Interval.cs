@@ -1,0 +1,7 @@
+namespace BenefitsTracker.Core.Model;
+
+/// <summary>A 95% interval of a count or a ratio (not money).</summary>
+public sealed record Interval(decimal Low, decimal High)
+{
+    public bool Contains(decimal value) => value >= Low && value <= High;
+}

@@ -1,0 +1,4 @@
+namespace BenefitsTracker.Core.Model;
+
+/// <summary>The GOV.UK Service Manual's four mandatory performance indicators.</summary>
+public enum Kpi { CostPerTransaction, DigitalTakeUp, CompletionRate, UserSatisfaction }
