@@ -154,7 +154,7 @@ public class WorkbookTests
         var table = Assert.Single(monthly.Tables);
         Assert.True(table.ShowAutoFilter);
         var adjusted = monthly.Row(1).CellsUsed().First(c => c.GetString() == "Adjusted benefit");
-        Assert.Equal("£#,##0.00", monthly.Cell(2, adjusted.Address.ColumnNumber).Style.NumberFormat.Format);
+        Assert.Equal(Xl.MoneyFormat, monthly.Cell(2, adjusted.Address.ColumnNumber).Style.NumberFormat.Format);
 
         foreach (var ws in wb.Worksheets)
             foreach (var cell in ws.CellsUsed(c => c.HasFormula))

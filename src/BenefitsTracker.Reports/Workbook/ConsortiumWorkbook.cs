@@ -27,9 +27,13 @@ internal static class ConsortiumWorkbook
         var members = MembersTable.Write(ctx);
         ct.ThrowIfCancellationRequested();
         var monthly = MonthlyTable.Write(ctx);
+        // Each month's row of the Monthly sheet found by its month number, not its position, so that sorting the
+        // Monthly table moves no figure between months (issue 13).
+        var lastMonth = Math.Max(ctx.Months.Count + 1, 2);
+        string ByMonth(int col, int row) => $"SUMIFS({Xl.Range(Monthly, 2, col, lastMonth, col)},{Xl.Range(Monthly, 2, 1, lastMonth, 1)},$A{row})";
         AppraisalSheet.Write(ctx, (_, row) => (
-            Xl.Cell(Monthly, row, monthly.AdjustedCol), Xl.Cell(Monthly, row, monthly.CashableCol),
-            Xl.Cell(Monthly, row, monthly.NonCashableCol), Xl.Cell(Monthly, row, monthly.CostsCol)));
+            ByMonth(monthly.AdjustedCol, row), ByMonth(monthly.CashableCol, row),
+            ByMonth(monthly.NonCashableCol, row), ByMonth(monthly.CostsCol, row)));
         ct.ThrowIfCancellationRequested();
         WriteSummary(ctx, members);
         GreenBookSheet.Write(ctx);
