@@ -23,7 +23,15 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         node["adjustments"]!["optimism_bias_costs"] = 0.5m;
     }));
 
-    private static IEnumerable<SavingsResult> All() => [Results.WorkedExampleResult, Appraised.Value, Results.SampleConwy];
+    /// <summary>The sample consortium with the same horizon, drop-off and optimism bias on costs.</summary>
+    private static readonly Lazy<SavingsResult> AppraisedConsortium = new(() => Results.SampleConsortium(node =>
+    {
+        node["appraisal_years"] = 5;
+        node["benefit_drop_off"] = 0.1m;
+        node["adjustments"]!["optimism_bias_costs"] = 0.5m;
+    }));
+
+    private static IEnumerable<SavingsResult> All() => [Results.WorkedExampleResult, Appraised.Value, Results.SampleConwy, Results.SampleNorthWales, AppraisedConsortium.Value];
 
     [Fact]
     public void Manifest_carries_the_green_book_keys_from_the_result()
@@ -85,12 +93,15 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public async Task LibreOffice_recalculates_the_green_book_sheet_to_the_same_pence()
+    [Theory]
+    [InlineData("council")]
+    [InlineData("consortium")]
+    public async Task LibreOffice_recalculates_the_green_book_sheet_to_the_same_pence(string scope)
     {
         var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
         if (soffice is null) return;
-        var r = Appraised.Value;
+        var r = scope == "council" ? Appraised.Value : AppraisedConsortium.Value;
+        Assert.NotNull(r.Appraisal);
         using var dir = new TempDir();
         var original = dir.File("savings.xlsx");
         SavingsWorkbook.Write(r, original);

@@ -87,6 +87,17 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
             Pence(m.Costs, double.Parse(row[5], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} costs");
         }
         if (result.Comparison is { } c) AssertComparison(Csv(Path.Combine(outDir, $"{file}-Comparison.csv")), c);
+
+        // Each service's own line on the Summary (SUMIFS over Monthly by service code), a council's workbook only.
+        var header = summary.FirstOrDefault(r => r.Count > 2 && r[0] == "Service" && r[1] == "Service code");
+        Assert.Equal(result.Scope.Kind == Core.Model.ScopeKind.Council && result.Services.Count > 0, header is not null);
+        if (header is null) return;
+        var adjustedCol = header.IndexOf("Adjusted benefit");
+        foreach (var w in result.Services)
+        {
+            var row = summary.First(r => r.Count > adjustedCol && r[1] == w.Service);
+            Pence(w.Months.Sum(m => m.AdjustedByLine.Values.Sum()), double.Parse(row[adjustedCol], CultureInfo.InvariantCulture), $"LibreOffice {w.Service} adjusted");
+        }
     }
 
     /// <summary>
@@ -135,7 +146,7 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     /// LibreOffice recalculates <paramref name="workbook"/> in a fresh profile and writes one CSV per sheet
     /// (raw values) into DIR/csv, whose path it returns.
     /// </summary>
-    internal static async Task<string> ConvertToCsvAsync(string soffice, string workbook, string dir, ITestOutputHelper output)
+    internal static async Task<string> ConvertToCsvAsync(string soffice, string workbook, string dir, ITestOutputHelper output, bool asShown = false)
     {
         var outDir = Path.Combine(dir, "csv");
         var psi = new ProcessStartInfo(soffice)
@@ -143,7 +154,7 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
             ArgumentList =
             {
                 "-env:UserInstallation=" + new Uri(Path.Combine(dir, "lo-profile")).AbsoluteUri, "--headless", "--norestore",
-                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--convert-to", $"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,{(asShown ? "true" : "false")},false,false,-1",
                 "--outdir", outDir, workbook,
             },
             RedirectStandardOutput = true,

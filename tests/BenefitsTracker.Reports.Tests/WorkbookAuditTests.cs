@@ -83,10 +83,11 @@ public class WorkbookAuditTests(ITestOutputHelper output)
     [Theory]
     [InlineData("worked")]
     [InlineData("council")]
+    [InlineData("consortium")]
     public void Sorting_the_detail_tables_moves_no_figure(string scope)
     {
         using var dir = new TempDir();
-        var result = scope == "worked" ? Results.WorkedExampleResult : Results.SampleConwy;
+        var result = scope switch { "worked" => Results.WorkedExampleResult, "council" => Results.SampleConwy, _ => Results.SampleNorthWales };
         using var wb = WriteAndRecalculate(result, dir);
         Sort(wb);
         wb.RecalculateAllFormulas();
@@ -97,6 +98,38 @@ public class WorkbookAuditTests(ITestOutputHelper output)
             Pence(result.Months[t].AdjustedBenefit, appraisal.Cell(t + 2, AppraisalSheet.AdjustedCol).Value, $"{result.Months[t].Month} adjusted after sorting");
             Pence(result.Months[t].Costs, appraisal.Cell(t + 2, AppraisalSheet.CostsCol).Value, $"{result.Months[t].Month} costs after sorting");
         }
+        if (scope == "consortium") return;
+        // The benefits register's value realised finds its service's Monthly rows by council and service.
+        var register = wb.Worksheet(RegisterSheet.SheetName);
+        var rows = BenefitsTracker.Reports.Register.BenefitsRegister.Rows(result);
+        Assert.NotEmpty(rows);
+        for (var i = 0; i < rows.Count; i++)
+            Pence(rows[i].Realised, register.Cell(i + 2, RegisterSheet.RealisedCol).Value, $"register {rows[i].Service} {rows[i].Line} after sorting");
+    }
+
+    /// <summary>The register's "Assumption behind it" is a formula over the named assumptions: a changed rate changes the words.</summary>
+    [Fact]
+    public void Register_assumption_text_follows_the_named_assumptions()
+    {
+        using var dir = new TempDir();
+        var result = Results.WorkedExampleResult;
+        using var wb = WriteAndRecalculate(result, dir);
+        var register = wb.Worksheet(RegisterSheet.SheetName);
+        var rows = BenefitsTracker.Reports.Register.BenefitsRegister.Rows(result);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cell = register.Cell(i + 2, 10);
+            Assert.True(cell.HasFormula, $"{rows[i].Line}: the assumption text is a formula");
+            Assert.Equal(rows[i].Assumption, cell.GetString());
+        }
+        var shift = rows.Select((r, i) => (r, i)).First(x => x.r.Line == BenefitLine.ChannelShift).i;
+        Assert.Contains("phone £", register.Cell(shift + 2, 10).GetString(), StringComparison.Ordinal);
+        // Phone at £4.00 and deadweight at 0.25 for every service: the words say so.
+        SetNamed(wb, "unit_cost_phone", 4m);
+        SetNamed(wb, "deadweight", 0.25m);
+        var text = register.Cell(shift + 2, 10).GetString();
+        Assert.Contains("phone £4.00", text, StringComparison.Ordinal);
+        Assert.Contains("deadweight 0.25)", text, StringComparison.Ordinal);
     }
 
     /// <summary>The same in LibreOffice: the sorted workbook, every cached value stripped, recalculates to the result.</summary>
@@ -130,8 +163,7 @@ public class WorkbookAuditTests(ITestOutputHelper output)
         var moved = 0;
         foreach (var (sheet, table) in new[] { ("Monthly", "MonthlyTable"), ("Officer time", "OfficerTimeTable"), ("Avoidable contact", "AvoidableContactTable") })
         {
-            var ws = wb.Worksheet(sheet);
-            if (!ws.Tables.Any(t => t.Name == table)) continue;
+            if (!wb.TryGetWorksheet(sheet, out var ws) || !ws.Tables.Any(t => t.Name == table)) continue;
             var data = ws.Table(table).DataRange;
             var first = data.FirstRow().RowNumber();
             var columns = data.ColumnCount();

@@ -143,7 +143,7 @@ public class WorkbookTests
         else
         {
             // Shared beyond one council: no member's monthly data, the members' figures as values, the months suppressed.
-            Assert.Equal(["Summary", "Assumptions", "Members", "Monthly", "Appraisal", "Comparison", "Lineage"],
+            Assert.Equal(["Summary", "Assumptions", "Members", "Monthly", "Appraisal", "Green Book", "Comparison", "Lineage"],
                 wb.Worksheets.Select(w => w.Name).ToArray());
             Assert.NotNull(wb.NamedRange("discount_rate"));
             Assert.Contains("own workbook", string.Join(" ", wb.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString())), StringComparison.Ordinal);
@@ -154,7 +154,7 @@ public class WorkbookTests
         var table = Assert.Single(monthly.Tables);
         Assert.True(table.ShowAutoFilter);
         var adjusted = monthly.Row(1).CellsUsed().First(c => c.GetString() == "Adjusted benefit");
-        Assert.Equal("£#,##0.00", monthly.Cell(2, adjusted.Address.ColumnNumber).Style.NumberFormat.Format);
+        Assert.Equal(Xl.MoneyFormat, monthly.Cell(2, adjusted.Address.ColumnNumber).Style.NumberFormat.Format);
 
         foreach (var ws in wb.Worksheets)
             foreach (var cell in ws.CellsUsed(c => c.HasFormula))

@@ -27,10 +27,17 @@ internal static class BlockBootstrap
     /// </summary>
     public static (double Low, double High) Studentised(double estimate, double scale, double[] pivots)
     {
-        var sorted = (double[])pivots.Clone();
+        var sorted = pivots.Where(double.IsFinite).ToArray();
+        if (sorted.Length == 0) return (estimate, estimate);
         Array.Sort(sorted);
         return (estimate - scale * Quantile(sorted, 0.975), estimate - scale * Quantile(sorted, 0.025));
     }
+
+    /// <summary>
+    /// A replicate's error over its residual scale. A series the model fits exactly (no noise at all) has scale 0 in
+    /// the data and in every replicate, and no error either: its pivot is 0 (a zero-width interval), not 0 ÷ 0.
+    /// </summary>
+    public static double Pivot(double error, double scale) => scale > 0 ? error / scale : error == 0 ? 0 : double.NaN;
 
     /// <summary>
     /// The residual scale of a fit: √(Σ((y − ŷ) ÷ ŷ)² ÷ (n − p)), the month-to-month noise as a share of the

@@ -123,9 +123,9 @@ internal static class InterruptedTimeSeries
                 error += (ratios[noise[t]] - 1) * noiseSd[t] - (pStar[t] - projected[t]);
                 monthDraws[t][b] = pStar[t] * ratios[noise[t]];
             }
-            effectPivots[b] = error / scaleStar;
-            if (deadweight is not null) deadweightPivots[b] = (valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value) / scaleStar;
-            failed[b] = !(double.IsFinite(effectPivots[b]) && double.IsFinite(deadweightPivots[b]) && scaleStar > 0);
+            effectPivots[b] = BlockBootstrap.Pivot(error, scaleStar);
+            if (deadweight is not null) deadweightPivots[b] = BlockBootstrap.Pivot(valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value, scaleStar);
+            failed[b] = !(double.IsFinite(effectPivots[b]) && double.IsFinite(deadweightPivots[b]));
             for (var t = 0; t < observed.Length && !failed[b]; t++) failed[b] = !double.IsFinite(monthDraws[t][b]);
         }
 

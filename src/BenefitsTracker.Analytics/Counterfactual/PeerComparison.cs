@@ -177,8 +177,8 @@ internal static class PeerComparison
                 error += (ratio - 1) * level[t] - (pStar[t] - projected[t]);
                 monthDraws[t][b] = pStar[t] * ratio;
             }
-            effectPivots[b] = error / scaleStar;
-            if (deadweight is not null) deadweightPivots[b] = (valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value) / scaleStar;
+            effectPivots[b] = BlockBootstrap.Pivot(error, scaleStar);
+            if (deadweight is not null) deadweightPivots[b] = BlockBootstrap.Pivot(valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value, scaleStar);
         }
 
         var names = string.Join(", ", peers.Select(p => p.Council));

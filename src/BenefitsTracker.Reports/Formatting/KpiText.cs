@@ -43,14 +43,17 @@ public static class KpiText
         shown != Shown.Value ? DisclosureView.ConfidentialSymbol
         : targets?.Met(kpi, figures.Value(kpi)) switch { true => "met", false => "not met", null => "" };
 
-    /// <summary>The change from a year earlier: "−£0.60" for a cost, "+30.0 points" for a rate; "" when either side is missing.</summary>
+    /// <summary>
+    /// The change from a year earlier: "+£0.12" or "−£0.60" for a cost, "+30.0 points" for a rate; "£0.00" or "0.0 points"
+    /// when it rounds to nothing (never "+£0.00"); "" when either side is missing.
+    /// </summary>
     public static string Change(Kpi kpi, KpiFigures? now, KpiFigures? before, Shown nowShown, Shown beforeShown)
     {
         if (nowShown != Shown.Value || beforeShown != Shown.Value) return DisclosureView.ConfidentialSymbol;
         if (now?.Value(kpi) is not { } a || before?.Value(kpi) is not { } b) return "";
         var d = a - b;
         return kpi == Kpi.CostPerTransaction
-            ? (d >= 0 ? "+" : "") + Fmt.Money(d)
+            ? (Core.Domain.Money.ToPence(d) > 0 ? "+" : "") + Fmt.Money(d)
             : Fmt.Points(d);
     }
 }

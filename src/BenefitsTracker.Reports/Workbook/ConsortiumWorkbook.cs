@@ -18,7 +18,7 @@ namespace BenefitsTracker.Reports.Workbook;
 /// </summary>
 internal static class ConsortiumWorkbook
 {
-    public static IReadOnlyList<string> SheetNames { get; } = [Summary, Assumptions, Members, Monthly, Appraisal, Comparison, LineageSheetName];
+    public static IReadOnlyList<string> SheetNames { get; } = [Summary, Assumptions, Members, Monthly, Appraisal, GreenBookSheet.SheetName, Comparison, LineageSheetName];
 
     public static void Write(WorkbookContext ctx, CancellationToken ct)
     {
@@ -27,11 +27,16 @@ internal static class ConsortiumWorkbook
         var members = MembersTable.Write(ctx);
         ct.ThrowIfCancellationRequested();
         var monthly = MonthlyTable.Write(ctx);
+        // Each month's row of the Monthly sheet found by its month number, not its position, so that sorting the
+        // Monthly table moves no figure between months (issue 13).
+        var lastMonth = Math.Max(ctx.Months.Count + 1, 2);
+        string ByMonth(int col, int row) => $"SUMIFS({Xl.Range(Monthly, 2, col, lastMonth, col)},{Xl.Range(Monthly, 2, 1, lastMonth, 1)},$A{row})";
         AppraisalSheet.Write(ctx, (_, row) => (
-            Xl.Cell(Monthly, row, monthly.AdjustedCol), Xl.Cell(Monthly, row, monthly.CashableCol),
-            Xl.Cell(Monthly, row, monthly.NonCashableCol), Xl.Cell(Monthly, row, monthly.CostsCol)));
+            ByMonth(monthly.AdjustedCol, row), ByMonth(monthly.CashableCol, row),
+            ByMonth(monthly.NonCashableCol, row), ByMonth(monthly.CostsCol, row)));
         ct.ThrowIfCancellationRequested();
         WriteSummary(ctx, members);
+        GreenBookSheet.Write(ctx);
         ComparisonSheet.Write(ctx, new ComparisonSheet.MemberColumns(
             MembersTable.HeaderRow + 1, members.TotalRow - 1, MembersTable.TransactionsCol, MembersTable.DigitalCol, members.AdjustedCol, members.CostsCol));
         LineageSheet.Write(ctx);
@@ -76,7 +81,7 @@ internal static class ConsortiumWorkbook
             "Completed transactions on every channel, the members added up (Members)",
             "Sum of the enabled benefit lines of every member (Members; each member's own workbook shows the working)",
             "Each member's own costs and its apportioned share of the consortium's shared costs (Members)",
-            "Officer hours released by each member, added up (Members)"));
+            "Officer hours released by each member, added up (Members)") { CashPaybackFormula = GreenBookSheet.CashPayback });
 
         // The two routes to the totals, by member and by month, agree.
         var ws = ctx.Sheet(Summary);

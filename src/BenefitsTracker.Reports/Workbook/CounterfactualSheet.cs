@@ -48,9 +48,9 @@ internal static class CounterfactualSheet
             ws.Cell(row, 3).Num(e.EstimatedDeadweight!.Value, Xl.FractionFormat);
             ws.Cell(row, 4).Num(e.DeadweightCi95!.Low, Xl.FractionFormat);
             ws.Cell(row, 5).Num(e.DeadweightCi95.High, Xl.FractionFormat);
-            ws.Cell(row, 7).Num(e.EffectTransactions!.Value, "#,##0.0");
-            ws.Cell(row, 8).Num(e.EffectCi95!.Low, "#,##0.0");
-            ws.Cell(row, 9).Num(e.EffectCi95.High, "#,##0.0");
+            ws.Cell(row, 7).Num(e.EffectTransactions!.Value, Xl.OneDecimalFormat);
+            ws.Cell(row, 8).Num(e.EffectCi95!.Low, Xl.OneDecimalFormat);
+            ws.Cell(row, 9).Num(e.EffectCi95.High, Xl.OneDecimalFormat);
             var preferred = r.Scope.Kind != ScopeKind.Consortium
                 && ReferenceEquals(CounterfactualEstimate.Preferred(r.Counterfactual.Where(x => x.Service == e.Service && x.Council == e.Council)), e);
             if (preferred)
@@ -75,10 +75,10 @@ internal static class CounterfactualSheet
             {
                 row++;
                 ws.Cell(row, 1).Text(m.Month.ToString());
-                ws.Cell(row, 2).Num(m.Observed, "#,##0");
-                ws.Cell(row, 3).Num(m.Projected, "#,##0.0");
-                if (m.Low is { } lo) ws.Cell(row, 4).Num(lo, "#,##0.0");
-                if (m.High is { } hi) ws.Cell(row, 5).Num(hi, "#,##0.0");
+                ws.Cell(row, 2).Num(m.Observed, Xl.CountFormat);
+                ws.Cell(row, 3).Num(m.Projected, Xl.OneDecimalFormat);
+                if (m.Low is { } lo) ws.Cell(row, 4).Num(lo, Xl.OneDecimalFormat);
+                if (m.High is { } hi) ws.Cell(row, 5).Num(hi, Xl.OneDecimalFormat);
                 ws.Cell(row, 6).Num(m.AfterGoLive ? 1 : 0, Xl.YesNoFormat);
             }
         }

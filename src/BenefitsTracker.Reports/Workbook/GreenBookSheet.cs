@@ -9,7 +9,9 @@ namespace BenefitsTracker.Reports.Workbook;
 /// The Green Book sheet of a council's workbook (issue 12): the cash view, the appraisal NPV over the horizon,
 /// real terms and switching values as live formulas over the Appraisal sheet and the named assumptions;
 /// the projected months, scenarios and Monte Carlo percentiles as the engine's values (they come from
-/// projections and simulation, not from a formula a spreadsheet can hold).
+/// projections and simulation, not from a formula a spreadsheet can hold). A consortium's workbook has the same
+/// sheet over its own Appraisal sheet (the members added up); its inputs belong to each member, so the assumed
+/// values of the switching values are the engine's, not names on its Assumptions sheet.
 /// </summary>
 internal static class GreenBookSheet
 {
@@ -74,7 +76,9 @@ internal static class GreenBookSheet
         Figure("Cashable payback month", CashPayback,
             c => c.Formula($"IF(SUM({Col(PaidBackCol, firstMonth, lastMonth)})=0,\"not within the period\",INDEX({Col(MonthCol, firstMonth, lastMonth)},MATCH(1,{Col(PaidBackCol, firstMonth, lastMonth)},0)))", "@"),
             "First month in which cumulative (cashable − cost) is at least zero (below)");
-        Figure("Optimism bias on costs", null, c => c.Formula("optimism_bias_costs", Xl.FractionFormat), "Costs are multiplied by 1 + this (Assumptions sheet)");
+        if (ctx.Result.Scope.Kind == ScopeKind.Consortium)
+            Figure("Optimism bias on costs", null, c => c.Text("each member's own"), "Each member's costs are multiplied by 1 + its own value (its own workbook)");
+        else Figure("Optimism bias on costs", null, c => c.Formula("optimism_bias_costs", Xl.FractionFormat), "Costs are multiplied by 1 + this (Assumptions sheet)");
         Figure("Appraisal NPV", AppraisalNpv, c => c.Formula($"{SummarySheet.Npv}+{projectedDiscounted}", Xl.MoneyFormat),
             a.Horizon is { } hz ? $"NPV of the observed months plus the {hz.ProjectedMonths.Count} projected months below ({hz.Years}-year horizon)"
                 : "No appraisal_years: the NPV of the observed months");
@@ -218,6 +222,8 @@ internal static class GreenBookSheet
     /// <summary>The workbook name holding an input's assumed value, where the Assumptions sheet has one.</summary>
     private static string? AssumedName(WorkbookContext ctx, string input)
     {
+        // A consortium's Assumptions sheet names none of these: each member's own workbook holds its values.
+        if (ctx.Result.Scope.Kind == ScopeKind.Consortium) return null;
         var a = ctx.Result.Assumptions;
         if (input.StartsWith(InputKeys.UnitCostPrefix, StringComparison.Ordinal))
         {

@@ -94,8 +94,10 @@ internal static class KpiSheet
                 ws.Cell(summary, 5).Formula($"IF(C{summary}=\"\",\"\",IF(D{summary}=\"\",\"\",IF(C{summary}{better}D{summary},\"met\",\"not met\")))");
                 var complete = $"{Sum(cKnown, before)}={k.Months.Count}";
                 ws.Cell(summary, 6).Formula($"IF({complete},{KpiFormula(kpi, c => Sum(c, before), cTransactions, cDigital, cChannelCost, cCosts, cCompleted, cStarted, cRatings, cSatisfied)},\"\")", format);
-                ws.Cell(summary, 7).Formula($"IF(C{summary}=\"\",\"\",IF(F{summary}=\"\",\"\",C{summary}-F{summary}))",
-                    kpi == Kpi.CostPerTransaction ? Xl.MoneyFormat : "+0.0%;-0.0%;0.0%");
+                // A cost's change to the penny, so that no change reads £0.00, never +£0.00 (issue 13).
+                var change = kpi == Kpi.CostPerTransaction ? $"ROUND(C{summary}-F{summary},2)" : $"C{summary}-F{summary}";
+                ws.Cell(summary, 7).Formula($"IF(C{summary}=\"\",\"\",IF(F{summary}=\"\",\"\",{change}))",
+                    kpi == Kpi.CostPerTransaction ? Xl.MoneyChangeFormat : Xl.PercentChangeFormat);
             }
             Xl.Name(ctx.Workbook, UnitName(unit, "kpis"), ws.Range(summaryFirst, 3, summary, 3),
                 $"{k.Service}: cost per transaction, digital take-up, completion rate and user satisfaction over the period");

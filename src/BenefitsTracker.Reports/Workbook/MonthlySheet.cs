@@ -166,5 +166,11 @@ internal static class MonthlySheet
     public static string ColumnRange(WorkbookContext ctx, string key) =>
         Xl.Range(Monthly, 2, ctx.MonthlyColumn[key], Math.Max(ctx.MonthlyLastRow, 2), ctx.MonthlyColumn[key]);
 
+    /// <summary>The Monthly data rows' council column (D), absolute.</summary>
+    public static string CouncilRange(WorkbookContext ctx) => Xl.Range(Monthly, 2, 4, Math.Max(ctx.MonthlyLastRow, 2), 4);
+
+    /// <summary>The Monthly data rows' service column (E), absolute.</summary>
+    public static string ServiceRange(WorkbookContext ctx) => Xl.Range(Monthly, 2, 5, Math.Max(ctx.MonthlyLastRow, 2), 5);
+
     public static string TotalCell(WorkbookContext ctx, string key) => Xl.Cell(Monthly, ctx.MonthlyTotalRow, ctx.MonthlyColumn[key]);
 }

@@ -28,15 +28,16 @@ internal static class RegisterSheet
             ws.Cell(row, 3).Text(r.Line.Title());
             ws.Cell(row, 4).Text(r.Description);
             ws.Cell(row, 5).Text(r.Measure);
-            var format = r.Line == BenefitLine.OfficerTime ? "#,##0.00" : "£#,##0.0000";
+            var format = r.Line == BenefitLine.OfficerTime ? Xl.HoursFormat : Xl.UnitRateFormat;
             if (r.BaselineName is { } name) ws.Cell(row, 6).Formula(name, format);
             ws.Cell(row, 7).Text(r.BaselineUnit);
-            var first = 2 + u.Index * ctx.Months.Count;
-            var last = first + ctx.Months.Count - 1;
-            var col = ctx.MonthlyColumn[Adjusted(r.Line)];
-            ctx.Live(ws, row, RealisedCol, ctx.Months.Count == 0 ? "0" : $"SUM({Xl.Range(Monthly, first, col, last, col)})", r.Realised, Xl.MoneyFormat);
+            // The unit's Monthly rows found by council and service, not by position: sorting Monthly moves no figure.
+            ctx.Live(ws, row, RealisedCol, ctx.Months.Count == 0 ? "0"
+                : $"SUMIFS({MonthlySheet.ColumnRange(ctx, Adjusted(r.Line))},{MonthlySheet.CouncilRange(ctx)},{Quote(u.Council)},{MonthlySheet.ServiceRange(ctx)},{Quote(u.Service)})",
+                r.Realised, Xl.MoneyFormat);
             ws.Cell(row, 9).Formula(UnitName(u, CashableFlag(r.Line)), Xl.YesNoFormat);
-            ws.Cell(row, 10).Text(r.Assumption);
+            // A formula over the named assumptions, so that a changed rate changes the words too (issue 13).
+            ws.Cell(row, 10).Formula(AssumptionFormula(ctx, u, r.Line));
             ws.Cell(row, 11).Text(r.Owner ?? "not named");
             ws.Cell(row, 12).Text(r.Evidence);
         }
@@ -45,5 +46,38 @@ internal static class RegisterSheet
         Xl.Widths(ws, 12, 20, 20, 40, 36, 14, 24, 16, 10, 50, 20, 44);
         ws.Column(4).Style.Alignment.WrapText = true;
         ws.Row(1).Height = 30;
+    }
+
+    /// <summary>A text literal for a formula: "text", its quotes doubled.</summary>
+    internal static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// A named money figure as text in a formula: "£"&amp;FIXED(name+0,2). ClosedXML 0.95.4's TEXT fails at run time,
+    /// and its FIXED fails on a bare name (the +0 makes it an expression, as in any spreadsheet program).
+    /// </summary>
+    private static string MoneyText(string name) => $"\"£\"&FIXED({name}+0,2)";
+
+    /// <summary>
+    /// What <see cref="BenefitsRegister"/> says of a line's assumptions ("Unit costs phone £4.00, …; baseline …;
+    /// adjusted by (1 − deadweight 0.1) × …"), as a formula that reads each figure from its name on the
+    /// Assumptions sheet.
+    /// </summary>
+    internal static string AssumptionFormula(WorkbookContext ctx, ReportUnit u, BenefitLine line)
+    {
+        var a = u.Assumptions;
+        string N(string what) => UnitName(u, what);
+        var adjust = $"\"adjusted by (1 − deadweight \"&{N("deadweight")}&\") × attribution \"&{N("attribution")}&\" × (1 − optimism bias \"&{N("optimism_bias")}&\")\"";
+        var baseline = Quote($"baseline {a.BaselineFrom} to {a.BaselineTo}");
+        var parts = line switch
+        {
+            BenefitLine.ChannelShift or BenefitLine.AvoidableContact =>
+                [Quote("Unit costs ") + "&" + string.Join("&\", \"&", ctx.ChannelList.Where(a.UnitCosts.ContainsKey)
+                    .Select(ch => Quote(Formatting.Fmt.Channel(ch).ToLowerInvariant() + " ") + "&" + MoneyText(N(UnitCost(ch))))), baseline, adjust],
+            BenefitLine.OfficerTime =>
+                [Quote("Officer hourly cost ") + "&" + (a.HasHourlyCostDefault ? MoneyText(N("hourly_cost_default")) + "&" + Quote(" (default)") : Quote("by grade")) +
+                    string.Concat(a.HourlyCostByGrade.Select(g => "&" + Quote($", {g.Key} ") + "&" + MoneyText(N(HourlyCost(g.Key))))), baseline, adjust],
+            _ => (string[])[Quote("Spend in the ") + "&" + baseline + "&" + Quote(" spread evenly by month"), adjust],
+        };
+        return string.Join("&\"; \"&", parts);
     }
 }

@@ -11,7 +11,17 @@ namespace BenefitsTracker.Reports.Workbook;
 internal static class SpendSheet
 {
     /// <summary>Columns of the cost-line table below the months.</summary>
-    private const int CategoryCol = 3, FirstMonthCol = 8, LastMonthCol = 9, PerMonthCol = 10, ShareCol = 11, CarriedCol = 12;
+    public const int ServiceCol = 2, CategoryCol = 3, FirstMonthCol = 8, LastMonthCol = 9, PerMonthCol = 10, ShareCol = 11, CarriedCol = 12, InPeriodCol = 13;
+
+    /// <summary>The header row of the cost-line table (below the months and their total).</summary>
+    public static int LinesHeader(WorkbookContext ctx) => ctx.PeriodTotalRow + 3;
+
+    /// <summary>A column of the cost-line table's data rows, absolute, for SUMIFS from other sheets.</summary>
+    public static string LineColumn(WorkbookContext ctx, int column)
+    {
+        var first = LinesHeader(ctx) + 1;
+        return Xl.Range(Spend, first, column, Math.Max(LinesHeader(ctx) + ctx.Result.Costs.Count, first), column);
+    }
 
     public static void Write(WorkbookContext ctx)
     {
@@ -27,10 +37,8 @@ internal static class SpendSheet
         ctx.SpendDigitalTotalColumn = totalCol;
 
         // The cost lines sit below the months; each month's digital cost by category is a SUMIFS over them.
-        var header = ctx.PeriodTotalRow + 3;
-        var firstLine = header + 1;
-        var lastLine = header + ctx.Result.Costs.Count;
-        string Lines(int column) => Xl.Range(Spend, firstLine, column, Math.Max(lastLine, firstLine), column);
+        var header = LinesHeader(ctx);
+        string Lines(int column) => LineColumn(ctx, column);
 
         for (var t = 0; t < ctx.Months.Count; t++)
         {
@@ -72,7 +80,7 @@ internal static class SpendSheet
         {
             r++;
             ws.Cell(r, 1).Text(cw.Owner);
-            ws.Cell(r, 2).Text(cw.Line.Service ?? "(all services)");
+            ws.Cell(r, ServiceCol).Text(cw.Line.Service ?? SummaryByService.SharedCode);
             ws.Cell(r, CategoryCol).Text(cw.Line.Category);
             ws.Cell(r, 4).Text(cw.Line.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             ws.Cell(r, 5).Text(cw.Line.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -84,7 +92,9 @@ internal static class SpendSheet
             ws.Cell(r, PerMonthCol).Formula($"F{r}/G{r}", Xl.MoneyFormat);
             ws.Cell(r, ShareCol).Num(cw.Share, Xl.FractionFormat);
             ws.Cell(r, CarriedCol).Formula(spread?.WithShare == false ? $"J{r}" : $"J{r}*K{r}", Xl.MoneyFormat);
-            ws.Cell(r, 13).Num(cw.InPeriod, Xl.MoneyFormat);
+            // The line's months inside the period (1..N on the months' scale) at its monthly amount and share: a changed
+            // amount or period flows through to the Summary's costs by service.
+            ws.Cell(r, InPeriodCol).Formula($"J{r}*K{r}*MAX(0,MIN(I{r},{ctx.Months.Count})-MAX(H{r},1)+1)", Xl.MoneyFormat);
             ws.Cell(r, 14).Num(cw.Line.Cashable ? 1 : 0, Xl.YesNoFormat);
             ws.Cell(r, 15).Text(cw.Line.Reference);
             ws.Cell(r, 16).Text(cw.Line.Description);

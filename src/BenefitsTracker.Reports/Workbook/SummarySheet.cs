@@ -22,14 +22,17 @@ internal static class SummarySheet
         string TransactionsHow, string GrossHow, string CostsHow, string HoursHow)
     {
         /// <summary>
-        /// A formula for the cashable payback month (the Green Book sheet's, for a council); null: the engine's month
-        /// is written as a value (a consortium's workbook has no month-by-month cash working yet).
+        /// A formula for the cashable payback month (the Green Book sheet's); null: the engine's month is written as
+        /// a value.
         /// </summary>
         public string? CashPaybackFormula { get; init; }
     }
 
-    /// <summary>A council's Summary: formulas over Monthly, Cashable, Appraisal and Officer time.</summary>
-    public static void Write(WorkbookContext ctx) => Write(ctx,
+    /// <summary>
+    /// A council's Summary: formulas over Monthly, Cashable, Appraisal and Officer time; then each service on its
+    /// own lines (<see cref="SummaryByService"/>).
+    /// </summary>
+    public static void Write(WorkbookContext ctx) => SummaryByService.Write(ctx, Write(ctx,
         ["Every value below is a formula over the other sheets. Change a rate on the Assumptions sheet and the whole workbook recalculates. Method: METHOD.md (v1)."],
         new Sources(
             MonthlySheet.TotalCell(ctx, MonthlySheet.Transactions), MonthlySheet.TotalCell(ctx, MonthlySheet.Digital), CashableSheet.TotalCell(3),
@@ -40,7 +43,7 @@ internal static class SummarySheet
             "Completed transactions on every channel (Monthly)",
             "Sum of the enabled benefit lines, every service and month (Cashable, Monthly)",
             "Licence, implementation, hosting, support and other costs in the period (Spend)",
-            "Σ (M_B × N − T) ÷ 60 over the Officer time sheet") { CashPaybackFormula = GreenBookSheet.CashPayback });
+            "Σ (M_B × N − T) ÷ 60 over the Officer time sheet") { CashPaybackFormula = GreenBookSheet.CashPayback }));
 
     /// <summary>
     /// The title, the notes (rows 3 and 4) and the headline figures as formulas over <paramref name="src"/>;
@@ -79,7 +82,7 @@ internal static class SummarySheet
             ("Digital service costs", Costs, src.Costs, Xl.MoneyFormat, src.CostsHow),
             ("Net benefit", Net, $"{Adjusted}-{Costs}", Xl.MoneyFormat, "Adjusted benefit − costs"),
             ("Return on investment (ROI)", Roi, $"IF({Costs}=0,\"undefined (no costs)\",{Net}/{Costs})", Xl.PercentFormat, "Net benefit ÷ costs"),
-            ("Benefit-cost ratio (BCR)", Bcr, $"IF({Costs}=0,\"undefined (no costs)\",{Adjusted}/{Costs})", "0.00", "Adjusted benefit ÷ costs: pounds of benefit for each pound spent"),
+            ("Benefit-cost ratio (BCR)", Bcr, $"IF({Costs}=0,\"undefined (no costs)\",{Adjusted}/{Costs})", Xl.RatioFormat, "Adjusted benefit ÷ costs: pounds of benefit for each pound spent"),
             ("Net present value (NPV)", Npv, src.Npv, Xl.MoneyFormat, "Σ (adjusted − cost) ÷ (1 + discount_rate)^y, y = whole years from the first month (Appraisal)"),
             ("Payback month", Payback, $"IF(SUM({paidBack})=0,\"not within the period\",INDEX({months},MATCH(1,{paidBack},0)))", "@", "First month in which cumulative adjusted benefit less cost is at least zero (Appraisal)"),
             ("Officer hours released", Hours, hours, Xl.HoursFormat, src.HoursHow),

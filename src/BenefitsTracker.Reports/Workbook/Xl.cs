@@ -5,12 +5,22 @@ namespace BenefitsTracker.Reports.Workbook;
 /// <summary>Small helpers for writing cells, so every sheet formats the same way.</summary>
 internal static class Xl
 {
-    public const string MoneyFormat = "£#,##0.00";
-    public const string RateFormat = "£#,##0.00##";
-    public const string FractionFormat = "0.0000";
-    public const string PercentFormat = "0.0%";
-    public const string CountFormat = "#,##0";
-    public const string HoursFormat = "#,##0.00";
+    // Every number format gives negatives a true minus sign (U+2212, issue 13), not the hyphen a spreadsheet
+    // program writes by default: "−£2.68", "−30.5%". Literal text is quoted, as both Excel and LibreOffice read it.
+    public const string MoneyFormat = "\"£\"#,##0.00;\"−£\"#,##0.00";
+    public const string RateFormat = "\"£\"#,##0.00##;\"−£\"#,##0.00##";
+    public const string UnitRateFormat = "\"£\"#,##0.0000;\"−£\"#,##0.0000";
+    public const string RatioFormat = "0.00;\"−\"0.00";
+    public const string FractionFormat = "0.0000;\"−\"0.0000";
+    public const string PercentFormat = "0.0%;\"−\"0.0%";
+    public const string CountFormat = "#,##0;\"−\"#,##0";
+    public const string HoursFormat = "#,##0.00;\"−\"#,##0.00";
+    public const string MinutesFormat = "#,##0.##;\"−\"#,##0.##";
+    public const string OneDecimalFormat = "#,##0.0;\"−\"#,##0.0";
+    /// <summary>A change in money: "+£0.60", "−£0.60", and "£0.00" for no change (never "+£0.00").</summary>
+    public const string MoneyChangeFormat = "\"+£\"#,##0.00;\"−£\"#,##0.00;\"£\"0.00";
+    /// <summary>A change in a rate: "+12.0%", "−30.5%", "0.0%" for no change.</summary>
+    public const string PercentChangeFormat = "+0.0%;\"−\"0.0%;0.0%";
     /// <summary>1 shows as Yes, 0 as No: flags stay numbers so SUMPRODUCT can use them.</summary>
     public const string YesNoFormat = "\"Yes\";\"Yes\";\"No\"";
 
