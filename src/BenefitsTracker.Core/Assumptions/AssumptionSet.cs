@@ -65,6 +65,7 @@ public sealed class AssumptionSet
     /// <summary>The services the file describes, in ordinal order.</summary>
     public IReadOnlyList<string> Services => [.. _document.Services.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>Whether the file has an entry under <c>services</c> for the slug <paramref name="service"/>.</summary>
     public bool HasService(string service) => _document.Services.ContainsKey(service);
 
     /// <summary>The report-wide appraisal settings: horizon, price base, ranges and Monte Carlo (docs/assumptions.md).</summary>
@@ -78,12 +79,16 @@ public sealed class AssumptionSet
         councilCode is not null && _document.Councils.TryGetValue(councilCode, out var council) && council.OptimismBiasCosts is { } own ? own
         : _document.TopLevel.OptimismBiasCosts ?? 0m;
 
+    /// <summary>Reads and validates an assumptions file from its text (hashed as UTF-8).</summary>
+    /// <exception cref="AssumptionsException">The file cannot be used as written; the exception names the key.</exception>
     public static AssumptionSet Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Parse(Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>Reads and validates an assumptions file from its bytes; <see cref="Sha256"/> is the hash of these bytes as given.</summary>
+    /// <exception cref="AssumptionsException">The file cannot be used as written; the exception names the key.</exception>
     public static AssumptionSet Parse(byte[] utf8)
     {
         ArgumentNullException.ThrowIfNull(utf8);

@@ -287,7 +287,8 @@ internal static class AssumptionsReader
             var flags = new Dictionary<BenefitLine, bool>();
             foreach (var (key, value) in Object(cashable, p, CashableKeys))
             {
-                BenefitLines.TryParse(key, out var line);
+                // Object() has refused every key but CashableKeys, so this holds; a line added there but not to BenefitLines would stop here.
+                if (!BenefitLines.TryParse(key, out var line)) throw new AssumptionsException(Join(p, key), "not a benefit line");
                 flags[line] = Bool(value, Join(p, key));
             }
             layer = layer with { Cashable = flags };

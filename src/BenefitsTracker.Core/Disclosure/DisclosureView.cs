@@ -38,6 +38,7 @@ public sealed class DisclosureView
 
     /// <summary>True when the output is shared beyond one council and suppression applies.</summary>
     public bool Controlled { get; }
+    /// <summary>The suppression threshold: a count below it is a small count.</summary>
     public int Threshold { get; }
     /// <summary>"&lt;10" for a threshold of 10: the symbol for a small count.</summary>
     public string SmallSymbol => $"<{Threshold}";

@@ -9,7 +9,9 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class Apportionment
 {
+    /// <summary>The rules' keys as the assumptions file writes them (<c>consortia.{id}.apportionment</c>).</summary>
     public const string Equal = "equal", Population = "population", Usage = "usage";
+    /// <summary>Every rule the file may name.</summary>
     public static readonly IReadOnlyList<string> Rules = [Equal, Population, Usage];
 
     /// <summary>Each member's share (council code → fraction); the shares add up to 1.</summary>

@@ -12,6 +12,7 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class AvoidableContact
 {
+    /// <summary>How long after a failure an offline completion still counts: 7 days, inclusive.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
     /// <summary>A failure on a digital channel and the offline completion it led to.</summary>

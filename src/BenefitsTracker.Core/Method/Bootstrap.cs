@@ -11,6 +11,7 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class Bootstrap
 {
+    /// <summary>Resamples of the baseline and period cases (METHOD.md line 2: 2,000).</summary>
     public const int Resamples = 2000;
 
     /// <summary>Fixed so that the same inputs always give the same interval.</summary>

@@ -13,6 +13,10 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class ConsortiumComparisons
 {
+    /// <summary>
+    /// Each member of <paramref name="consortium"/> beside the medians, from <paramref name="members"/>' own results;
+    /// <paramref name="consortiumAssumptions"/> give the suppression threshold and <paramref name="request"/> the period.
+    /// </summary>
     public static ConsortiumComparison Compare(
         ConsortiumData consortium, IReadOnlyList<SavingsResult> members, ResolvedAssumptions consortiumAssumptions, ReportRequest request)
     {

@@ -32,10 +32,7 @@ public static class SavingsEngine
         ArgumentNullException.ThrowIfNull(consortium);
         Validate(request);
         var resolved = assumptions.ForConsortium(consortium.Id);
-        var members = consortium.Members
-            .OrderBy(m => m.Code, StringComparer.Ordinal)
-            .Select(m => Council(m, consortium, assumptions, request, lineage, asMember: true))
-            .ToList();
+        var members = Members(consortium, assumptions, request, lineage);
         if (members.Count > 0 && members.All(m => Method.Coverage.Empty(m.Result.Coverage[0], request)))
             throw new MethodException(
                 $"Consortium '{consortium.Id}' has no data at all for {request.From} to {request.To}: the store holds " +
@@ -73,6 +70,32 @@ public static class SavingsEngine
 
     /// <summary>A council's result plus what a consortium needs to sum it: its months, line flags and bootstrap resamples.</summary>
     private sealed record CouncilOutcome(SavingsResult Result, MonthFigures[] Months, LineFlags Flags, decimal[]? OfficerSamples);
+
+    /// <summary>
+    /// Each member's figures, in code order. Members are independent (each has its own data, assumptions and bootstrap
+    /// seed), so they are computed in parallel: a 40-council consortium spends most of its time in the members'
+    /// officer time bootstraps. The figures are the same whatever the order they finish in; where members fail, the
+    /// first member's failure in code order is the one reported, as it would be one after the other.
+    /// </summary>
+    private static List<CouncilOutcome> Members(ConsortiumData consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage)
+    {
+        var ordered = consortium.Members.OrderBy(m => m.Code, StringComparer.Ordinal).ToArray();
+        var outcomes = new CouncilOutcome[ordered.Length];
+        var failures = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[ordered.Length];
+        Parallel.For(0, ordered.Length, i =>
+        {
+            try
+            {
+                outcomes[i] = Council(ordered[i], consortium, assumptions, request, lineage, asMember: true);
+            }
+            catch (Exception e)
+            {
+                failures[i] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        foreach (var failure in failures) failure?.Throw();
+        return [.. outcomes];
+    }
 
     private static CouncilOutcome Council(
         CouncilData council, ConsortiumData? consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage, bool asMember)

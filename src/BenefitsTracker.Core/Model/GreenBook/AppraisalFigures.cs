@@ -34,6 +34,7 @@ public sealed record AppraisalFigures
     /// <summary>NPV with each input at its low and its high, largest swing first.</summary>
     public required IReadOnlyList<TornadoBar> Tornado { get; init; }
 
+    /// <summary>NPV with every input at its low, at its assumed value and at its high.</summary>
     public required ScenarioFigures Scenarios { get; init; }
 
     /// <summary>The simulated range; null when the assumptions give no distributions.</summary>
