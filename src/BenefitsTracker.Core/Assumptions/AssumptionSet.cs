@@ -99,7 +99,8 @@ public sealed class AssumptionSet
         AssumptionDocument document;
         try
         {
-            using var json = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            using var json = JsonDocument.Parse(body,
+                new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
             document = AssumptionsReader.Read(json.RootElement);
         }
         catch (JsonException e)
@@ -160,11 +161,15 @@ public sealed class AssumptionSet
             };
         return resolved with
         {
-            DeadweightSource = $"asked to be estimated, but {estimate?.Source ?? "no estimate was made"}; the assumed {Percent(resolved.Adjustments.Deadweight)} is used",
+            DeadweightSource = $"asked to be estimated, but {estimate?.Source ?? "no estimate was made"}; " +
+                $"the assumed {Percent(resolved.Adjustments.Deadweight)} is used",
         };
     }
 
-    /// <summary>A service's KPI targets as the top level sets them (<c>services.{slug}.targets</c>), for a consortium's KPIs; null when none.</summary>
+    /// <summary>
+    /// A service's KPI targets as the top level sets them (<c>services.{slug}.targets</c>), for a consortium's KPIs;
+    /// null when none.
+    /// </summary>
     public KpiTargets? TargetsFor(string service) =>
         _document.Services.TryGetValue(service, out var entry) ? entry.Overrides.Targets : null;
 

@@ -35,7 +35,8 @@ public static class Apportionment
         if (total == 0m)
             throw new MethodException(
                 $"Consortium '{consortium.Id}' shares its costs by usage, but its members have no completed transactions " +
-                $"in {request.From}..{request.To}{(request.Service is null ? "" : $" for service '{request.Service}'")}, so there is nothing to share them by.",
+                $"in {request.From}..{request.To}{(request.Service is null ? "" : $" for service '{request.Service}'")}, " +
+                $"so there is nothing to share them by.",
                 $"consortia.{consortium.Id}.apportionment");
 
         var shares = new Dictionary<string, decimal>(StringComparer.Ordinal);

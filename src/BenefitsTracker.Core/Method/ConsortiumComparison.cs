@@ -52,7 +52,8 @@ public static class ConsortiumComparisons
             Median(shown.Select(r => r.BenefitPerTransaction)),
             Median(shown.Select(r => r.CostPer1000Residents)),
             Median(shown.Select(r => r.AdjustedBenefit)));
-        return new ConsortiumComparison(rule, threshold, rows, medians, consortiumAssumptions.PopulationSource, AssumptionDifferences.Between(members));
+        return new ConsortiumComparison(rule, threshold, rows, medians, consortiumAssumptions.PopulationSource,
+            AssumptionDifferences.Between(members));
     }
 
     /// <summary>Adjusted benefit / transactions; null without transactions.</summary>

@@ -23,7 +23,8 @@ public static class CostSpreading
         var count = Month.Count(FirstMonth(line), LastMonth(line));
         if (count < 1)
             throw new MethodException(
-                $"The {line.Category} cost line '{line.Reference ?? line.Description ?? "(no reference)"}' ends ({line.PeriodEnd:yyyy-MM-dd}) before it starts ({line.PeriodStart:yyyy-MM-dd}).");
+                $"The {line.Category} cost line '{line.Reference ?? line.Description ?? "(no reference)"}' " +
+                $"ends ({line.PeriodEnd:yyyy-MM-dd}) before it starts ({line.PeriodStart:yyyy-MM-dd}).");
         return count;
     }
 

@@ -113,21 +113,24 @@ public static class SavingsEngine
         if (services.Count == 0 && request.Service is not null && !asMember)
         {
             var held = ServicesInScope(council, request with { Service = null });
-            throw new MethodException($"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': no transactions, cases or cost lines. " +
+            throw new MethodException($"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': " +
+                $"no transactions, cases or cost lines. " +
                 (held.Count == 0 ? "It has no data for any service." : $"Its services: {string.Join(", ", held)}."));
         }
 
         var coverage = Method.Coverage.Of(council, request, services.SelectMany(s => assumptions.ForService(council.Code, s).Lines));
         if (!asMember && Method.Coverage.Empty(coverage, request))
             throw new MethodException(
-                $"Council {council.Code} ({council.Name}) has no data at all for {request.From} to {request.To}: the store holds {Method.Coverage.Held(coverage)}. " +
+                $"Council {council.Code} ({council.Name}) has no data at all for {request.From} to {request.To}: " +
+                $"the store holds {Method.Coverage.Held(coverage)}. " +
                 "A month without data is unknown, not zero; choose a period within the data held.");
         var outcomes = services
             .Select(s => ServiceCalculation.Compute(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s), coverage))
             .ToList();
 
         var kpis = services
-            .Select(s => KpiCalculation.ForService(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s), coverage.Of(Feed.Events)))
+            .Select(s => KpiCalculation.ForService(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s),
+                coverage.Of(Feed.Events)))
             .ToList();
 
         var months = MonthFigures.Sum(request.From, request.To, outcomes.Select(o => o.Months));

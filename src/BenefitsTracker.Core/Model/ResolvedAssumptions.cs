@@ -17,7 +17,10 @@ public sealed record ResolvedAssumptions
     public required IReadOnlyList<string> DigitalChannels { get; init; }
     /// <summary>Officer hourly cost, salary plus on-costs, for grades without their own rate.</summary>
     public required decimal HourlyCostDefault { get; init; }
-    /// <summary>False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must not be used).</summary>
+    /// <summary>
+    /// False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must
+    /// not be used).
+    /// </summary>
     public bool HasHourlyCostDefault { get; init; } = true;
     /// <summary>Officer hourly cost by grade.</summary>
     public required IReadOnlyDictionary<string, decimal> HourlyCostByGrade { get; init; }
@@ -31,6 +34,9 @@ public sealed record ResolvedAssumptions
     public required int SuppressionThreshold { get; init; }
     /// <summary>For a consortium report: equal, population or usage; null for a council outside one.</summary>
     public string? Apportionment { get; init; }
-    /// <summary>For a consortium report: where the members' populations come from and their year (<c>consortia.{id}.population_source</c>); null when not said.</summary>
+    /// <summary>
+    /// For a consortium report: where the members' populations come from and their year
+    /// (<c>consortia.{id}.population_source</c>); null when not said.
+    /// </summary>
     public string? PopulationSource { get; init; }
 }

@@ -14,7 +14,10 @@ public sealed record SavingsResult
     public required ReportRequest Request { get; init; }
     /// <summary>The headline figures over the period.</summary>
     public required Totals Totals { get; init; }
-    /// <summary>One entry per benefit line, in <see cref="BenefitLines.All"/> order (lines disabled everywhere have Enabled false and zeros).</summary>
+    /// <summary>
+    /// One entry per benefit line, in <see cref="BenefitLines.All"/> order (lines disabled everywhere have Enabled
+    /// false and zeros).
+    /// </summary>
     public required IReadOnlyList<LineResult> Lines { get; init; }
     /// <summary>Every month of the period, in order, including months without data (zeros).</summary>
     public required IReadOnlyList<MonthResult> Months { get; init; }

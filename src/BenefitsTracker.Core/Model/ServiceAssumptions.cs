@@ -22,7 +22,10 @@ public sealed record ServiceAssumptions
     public required IReadOnlyList<string> DigitalChannels { get; init; }
     /// <summary>Officer hourly cost, salary plus on-costs, for grades without their own rate.</summary>
     public required decimal HourlyCostDefault { get; init; }
-    /// <summary>False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must not be used).</summary>
+    /// <summary>
+    /// False when the file gives no officer_hourly_cost_gbp.default (then <see cref="HourlyCostDefault"/> is 0 and must
+    /// not be used).
+    /// </summary>
     public bool HasHourlyCostDefault { get; init; } = true;
     /// <summary>Officer hourly cost by grade.</summary>
     public required IReadOnlyDictionary<string, decimal> HourlyCostByGrade { get; init; }
@@ -46,6 +49,9 @@ public sealed record ServiceAssumptions
     public KpiTargets? Targets { get; init; }
     /// <summary>Who owns the service's benefits (<c>owner</c>, for the benefits register), null when not named.</summary>
     public string? Owner { get; init; }
-    /// <summary>The service's name as readers know it (<c>name</c>: "Garden waste subscriptions"), null when not given (outputs make one from the slug).</summary>
+    /// <summary>
+    /// The service's name as readers know it (<c>name</c>: "Garden waste subscriptions"), null when not given (outputs
+    /// make one from the slug).
+    /// </summary>
     public string? Name { get; init; }
 }
