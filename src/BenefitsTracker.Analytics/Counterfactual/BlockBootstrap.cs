@@ -109,4 +109,29 @@ internal static class BlockBootstrap
         foreach (var r in ratios) sum += (r - 1) * (r - 1);
         return Math.Sqrt(sum / ratios.Length);
     }
+
+    /// <summary>
+    /// How many consecutive months to resample together: single months where the residual ratios show no
+    /// positive lag-1 autocorrelation beyond chance (above 2/√n), else <paramref name="block"/>. Blocks keep runs
+    /// of high or low months together where the noise has them; where it has none they cost coverage: on
+    /// generated series with independent months, blocks of 3 gave 95% intervals that covered 91% of 600 true
+    /// effects, single months 95.0% (time series) and 94.2% (peers) (docs/method.md, "Uncertainty").
+    /// </summary>
+    public static int BlockLength(double[] ratios, int block)
+    {
+        var n = ratios.Length;
+        var mean = ratios.Average();
+        double lag0 = 0, lag1 = 0;
+        for (var i = 0; i < n; i++)
+        {
+            lag0 += (ratios[i] - mean) * (ratios[i] - mean);
+            if (i > 0) lag1 += (ratios[i] - mean) * (ratios[i - 1] - mean);
+        }
+        return lag0 > 0 && lag1 / lag0 > 2 / Math.Sqrt(n) ? block : 1;
+    }
+
+    /// <summary>The sentence's opening on what is resampled: single months or blocks.</summary>
+    public static string Unit(int block, int requested) => block == 1
+        ? $"single months (their residuals show no autocorrelation beyond chance; blocks of {requested} where they do)"
+        : $"blocks of {block} consecutive months (their residuals are autocorrelated)";
 }

@@ -24,7 +24,8 @@ public static class Summary
             var cash = a.Cash;
             Console.WriteLine($"  in cash: cashable net {Pounds(cash.CashableNet)}; " +
                               $"cashable ROI {(cash.CashableRoi is { } croi ? WholePercent(croi) : "not defined (no costs)")}; " +
-                              (cash.CashablePaybackMonth is { } cpm ? $"cashable payback {Fmt.MonthLong(cpm)}" : "in cash terms it has not yet paid back"));
+                              (cash.CashablePaybackMonth is { } cpm ? $"cashable payback {Fmt.MonthLong(cpm)}"
+                                  : "in cash terms it has not yet paid back"));
             if (a.Horizon is { } h) Console.WriteLine($"  appraisal NPV over {h.Years} years ({h.ProjectedMonths.Count} months projected): {Pounds(h.Npv)}");
             if (a.Real is { } real) Console.WriteLine($"  in {real.PriceBase} prices: net {Pounds(real.NetBenefit)}; NPV {Pounds(real.Npv)}");
         }
