@@ -55,13 +55,15 @@ public sealed class ReportPipeline(StoreQueries queries)
         catch (AssumptionsException e) { throw new UsageException($"{_assumptionsSource}: {e.Message}"); }
     }
 
-    private async Task<SavingsResult> ComputeScopeAsync(ScopeKind kind, string id, ReportRequest request, AssumptionSet assumptions, CancellationToken ct)
+    private async Task<SavingsResult> ComputeScopeAsync(ScopeKind kind, string id, ReportRequest request, AssumptionSet assumptions,
+        CancellationToken ct)
     {
         if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
         if (kind == ScopeKind.Council)
         {
             id = id.Trim().ToUpperInvariant(); // GSS codes are stored in upper case; "w06000003" is the same council
-            if (!CouncilCode.IsValid(id)) throw new UsageException($"--council '{id}' is not a GSS code (a letter E, W, S or N and eight digits, e.g. W06000003)");
+            if (!CouncilCode.IsValid(id))
+                throw new UsageException($"--council '{id}' is not a GSS code (a letter E, W, S or N and eight digits, e.g. W06000003)");
             var council = await queries.LoadCouncilAsync(id, ct)
                 ?? throw new UsageException($"--council {id}: no such council in the store; it holds {Listing(await queries.CouncilCodesAsync(ct), "no council (ingest councils.csv first)")}");
             var consortium = council.Consortium is { } c ? await queries.LoadConsortiumAsync(c, ct) : null;
@@ -71,7 +73,8 @@ public sealed class ReportPipeline(StoreQueries queries)
             // Estimates from the same data. The engine's figures depend on them only where the file says
             // "deadweight": "estimated" (docs/assumptions.md); then they are worked out first and handed in.
             var estimates = CounterfactualEstimator.ForCouncil(council, consortium, assumptions, request);
-            var result = SavingsEngine.ComputeCouncil(council, consortium, EstimatedDeadweights.Apply(assumptions, estimates), request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            var result = SavingsEngine.ComputeCouncil(council, consortium, EstimatedDeadweights.Apply(assumptions, estimates), request,
+                Lineage(inputs, assumptions, from, to, _assumptionsFile));
             return result with { Counterfactual = estimates };
         }
         else
@@ -87,7 +90,8 @@ public sealed class ReportPipeline(StoreQueries queries)
             }
             var inputs = await queries.InputFilesAsync([id, .. consortium.Members.Select(m => m.Code)], ct);
             var estimates = CounterfactualEstimator.ForConsortium(consortium, assumptions, request);
-            var result = SavingsEngine.ComputeConsortium(consortium, EstimatedDeadweights.Apply(assumptions, estimates), request, Lineage(inputs, assumptions, from, to, _assumptionsFile));
+            var result = SavingsEngine.ComputeConsortium(consortium, EstimatedDeadweights.Apply(assumptions, estimates), request,
+                Lineage(inputs, assumptions, from, to, _assumptionsFile));
             return result with { Counterfactual = estimates };
         }
     }

@@ -35,7 +35,8 @@ public static class BenefitsStore
 
     /// <param name="lockWait">How long to wait for another writer's lock.</param>
     /// <param name="notice">Told, in a line for a person, when another process is writing and this one will wait.</param>
-    public static async Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, TimeSpan lockWait, Action<string>? notice, CancellationToken ct = default)
+    public static async Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, TimeSpan lockWait, Action<string>? notice,
+        CancellationToken ct = default)
     {
         if (target.Provider == DatabaseProvider.Postgres) return await PostgresProvider.OpenAsync(target, ct);
         var context = new BenefitsDbContext(Options(target, SqliteOpenMode.ReadWriteCreate, lockWait));

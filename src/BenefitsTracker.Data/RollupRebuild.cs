@@ -78,11 +78,14 @@ public static class RollupRebuild
                 var keys = new HashSet<string>(StringComparer.Ordinal);
                 while (await reader.ReadAsync(ct))
                 {
-                    if (keys.Add(string.Join('\u001f', Enumerable.Range(1, t.KeyColumns).Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture)))))
+                    if (keys.Add(string.Join('\u001f',
+                        Enumerable.Range(1, t.KeyColumns)
+                            .Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture)))))
                         differences[i]++;
                     if (examples.Count < 10)
                     {
-                        var values = Enumerable.Range(1, reader.FieldCount - 1).Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture));
+                        var values = Enumerable.Range(1, reader.FieldCount - 1)
+                            .Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture));
                         examples.Add($"{t.Name} ({(reader.GetString(0) == "rebuilt" ? "from the raw rows" : "was stored")}): {string.Join(", ", values)}");
                     }
                 }

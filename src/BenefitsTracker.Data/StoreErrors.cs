@@ -45,9 +45,11 @@ public static class StoreErrors
                     return $"the PostgreSQL server of {store} is out of space ({p.MessageText}); the file in progress was not stored (files before it were)";
                 case PostgresException p when p.SqlState is "40001" or "40P01" or "55P03" or "57014":
                     return $"{store} was busy with another node's work ({p.MessageText}); nothing of the file in progress was stored. Run again";
-                case NpgsqlException n when n is not PostgresException && (n.InnerException is System.Net.Sockets.SocketException or TimeoutException || n.Message.StartsWith("Failed to connect", StringComparison.Ordinal)):
+                case NpgsqlException n when n is not PostgresException
+                    && (n.InnerException is System.Net.Sockets.SocketException or TimeoutException || n.Message.StartsWith("Failed to connect", StringComparison.Ordinal)):
                     return $"cannot reach the PostgreSQL server of {store}: {n.InnerException?.Message ?? n.Message} (is it running, and are Host and Port right?)";
-                case IOException io when io.HResult is NoSpace or QuotaExceeded || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase):
+                case IOException io when io.HResult is NoSpace or QuotaExceeded
+                    || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase):
                     return $"the disk is full: {io.Message}. Free some space and run again; the store keeps only what was committed";
             }
         }

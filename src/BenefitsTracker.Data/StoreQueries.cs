@@ -15,12 +15,14 @@ public sealed class StoreQueries(BenefitsDbContext db)
 
         var volumes = (await db.UsageRollups.AsNoTracking().Where(r => r.CouncilCode == code).ToListAsync(ct))
             .Select(r => new ChannelVolume(r.Service, r.Channel, Month.FromKey(r.Month), r.Completed, r.Started, r.Failed, r.Ratings, r.Satisfied))
-            .OrderBy(v => v.Service, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => Channels.Order(v.Channel)).ThenBy(v => v.Channel, StringComparer.Ordinal)
+            .OrderBy(v => v.Service, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => Channels.Order(v.Channel))
+                .ThenBy(v => v.Channel, StringComparer.Ordinal)
             .ToList();
 
         var closed = (await db.ClosedCaseRollups.AsNoTracking().Where(r => r.CouncilCode == code).ToListAsync(ct))
             .Select(r => new ClosedCases(r.Service, Month.FromKey(r.Month), r.Grade.Length == 0 ? null : r.Grade, r.MinutesHundredths / 100m, r.Count))
-            .OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Month).ThenBy(c => c.Grade, StringComparer.Ordinal).ThenBy(c => c.OfficerMinutes)
+            .OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Month).ThenBy(c => c.Grade, StringComparer.Ordinal)
+                .ThenBy(c => c.OfficerMinutes)
             .ToList();
 
         var open = (await db.OpenCaseRollups.AsNoTracking().Where(r => r.CouncilCode == code && r.Count != 0).ToListAsync(ct))
@@ -116,13 +118,15 @@ public sealed class StoreQueries(BenefitsDbContext db)
     /// The stored data-quality findings about <paramref name="councils"/> in months <paramref name="fromKey"/> to
     /// <paramref name="toKey"/> (yyyyMM), and those about no month (a stale feed, a file), in a stable order.
     /// </summary>
-    public async Task<IReadOnlyList<DataQualityFindingRow>> DataQualityFindingsAsync(IReadOnlyCollection<string> councils, int fromKey, int toKey, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<DataQualityFindingRow>> DataQualityFindingsAsync(IReadOnlyCollection<string> councils, int fromKey,
+        int toKey, CancellationToken ct = default) =>
         await db.DataQualityFindings.AsNoTracking()
             .Where(f => councils.Contains(f.CouncilCode) && (f.Month == null || (f.Month >= fromKey && f.Month <= toKey)))
             .OrderBy(f => f.CouncilCode).ThenBy(f => f.Service).ThenBy(f => f.Month).ThenBy(f => f.Id)
             .ToListAsync(ct);
 
     private static List<CostLine> ToCostLines(List<CostLineRow> rows) =>
-        rows.Select(c => new CostLine(c.Service, c.Category, c.PeriodStart, c.PeriodEnd, c.AmountPence / 100m, c.Cashable, c.Reference, c.Description))
+        rows.Select(c =>
+            new CostLine(c.Service, c.Category, c.PeriodStart, c.PeriodEnd, c.AmountPence / 100m, c.Cashable, c.Reference, c.Description))
             .ToList();
 }

@@ -12,7 +12,8 @@ internal static class AssumptionsIngest
 {
     private const long MaxBytes = 16 << 20;
 
-    public static async Task<FileResult> IngestAsync(BenefitsDbContext db, string path, string fileSha, long length, Stopwatch clock, CancellationToken ct)
+    public static async Task<FileResult> IngestAsync(BenefitsDbContext db, string path, string fileSha, long length, Stopwatch clock,
+        CancellationToken ct)
     {
         if (length > MaxBytes) throw new UnusableInputException(path, "an assumptions file larger than 16 MB is not an assumptions file");
         var bytes = await File.ReadAllBytesAsync(path, ct);

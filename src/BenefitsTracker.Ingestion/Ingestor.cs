@@ -97,7 +97,8 @@ public sealed class Ingestor(BenefitsDbContext db)
         if (InputSniffer.Problem(path) is { } problem) throw new UnusableInputException(path, problem);
 
         var hashAsRead = sha is null;
-        using IRecordSource source = extension is ".ndjson" or ".jsonl" ? new NdjsonRecordSource(path, hashAsRead) : new CsvRecordSource(path, hashAsRead);
+        using IRecordSource source = extension is ".ndjson" or ".jsonl" ? new NdjsonRecordSource(path, hashAsRead)
+            : new CsvRecordSource(path, hashAsRead);
         var schema = kind == InputKind.Auto
             ? KindSchema.Detect(source.Columns) ?? throw new UnusableInputException(path,
                 $"cannot tell the kind of file from its columns ({string.Join(", ", source.Columns)}); use --kind events|cases|costs|councils")
@@ -114,7 +115,8 @@ public sealed class Ingestor(BenefitsDbContext db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = new IngestedFileRow
         {
-            Name = Path.GetFileName(path), Path = path, Sha256 = sha ?? "pending-" + Guid.NewGuid().ToString("N"), Kind = schema.Kind.Key(), Format = source.Format,
+            Name = Path.GetFileName(path), Path = path, Sha256 = sha ?? "pending-" + Guid.NewGuid().ToString("N"),
+                Kind = schema.Kind.Key(), Format = source.Format,
             Bytes = length, StartedAt = DateTimeOffset.UtcNow, FinishedAt = DateTimeOffset.UtcNow,
         };
         db.IngestedFiles.Add(entry);
@@ -159,7 +161,8 @@ public sealed class Ingestor(BenefitsDbContext db)
         db.ChangeTracker.Clear();
 
         rejects.Complete(RejectsRegistered);
-        return new FileResult(path, schema.Kind, counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, false, rejectsPath, sha, clock.Elapsed)
+        return new FileResult(path, schema.Kind, counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, false, rejectsPath, sha,
+            clock.Elapsed)
         {
             WithoutEventId = handler.WithoutEventId,
         };

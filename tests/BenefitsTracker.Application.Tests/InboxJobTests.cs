@@ -110,6 +110,37 @@ public sealed class InboxJobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_stopped_in_the_middle_of_a_file_leaves_the_store_as_before_and_the_file_in_the_inbox()
+    {
+        // 300,000 events take well over a second to ingest; the stop comes 300 ms after the run starts, inside the
+        // file (were it earlier, before the file, the outcome asserted is the same: nothing of it stored, still there).
+        var big = Path.Combine(_f.Inbox, "big.csv");
+        BenefitsTracker.Ingestion.Benchmarks.BenchmarkEventsFile.Write(big, 300_000, seed: 9);
+        File.SetLastWriteTimeUtc(big, DateTime.UtcNow.AddHours(-1)); // settled: not still being written
+        var size = new FileInfo(big).Length;
+        using var stop = new CancellationTokenSource();
+        var runner = new JobRunner(_f.Target, _f.Options, _f.Clock)
+        {
+            Inbox = _f.Inbox, Log = line => { if (line.Contains("started", StringComparison.Ordinal)) stop.CancelAfter(TimeSpan.FromMilliseconds(300)); },
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(JobNames.IngestInbox, JobRun.BySchedule, stop.Token));
+
+        Assert.Equal(["big.csv"], Names());
+        Assert.Equal(size, new FileInfo(big).Length);
+        Assert.Equal(0, await _f.EventsAsync());
+        await using var db = new BenefitsDbContext(BenefitsStore.Options(_f.Target));
+        Assert.Equal(0, await db.UsageRollups.CountAsync());
+        Assert.Equal(0, await db.IngestedFiles.CountAsync());
+        Assert.Equal(JobRun.Cancelled, (await db.JobRuns.SingleAsync()).Outcome);
+
+        // Taken again by the next run, whole.
+        var again = await _f.Runner.RunAsync(JobNames.IngestInbox, JobRun.BySchedule, CancellationToken.None);
+        Assert.Equal(JobRun.Succeeded, again.Outcome);
+        Assert.Equal(300_000, await _f.EventsAsync());
+    }
+
+    [Fact]
     public async Task A_failing_store_fails_the_run_with_the_reason_and_leaves_the_files_in_the_inbox()
     {
         _f.Drop("events.csv", Events("e", 3));

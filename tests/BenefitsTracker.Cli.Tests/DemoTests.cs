@@ -20,6 +20,10 @@ public sealed class DemoTests
         var work = CliRunner.TempDir();
         var run = CliRunner.Benefits(work, "demo", "--out", "reports/demo", "--sample-data", SampleData());
         Assert.True(run.ExitCode == 0, run.ToString());
+        // The terminal writes months and signs as the reports do: "payback June 2024", a true minus sign.
+        Assert.Matches(@"; payback ((January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|not within the period)", run.Stdout);
+        Assert.DoesNotMatch(@"payback \d{4}-\d\d", run.Stdout);
+        Assert.DoesNotMatch(@"ROI -\d", run.Stdout);
         var demo = Path.Combine(work, "reports", "demo");
 
         var folders = Councils.Select(c => Path.Combine(demo, "councils", c)).Append(Path.Combine(demo, "consortia", "north-wales")).ToList();

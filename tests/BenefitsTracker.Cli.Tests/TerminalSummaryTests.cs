@@ -18,3 +18,28 @@ public sealed class TerminalSummaryTests
         Assert.DoesNotContain("-", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Running out of memory is said in words (what was kept, what to do), not as an exception's type name.</summary>
+public sealed class OutOfMemoryMessageTests
+{
+    [Fact]
+    public async Task Out_of_memory_is_a_plain_message_and_exit_1()
+    {
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        int code;
+        try
+        {
+            code = await BenefitsTracker.Cli.Commands.CommandRunner.RunAsync(_ => throw new OutOfMemoryException(), CancellationToken.None);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+        Assert.Equal(1, code);
+        var text = error.ToString();
+        Assert.Contains("benefits: ran out of memory; nothing from the unfinished step was stored", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.OutOfMemoryException", text, StringComparison.Ordinal);
+    }
+}

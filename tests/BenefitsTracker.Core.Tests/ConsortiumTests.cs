@@ -227,4 +227,27 @@ public sealed class ConsortiumTests
         Assert.Equal(0m, other.Totals.GrossBenefit);
         Assert.Equal(12, other.Months.Count);
     }
+
+    [Fact]
+    public void Members_are_computed_in_parallel_yet_the_first_members_failure_in_code_order_is_the_one_reported()
+    {
+        // Two members whose data needs a unit cost the assumptions do not give: W06000001 (post) and W06000002 (chat).
+        var failing = new ConsortiumData(Id, "North Wales", [
+            Member("W06000002", "Two", 300_000, 2).VolumeEachMonth("bins", "chat", "2024-01", "2024-12", 7).Build(),
+            Member("W06000001", "One", 100_000, 1).VolumeEachMonth("bins", "post", "2024-01", "2024-12", 5).Build(),
+        ], []);
+        for (var i = 0; i < 20; i++)
+        {
+            var e = Assert.Throws<MethodException>(() => Compute("equal", failing));
+            Assert.Contains("Council W06000001", e.Message, StringComparison.Ordinal);
+            Assert.Contains("unit_costs_gbp.post", e.Message, StringComparison.Ordinal);
+        }
+
+        // And the same figures every time, members in code order.
+        var first = Compute("usage");
+        var again = Compute("usage");
+        Assert.Equal(["W06000001", "W06000002", "W06000003"], first.Members.Select(m => m.Scope.Id));
+        Assert.Equal(first.Members.Select(m => (m.Totals.AdjustedBenefit, m.Totals.Costs, m.Totals.NetBenefit)),
+            again.Members.Select(m => (m.Totals.AdjustedBenefit, m.Totals.Costs, m.Totals.NetBenefit)));
+    }
 }

@@ -47,7 +47,8 @@ public class AdversarialIngestTests
         Directory.CreateDirectory(blocker);
         File.WriteAllText(Path.Combine(blocker, "keep"), "x");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.IngestAsync(file));
+        // The move onto a folder fails as a full disk would: an I/O error, not some other failure that happens to come first.
+        await Assert.ThrowsAnyAsync<IOException>(() => store.IngestAsync(file));
 
         await store.ReopenAsync();
         Assert.Equal(0, await store.Db.IngestedFiles.CountAsync());

@@ -61,7 +61,8 @@ public class StoreOpeningTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the reader waited {clock.Elapsed}");
         Assert.Equal("Conwy", council!.Name);
         // It writes nothing: a write through it is refused.
-        await Assert.ThrowsAnyAsync<Exception>(() => reader.Database.ExecuteSqlRawAsync("INSERT INTO services (slug) VALUES ('x')"));
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => reader.Database.ExecuteSqlRawAsync("INSERT INTO services (slug) VALUES ('x')"));
+        Assert.Equal(8, refused.SqliteErrorCode); // SQLITE_READONLY: refused because the store is open for reading, not for another reason
     }
 
     [Fact]

@@ -27,10 +27,17 @@ internal static class BlockBootstrap
     /// </summary>
     public static (double Low, double High) Studentised(double estimate, double scale, double[] pivots)
     {
-        var sorted = (double[])pivots.Clone();
+        var sorted = pivots.Where(double.IsFinite).ToArray();
+        if (sorted.Length == 0) return (estimate, estimate);
         Array.Sort(sorted);
         return (estimate - scale * Quantile(sorted, 0.975), estimate - scale * Quantile(sorted, 0.025));
     }
+
+    /// <summary>
+    /// A replicate's error over its residual scale. A series the model fits exactly (no noise at all) has scale 0 in
+    /// the data and in every replicate, and no error either: its pivot is 0 (a zero-width interval), not 0 ÷ 0.
+    /// </summary>
+    public static double Pivot(double error, double scale) => scale > 0 ? error / scale : error == 0 ? 0 : double.NaN;
 
     /// <summary>
     /// The residual scale of a fit: √(Σ((y − ŷ) ÷ ŷ)² ÷ (n − p)), the month-to-month noise as a share of the
@@ -102,4 +109,29 @@ internal static class BlockBootstrap
         foreach (var r in ratios) sum += (r - 1) * (r - 1);
         return Math.Sqrt(sum / ratios.Length);
     }
+
+    /// <summary>
+    /// How many consecutive months to resample together: single months where the residual ratios show no
+    /// positive lag-1 autocorrelation beyond chance (above 2/√n), else <paramref name="block"/>. Blocks keep runs
+    /// of high or low months together where the noise has them; where it has none they cost coverage: on
+    /// generated series with independent months, blocks of 3 gave 95% intervals that covered 91% of 600 true
+    /// effects, single months 95.0% (time series) and 94.2% (peers) (docs/method.md, "Uncertainty").
+    /// </summary>
+    public static int BlockLength(double[] ratios, int block)
+    {
+        var n = ratios.Length;
+        var mean = ratios.Average();
+        double lag0 = 0, lag1 = 0;
+        for (var i = 0; i < n; i++)
+        {
+            lag0 += (ratios[i] - mean) * (ratios[i] - mean);
+            if (i > 0) lag1 += (ratios[i] - mean) * (ratios[i - 1] - mean);
+        }
+        return lag0 > 0 && lag1 / lag0 > 2 / Math.Sqrt(n) ? block : 1;
+    }
+
+    /// <summary>The sentence's opening on what is resampled: single months or blocks.</summary>
+    public static string Unit(int block, int requested) => block == 1
+        ? $"single months (their residuals show no autocorrelation beyond chance; blocks of {requested} where they do)"
+        : $"blocks of {block} consecutive months (their residuals are autocorrelated)";
 }

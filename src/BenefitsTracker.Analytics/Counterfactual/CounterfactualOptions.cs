@@ -7,7 +7,10 @@ public sealed record CounterfactualOptions
     public int Resamples { get; init; } = 400;
     /// <summary>Seed of the bootstrap; with the council, service and method it fixes every draw.</summary>
     public ulong Seed { get; init; } = 20240401;
-    /// <summary>Consecutive months resampled together, so that runs of high or low months stay together.</summary>
+    /// <summary>
+    /// Consecutive months resampled together where the residuals are autocorrelated, so that runs of high or low
+    /// months stay together; where they are not, single months are resampled (<c>BlockBootstrap.BlockLength</c>).
+    /// </summary>
     public int BlockMonths { get; init; } = 3;
     /// <summary>Fewest months before go-live that an estimate needs.</summary>
     public int MinimumMonthsBefore { get; init; } = 12;

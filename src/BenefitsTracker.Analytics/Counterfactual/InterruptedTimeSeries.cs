@@ -11,8 +11,8 @@ namespace BenefitsTracker.Analytics.Counterfactual;
 /// </summary>
 internal static class InterruptedTimeSeries
 {
-    public const string Resampling =
-        "blocks of consecutive months' residual ratios (observed ÷ fitted) of the pre-go-live fit: each resample rebuilds the pre-go-live months from them and refits, and draws the months after again around what was observed with a count's noise (Poisson and the extra the months before showed); studentised interval (each resample's error divided by its refit's residual scale)";
+    public static string Resampling(int block, int requested) =>
+        $"{BlockBootstrap.Unit(block, requested)} of the pre-go-live fit's residual ratios (observed ÷ fitted): each resample rebuilds the pre-go-live months from them and refits, and draws the months after again around what was observed with a count's noise (Poisson and the extra the months before showed); studentised interval (each resample's error divided by its refit's residual scale)";
 
     /// <summary>
     /// How many months after go-live the projection covers: at most as many as were fitted before it.
@@ -85,6 +85,7 @@ internal static class InterruptedTimeSeries
         var alpha = BlockBootstrap.ExtraPoisson(scale, fitted);
         var spread = BlockBootstrap.Spread(ratios);
         var noiseSd = observed.Select(v => Math.Sqrt(v + alpha * v * v) / spread).ToArray();
+        var block = BlockBootstrap.BlockLength(ratios, o.BlockMonths);
         var random = new SeededRandom(input.Seed);
         var effectPivots = new double[o.Resamples];
         var deadweightPivots = new double[o.Resamples];
@@ -102,7 +103,7 @@ internal static class InterruptedTimeSeries
         var noise = new int[observed.Length];
         for (var b = 0; b < o.Resamples; b++)
         {
-            BlockBootstrap.Indices(y.Length, o.BlockMonths, random, idx);
+            BlockBootstrap.Indices(y.Length, block, random, idx);
             for (var i = 0; i < y.Length; i++) yStar[i] = fitted[i] * ratios[idx[i]];
             refit.Fit(yStar, beta, betaStar);
             for (var i = 0; i < y.Length; i++) fittedStar[i] = Math.Exp(refit.Eta(betaStar, i));
@@ -113,7 +114,7 @@ internal static class InterruptedTimeSeries
                 digitalRefit.Fit(dStar, gamma!, gammaStar);
                 for (var t = 0; t < qStar.Length; t++) qStar[t] = Math.Exp(postRows.Eta(gammaStar, t));
             }
-            BlockBootstrap.Indices(y.Length, o.BlockMonths, random, noise);
+            BlockBootstrap.Indices(y.Length, block, random, noise);
             // The replicate's error: the months after drawn again around what was observed (the council's own
             // noise), less the refit's projection error (the projection's uncertainty).
             var error = 0.0;
@@ -123,9 +124,9 @@ internal static class InterruptedTimeSeries
                 error += (ratios[noise[t]] - 1) * noiseSd[t] - (pStar[t] - projected[t]);
                 monthDraws[t][b] = pStar[t] * ratios[noise[t]];
             }
-            effectPivots[b] = error / scaleStar;
-            if (deadweight is not null) deadweightPivots[b] = (valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value) / scaleStar;
-            failed[b] = !(double.IsFinite(effectPivots[b]) && double.IsFinite(deadweightPivots[b]) && scaleStar > 0);
+            effectPivots[b] = BlockBootstrap.Pivot(error, scaleStar);
+            if (deadweight is not null) deadweightPivots[b] = BlockBootstrap.Pivot(valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value, scaleStar);
+            failed[b] = !(double.IsFinite(effectPivots[b]) && double.IsFinite(deadweightPivots[b]));
             for (var t = 0; t < observed.Length && !failed[b]; t++) failed[b] = !double.IsFinite(monthDraws[t][b]);
         }
 
@@ -143,7 +144,7 @@ internal static class InterruptedTimeSeries
             post, fitted, projected, [.. monthDraws.Select(m => BlockBootstrap.Percentile(Kept(m)))],
             design.Describe() + $" (missing the months it was fitted to by {misfit * 100:0}% on average)" + $", fitted to the {y.Length} months before go-live (offline and digital separately) and projected over the "
                 + (beyond == 0 ? $"{post.Count} after" : $"first {post.Count} of the {input.Post.Count} after (a projection reaches no further ahead than the months it was fitted to, so the last {beyond} are not estimated by this method)"),
-            Resampling), null);
+            Resampling(block, o.BlockMonths)), null);
     }
 
     /// <summary>Root mean square of log(observed ÷ fitted); a month with no transactions counts as half of one.</summary>

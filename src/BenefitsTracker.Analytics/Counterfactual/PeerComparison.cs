@@ -17,8 +17,8 @@ internal sealed record Peer(string Council, ServiceSeries Series, Month? GoLive)
 /// </summary>
 internal static class PeerComparison
 {
-    public const string Resampling =
-        "blocks of consecutive pre-go-live months (the council's and its peers' volumes together) to re-learn the ratio, and the residual ratios drawn as the months' noise after go-live, the council's share of it on what it observed (a count's noise) and the peers' on the projection; studentised interval (each resample's error divided by its residual scale)";
+    public static string Resampling(int block, int requested) =>
+        $"{BlockBootstrap.Unit(block, requested)} before go-live (the council's and its peers' volumes together) to re-learn the ratio, and the residual ratios drawn as the months' noise after go-live, the council's share of it on what it observed (a count's noise) and the peers' on the projection; studentised interval (each resample's error divided by its residual scale)";
 
     public static (RawEstimate? Estimate, string? Refused) Estimate(EstimateInput input, IReadOnlyList<Peer> candidates, CounterfactualOptions o)
     {
@@ -134,6 +134,7 @@ internal static class PeerComparison
         var valuation = input.Valuation.For(post);
 
         var monthRatio = offlinePre.Select(off => y.Select((v, i) => v / off[i]).ToArray()).ToArray();
+        var block = BlockBootstrap.BlockLength(ratios[0], o.BlockMonths);
         var random = new SeededRandom(input.Seed);
         var effectPivots = new double[o.Resamples];
         var deadweightPivots = new double[o.Resamples];
@@ -148,7 +149,7 @@ internal static class PeerComparison
         var qStar = new double[post.Count];
         for (var b = 0; b < o.Resamples; b++)
         {
-            BlockBootstrap.Indices(n, o.BlockMonths, random, idx);
+            BlockBootstrap.Indices(n, block, random, idx);
             double ownOffline = 0, ownDigital = 0;
             foreach (var j in idx) { ownOffline += y[j]; ownDigital += d[j]; }
             for (var k = 0; k < keys; k++)
@@ -166,7 +167,7 @@ internal static class PeerComparison
                 varianceStar[k] = (q2 / (r * r) - 2 * q1 / r + n) / Math.Max(1, n - 1);
             }
             var scaleStar = Pooled(varianceStar);
-            BlockBootstrap.Indices(n, o.BlockMonths, random, noise);
+            BlockBootstrap.Indices(n, block, random, noise);
             var error = 0.0;
             for (var t = 0; t < observed.Length; t++)
             {
@@ -177,8 +178,8 @@ internal static class PeerComparison
                 error += (ratio - 1) * level[t] - (pStar[t] - projected[t]);
                 monthDraws[t][b] = pStar[t] * ratio;
             }
-            effectPivots[b] = error / scaleStar;
-            if (deadweight is not null) deadweightPivots[b] = (valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value) / scaleStar;
+            effectPivots[b] = BlockBootstrap.Pivot(error, scaleStar);
+            if (deadweight is not null) deadweightPivots[b] = BlockBootstrap.Pivot(valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value, scaleStar);
         }
 
         var names = string.Join(", ", peers.Select(p => p.Council));
@@ -187,7 +188,7 @@ internal static class PeerComparison
             deadweight, deadweight is not null ? BlockBootstrap.Studentised(deadweight.Value, scale, deadweightPivots) : null,
             post, fitted, projected, [.. monthDraws.Select(BlockBootstrap.Percentile)],
             $"the summed offline (and digital) volumes of the members not yet launched in each month ({names}), scaled by this council's ratio to them over the {n} months before go-live",
-            Resampling), null);
+            Resampling(block, o.BlockMonths)), null);
     }
 
     private static string Key(int[] set) => string.Join(',', set);

@@ -25,7 +25,8 @@ internal sealed class DataQualityJob(JobRunner runner)
                 .GroupBy(r => new { r.CouncilCode, r.Service, r.Month })
                 .Select(g => new { g.Key.CouncilCode, g.Key.Service, g.Key.Month, Events = g.Sum(r => r.Completed + r.Started + r.Failed + r.Other + r.Ratings), Completed = g.Sum(r => r.Completed) })
                 .ToListAsync(ct);
-            foreach (var series in usage.GroupBy(u => (u.CouncilCode, u.Service)).OrderBy(s => s.Key.CouncilCode, StringComparer.Ordinal).ThenBy(s => s.Key.Service, StringComparer.Ordinal))
+            foreach (var series in usage.GroupBy(u => (u.CouncilCode, u.Service)).OrderBy(s => s.Key.CouncilCode, StringComparer.Ordinal)
+                .ThenBy(s => s.Key.Service, StringComparer.Ordinal))
             {
                 var (council, service) = series.Key;
                 var events = series.ToDictionary(u => Month.FromKey(u.Month), u => u.Events);
@@ -45,7 +46,8 @@ internal sealed class DataQualityJob(JobRunner runner)
                 .Join(db.IngestedFiles.AsNoTracking(), o => o.FileId, f => f.Id, (o, f) => new { o.Owner, f.Kind, f.FinishedAt, f.Accepted })
                 .Where(x => (x.Kind == "events" || x.Kind == "cases") && x.Accepted > 0)
                 .ToListAsync(ct);
-            foreach (var feed in feeds.GroupBy(f => (f.Owner, f.Kind)).OrderBy(g => g.Key.Owner, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
+            foreach (var feed in feeds.GroupBy(f => (f.Owner, f.Kind)).OrderBy(g => g.Key.Owner, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
             {
                 var last = feed.Max(f => f.FinishedAt);
                 var days = (now - last).TotalDays;
@@ -56,7 +58,8 @@ internal sealed class DataQualityJob(JobRunner runner)
 
             // Files with a high rejection rate, named against each council they stored rows for (or none, when all were rejected).
             var owners = (await db.IngestedFileOwners.AsNoTracking().ToListAsync(ct)).ToLookup(x => x.FileId, x => x.Owner);
-            var files = await db.IngestedFiles.AsNoTracking().Where(f => f.RowsRead >= o.RejectionMinRows && f.Rejected > 0).OrderBy(f => f.Id).ToListAsync(ct);
+            var files = await db.IngestedFiles.AsNoTracking().Where(f => f.RowsRead >= o.RejectionMinRows && f.Rejected > 0)
+                .OrderBy(f => f.Id).ToListAsync(ct);
             foreach (var f in files.Where(f => (double)f.Rejected / f.RowsRead > o.MaxRejectedFraction))
             {
                 var detail = $"{f.Name} (ingested {f.FinishedAt.UtcDateTime:yyyy-MM-dd}): {f.Rejected:N0} of {f.RowsRead:N0} rows rejected ({(double)f.Rejected / f.RowsRead:P1}; the rule flags above {o.MaxRejectedFraction:P0})"
@@ -72,7 +75,8 @@ internal sealed class DataQualityJob(JobRunner runner)
                 .GroupBy(r => new { r.CouncilCode, r.Service, r.Month })
                 .Select(g => new { g.Key.CouncilCode, g.Key.Service, g.Key.Month, Cases = g.Sum(r => r.Count), Zero = g.Where(r => r.MinutesHundredths <= 0).Sum(r => r.Count), Longest = g.Max(r => r.MinutesHundredths) })
                 .ToListAsync(ct);
-            foreach (var c in odd.OrderBy(c => c.CouncilCode, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Month))
+            foreach (var c in odd.OrderBy(c => c.CouncilCode, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal)
+                .ThenBy(c => c.Month))
                 findings.Add(new Finding(Finding.ImplausibleMinutes, c.CouncilCode, c.Service, Month.FromKey(c.Month),
                     $"{c.Cases:N0} closed case{(c.Cases == 1 ? "" : "s")} in {Month.FromKey(c.Month)} with implausible officer minutes ({c.Zero:N0} with none at all; the longest {c.Longest / 100m:0.##} minutes; the rule flags 0 and above {o.MaxPlausibleOfficerMinutes:0.##})"));
         }
@@ -83,7 +87,8 @@ internal sealed class DataQualityJob(JobRunner runner)
             await store.Db.DataQualityFindings.ExecuteDeleteAsync(ct);
             store.Db.DataQualityFindings.AddRange(findings.Select(f => new DataQualityFindingRow
             {
-                RunId = runId, Kind = f.Kind, CouncilCode = f.CouncilCode, Service = f.Service, Month = f.Month?.Key, Detail = f.Detail, FoundAt = now,
+                RunId = runId, Kind = f.Kind, CouncilCode = f.CouncilCode, Service = f.Service, Month = f.Month?.Key, Detail = f.Detail,
+                    FoundAt = now,
             }));
             await store.Db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

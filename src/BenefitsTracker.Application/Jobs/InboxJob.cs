@@ -18,7 +18,8 @@ internal sealed class InboxJob(JobRunner runner)
 
     /// <summary>Names a writer uses while a file is incomplete: <c>NAME.part</c>, <c>NAME.tmp</c>, or a hidden <c>.NAME</c>.</summary>
     public static bool IsBeingWritten(string name) =>
-        name.StartsWith('.') || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
+        name.StartsWith('.') || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".partial", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>NAME.rejects.csv or NAME.rejects.N.csv: an ingest's own output, never an input.</summary>

@@ -3,7 +3,8 @@ namespace BenefitsTracker.Application.Jobs;
 /// <summary>The scheduled jobs (SPEC.md, Scheduled jobs; docs/jobs.md), by the names the command line and the API use.</summary>
 public static class JobNames
 {
-    public const string IngestInbox = "ingest-inbox", RefreshRollups = "refresh-rollups", MonthlyReports = "monthly-reports", DataQuality = "data-quality";
+    public const string IngestInbox = "ingest-inbox", RefreshRollups = "refresh-rollups", MonthlyReports = "monthly-reports",
+        DataQuality = "data-quality";
 
     public static readonly IReadOnlyList<string> All = [IngestInbox, RefreshRollups, MonthlyReports, DataQuality];
 

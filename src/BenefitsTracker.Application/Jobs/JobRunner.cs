@@ -61,7 +61,8 @@ public sealed class JobRunner(DatabaseTarget target, JobOptions options, TimePro
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.Outcome, JobRun.Failed).SetProperty(r => r.FinishedAt, started)
                         .SetProperty(r => r.Summary, KilledSummary), ct);
             }
-            var row = new JobRunRow { Job = job, Trigger = trigger, StartedAt = started, Outcome = JobRun.Running, Summary = "", Node = options.NodeName };
+            var row = new JobRunRow { Job = job, Trigger = trigger, StartedAt = started, Outcome = JobRun.Running, Summary = "",
+                Node = options.NodeName };
             db.JobRuns.Add(row);
             await db.SaveChangesAsync(ct);
             id = row.Id;
@@ -77,7 +78,8 @@ public sealed class JobRunner(DatabaseTarget target, JobOptions options, TimePro
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await FinishAsync(id, JobRun.Cancelled, "stopped before it finished; files not yet moved stay in the inbox", counts, false, CancellationToken.None);
+            await FinishAsync(id, JobRun.Cancelled, "stopped before it finished; files not yet moved stay in the inbox", counts, false,
+                CancellationToken.None);
             throw;
         }
         catch (Exception e)

@@ -6,13 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace BenefitsTracker.Application.Keys;
 
 /// <summary>One key as `benefits apikey list` shows it: never the key itself.</summary>
-public sealed record ApiKeyInfo(long Id, string? Name, string Owner, KeyScope Scope, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+public sealed record ApiKeyInfo(long Id, string? Name, string Owner, KeyScope Scope, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt,
+    DateTimeOffset? RevokedAt);
 
 /// <summary>Creating, listing, revoking and checking API keys (the `benefits apikey` commands and the web host).</summary>
 public sealed class ApiKeys(BenefitsDbContext db, KeyHasher hasher)
 {
     /// <summary>Makes a key and returns its text, which is shown once and stored only as a keyed hash.</summary>
-    public async Task<(long Id, string Key)> CreateAsync(string owner, KeyScope scope, string? name, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<(long Id, string Key)> CreateAsync(string owner, KeyScope scope, string? name, DateTimeOffset now,
+        CancellationToken ct = default)
     {
         if (scope == KeyScope.ConsortiumRead)
         {
@@ -21,7 +23,8 @@ public sealed class ApiKeys(BenefitsDbContext db, KeyHasher hasher)
         }
         else
         {
-            if (!CouncilCode.IsValid(owner)) throw new UsageException($"--council '{owner}' is not a GSS code (a letter E, W, S or N and eight digits, e.g. W06000003)");
+            if (!CouncilCode.IsValid(owner))
+                throw new UsageException($"--council '{owner}' is not a GSS code (a letter E, W, S or N and eight digits, e.g. W06000003)");
             if (!await db.Councils.AnyAsync(c => c.Code == owner, ct))
                 throw new UsageException($"--council {owner}: no such council in the store (ingest councils.csv first)");
         }

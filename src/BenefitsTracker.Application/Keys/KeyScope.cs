@@ -36,7 +36,8 @@ public static class KeyScopes
 public sealed record KeyPrincipal(long Id, string? Name, KeyScope Scope, string? CouncilCode, string? ConsortiumId)
 {
     /// <summary>May this key read <paramref name="gss"/>'s own figures (savings, report files)?</summary>
-    public bool CanReadCouncil(string gss) => Scope is KeyScope.Write or KeyScope.Read && string.Equals(CouncilCode, gss?.Trim(), StringComparison.OrdinalIgnoreCase);
+    public bool CanReadCouncil(string gss) => Scope is KeyScope.Write or KeyScope.Read
+        && string.Equals(CouncilCode, gss?.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>May this key post rows for <paramref name="gss"/>?</summary>
     public bool CanWriteCouncil(string gss) => Scope == KeyScope.Write && string.Equals(CouncilCode, gss?.Trim(), StringComparison.OrdinalIgnoreCase);

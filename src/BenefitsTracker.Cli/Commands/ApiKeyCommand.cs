@@ -13,19 +13,24 @@ public static class ApiKeyCommand
         var council = new Option<string?>("--council") { Description = "GSS code of the council the key reads (and, with scope write, writes).", HelpName = "GSS" };
         var consortium = new Option<string?>("--consortium") { Description = "Id of the consortium a consortium-read key reads (its suppressed comparison only).", HelpName = "ID" };
         var name = new Option<string?>("--name") { Description = "A name for people, e.g. the system that will use the key.", HelpName = "TEXT" };
-        var scope = new Option<string>("--scope") { Description = "write (read and post the council's data), read, or consortium-read.", DefaultValueFactory = _ => "write", HelpName = "write|read|consortium-read" };
+        var scope = new Option<string>("--scope") { Description = "write (read and post the council's data), read, or consortium-read.",
+            DefaultValueFactory = _ => "write", HelpName = "write|read|consortium-read" };
         var createDb = StorageOptions.Db();
-        var create = new Command("create", "Print a new API key bound to one council (only its hash is stored); it is shown once.") { council, consortium, name, scope, createDb };
+        var create = new Command("create",
+            "Print a new API key bound to one council (only its hash is stored); it is shown once.") { council, consortium, name, scope, createDb };
         create.Validators.Add(r =>
         {
             if ((r.GetValue(council) is null) == (r.GetValue(consortium) is null)) r.AddError("give exactly one of --council GSS or --consortium ID");
         });
         create.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            if (!KeyScopes.TryParse(parse.GetValue(scope), out var s)) throw new UsageException($"--scope '{parse.GetValue(scope)}' is not write, read or consortium-read");
+            if (!KeyScopes.TryParse(parse.GetValue(scope), out var s))
+                throw new UsageException($"--scope '{parse.GetValue(scope)}' is not write, read or consortium-read");
             var owner = parse.GetValue(council) ?? parse.GetValue(consortium)!;
-            if (parse.GetValue(consortium) is not null && s != KeyScope.ConsortiumRead) throw new UsageException("--consortium takes --scope consortium-read");
-            if (parse.GetValue(council) is not null && s == KeyScope.ConsortiumRead) throw new UsageException("--scope consortium-read takes --consortium ID, not --council");
+            if (parse.GetValue(consortium) is not null && s != KeyScope.ConsortiumRead)
+                throw new UsageException("--consortium takes --scope consortium-read");
+            if (parse.GetValue(council) is not null && s == KeyScope.ConsortiumRead)
+                throw new UsageException("--scope consortium-read takes --consortium ID, not --council");
             var (target, hasher) = await OpenExistingAsync(parse.GetValue(createDb), token);
             await using var store = await BenefitsStore.OpenAsync(target, token);
             var (id, key) = await new ApiKeys(store, hasher).CreateAsync(owner, s, parse.GetValue(name), DateTimeOffset.UtcNow, token);

@@ -21,7 +21,8 @@ public static class BenchCommand
             var value = r.GetValueOrDefault<string>();
             if (value is not ("text" or "sequential" or "uuid")) r.AddError($"--ids must be text, sequential or uuid, not '{value}'.");
         });
-        var ingest = new Command("ingest", "Time ingest of a generated events CSV against `sqlite3 .import` of the same file; print rows/s, peak memory and the ratio.")
+        var ingest = new Command("ingest",
+            "Time ingest of a generated events CSV against `sqlite3 .import` of the same file; print rows/s, peak memory and the ratio.")
             { events, work, ids };
         ingest.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
@@ -30,10 +31,12 @@ public static class BenchCommand
             return ExitCodes.Success;
         }, ct));
 
-        var sizes = new Option<long[]>("--events") { Description = "Raw event rows of each store to compare.", DefaultValueFactory = _ => [15_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
+        var sizes = new Option<long[]>("--events") { Description = "Raw event rows of each store to compare.",
+            DefaultValueFactory = _ => [15_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs per store (after one warm-up).", DefaultValueFactory = _ => 5 };
         var reportWork = new Option<string?>("--work") { Description = "Scratch folder (default: a new temporary folder).", HelpName = "DIR" };
-        var report = new Command("report", "Time a council's 36-month report (load, compute, every output) on stores of different sizes.") { sizes, repeats, reportWork };
+        var report = new Command("report",
+            "Time a council's 36-month report (load, compute, every output) on stores of different sizes.") { sizes, repeats, reportWork };
         report.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             await ReportBenchmark.RunAsync(parse.GetValue(sizes)!, parse.GetValue(repeats), WorkDir(parse.GetValue(reportWork)), Console.Out, token);
@@ -49,7 +52,8 @@ public static class BenchCommand
             if (value is not ("auto" or "streamed" or "closedxml")) r.AddError($"--writer must be auto, streamed or closedxml, not '{value}'.");
         });
         var workbookWork = new Option<string?>("--work") { Description = "Scratch folder (default: a new temporary folder).", HelpName = "DIR" };
-        var workbook = new Command("workbook", "Write savings.xlsx for a synthetic council with big detail sheets (by default 250 services × 120 months × 32 grades: 1,020,000 rows); print time, allocation, peak memory and size.")
+        var workbook = new Command("workbook",
+            "Write savings.xlsx for a synthetic council with big detail sheets (by default 250 services × 120 months × 32 grades: 1,020,000 rows); print time, allocation, peak memory and size.")
             { services, grades, months, writer, workbookWork };
         workbook.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
         {
@@ -62,11 +66,13 @@ public static class BenchCommand
         var mcMonths = new Option<int>("--months") { Description = "Months in the report period.", DefaultValueFactory = _ => 36 };
         var mcDraws = new Option<int>("--draws") { Description = "Monte Carlo draws.", DefaultValueFactory = _ => 10_000 };
         var mcRepeats = new Option<int>("--repeats") { Description = "Timed runs of each (after one warm-up).", DefaultValueFactory = _ => 5 };
-        var montecarlo = new Command("montecarlo", "Time the Green Book appraisal with 10,000 Monte Carlo draws against the same appraisal without them, for a council or a consortium.")
+        var montecarlo = new Command("montecarlo",
+            "Time the Green Book appraisal with 10,000 Monte Carlo draws against the same appraisal without them, for a council or a consortium.")
             { mcCouncils, mcServices, mcMonths, mcDraws, mcRepeats };
         montecarlo.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
         {
-            MonteCarloBenchmark.Run(parse.GetValue(mcCouncils), parse.GetValue(mcServices), parse.GetValue(mcMonths), parse.GetValue(mcDraws), parse.GetValue(mcRepeats), Console.Out, token);
+            MonteCarloBenchmark.Run(parse.GetValue(mcCouncils), parse.GetValue(mcServices), parse.GetValue(mcMonths),
+                parse.GetValue(mcDraws), parse.GetValue(mcRepeats), Console.Out, token);
             return Task.FromResult(ExitCodes.Success);
         }, ct));
         return new Command("bench", "Benchmarks, with a reference measured in the same run.") { ingest, report, workbook, montecarlo };

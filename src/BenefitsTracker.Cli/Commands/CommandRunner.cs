@@ -22,6 +22,12 @@ public static class CommandRunner
         catch (NotSupportedException e) { return Fail(ExitCodes.Failed, e.Message); }
         catch (BenefitsTracker.Reports.ReportOutputException e) { return Fail(ExitCodes.BadInput, e.Message); }
         catch (StoreUnavailableException e) { return Fail(e.IsUserError ? ExitCodes.BadInput : ExitCodes.Failed, e.Message); }
+        catch (OutOfMemoryException)
+        {
+            // Nothing was committed (one transaction per file); say it in words, not as an exception's type name.
+            return Fail(ExitCodes.Failed, "ran out of memory; nothing from the unfinished step was stored. Free memory (or raise the process's " +
+                "limit, e.g. DOTNET_GCHeapHardLimit) and run the command again; files already reported as ingested are kept.");
+        }
         catch (Exception e) when (StoreErrors.Describe(e, StorageOptions.Current, BenefitsStore.LockWait) is { } message)
         {
             // A lock held too long, a full disk: the user's to act on, not a bug, so no stack trace.

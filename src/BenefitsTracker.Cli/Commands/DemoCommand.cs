@@ -14,15 +14,18 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--out") { Description = "Folder for the reports.", DefaultValueFactory = _ => Path.Combine("reports", "demo"), HelpName = "DIR" };
+        var output = new Option<string>("--out") { Description = "Folder for the reports.",
+            DefaultValueFactory = _ => Path.Combine("reports", "demo"), HelpName = "DIR" };
         var samples = new Option<string?>("--sample-data") { Description = "Folder of sample inputs (default: sample-data/ here or beside the program's repository).", HelpName = "DIR" };
         var db = new Option<string?>("--db")
         {
             Description = "An empty database to load instead (e.g. postgres:CONNECTION-STRING); default: a fresh SQLite file in --out. BENEFITS_DB is not read.",
             HelpName = "target",
         };
-        var command = new Command("demo", "Load sample-data/ into a fresh embedded database and write every council's and the consortium's reports.") { output, samples, db };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(token => RunAsync(parse.GetValue(output)!, parse.GetValue(samples), token, parse.GetValue(db)), ct));
+        var command = new Command("demo",
+            "Load sample-data/ into a fresh embedded database and write every council's and the consortium's reports.") { output, samples, db };
+        command.SetAction((parse, ct) =>
+            CommandRunner.RunAsync(token => RunAsync(parse.GetValue(output)!, parse.GetValue(samples), token, parse.GetValue(db)), ct));
         return command;
     }
 

@@ -9,8 +9,10 @@ public static class GenerateCommand
 {
     public static Command Create()
     {
-        var councils = new Option<int>("--councils") { Description = "How many councils (the first four are the North Wales consortium).", DefaultValueFactory = _ => 4 };
-        var months = new Option<int>("--months") { Description = "How many months, from 2022-04: a baseline year, then go-live.", DefaultValueFactory = _ => 36 };
+        var councils = new Option<int>("--councils") { Description = "How many councils (the first four are the North Wales consortium).",
+            DefaultValueFactory = _ => 4 };
+        var months = new Option<int>("--months") { Description = "How many months, from 2022-04: a baseline year, then go-live.",
+            DefaultValueFactory = _ => 36 };
         var events = new Option<long>("--events") { Description = "About how many event rows to write.", DefaultValueFactory = _ => 12_000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed: the same options give the same files.", DefaultValueFactory = _ => 20240401 };
         var output = new Option<string>("--out") { Description = "Folder to write councils.csv, events.csv, cases.csv, costs.csv and assumptions.json.", Required = true };
@@ -21,14 +23,16 @@ public static class GenerateCommand
         var noise = new Option<double?>("--noise") { Description = "Scenario: month-to-month noise on each volume, log scale (default 0.05)." };
         var goLive = new Option<string?>("--go-live") { Description = "Scenario: the first council's go-live (YYYY-MM; default 12 months after the start); the others follow --stagger months apart, the last never." };
         var stagger = new Option<int?>("--stagger") { Description = "Scenario: months between one council's go-live and the next's (default 6)." };
-        var command = new Command("generate", "Realistic synthetic data at any scale, for trials and benchmarks; or, with --effect, --trend, --seasonality, --noise or --go-live, a scenario with a known effect for the counterfactual estimates.")
+        var command = new Command("generate",
+            "Realistic synthetic data at any scale, for trials and benchmarks; or, with --effect, --trend, --seasonality, --noise or --go-live, a scenario with a known effect for the counterfactual estimates.")
             { councils, months, events, seed, output, effect, trend, seasonality, noise, goLive, stagger };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(_ =>
         {
             if (parse.GetValue(effect) is not null || parse.GetValue(trend) is not null || parse.GetValue(seasonality) is not null
                 || parse.GetValue(noise) is not null || parse.GetValue(goLive) is not null || parse.GetValue(stagger) is not null)
                 return Task.FromResult(Scenario(parse, councils, months, seed, output, effect, trend, seasonality, noise, goLive, stagger));
-            var options = new GeneratorOptions(parse.GetValue(councils), parse.GetValue(months), parse.GetValue(events), parse.GetValue(seed), parse.GetValue(output)!);
+            var options = new GeneratorOptions(parse.GetValue(councils), parse.GetValue(months), parse.GetValue(events),
+                parse.GetValue(seed), parse.GetValue(output)!);
             GeneratorSummary summary;
             try
             {
@@ -43,7 +47,8 @@ public static class GenerateCommand
     }
 
     private static int Scenario(ParseResult parse, Option<int> councils, Option<int> months, Option<ulong> seed, Option<string> output,
-        Option<double?> effect, Option<double?> trend, Option<double?> seasonality, Option<double?> noise, Option<string?> goLive, Option<int?> stagger)
+        Option<double?> effect, Option<double?> trend, Option<double?> seasonality, Option<double?> noise, Option<string?> goLive,
+            Option<int?> stagger)
     {
         var start = new GeneratorOptions(1, 1, 1, 0, "").Start;
         var count = parse.GetValue(months);

@@ -28,7 +28,8 @@ public static class IngestCommand
             },
         };
         var db = StorageOptions.Db();
-        var command = new Command("ingest", "Load usage events, cases, cost lines, councils or assumptions. Bad rows go to NAME.rejects.csv; the rest loads.") { paths, kind, db };
+        var command = new Command("ingest",
+            "Load usage events, cases, cost lines, councils or assumptions. Bad rows go to NAME.rejects.csv; the rest loads.") { paths, kind, db };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             await using var store = await StorageOptions.OpenForWritingAsync(StorageOptions.Target(parse.GetValue(db)), token);
@@ -39,7 +40,8 @@ public static class IngestCommand
     }
 
     /// <summary>Ingests with progress on a terminal and prints each file's counts, those committed before a failure too.</summary>
-    internal static async Task<IngestSummary> IngestAndPrintAsync(BenefitsDbContext store, IReadOnlyList<string> paths, InputKind kind, CancellationToken ct)
+    internal static async Task<IngestSummary> IngestAndPrintAsync(BenefitsDbContext store, IReadOnlyList<string> paths, InputKind kind,
+        CancellationToken ct)
     {
         var ingestor = new Ingestor(store);
         IngestSummary summary;

@@ -30,7 +30,8 @@ public static class JobsCommand
             Console.WriteLine($"{"job",-16} {"cron",-16} {"next fire (" + options.TimeZone + ")",-28} last run");
             foreach (var job in JobNames.All)
             {
-                var next = JobSchedules.Next(crons[job], now) is { } n ? TimeZoneInfo.ConvertTime(n, options.Zone()).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : "never";
+                var next = JobSchedules.Next(crons[job], now) is { } n ? TimeZoneInfo.ConvertTime(n, options.Zone())
+                    .ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : "never";
                 Console.WriteLine($"{job,-16} {crons[job].CronExpressionString,-16} {next,-28} {(last.TryGetValue(job, out var r) ? Describe(r) : "never run")}");
             }
             Console.WriteLine("Next fire times are those of `benefits serve` with these settings (docs/jobs.md); a job runs only while it serves.");
@@ -40,8 +41,10 @@ public static class JobsCommand
         var name = new Argument<string>("name") { Description = "ingest-inbox, refresh-rollups, monthly-reports or data-quality." };
         var runDb = StorageOptions.Db();
         var inbox = new Option<string?>("--inbox") { Description = "Inbox folder (ingest-inbox); default Benefits:Inbox.", HelpName = "DIR" };
-        var reports = new Option<string?>("--reports") { Description = "Reports folder (monthly-reports); default Benefits:Reports.", HelpName = "DIR" };
-        var run = new Command("run", "Run one job once, now, in the foreground; exit 0 when the run succeeded, 1 when it failed.") { name, runDb, inbox, reports };
+        var reports = new Option<string?>("--reports") { Description = "Reports folder (monthly-reports); default Benefits:Reports.",
+            HelpName = "DIR" };
+        var run = new Command("run", "Run one job once, now, in the foreground; exit 0 when the run succeeded, 1 when it failed.") { name,
+            runDb, inbox, reports };
         run.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var configuration = Configuration();
@@ -63,8 +66,10 @@ public static class JobsCommand
 
         var historyName = new Argument<string?>("name") { Description = "Only this job's runs.", Arity = ArgumentArity.ZeroOrOne };
         var historyDb = StorageOptions.Db();
-        var limit = new Option<int>("--last") { Description = "How many runs to show (newest first).", DefaultValueFactory = _ => 20, HelpName = "N" };
-        var history = new Command("history", "Past runs, newest first: start, duration, outcome and what they did.") { historyName, historyDb, limit };
+        var limit = new Option<int>("--last") { Description = "How many runs to show (newest first).", DefaultValueFactory = _ => 20,
+            HelpName = "N" };
+        var history = new Command("history", "Past runs, newest first: start, duration, outcome and what they did.") { historyName,
+            historyDb, limit };
         history.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var job = parse.GetValue(historyName) is { } n ? JobNames.Check(n) : null;

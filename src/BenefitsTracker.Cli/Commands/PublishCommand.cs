@@ -11,11 +11,13 @@ public static class PublishCommand
     public static Command Create()
     {
         var council = new Option<string?>("--council") { Description = "GSS code of the council to publish.", HelpName = "GSS" };
-        var consortium = new Option<string?>("--consortium") { Description = "Id of the consortium to publish (small numbers suppressed).", HelpName = "ID" };
+        var consortium = new Option<string?>("--consortium") { Description = "Id of the consortium to publish (small numbers suppressed).",
+            HelpName = "ID" };
         var from = StorageOptions.Month("--from", "First month to publish.");
         var to = StorageOptions.Month("--to", "Last month to publish (inclusive).");
         var assumptions = new Option<string?>("--assumptions") { Description = "Assumptions file (unit costs, targets); default: the set stored by the last ingest of one.", HelpName = "FILE" };
-        var output = new Option<string>("--out") { Description = "Folder for kpis.csv and kpis.csv-metadata.json.", HelpName = "DIR", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for kpis.csv and kpis.csv-metadata.json.", HelpName = "DIR",
+            Required = true };
         var db = StorageOptions.Db();
         var command = new Command("publish", "Write the four service KPIs as open data: tidy CSV with CSV-on-the-web (CSVW) metadata.")
         {
@@ -28,9 +30,11 @@ public static class PublishCommand
         });
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            var request = new ReportRequest(ReportCommand.ParseMonth("--from", parse.GetValue(from)!), ReportCommand.ParseMonth("--to", parse.GetValue(to)!));
+            var request = new ReportRequest(ReportCommand.ParseMonth("--from", parse.GetValue(from)!),
+                ReportCommand.ParseMonth("--to", parse.GetValue(to)!));
             if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
-            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c.Trim().ToUpperInvariant()) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
+            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c.Trim().ToUpperInvariant())
+                : (ScopeKind.Consortium, parse.GetValue(consortium)!);
             var outDir = parse.GetValue(output)!;
             if (string.IsNullOrWhiteSpace(outDir)) throw new UsageException("--out is empty: give the folder to write the open data into");
             if (File.Exists(outDir)) throw new UsageException($"--out {outDir} is a file; give a folder");

@@ -11,7 +11,8 @@ public static class ReportCommand
     public static Command Create()
     {
         var council = new Option<string?>("--council") { Description = "GSS code of the council to report on.", HelpName = "GSS" };
-        var consortium = new Option<string?>("--consortium") { Description = "Id of the consortium to report on (members side by side).", HelpName = "ID" };
+        var consortium = new Option<string?>("--consortium") { Description = "Id of the consortium to report on (members side by side).",
+            HelpName = "ID" };
         var from = StorageOptions.Month("--from", "First month of the analysis period.");
         var to = StorageOptions.Month("--to", "Last month of the analysis period (inclusive).");
         var service = new Option<string?>("--service") { Description = "Report on one service only (its slug); default: the council's services summed.", HelpName = "SLUG" };
@@ -19,7 +20,8 @@ public static class ReportCommand
         var deflators = new Option<string?>("--deflators") { Description = "GDP deflator series (financial years) for real terms, replacing the shipped HM Treasury release (docs/assumptions.md, Real prices).", HelpName = "FILE" };
         var output = new Option<string?>("--out") { Description = "Folder for savings.xlsx, report.html, charts/ and manifest.json (default: reports/ID/FROM_TO).", HelpName = "DIR" };
         var db = StorageOptions.Db();
-        var command = new Command("report", "Compute the savings of a council or consortium and write the spreadsheet, HTML report, charts and manifest.json.")
+        var command = new Command("report",
+            "Compute the savings of a council or consortium and write the spreadsheet, HTML report, charts and manifest.json.")
         {
             council, consortium, from, to, service, assumptions, deflators, output, db,
         };
@@ -30,17 +32,20 @@ public static class ReportCommand
         });
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            var request = new ReportRequest(ParseMonth("--from", parse.GetValue(from)!), ParseMonth("--to", parse.GetValue(to)!), parse.GetValue(service));
+            var request = new ReportRequest(ParseMonth("--from", parse.GetValue(from)!), ParseMonth("--to", parse.GetValue(to)!),
+                parse.GetValue(service));
             // The arguments are checked before the store is opened or the assumptions read: a reversed period is the first thing to say.
             if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
             // GSS codes are upper case in the store; "w06000003" is the same council.
-            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c.Trim().ToUpperInvariant()) : (ScopeKind.Consortium, parse.GetValue(consortium)!);
+            var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c.Trim().ToUpperInvariant())
+                : (ScopeKind.Consortium, parse.GetValue(consortium)!);
             CheckOut(parse.GetValue(output));
             await using var store = await StorageOptions.OpenForReadingAsync(StorageOptions.Target(parse.GetValue(db)), token);
             var pipeline = new ReportPipeline(new StoreQueries(store)) { DeflatorsFile = parse.GetValue(deflators) };
             var set = await pipeline.AssumptionsAsync(parse.GetValue(assumptions), token);
             var result = await pipeline.ComputeAsync(kind, id, request, set, token);
-            var outDir = parse.GetValue(output) ?? Path.Combine("reports", id, $"{request.From}_{request.To}" + (request.Service is { } s ? "_" + s : ""));
+            var outDir = parse.GetValue(output) ?? Path.Combine("reports", id,
+                $"{request.From}_{request.To}" + (request.Service is { } s ? "_" + s : ""));
             ReportPipeline.Write(result, outDir, DateTimeOffset.UtcNow, token);
             Summary.Print(result, outDir);
             return ExitCodes.Success;

@@ -12,7 +12,8 @@ public static class ServeCommand
         var db = StorageOptions.Db();
         var inbox = new Option<string?>("--inbox") { Description = "Folder the ingest-inbox job watches.", HelpName = "DIR" };
         var reports = new Option<string?>("--reports") { Description = "Folder the monthly-reports job writes to; report downloads are built under it.", HelpName = "DIR" };
-        var command = new Command("serve", "Web dashboard, HTTP API and the scheduler in one process; stops on Ctrl-C or SIGTERM.") { urls, db, inbox, reports };
+        var command = new Command("serve", "Web dashboard, HTTP API and the scheduler in one process; stops on Ctrl-C or SIGTERM.") { urls,
+            db, inbox, reports };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             // Flags win over BENEFITS__... environment variables, which win over appsettings.json.

@@ -37,6 +37,7 @@ public static class DemoIndex
                      $"<a href=\"{href}/manifest.json\">manifest<span class=\"v\"> for {name}</span></a></td></tr>\n");
         }
         b.Append("</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n");
-        File.WriteAllText(path, b.ToString().Replace("<span class=\"v\">", "<span style=\"position:absolute;left:-9999px\">"), new UTF8Encoding(false));
+        File.WriteAllText(path, b.ToString().Replace("<span class=\"v\">", "<span style=\"position:absolute;left:-9999px\">"),
+            new UTF8Encoding(false));
     }
 }

@@ -33,7 +33,8 @@ public static class MonteCarloBenchmark
         var result = councils == 1
             ? SavingsEngine.ComputeCouncil(Council("W06000099", services, months, null), null, plain, request, lineage)
             : SavingsEngine.ComputeConsortium(new ConsortiumData("bench", "Benchmark consortium",
-                [.. Enumerable.Range(0, councils).Select(i => Council($"W0{6_000_100 + i}", services, months, "bench"))], []), plain, request, lineage);
+                [.. Enumerable.Range(0, councils).Select(i => Council($"W0{6_000_100 + i}", services, months, "bench"))], []), plain,
+                    request, lineage);
         engine.Stop();
         output.WriteLine($"  engine (rollups to result, once): {engine.Elapsed.TotalSeconds:N2} s");
         ct.ThrowIfCancellationRequested();
@@ -88,8 +89,10 @@ public static class MonteCarloBenchmark
                 closed.Add(new ClosedCases(name, m, "PO1", m >= GoLive ? 1_500 : 1_800, 100));
                 closed.Add(new ClosedCases(name, m, null, m >= GoLive ? 900 : 1_000, 60));
             }
-            costs.Add(new CostLine(name, "implementation", new DateOnly(GoLive.Year, GoLive.Number, 1), new DateOnly(GoLive.Year, GoLive.Number, 28), 20_000m, false, null, null));
-            costs.Add(new CostLine(name, "hosting", new DateOnly(GoLive.Year, GoLive.Number, 1), new DateOnly(last.Year, last.Number, 28), 200m * months, false, null, null));
+            costs.Add(new CostLine(name, "implementation", new DateOnly(GoLive.Year, GoLive.Number, 1),
+                new DateOnly(GoLive.Year, GoLive.Number, 28), 20_000m, false, null, null));
+            costs.Add(new CostLine(name, "hosting", new DateOnly(GoLive.Year, GoLive.Number, 1), new DateOnly(last.Year, last.Number, 28),
+                200m * months, false, null, null));
         }
         return new CouncilData(code, code, 100_000, consortium, volumes, closed, [], costs, []);
     }

@@ -23,7 +23,8 @@ public static class WorkbookBenchmark
         var total = Stopwatch.StartNew();
         output.WriteLine($"Workbook benchmark: a council with {services:N0} services × {months} months × {grades} grades; writer: {writer switch { "closedxml" => "ClosedXML only (the reference)", "streamed" => "streamed", _ => "auto (streamed above the threshold)" }}.");
         var (data, assumptions, request) = Council(services, grades, months);
-        var result = SavingsEngine.ComputeCouncil(data, null, assumptions, request, new Lineage([], "bench", new string('0', 64), "benefits bench workbook", null, null));
+        var result = SavingsEngine.ComputeCouncil(data, null, assumptions, request,
+            new Lineage([], "bench", new string('0', 64), "benefits bench workbook", null, null));
         data = null; // the input is no longer needed: what stays in memory is the result
         ct.ThrowIfCancellationRequested();
         var monthly = (long)result.Services.Count * request.MonthCount;

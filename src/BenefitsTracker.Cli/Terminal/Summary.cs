@@ -17,14 +17,15 @@ public static class Summary
         Console.WriteLine($"  adjusted benefit {Pounds(t.AdjustedBenefit)} (cashable {Pounds(t.Cashable)}, non-cashable {Pounds(t.NonCashable)}); " +
                           $"costs {Pounds(t.Costs)}; net {Pounds(t.NetBenefit)}; " +
                           $"ROI {(t.Roi is { } roi ? WholePercent(roi) : "not defined (no costs)")}; " +
-                          $"payback {(t.PaybackMonth?.ToString() ?? "not within the period")}");
+                          $"payback {(t.PaybackMonth is { } pm ? Fmt.MonthLong(pm) : "not within the period")}");
         if (r.Appraisal is { } a)
         {
             // The cash view beside the full figures (issue 12): a case that pays back only with staff time says so.
             var cash = a.Cash;
             Console.WriteLine($"  in cash: cashable net {Pounds(cash.CashableNet)}; " +
                               $"cashable ROI {(cash.CashableRoi is { } croi ? WholePercent(croi) : "not defined (no costs)")}; " +
-                              (cash.CashablePaybackMonth is { } cpm ? $"cashable payback {cpm}" : "in cash terms it has not yet paid back"));
+                              (cash.CashablePaybackMonth is { } cpm ? $"cashable payback {Fmt.MonthLong(cpm)}"
+                                  : "in cash terms it has not yet paid back"));
             if (a.Horizon is { } h) Console.WriteLine($"  appraisal NPV over {h.Years} years ({h.ProjectedMonths.Count} months projected): {Pounds(h.Npv)}");
             if (a.Real is { } real) Console.WriteLine($"  in {real.PriceBase} prices: net {Pounds(real.NetBenefit)}; NPV {Pounds(real.Npv)}");
         }

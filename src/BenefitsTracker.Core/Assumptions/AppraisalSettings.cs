@@ -22,5 +22,6 @@ public sealed record AppraisalSettings
     /// <summary>The Monte Carlo simulation; null when the file gives no distributions.</summary>
     public MonteCarloSettings? MonteCarlo { get; init; }
 
+    /// <summary>A file with no appraisal keys: observed months only, no ranges, no Monte Carlo.</summary>
     public static readonly AppraisalSettings None = new();
 }

@@ -73,7 +73,9 @@ internal static class AppraisalSettingsReader
             seed = (ulong)value;
         }
         if (!entry.TryGetValue("inputs", out var inputsElement))
-            throw new AssumptionsException("monte_carlo.inputs", "is required: give each input's distribution, e.g. {\"adjustments.deadweight\": {\"distribution\": \"uniform\", \"low\": 0.1, \"high\": 0.3}}");
+            throw new AssumptionsException("monte_carlo.inputs",
+                "is required: give each input's distribution, " +
+                "e.g. {\"adjustments.deadweight\": {\"distribution\": \"uniform\", \"low\": 0.1, \"high\": 0.3}}");
         var inputs = new Dictionary<string, InputDistribution>(StringComparer.Ordinal);
         foreach (var (input, value) in Object(inputsElement, "monte_carlo.inputs", null))
         {
@@ -81,7 +83,8 @@ internal static class AppraisalSettingsReader
             CheckInput(input, path);
             inputs[input] = ReadDistribution(input, Object(value, path, DistributionKeys), path);
         }
-        if (inputs.Count == 0) throw new AssumptionsException("monte_carlo.inputs", "names no input; give at least one distribution or leave monte_carlo out");
+        if (inputs.Count == 0) throw new AssumptionsException("monte_carlo.inputs",
+            "names no input; give at least one distribution or leave monte_carlo out");
         return new MonteCarloSettings(draws, seed, inputs);
     }
 
@@ -94,7 +97,8 @@ internal static class AppraisalSettingsReader
             "triangular" => DistributionKind.Triangular,
             "uniform" => DistributionKind.Uniform,
             "normal" => DistributionKind.Normal,
-            var other => throw new AssumptionsException(Join(path, "distribution"), $"'{other}' is not a distribution; use triangular, uniform or normal"),
+            var other => throw new AssumptionsException(Join(path, "distribution"),
+                $"'{other}' is not a distribution; use triangular, uniform or normal"),
         };
         string[] needed = kind switch
         {
@@ -103,7 +107,8 @@ internal static class AppraisalSettingsReader
             _ => ["mean", "sd", "low", "high"],
         };
         foreach (var key in entry.Keys.Where(k => k != "distribution" && !needed.Contains(k)))
-            throw new AssumptionsException(Join(path, key), $"is not used by a {kindElement.GetString()} distribution, which takes {string.Join(", ", needed)}");
+            throw new AssumptionsException(Join(path, key),
+                $"is not used by a {kindElement.GetString()} distribution, which takes {string.Join(", ", needed)}");
         var values = needed.ToDictionary(k => k, k => Required(entry, k, path));
         var low = values["low"];
         var high = values["high"];
@@ -117,7 +122,8 @@ internal static class AppraisalSettingsReader
             if (values["sd"] < 0m) throw new AssumptionsException(Join(path, "sd"), "is negative; a standard deviation is zero or more");
             if (values["mean"] < low || values["mean"] > high) throw new AssumptionsException(Join(path, "mean"), "must lie between low and high");
         }
-        return new InputDistribution(kind, low, high, values.GetValueOrDefault("mode"), values.GetValueOrDefault("mean"), values.GetValueOrDefault("sd"));
+        return new InputDistribution(kind, low, high, values.GetValueOrDefault("mode"), values.GetValueOrDefault("mean"),
+            values.GetValueOrDefault("sd"));
     }
 
     private static decimal Required(Dictionary<string, JsonElement> entry, string key, string path) =>
@@ -134,6 +140,7 @@ internal static class AppraisalSettingsReader
     {
         var (low, high) = InputKeys.ValidRange(input);
         if (value < low || (high is { } h && value > h))
-            throw new AssumptionsException(path, high is null ? $"{value} is negative; {input} is zero or more" : $"{value} is outside 0..1; {input} is a fraction");
+            throw new AssumptionsException(path,
+                high is null ? $"{value} is negative; {input} is zero or more" : $"{value} is outside 0..1; {input} is a fraction");
     }
 }

@@ -14,8 +14,11 @@ public static class AssumptionDefaults
         [Channels.Web] = 0.15m,
     };
 
+    /// <summary>The channels counted as digital (take-up, avoidable contact): web and app.</summary>
     public static readonly IReadOnlyList<string> DigitalChannels = [Channels.Web, Channels.App];
+    /// <summary>The Green Book discount rate r: 3.5% a year.</summary>
     public const decimal DiscountRate = 0.035m;
+    /// <summary>No deadweight, full attribution, no optimism bias: adjusted benefit equals gross.</summary>
     public static readonly Adjustments Adjustments = Model.Adjustments.None;
 
     /// <summary>Channel shift and officer time are savings in kind unless a council says otherwise; avoided print and postage are cash.</summary>
@@ -27,7 +30,10 @@ public static class AssumptionDefaults
         [BenefitLine.Postage] = true,
     };
 
+    /// <summary>Counts below this are suppressed in published figures (10).</summary>
     public const int SuppressionThreshold = 10;
+    /// <summary>The baseline B, when a service gives none: the 12 months before go-live.</summary>
     public const int BaselineMonths = 12;
+    /// <summary>How a consortium's shared costs are split when the file does not say: equally among members.</summary>
     public const string Apportionment = "equal";
 }

@@ -65,6 +65,7 @@ public sealed class AssumptionSet
     /// <summary>The services the file describes, in ordinal order.</summary>
     public IReadOnlyList<string> Services => [.. _document.Services.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>Whether the file has an entry under <c>services</c> for the slug <paramref name="service"/>.</summary>
     public bool HasService(string service) => _document.Services.ContainsKey(service);
 
     /// <summary>The report-wide appraisal settings: horizon, price base, ranges and Monte Carlo (docs/assumptions.md).</summary>
@@ -78,12 +79,16 @@ public sealed class AssumptionSet
         councilCode is not null && _document.Councils.TryGetValue(councilCode, out var council) && council.OptimismBiasCosts is { } own ? own
         : _document.TopLevel.OptimismBiasCosts ?? 0m;
 
+    /// <summary>Reads and validates an assumptions file from its text (hashed as UTF-8).</summary>
+    /// <exception cref="AssumptionsException">The file cannot be used as written; the exception names the key.</exception>
     public static AssumptionSet Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Parse(Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>Reads and validates an assumptions file from its bytes; <see cref="Sha256"/> is the hash of these bytes as given.</summary>
+    /// <exception cref="AssumptionsException">The file cannot be used as written; the exception names the key.</exception>
     public static AssumptionSet Parse(byte[] utf8)
     {
         ArgumentNullException.ThrowIfNull(utf8);
@@ -94,7 +99,8 @@ public sealed class AssumptionSet
         AssumptionDocument document;
         try
         {
-            using var json = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            using var json = JsonDocument.Parse(body,
+                new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
             document = AssumptionsReader.Read(json.RootElement);
         }
         catch (JsonException e)
@@ -155,11 +161,15 @@ public sealed class AssumptionSet
             };
         return resolved with
         {
-            DeadweightSource = $"asked to be estimated, but {estimate?.Source ?? "no estimate was made"}; the assumed {Percent(resolved.Adjustments.Deadweight)} is used",
+            DeadweightSource = $"asked to be estimated, but {estimate?.Source ?? "no estimate was made"}; " +
+                $"the assumed {Percent(resolved.Adjustments.Deadweight)} is used",
         };
     }
 
-    /// <summary>A service's KPI targets as the top level sets them (<c>services.{slug}.targets</c>), for a consortium's KPIs; null when none.</summary>
+    /// <summary>
+    /// A service's KPI targets as the top level sets them (<c>services.{slug}.targets</c>), for a consortium's KPIs;
+    /// null when none.
+    /// </summary>
     public KpiTargets? TargetsFor(string service) =>
         _document.Services.TryGetValue(service, out var entry) ? entry.Overrides.Targets : null;
 

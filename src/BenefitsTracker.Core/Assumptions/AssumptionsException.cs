@@ -7,6 +7,7 @@ namespace BenefitsTracker.Core.Assumptions;
 /// </summary>
 public sealed class AssumptionsException : Exception
 {
+    /// <summary>The value at <paramref name="path"/> (dotted; empty for the whole document) is wrong as <paramref name="problem"/> says.</summary>
     public AssumptionsException(string path, string problem)
         : base(path.Length == 0 ? $"Assumptions: {problem}" : $"Assumptions, {path}: {problem}")
     {
@@ -14,6 +15,10 @@ public sealed class AssumptionsException : Exception
         Problem = problem;
     }
 
+    /// <summary>As the two-argument constructor, keeping the error that showed the problem (a JSON reader's, say).</summary>
+    /// <param name="path">The dotted key path; empty for the whole document.</param>
+    /// <param name="problem">What is wrong, without the path.</param>
+    /// <param name="inner">The error that showed it.</param>
     public AssumptionsException(string path, string problem, Exception inner)
         : base(path.Length == 0 ? $"Assumptions: {problem}" : $"Assumptions, {path}: {problem}", inner)
     {

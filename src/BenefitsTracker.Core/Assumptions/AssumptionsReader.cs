@@ -12,7 +12,8 @@ internal static class AssumptionsReader
     private static readonly string[] OverridableKeys =
         ["unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "discount_rate", "adjustments", "cashable", "suppression_threshold"];
 
-    private static readonly string[] TopLevelKeys = ["version", .. OverridableKeys, "services", "councils", "consortia", .. AppraisalSettingsReader.Keys];
+    private static readonly string[] TopLevelKeys = ["version", .. OverridableKeys, "services", "councils", "consortia",
+        .. AppraisalSettingsReader.Keys];
 
     /// <summary>
     /// A council may override everything but the suppression threshold: suppression applies to outputs
@@ -27,7 +28,8 @@ internal static class AssumptionsReader
     /// could not be honoured and is refused rather than ignored.
     /// </summary>
     internal static readonly string[] ServiceKeys =
-        ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable", "targets", "owner", "name"];
+        ["go_live", "baseline", "lines", "unit_costs_gbp", "digital_channels", "officer_hourly_cost_gbp", "adjustments", "cashable",
+            "targets", "owner", "name"];
 
     internal static readonly string[] ReportWideKeys = ["discount_rate", "suppression_threshold"];
     /// <summary><c>"deadweight": "estimated"</c>: use the counterfactual estimate where one exists (docs/assumptions.md).</summary>
@@ -45,7 +47,8 @@ internal static class AssumptionsReader
         var top = Object(root, "", TopLevelKeys);
 
         if (!top.TryGetValue("version", out var versionElement))
-            throw new AssumptionsException("version", "is required: name this set of assumptions (e.g. \"2025-26-v1\") so that reports can say which was used");
+            throw new AssumptionsException("version",
+                "is required: name this set of assumptions (e.g. \"2025-26-v1\") so that reports can say which was used");
         var version = NonEmptyString(versionElement, "version");
 
         var topLayer = ReadLayer(top, "");
@@ -62,7 +65,8 @@ internal static class AssumptionsReader
             {
                 var path = Join("councils", code);
                 if (!CouncilCode.IsValid(code))
-                    throw new AssumptionsException(path, $"'{code}' is not an ONS GSS council code (a letter E, W, S or N and eight digits, e.g. W06000003)");
+                    throw new AssumptionsException(path,
+                        $"'{code}' is not an ONS GSS council code (a letter E, W, S or N and eight digits, e.g. W06000003)");
                 var entry = Object(value, path, CouncilKeys);
                 councils[code] = ReadLayer(entry, path);
                 if (entry.TryGetValue("services", out var own))
@@ -82,7 +86,8 @@ internal static class AssumptionsReader
                 {
                     rule = String(ruleElement, Join(path, "apportionment"));
                     if (!ApportionmentRules.Contains(rule, StringComparer.Ordinal))
-                        throw new AssumptionsException(Join(path, "apportionment"), $"'{rule}' is not an apportionment rule; use equal, population or usage");
+                        throw new AssumptionsException(Join(path, "apportionment"),
+                            $"'{rule}' is not an apportionment rule; use equal, population or usage");
                 }
                 consortia[id] = rule;
                 if (entry.TryGetValue("population_source", out var sourceElement))
@@ -125,7 +130,8 @@ internal static class AssumptionsReader
                 var key = GradeKey(grade);
                 if (seen.TryGetValue(key, out var first) && first.Grade != grade)
                     throw new AssumptionsException(Join(gp, grade),
-                        $"grade '{grade}' differs from '{first.Grade}' (at {first.Path}) only in case or punctuation; spell each grade one way throughout");
+                        $"grade '{grade}' differs from '{first.Grade}' (at {first.Path}) " +
+                        $"only in case or punctuation; spell each grade one way throughout");
                 seen.TryAdd(key, (grade, Join(gp, grade)));
             }
         }
@@ -152,7 +158,8 @@ internal static class AssumptionsReader
         RefuseServiceCostBias(entry, path);
 
         if (!entry.TryGetValue("go_live", out var goLiveElement))
-            throw new AssumptionsException(Join(path, "go_live"), $"service '{slug}' has no go_live month (YYYY-MM): the month its digital service went live");
+            throw new AssumptionsException(Join(path, "go_live"),
+                $"service '{slug}' has no go_live month (YYYY-MM): the month its digital service went live");
         var goLive = GoLive(goLiveElement, Join(path, "go_live"));
 
         var (from, to) = Baseline(entry, path) ?? (goLive.AddMonths(-AssumptionDefaults.BaselineMonths), goLive.AddMonths(-1));
@@ -188,7 +195,8 @@ internal static class AssumptionsReader
             var itemPath = $"{linesPath}[{i}]";
             var name = String(items[i], itemPath);
             if (!BenefitLines.TryParse(name, out var line))
-                throw new AssumptionsException(itemPath, $"'{name}' is not a benefit line; use {string.Join(", ", BenefitLines.All.Select(l => l.Key()))}");
+                throw new AssumptionsException(itemPath,
+                    $"'{name}' is not a benefit line; use {string.Join(", ", BenefitLines.All.Select(l => l.Key()))}");
             if (list.Contains(line)) throw new AssumptionsException(itemPath, $"'{name}' is listed twice");
             list.Add(line);
         }
@@ -201,7 +209,8 @@ internal static class AssumptionsReader
     {
         var goLive = Month(element, path);
         if (goLive.Year < 1901)
-            throw new AssumptionsException(path, $"{goLive} is too early: go_live must be 1901-01 or later (its default baseline is the 12 months before)");
+            throw new AssumptionsException(path,
+                $"{goLive} is too early: go_live must be 1901-01 or later (its default baseline is the 12 months before)");
         return goLive;
     }
 
@@ -270,12 +279,15 @@ internal static class AssumptionsReader
                 layer = d.ValueKind == JsonValueKind.String
                     ? d.GetString() == EstimatedDeadweight
                         ? layer with { DeadweightEstimated = true }
-                        : throw new AssumptionsException(Join(p, "deadweight"), $"\"{d.GetString()}\" is not a deadweight: give a fraction from 0 to 1 (0.1 for 10%) or \"{EstimatedDeadweight}\" to use the counterfactual estimate")
+                        : throw new AssumptionsException(Join(p, "deadweight"),
+                            $"\"{d.GetString()}\" is not a deadweight: give a fraction from 0 to 1 (0.1 for 10%) " +
+                            $"or \"{EstimatedDeadweight}\" to use the counterfactual estimate")
                     : layer with { Deadweight = Rate(d, Join(p, "deadweight")), DeadweightEstimated = false };
             if (entry.TryGetValue("attribution", out var a)) layer = layer with { Attribution = Rate(a, Join(p, "attribution")) };
             if (entry.TryGetValue("optimism_bias", out var o)) layer = layer with { OptimismBias = Rate(o, Join(p, "optimism_bias")) };
             // Not capped at 1: the Green Book's upper bounds for costs reach 200% for some projects.
-            if (entry.TryGetValue("optimism_bias_costs", out var oc)) layer = layer with { OptimismBiasCosts = NonNegative(oc, Join(p, "optimism_bias_costs")) };
+            if (entry.TryGetValue("optimism_bias_costs", out var oc))
+                layer = layer with { OptimismBiasCosts = NonNegative(oc, Join(p, "optimism_bias_costs")) };
         }
 
         if (values.TryGetValue("cashable", out var cashable))
@@ -287,7 +299,8 @@ internal static class AssumptionsReader
             var flags = new Dictionary<BenefitLine, bool>();
             foreach (var (key, value) in Object(cashable, p, CashableKeys))
             {
-                BenefitLines.TryParse(key, out var line);
+                // Object() has refused every key but CashableKeys, so this holds; a line added there but not to BenefitLines would stop here.
+                if (!BenefitLines.TryParse(key, out var line)) throw new AssumptionsException(Join(p, key), "not a benefit line");
                 flags[line] = Bool(value, Join(p, key));
             }
             layer = layer with { Cashable = flags };

@@ -15,7 +15,8 @@ internal static class CouncilServiceReader
         var path = Join(Join(Join("councils", council), "services"), slug);
         if (!services.ContainsKey(slug))
             throw new AssumptionsException(path,
-                $"service '{slug}' is not described under services; add services.{slug} (with its go_live) before overriding it for council {council}");
+                $"service '{slug}' is not described under services; " +
+                $"add services.{slug} (with its go_live) before overriding it for council {council}");
         if (value.ValueKind == JsonValueKind.Object)
             foreach (var property in value.EnumerateObject())
                 if (AssumptionsReader.ReportWideKeys.Contains(property.Name, StringComparer.Ordinal))

@@ -7,7 +7,10 @@ namespace BenefitsTracker.Core.Assumptions;
 internal sealed class EffectiveAssumptions
 {
     private readonly Dictionary<string, decimal> _unitCosts = new(AssumptionDefaults.UnitCosts, StringComparer.Ordinal);
-    /// <summary>For each unit cost the file sets, the key that set it last ("councils.W06000003.unit_costs_gbp.phone"); absent: the default.</summary>
+    /// <summary>
+    /// For each unit cost the file sets, the key that set it last ("councils.W06000003.unit_costs_gbp.phone"); absent:
+    /// the default.
+    /// </summary>
     private readonly Dictionary<string, string> _unitCostKeys = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _digitalChannels = AssumptionDefaults.DigitalChannels;
     private decimal? _hourlyDefault;

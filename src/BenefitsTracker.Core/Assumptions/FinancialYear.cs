@@ -9,6 +9,8 @@ public readonly record struct FinancialYear(int StartYear) : IComparable<Financi
     /// <summary>The financial year a month falls in: April 2024 to March 2025 is 2024-25.</summary>
     public static FinancialYear Of(Month month) => new(month.Number >= 4 ? month.Year : month.Year - 1);
 
+    /// <summary>Reads a year written as HM Treasury writes it, "2024-25" (the second part must be the following year).</summary>
+    /// <returns>Whether <paramref name="text"/> is such a year; <paramref name="year"/> is default when not.</returns>
     public static bool TryParse(string? text, out FinancialYear year)
     {
         year = default;
@@ -20,8 +22,22 @@ public readonly record struct FinancialYear(int StartYear) : IComparable<Financi
         return true;
     }
 
+    /// <summary>Financial years order by time: earlier is less.</summary>
     public int CompareTo(FinancialYear other) => StartYear.CompareTo(other.StartYear);
 
+    /// <summary>Whether <paramref name="a"/> is earlier than <paramref name="b"/>.</summary>
+    public static bool operator <(FinancialYear a, FinancialYear b) => a.StartYear < b.StartYear;
+
+    /// <summary>Whether <paramref name="a"/> is later than <paramref name="b"/>.</summary>
+    public static bool operator >(FinancialYear a, FinancialYear b) => a.StartYear > b.StartYear;
+
+    /// <summary>Whether <paramref name="a"/> is <paramref name="b"/> or earlier.</summary>
+    public static bool operator <=(FinancialYear a, FinancialYear b) => a.StartYear <= b.StartYear;
+
+    /// <summary>Whether <paramref name="a"/> is <paramref name="b"/> or later.</summary>
+    public static bool operator >=(FinancialYear a, FinancialYear b) => a.StartYear >= b.StartYear;
+
+    /// <summary>The year as HM Treasury writes it, "2024-25", the form <see cref="TryParse"/> reads.</summary>
     public override string ToString() =>
         $"{StartYear.ToString("D4", CultureInfo.InvariantCulture)}-{((StartYear + 1) % 100).ToString("D2", CultureInfo.InvariantCulture)}";
 }

@@ -10,6 +10,7 @@ namespace BenefitsTracker.Core.Disclosure;
 /// </summary>
 public static class AdditiveFigures
 {
+    /// <summary>Every additive figure of <paramref name="r"/>, by its stable name, in a fixed order.</summary>
     public static IReadOnlyDictionary<string, decimal> Of(SavingsResult r)
     {
         ArgumentNullException.ThrowIfNull(r);

@@ -38,6 +38,7 @@ public sealed class DisclosureView
 
     /// <summary>True when the output is shared beyond one council and suppression applies.</summary>
     public bool Controlled { get; }
+    /// <summary>The suppression threshold: a count below it is a small count.</summary>
     public int Threshold { get; }
     /// <summary>"&lt;10" for a threshold of 10: the symbol for a small count.</summary>
     public string SmallSymbol => $"<{Threshold}";
@@ -76,11 +77,14 @@ public sealed class DisclosureView
         get
         {
             if (!Controlled) return null;
+            var names = string.Join(", ", Members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{Name(m.Key)} {Symbol(m.Value)}"));
             var withheld = Members.Count == 0 ? "No member council is withheld."
-                : $"{Members.Count} member councils are withheld whole ({string.Join(", ", Members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{Name(m.Key)} {Symbol(m.Value)}"))}): " +
+                : $"{Members.Count} member councils are withheld whole ({names}): " +
                   "their figures are in the consortium's totals but cannot be worked out from them, because none of them is shown alone.";
-            return $"This report is shared beyond one council, so no small number can be read from it. A count below {Threshold} is shown as {SmallSymbol}; " +
-                   $"a figure hidden so that a small one cannot be worked out by subtraction from a total, or worked out from a hidden count, is shown as {ConfidentialSymbol} (confidential). {withheld}";
+            return $"This report is shared beyond one council, so no small number can be read from it. " +
+                   $"A count below {Threshold} is shown as {SmallSymbol}; " +
+                   $"a figure hidden so that a small one cannot be worked out by subtraction from a total, " +
+                   $"or worked out from a hidden count, is shown as {ConfidentialSymbol} (confidential). {withheld}";
         }
     }
 

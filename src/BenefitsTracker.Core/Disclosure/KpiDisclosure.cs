@@ -17,6 +17,7 @@ public sealed class KpiDisclosure
     private readonly Dictionary<(string Service, int Month, bool YearEarlier, Kpi Kpi), Shown> _own = new();
     private readonly Dictionary<(string Member, string Service, Kpi Kpi), Shown> _members = new();
 
+    /// <summary>The KPI disclosure of <paramref name="result"/>, worked out once per result and shared by every writer.</summary>
     public static KpiDisclosure Of(SavingsResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -9,6 +9,9 @@ public enum Shown
     Value,
     /// <summary>Primary suppression: a count of 1 to threshold − 1, written "&lt;N".</summary>
     Small,
-    /// <summary>Secondary suppression: hidden so that a small figure cannot be worked out from the others, written "[c]" (confidential, the GSS symbol).</summary>
+    /// <summary>
+    /// Secondary suppression: hidden so that a small figure cannot be worked out from the others, written "[c]"
+    /// (confidential, the GSS symbol).
+    /// </summary>
     Confidential,
 }

@@ -1,7 +1,9 @@
 namespace BenefitsTracker.Core.Domain;
 
+/// <summary>The benefit lines in report order, and their keys and titles.</summary>
 public static class BenefitLines
 {
+    /// <summary>Every line, in the order reports show them.</summary>
     public static readonly IReadOnlyList<BenefitLine> All =
         [BenefitLine.ChannelShift, BenefitLine.OfficerTime, BenefitLine.Print, BenefitLine.Postage, BenefitLine.AvoidableContact];
 
@@ -27,6 +29,7 @@ public static class BenefitLines
         _ => throw new ArgumentOutOfRangeException(nameof(line)),
     };
 
+    /// <summary>Reads a line from its snake_case <see cref="Key"/> ("channel_shift"); false for any other text.</summary>
     public static bool TryParse(string key, out BenefitLine line)
     {
         foreach (var l in All)

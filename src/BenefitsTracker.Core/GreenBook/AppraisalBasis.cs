@@ -112,7 +112,8 @@ internal sealed class AppraisalBasis
         {
             var adj = working.Assumptions.Adjustments;
             var key = (adj.Deadweight, adj.Attribution, adj.OptimismBias);
-            if (!groups.TryGetValue(key, out var group)) groups[key] = group = new Group(adj.Deadweight, adj.Attribution, adj.OptimismBias, inputs.Count);
+            if (!groups.TryGetValue(key, out var group))
+                groups[key] = group = new Group(adj.Deadweight, adj.Attribution, adj.OptimismBias, inputs.Count);
             var gross = new decimal[timeline.Observed];
             for (var t = 0; t < timeline.Observed; t++)
                 foreach (var value in working.Months[t].GrossByLine.Values) gross[t] += value;
@@ -186,7 +187,9 @@ internal sealed class AppraisalBasis
         // Officer time: hours released per pound of the hourly rate that valued them.
         foreach (var row in w.OfficerTime)
         {
-            var key = row.Grade is { } grade && w.Assumptions.HourlyCostByGrade.ContainsKey(grade) ? InputKeys.HourlyGrade(grade) : InputKeys.HourlyDefault;
+            var key = row.Grade is { } grade && w.Assumptions.HourlyCostByGrade.ContainsKey(grade)
+                ? InputKeys.HourlyGrade(grade)
+                : InputKeys.HourlyDefault;
             Of(key)[MonthIndex(row.Month)] += row.HoursReleased;
         }
 
@@ -217,10 +220,12 @@ internal sealed class AppraisalBasis
                      .OrderBy(k => Channels.Order(k[InputKeys.UnitCostPrefix.Length..])).ThenBy(k => k, StringComparer.Ordinal))
         {
             var channel = key[InputKeys.UnitCostPrefix.Length..];
-            list.Add(new AppraisalInput(key, $"Unit cost: {channel.Replace('_', ' ')}", InputKind.Price, UnitCost(channel), 0m, StrictJson.MaxUnitCost));
+            list.Add(new AppraisalInput(key, $"Unit cost: {channel.Replace('_', ' ')}", InputKind.Price, UnitCost(channel), 0m,
+                StrictJson.MaxUnitCost));
         }
         if (keys.Contains(InputKeys.HourlyDefault))
-            list.Add(new AppraisalInput(InputKeys.HourlyDefault, "Officer hourly cost (default)", InputKind.Price, a.HourlyCostDefault, 0m, StrictJson.MaxUnitCost));
+            list.Add(new AppraisalInput(InputKeys.HourlyDefault, "Officer hourly cost (default)", InputKind.Price, a.HourlyCostDefault, 0m,
+                StrictJson.MaxUnitCost));
         foreach (var key in keys.Where(k => k.StartsWith(InputKeys.HourlyGradePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var grade = key[InputKeys.HourlyGradePrefix.Length..];
@@ -230,7 +235,8 @@ internal sealed class AppraisalBasis
         list.Add(new AppraisalInput(InputKeys.Attribution, "Attribution", InputKind.Attribution, a.Adjustments.Attribution, 0m, 1m));
         list.Add(new AppraisalInput(InputKeys.OptimismBias, "Optimism bias (benefits)", InputKind.OptimismBias, a.Adjustments.OptimismBias, 0m, 1m));
         var obcScope = result.Scope.Kind == ScopeKind.Council ? result.Scope.Id : null;
-        list.Add(new AppraisalInput(InputKeys.OptimismBiasCosts, "Optimism bias (costs)", InputKind.OptimismBiasCosts, assumptions.OptimismBiasCostsFor(obcScope), 0m, null));
+        list.Add(new AppraisalInput(InputKeys.OptimismBiasCosts, "Optimism bias (costs)", InputKind.OptimismBiasCosts,
+            assumptions.OptimismBiasCostsFor(obcScope), 0m, null));
         list.Add(new AppraisalInput(InputKeys.TotalCosts, "Total costs (× recorded)", InputKind.TotalCosts, 1m, 0m, null));
         return list;
     }

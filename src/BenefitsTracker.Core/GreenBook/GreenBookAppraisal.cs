@@ -15,7 +15,8 @@ public static class GreenBookAppraisal
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(assumptions);
         var settings = assumptions.Appraisal;
-        var timeline = new Timeline(result.Request.From, result.Months.Count, settings.AppraisalYears, result.Assumptions.DiscountRate, settings.BenefitDropOff);
+        var timeline = new Timeline(result.Request.From, result.Months.Count, settings.AppraisalYears, result.Assumptions.DiscountRate,
+            settings.BenefitDropOff);
         var horizon = HorizonProjection.Project(result, assumptions, timeline, settings.AppraisalYears, settings.BenefitDropOff);
         var npv = horizon?.Npv ?? result.Totals.Npv;
         var basis = AppraisalBasis.Build(result, assumptions, timeline);

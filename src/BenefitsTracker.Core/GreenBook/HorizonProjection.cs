@@ -35,7 +35,8 @@ internal static class HorizonProjection
         {
             var t = timeline.Observed + j;
             var factor = timeline.DropOffFactors[j];
-            var month = new ProjectedMonth(timeline.MonthAt(t), t, j / 12 + 1, adjustedMean * factor, cashableMean * factor, costMean, timeline.DiscountFactors[t]);
+            var month = new ProjectedMonth(timeline.MonthAt(t), t, j / 12 + 1, adjustedMean * factor, cashableMean * factor, costMean,
+                timeline.DiscountFactors[t]);
             months.Add(month);
             npv += month.Net * month.DiscountFactor;
         }

@@ -11,6 +11,7 @@ namespace BenefitsTracker.Core.GreenBook;
 /// </summary>
 public static class MonteCarlo
 {
+    /// <summary>Bins of the NPV histogram, equal widths from the lowest draw to the highest.</summary>
     public const int HistogramBins = 20;
 
     internal static MonteCarloFigures Run(AppraisalBasis basis, MonteCarloSettings settings)

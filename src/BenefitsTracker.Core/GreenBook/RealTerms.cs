@@ -11,7 +11,8 @@ namespace BenefitsTracker.Core.GreenBook;
 /// </summary>
 internal static class RealTerms
 {
-    public static (RealFigures? Figures, string? Withheld) Compute(SavingsResult result, AppraisalSettings settings, DeflatorSeries? series, HorizonFigures? horizon)
+    public static (RealFigures? Figures, string? Withheld) Compute(SavingsResult result, AppraisalSettings settings,
+        DeflatorSeries? series, HorizonFigures? horizon)
     {
         if (series is null) return (null, "no GDP deflator series was given");
         if (result.Months.Count == 0) return (null, "the period has no months");
@@ -19,7 +20,8 @@ internal static class RealTerms
         var missing = result.Months.Select(m => FinancialYear.Of(m.Month)).Append(priceBase).Distinct()
             .Where(y => series.Of(y) is null).Order().ToList();
         if (missing.Count > 0)
-            return (null, $"the GDP deflator series ({series.Release}) has no figure for {string.Join(", ", missing)}; give a series that covers them with --deflators FILE");
+            return (null, $"the GDP deflator series ({series.Release}) has no figure for {string.Join(", ", missing)}; " +
+                $"give a series that covers them with --deflators FILE");
 
         var baseDeflator = series.Of(priceBase)!.Value;
         var months = new List<RealMonth>(result.Months.Count);

@@ -16,7 +16,8 @@ internal static class Sensitivity
         settings.Ranges.TryGetValue(input.Key, out var range) ? (range.Low, range.High)
             : (input.Clamp(input.Assumed * (1m - DefaultSpread)), input.Clamp(input.Assumed * (1m + DefaultSpread)));
 
-    public static (IReadOnlyList<TornadoBar> Tornado, ScenarioFigures Scenarios) Run(AppraisalBasis basis, AppraisalSettings settings, decimal centralNpv)
+    public static (IReadOnlyList<TornadoBar> Tornado, ScenarioFigures Scenarios) Run(AppraisalBasis basis, AppraisalSettings settings,
+        decimal centralNpv)
     {
         var n = basis.Inputs.Count;
         var bars = new List<TornadoBar>(n);

@@ -14,6 +14,8 @@ public sealed class AliasTable
     private readonly long[] _counts;
     private readonly long _total;
 
+    /// <summary>A table drawing bin i with probability <c>counts[i] / Σ counts</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
     public AliasTable(IReadOnlyList<long> counts)
     {
         var k = counts.Count;

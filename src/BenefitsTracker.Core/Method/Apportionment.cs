@@ -9,7 +9,9 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class Apportionment
 {
+    /// <summary>The rules' keys as the assumptions file writes them (<c>consortia.{id}.apportionment</c>).</summary>
     public const string Equal = "equal", Population = "population", Usage = "usage";
+    /// <summary>Every rule the file may name.</summary>
     public static readonly IReadOnlyList<string> Rules = [Equal, Population, Usage];
 
     /// <summary>Each member's share (council code → fraction); the shares add up to 1.</summary>
@@ -33,7 +35,8 @@ public static class Apportionment
         if (total == 0m)
             throw new MethodException(
                 $"Consortium '{consortium.Id}' shares its costs by usage, but its members have no completed transactions " +
-                $"in {request.From}..{request.To}{(request.Service is null ? "" : $" for service '{request.Service}'")}, so there is nothing to share them by.",
+                $"in {request.From}..{request.To}{(request.Service is null ? "" : $" for service '{request.Service}'")}, " +
+                $"so there is nothing to share them by.",
                 $"consortia.{consortium.Id}.apportionment");
 
         var shares = new Dictionary<string, decimal>(StringComparer.Ordinal);

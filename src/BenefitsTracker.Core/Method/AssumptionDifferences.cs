@@ -37,21 +37,25 @@ public static class AssumptionDifferences
             // go-live, baseline and lines belong to the service alone and are always compared.
             var keys = services.Values.Where(s => s.ContainsKey(slug)).SelectMany(s => s[slug].Keys).Distinct(StringComparer.Ordinal)
                 .Where(k => k is "go_live" or "baseline" or "lines"
-                    || members.Any(m => services[m.Scope.Id].TryGetValue(slug, out var own) && own.GetValueOrDefault(k) != council[m.Scope.Id].GetValueOrDefault(k)));
+                    || members.Any(m => services[m.Scope.Id].TryGetValue(slug, out var own)
+                        && own.GetValueOrDefault(k) != council[m.Scope.Id].GetValueOrDefault(k)));
             foreach (var key in keys)
                 foreach (var m in members)
-                    Put($"services.{slug}.{key}", m.Scope.Id, services[m.Scope.Id].TryGetValue(slug, out var own) ? own.GetValueOrDefault(key) ?? "not set" : null);
+                    Put($"services.{slug}.{key}", m.Scope.Id,
+                        services[m.Scope.Id].TryGetValue(slug, out var own) ? own.GetValueOrDefault(key) ?? "not set" : null);
         }
 
         return [.. values
             .Where(kv => kv.Value.Values.Where(v => v is not null).Distinct(StringComparer.Ordinal).Count() > 1)
-            .Select(kv => new AssumptionDifference(kv.Key, [.. members.Select(m => new MemberValue(m.Scope.Id, kv.Value.GetValueOrDefault(m.Scope.Id)))]))];
+            .Select(kv => new AssumptionDifference(kv.Key,
+                [.. members.Select(m => new MemberValue(m.Scope.Id, kv.Value.GetValueOrDefault(m.Scope.Id)))]))];
     }
 
     /// <summary>A council's values under their keys in the assumptions file.</summary>
     private static Dictionary<string, string> Flatten(ResolvedAssumptions a)
     {
-        var d = Common(a.UnitCosts, a.DigitalChannels, a.HasHourlyCostDefault ? a.HourlyCostDefault : null, a.HourlyCostByGrade, a.Adjustments, a.Cashable);
+        var d = Common(a.UnitCosts, a.DigitalChannels, a.HasHourlyCostDefault ? a.HourlyCostDefault : null, a.HourlyCostByGrade,
+            a.Adjustments, a.Cashable);
         d["discount_rate"] = Number(a.DiscountRate);
         return d;
     }
@@ -59,7 +63,8 @@ public static class AssumptionDifferences
     /// <summary>A service's values, go-live, baseline and lines included.</summary>
     private static Dictionary<string, string> Flatten(ServiceAssumptions a)
     {
-        var d = Common(a.UnitCosts, a.DigitalChannels, a.HasHourlyCostDefault ? a.HourlyCostDefault : null, a.HourlyCostByGrade, a.Adjustments, a.Cashable);
+        var d = Common(a.UnitCosts, a.DigitalChannels, a.HasHourlyCostDefault ? a.HourlyCostDefault : null, a.HourlyCostByGrade,
+            a.Adjustments, a.Cashable);
         d["go_live"] = a.GoLive ?? "not launched";
         d["baseline"] = $"{a.BaselineFrom} to {a.BaselineTo}";
         d["lines"] = string.Join(", ", a.Lines.Select(l => l.Key()));

@@ -12,6 +12,7 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class AvoidableContact
 {
+    /// <summary>How long after a failure an offline completion still counts: 7 days, inclusive.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
     /// <summary>A failure on a digital channel and the offline completion it led to.</summary>
@@ -74,12 +75,16 @@ public static class AvoidableContact
             {
                 var difference = unitCost(g.Key.Offline) - unitCost(g.Key.Digital);
                 long count = g.Count();
-                return new AvoidableContactRow(g.Key.Month, g.Key.Digital, g.Key.Offline, count, difference, count * Value(unitCost(g.Key.Offline), unitCost(g.Key.Digital)));
+                return new AvoidableContactRow(g.Key.Month, g.Key.Digital, g.Key.Offline, count, difference,
+                    count * Value(unitCost(g.Key.Offline), unitCost(g.Key.Digital)));
             })
             .ToList();
     }
 
-    /// <summary>The line month by month over <paramref name="from"/>..<paramref name="to"/>: each month's rows summed (negative: a dis-benefit).</summary>
+    /// <summary>
+    /// The line month by month over <paramref name="from"/>..<paramref name="to"/>: each month's rows summed (negative:
+    /// a dis-benefit).
+    /// </summary>
     internal static decimal[] ByMonth(IEnumerable<AvoidableContactRow> rows, Month from, Month to)
     {
         var values = new decimal[Month.Count(from, to)];

@@ -7,10 +7,12 @@ namespace BenefitsTracker.Core.Method;
 /// METHOD.md line 2: a 95% interval for the officer time figure from a seeded bootstrap. Each of
 /// 2,000 resamples draws n_B baseline cases and n_P period cases with replacement from the
 /// histograms (through an <see cref="AliasTable"/>), recomputes the baseline mean M_B* and
-/// values the resampled period cases: Σ_i (M_B* − minutes_i)/60 × rate(grade_i). The interval is the 2.5th and 97.5th percentiles of those figures (gross, before adjustments).
+/// values the resampled period cases: Σ_i (M_B* − minutes_i)/60 × rate(grade_i). The interval is the 2.5th and 97.5th
+/// percentiles of those figures (gross, before adjustments).
 /// </summary>
 public static class Bootstrap
 {
+    /// <summary>Resamples of the baseline and period cases (METHOD.md line 2: 2,000).</summary>
     public const int Resamples = 2000;
 
     /// <summary>Fixed so that the same inputs always give the same interval.</summary>
@@ -30,7 +32,8 @@ public static class Bootstrap
     /// the rate of their grade; null when either side has no cases.
     /// </summary>
     internal static decimal[]? ForOfficerTime(
-        string council, string service, IEnumerable<ClosedCases> baselineCases, IEnumerable<ClosedCases> periodCases, Func<string?, decimal> hourlyCost)
+        string council, string service, IEnumerable<ClosedCases> baselineCases, IEnumerable<ClosedCases> periodCases,
+            Func<string?, decimal> hourlyCost)
     {
         var baselineBins = baselineCases
             .GroupBy(c => c.OfficerMinutes).OrderBy(g => g.Key)

@@ -18,6 +18,10 @@ public static class ChannelShift
         public decimal UnitCost => Volume == 0 ? 0m : Cost / Volume;
     }
 
+    /// <summary>
+    /// The baseline mix of <paramref name="baselineVolumes"/> (completed transactions in B by channel), each channel
+    /// costed by <paramref name="unitCost"/>.
+    /// </summary>
     public static BaselineMix Mix(IReadOnlyDictionary<string, long> baselineVolumes, Func<string, decimal> unitCost)
     {
         var cost = 0m;

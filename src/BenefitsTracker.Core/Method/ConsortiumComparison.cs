@@ -13,6 +13,10 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class ConsortiumComparisons
 {
+    /// <summary>
+    /// Each member of <paramref name="consortium"/> beside the medians, from <paramref name="members"/>' own results;
+    /// <paramref name="consortiumAssumptions"/> give the suppression threshold and <paramref name="request"/> the period.
+    /// </summary>
     public static ConsortiumComparison Compare(
         ConsortiumData consortium, IReadOnlyList<SavingsResult> members, ResolvedAssumptions consortiumAssumptions, ReportRequest request)
     {
@@ -48,7 +52,8 @@ public static class ConsortiumComparisons
             Median(shown.Select(r => r.BenefitPerTransaction)),
             Median(shown.Select(r => r.CostPer1000Residents)),
             Median(shown.Select(r => r.AdjustedBenefit)));
-        return new ConsortiumComparison(rule, threshold, rows, medians, consortiumAssumptions.PopulationSource, AssumptionDifferences.Between(members));
+        return new ConsortiumComparison(rule, threshold, rows, medians, consortiumAssumptions.PopulationSource,
+            AssumptionDifferences.Between(members));
     }
 
     /// <summary>Adjusted benefit / transactions; null without transactions.</summary>

@@ -10,19 +10,25 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class CostSpreading
 {
+    /// <summary>The month of the line's period_start.</summary>
     public static Month FirstMonth(CostLine line) => Month.Of(line.PeriodStart);
 
+    /// <summary>The month of the line's period_end.</summary>
     public static Month LastMonth(CostLine line) => Month.Of(line.PeriodEnd);
 
+    /// <summary>The months the line is spread over, first to last inclusive.</summary>
+    /// <exception cref="MethodException">The line ends before it starts; the message names it.</exception>
     public static int MonthCount(CostLine line)
     {
         var count = Month.Count(FirstMonth(line), LastMonth(line));
         if (count < 1)
             throw new MethodException(
-                $"The {line.Category} cost line '{line.Reference ?? line.Description ?? "(no reference)"}' ends ({line.PeriodEnd:yyyy-MM-dd}) before it starts ({line.PeriodStart:yyyy-MM-dd}).");
+                $"The {line.Category} cost line '{line.Reference ?? line.Description ?? "(no reference)"}' " +
+                $"ends ({line.PeriodEnd:yyyy-MM-dd}) before it starts ({line.PeriodStart:yyyy-MM-dd}).");
         return count;
     }
 
+    /// <summary>The line's amount over its month count, unrounded.</summary>
     public static decimal MonthlyAmount(CostLine line) => line.Amount / MonthCount(line);
 
     /// <summary>The line's spend in month <paramref name="month"/>: its monthly amount, or 0 outside its period.</summary>
@@ -37,5 +43,6 @@ public static class CostSpreading
         return total;
     }
 
+    /// <summary>Whether any month of the line falls in <paramref name="from"/>..<paramref name="to"/>.</summary>
     public static bool Overlaps(CostLine line, Month from, Month to) => FirstMonth(line) <= to && LastMonth(line) >= from;
 }

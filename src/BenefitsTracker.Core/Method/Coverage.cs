@@ -49,6 +49,7 @@ public static class Coverage
     public static string Held(DataCoverage coverage) => string.Join(", ", coverage.Feeds.Select(f =>
         $"{Name(f.Feed)} {(f.From is { } a && f.To is { } b ? $"{a} to {b}" : "none")}"));
 
+    /// <summary>The feed in words for messages: "events", "cases" or "cost lines".</summary>
     public static string Name(Feed feed) => feed switch
     {
         Model.Feed.Events => "events",

@@ -14,7 +14,8 @@ internal static class KpiCalculation
 {
     private const int YearMonths = 12;
 
-    public static ServiceKpis ForService(string council, string service, ServiceAssumptions a, ReportRequest request, ServiceData data, FeedCoverage events)
+    public static ServiceKpis ForService(string council, string service, ServiceAssumptions a, ReportRequest request, ServiceData data,
+        FeedCoverage events)
     {
         var volumes = ServiceVolumes.Of(data.Volumes, _ => false, _ => false);
         var costLines = data.CostLines.Where(l => !CostCategories.IsBaseline(l.Category)).ToList();

@@ -7,6 +7,10 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public sealed class MethodException : Exception
 {
+    /// <summary>
+    /// A problem described by <paramref name="message"/>; <paramref name="path"/> is the assumptions key that would fix
+    /// it, if one would.
+    /// </summary>
     public MethodException(string message, string? path = null) : base(message) => Path = path;
 
     /// <summary>The dotted assumptions key that would fix the problem, if one would; otherwise null.</summary>

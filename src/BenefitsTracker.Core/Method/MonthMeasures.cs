@@ -44,7 +44,10 @@ internal static class MonthMeasures
         foreach (var o in open) figures.OpenCases += o.Count;
     }
 
-    /// <summary>Records the officer hours released (METHOD.md line 2) by each row into its month of <paramref name="months"/> (P, in order).</summary>
+    /// <summary>
+    /// Records the officer hours released (METHOD.md line 2) by each row into its month of <paramref name="months"/>
+    /// (P, in order).
+    /// </summary>
     public static void RecordHoursReleased(MonthFigures[] months, IEnumerable<OfficerTimeRow> rows)
     {
         if (months.Length == 0) return;

@@ -74,7 +74,10 @@ public static class OfficerTime
         return rows;
     }
 
-    /// <summary>The line month by month over <paramref name="from"/>..<paramref name="to"/>: each month's rows summed, grade by grade in row order.</summary>
+    /// <summary>
+    /// The line month by month over <paramref name="from"/>..<paramref name="to"/>: each month's rows summed, grade by
+    /// grade in row order.
+    /// </summary>
     internal static decimal[] ByMonth(IEnumerable<OfficerTimeRow> rows, Month from, Month to)
     {
         var values = new decimal[Month.Count(from, to)];

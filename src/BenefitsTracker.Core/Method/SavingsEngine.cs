@@ -32,10 +32,7 @@ public static class SavingsEngine
         ArgumentNullException.ThrowIfNull(consortium);
         Validate(request);
         var resolved = assumptions.ForConsortium(consortium.Id);
-        var members = consortium.Members
-            .OrderBy(m => m.Code, StringComparer.Ordinal)
-            .Select(m => Council(m, consortium, assumptions, request, lineage, asMember: true))
-            .ToList();
+        var members = Members(consortium, assumptions, request, lineage);
         if (members.Count > 0 && members.All(m => Method.Coverage.Empty(m.Result.Coverage[0], request)))
             throw new MethodException(
                 $"Consortium '{consortium.Id}' has no data at all for {request.From} to {request.To}: the store holds " +
@@ -74,6 +71,32 @@ public static class SavingsEngine
     /// <summary>A council's result plus what a consortium needs to sum it: its months, line flags and bootstrap resamples.</summary>
     private sealed record CouncilOutcome(SavingsResult Result, MonthFigures[] Months, LineFlags Flags, decimal[]? OfficerSamples);
 
+    /// <summary>
+    /// Each member's figures, in code order. Members are independent (each has its own data, assumptions and bootstrap
+    /// seed), so they are computed in parallel: a 40-council consortium spends most of its time in the members'
+    /// officer time bootstraps. The figures are the same whatever the order they finish in; where members fail, the
+    /// first member's failure in code order is the one reported, as it would be one after the other.
+    /// </summary>
+    private static List<CouncilOutcome> Members(ConsortiumData consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage)
+    {
+        var ordered = consortium.Members.OrderBy(m => m.Code, StringComparer.Ordinal).ToArray();
+        var outcomes = new CouncilOutcome[ordered.Length];
+        var failures = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[ordered.Length];
+        Parallel.For(0, ordered.Length, i =>
+        {
+            try
+            {
+                outcomes[i] = Council(ordered[i], consortium, assumptions, request, lineage, asMember: true);
+            }
+            catch (Exception e)
+            {
+                failures[i] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        foreach (var failure in failures) failure?.Throw();
+        return [.. outcomes];
+    }
+
     private static CouncilOutcome Council(
         CouncilData council, ConsortiumData? consortium, AssumptionSet assumptions, ReportRequest request, Lineage lineage, bool asMember)
     {
@@ -90,21 +113,24 @@ public static class SavingsEngine
         if (services.Count == 0 && request.Service is not null && !asMember)
         {
             var held = ServicesInScope(council, request with { Service = null });
-            throw new MethodException($"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': no transactions, cases or cost lines. " +
+            throw new MethodException($"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': " +
+                $"no transactions, cases or cost lines. " +
                 (held.Count == 0 ? "It has no data for any service." : $"Its services: {string.Join(", ", held)}."));
         }
 
         var coverage = Method.Coverage.Of(council, request, services.SelectMany(s => assumptions.ForService(council.Code, s).Lines));
         if (!asMember && Method.Coverage.Empty(coverage, request))
             throw new MethodException(
-                $"Council {council.Code} ({council.Name}) has no data at all for {request.From} to {request.To}: the store holds {Method.Coverage.Held(coverage)}. " +
+                $"Council {council.Code} ({council.Name}) has no data at all for {request.From} to {request.To}: " +
+                $"the store holds {Method.Coverage.Held(coverage)}. " +
                 "A month without data is unknown, not zero; choose a period within the data held.");
         var outcomes = services
             .Select(s => ServiceCalculation.Compute(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s), coverage))
             .ToList();
 
         var kpis = services
-            .Select(s => KpiCalculation.ForService(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s), coverage.Of(Feed.Events)))
+            .Select(s => KpiCalculation.ForService(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s),
+                coverage.Of(Feed.Events)))
             .ToList();
 
         var months = MonthFigures.Sum(request.From, request.To, outcomes.Select(o => o.Months));

@@ -11,7 +11,8 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 internal static class ServiceCalculation
 {
-    public static ServiceOutcome Compute(string council, string service, ServiceAssumptions a, ReportRequest request, ServiceData data, DataCoverage coverage)
+    public static ServiceOutcome Compute(string council, string service, ServiceAssumptions a, ReportRequest request, ServiceData data,
+        DataCoverage coverage)
     {
         var (from, to) = (request.From, request.To);
         bool InB(Month m) => m >= a.BaselineFrom && m <= a.BaselineTo;
@@ -63,7 +64,8 @@ internal static class ServiceCalculation
             [BenefitLine.AvoidableContact] = AvoidableContact.ByMonth(contactRows, from, to),
         };
 
-        var spendCategories = CostCategories.All.Where(cat => data.CostLines.Any(l => l.Category == cat && CostSpreading.Overlaps(l, from, to))).ToList();
+        var spendCategories = CostCategories.All
+            .Where(cat => data.CostLines.Any(l => l.Category == cat && CostSpreading.Overlaps(l, from, to))).ToList();
         var serviceMonths = new List<ServiceMonth>(months.Length);
         for (var i = 0; i < months.Length; i++)
         {
@@ -103,7 +105,8 @@ internal static class ServiceCalculation
     }
 
     /// <summary>Each line's month adjusted (METHOD.md, Adjustments), recorded in the month's sums as cashable or not.</summary>
-    private static OrderedDictionary<BenefitLine, decimal> Adjust(MonthFigures figures, OrderedDictionary<BenefitLine, decimal> gross, ServiceAssumptions a)
+    private static OrderedDictionary<BenefitLine, decimal> Adjust(MonthFigures figures, OrderedDictionary<BenefitLine, decimal> gross,
+        ServiceAssumptions a)
     {
         var adjusted = new OrderedDictionary<BenefitLine, decimal>();
         for (var i = 0; i < BenefitLines.All.Count; i++)
@@ -118,7 +121,10 @@ internal static class ServiceCalculation
         return adjusted;
     }
 
-    /// <summary>The month's spend by category, for every category with a line overlapping P (reports show it; only print and postage are lines).</summary>
+    /// <summary>
+    /// The month's spend by category, for every category with a line overlapping P (reports show it; only print and
+    /// postage are lines).
+    /// </summary>
     private static OrderedDictionary<string, decimal> Spend(IReadOnlyList<CostLine> serviceLines, IEnumerable<string> categories, Month month)
     {
         var spend = new OrderedDictionary<string, decimal>(StringComparer.Ordinal);

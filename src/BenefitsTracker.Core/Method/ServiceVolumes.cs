@@ -26,7 +26,8 @@ internal sealed class ServiceVolumes
         {
             var key = (v.Month.Index, v.Channel);
             var c = cells.GetValueOrDefault(key);
-            cells[key] = new Cell(c.Completed + v.Completed, c.Started + v.Started, c.Failed + v.Failed, c.Ratings + v.Ratings, c.Satisfied + v.Satisfied);
+            cells[key] = new Cell(c.Completed + v.Completed, c.Started + v.Started, c.Failed + v.Failed, c.Ratings + v.Ratings,
+                c.Satisfied + v.Satisfied);
         }
 
         var baseline = new Dictionary<string, long>(StringComparer.Ordinal);

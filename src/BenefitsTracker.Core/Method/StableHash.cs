@@ -11,6 +11,7 @@ public static class StableHash
     private const ulong OffsetBasis = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
+    /// <summary>The FNV-1a hash of <paramref name="text"/>'s UTF-8 bytes: the same on every run and machine.</summary>
     public static ulong Fnv1a64(string text)
     {
         var hash = OffsetBasis;

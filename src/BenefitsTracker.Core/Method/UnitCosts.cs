@@ -8,6 +8,9 @@ namespace BenefitsTracker.Core.Method;
 /// </summary>
 public static class UnitCosts
 {
+    /// <summary>u(<paramref name="channel"/>) from <paramref name="assumptions"/>.</summary>
+    /// <exception cref="MethodException">The assumptions give no unit cost for the channel; the message names it, the
+    /// council and the service.</exception>
     public static decimal Of(ServiceAssumptions assumptions, string channel, string council, string service)
     {
         if (assumptions.UnitCosts.TryGetValue(channel, out var cost)) return cost;

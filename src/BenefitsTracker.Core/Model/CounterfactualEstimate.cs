@@ -9,10 +9,13 @@ namespace BenefitsTracker.Core.Model;
 /// </summary>
 public sealed record CounterfactualEstimate
 {
+    /// <summary>The council's GSS code.</summary>
     public required string Council { get; init; }
+    /// <summary>The service slug.</summary>
     public required string Service { get; init; }
     /// <summary><c>its</c> (interrupted time series) or <c>peers</c> (comparison with councils not yet launched).</summary>
     public required string Method { get; init; }
+    /// <summary>The service's go-live month the estimate splits before from after; null when it has none.</summary>
     public Month? GoLive { get; init; }
     /// <summary>Why the data cannot support an estimate; null when there is one.</summary>
     public string? Refused { get; init; }
@@ -30,8 +33,11 @@ public sealed record CounterfactualEstimate
     public string? DeadweightNote { get; init; }
     /// <summary>Observed minus projected offline transactions over the months after go-live (negative: fewer offline).</summary>
     public decimal? EffectTransactions { get; init; }
+    /// <summary>The 95% interval of <see cref="EffectTransactions"/>.</summary>
     public Interval? EffectCi95 { get; init; }
+    /// <summary>Months of data before go-live the model was fitted to.</summary>
     public int MonthsBefore { get; init; }
+    /// <summary>Months after go-live the effect is measured over.</summary>
     public int MonthsAfter { get; init; }
     /// <summary>The deadweight the assumptions give for this service, shown beside the estimate.</summary>
     public decimal AssumedDeadweight { get; init; }

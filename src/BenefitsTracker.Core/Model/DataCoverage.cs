@@ -6,5 +6,6 @@ public sealed record DataCoverage(string Council, string CouncilName, IReadOnlyL
     /// <summary>True when every feed a counted line needs reaches every month of the period.</summary>
     public bool Complete => Feeds.All(f => f.UnknownMonths.Count == 0 || f.Lines.Count == 0);
 
+    /// <summary>The coverage of <paramref name="feed"/> (every feed is present).</summary>
     public FeedCoverage Of(Feed feed) => Feeds.Single(f => f.Feed == feed);
 }

@@ -21,17 +21,23 @@ public sealed record KpiFigures
     public decimal Costs { get; init; }
     /// <summary>Completions on web and app in cells where starts were recorded.</summary>
     public long CompletedWhereStarted { get; init; }
+    /// <summary>Starts on web and app in cells where starts were recorded (the completion rate's denominator).</summary>
     public long StartedRecorded { get; init; }
     /// <summary>Satisfaction ratings given (each <c>satisfaction_rating</c> event counts its quantity).</summary>
     public long Ratings { get; init; }
     /// <summary>Ratings of 4 ("satisfied") or 5 ("very satisfied").</summary>
     public long Satisfied { get; init; }
 
+    /// <summary>The KPI from the sums; null when there are no transactions.</summary>
     public decimal? CostPerTransaction => Measures.CostPerTransaction(ChannelCost, Costs, Transactions);
+    /// <summary>The KPI from the sums; null when there are no transactions.</summary>
     public decimal? DigitalTakeUp => Measures.DigitalTakeUp(DigitalTransactions, Transactions);
+    /// <summary>The KPI from the sums; null where no starts were recorded.</summary>
     public decimal? CompletionRate => Measures.CompletionRate(CompletedWhereStarted, StartedRecorded);
+    /// <summary>The KPI from the sums; null when there are no ratings.</summary>
     public decimal? UserSatisfaction => Measures.UserSatisfaction(Satisfied, Ratings);
 
+    /// <summary>The value of <paramref name="kpi"/> (null when its denominator is zero).</summary>
     public decimal? Value(Kpi kpi) => kpi switch
     {
         Kpi.CostPerTransaction => CostPerTransaction,
@@ -50,8 +56,10 @@ public sealed record KpiFigures
         _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, null),
     };
 
+    /// <summary>No months: every sum zero, every KPI null.</summary>
     public static readonly KpiFigures Zero = new();
 
+    /// <summary>The sums of <paramref name="a"/> and <paramref name="b"/> (months into a period, members into a consortium).</summary>
     public static KpiFigures operator +(KpiFigures a, KpiFigures b) => new()
     {
         ByChannel = Merge(a.ByChannel, b.ByChannel),

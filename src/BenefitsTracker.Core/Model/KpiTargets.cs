@@ -6,6 +6,7 @@ namespace BenefitsTracker.Core.Model;
 /// </summary>
 public sealed record KpiTargets(decimal? CostPerTransaction, decimal? DigitalTakeUp, decimal? CompletionRate, decimal? UserSatisfaction)
 {
+    /// <summary>True when no KPI has a target.</summary>
     public bool IsEmpty => CostPerTransaction is null && DigitalTakeUp is null && CompletionRate is null && UserSatisfaction is null;
 
     /// <summary>Whether <paramref name="value"/> meets the target of <paramref name="kpi"/>; null when either is missing.</summary>
@@ -16,6 +17,7 @@ public sealed record KpiTargets(decimal? CostPerTransaction, decimal? DigitalTak
         return kpi == Kpi.CostPerTransaction ? v <= t : v >= t;
     }
 
+    /// <summary>The target of <paramref name="kpi"/>, or null when it has none.</summary>
     public decimal? Of(Kpi kpi) => kpi switch
     {
         Kpi.CostPerTransaction => CostPerTransaction,

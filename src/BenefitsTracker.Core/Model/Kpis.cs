@@ -1,7 +1,9 @@
 namespace BenefitsTracker.Core.Model;
 
+/// <summary>The four KPIs in report order, and their keys.</summary>
 public static class Kpis
 {
+    /// <summary>Every KPI, in the order reports show them.</summary>
     public static readonly IReadOnlyList<Kpi> All = [Kpi.CostPerTransaction, Kpi.DigitalTakeUp, Kpi.CompletionRate, Kpi.UserSatisfaction];
 
     /// <summary>The key used in the assumptions file, manifest.json and the open data: "cost_per_transaction_gbp", ...</summary>

@@ -9,7 +9,8 @@ namespace BenefitsTracker.Core.Model;
 /// <param name="SoftwareVersion">The BenefitsTracker version that computed the figures.</param>
 /// <param name="DataFrom">The first month of data the store holds for the scope; null when none.</param>
 /// <param name="DataTo">The last month of data the store holds for the scope; null when none.</param>
-/// <param name="AssumptionsFile">The assumptions file's name as the user knows it (the --assumptions file, or the ingested one); null when unknown.</param>
+/// <param name="AssumptionsFile">The assumptions file's name as the user knows it (the --assumptions file, or the
+/// ingested one); null when unknown.</param>
 public sealed record Lineage(
     IReadOnlyList<InputFile> Inputs,
     string AssumptionsVersion,

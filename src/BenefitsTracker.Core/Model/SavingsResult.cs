@@ -8,10 +8,16 @@ namespace BenefitsTracker.Core.Model;
 /// </summary>
 public sealed record SavingsResult
 {
+    /// <summary>The council or consortium the result is about.</summary>
     public required ReportScope Scope { get; init; }
+    /// <summary>The period (and service, if one) asked for.</summary>
     public required ReportRequest Request { get; init; }
+    /// <summary>The headline figures over the period.</summary>
     public required Totals Totals { get; init; }
-    /// <summary>One entry per benefit line, in <see cref="BenefitLines.All"/> order (lines disabled everywhere have Enabled false and zeros).</summary>
+    /// <summary>
+    /// One entry per benefit line, in <see cref="BenefitLines.All"/> order (lines disabled everywhere have Enabled
+    /// false and zeros).
+    /// </summary>
     public required IReadOnlyList<LineResult> Lines { get; init; }
     /// <summary>Every month of the period, in order, including months without data (zeros).</summary>
     public required IReadOnlyList<MonthResult> Months { get; init; }
@@ -30,6 +36,7 @@ public sealed record SavingsResult
     public required IReadOnlyList<CostWorking> Costs { get; init; }
     /// <summary>The assumptions as applied at council level (service overrides are in <see cref="ServiceWorking.Assumptions"/>).</summary>
     public required ResolvedAssumptions Assumptions { get; init; }
+    /// <summary>Where the data and assumptions came from, for the reader to trace every figure.</summary>
     public required Lineage Lineage { get; init; }
     /// <summary>
     /// Each council's data coverage (one entry for a council, one per member for a consortium): months a

@@ -1,3 +1,11 @@
 namespace BenefitsTracker.Core.Model;
 
-public enum ScopeKind { Council, Consortium }
+/// <summary>Whether a result is one council's or a consortium's.</summary>
+public enum ScopeKind
+{
+    /// <summary>One council, the sum of its services.</summary>
+    Council,
+
+    /// <summary>A consortium, the sum of its members.</summary>
+    Consortium,
+}

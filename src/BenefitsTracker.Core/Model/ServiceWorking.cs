@@ -3,7 +3,9 @@ namespace BenefitsTracker.Core.Model;
 /// <summary>The working of one service: its baseline and each month's inputs to each line.</summary>
 public sealed record ServiceWorking
 {
+    /// <summary>The service slug.</summary>
     public required string Service { get; init; }
+    /// <summary>The assumptions as they apply to this service.</summary>
     public required ServiceAssumptions Assumptions { get; init; }
     /// <summary>Completed transactions by channel over the baseline period B.</summary>
     public required IReadOnlyDictionary<string, long> BaselineVolumes { get; init; }
@@ -11,9 +13,11 @@ public sealed record ServiceWorking
     public decimal BaselineMixUnitCost { get; init; }
     /// <summary>M_B: mean officer minutes of cases closed in B; null when B has no closed cases.</summary>
     public decimal? BaselineMeanMinutes { get; init; }
+    /// <summary>N_B: cases closed in B.</summary>
     public long BaselineClosedCases { get; init; }
     /// <summary>S_B(cat): spend by baseline category (print, postage) in B.</summary>
     public required IReadOnlyDictionary<string, decimal> BaselineSpend { get; init; }
+    /// <summary>Every month of the period, in order.</summary>
     public required IReadOnlyList<ServiceMonth> Months { get; init; }
     /// <summary>Officer time rows per month and grade (METHOD.md line 2).</summary>
     public required IReadOnlyList<OfficerTimeRow> OfficerTime { get; init; }

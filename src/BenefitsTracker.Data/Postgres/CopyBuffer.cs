@@ -11,7 +11,8 @@ namespace BenefitsTracker.Data.Postgres;
 internal sealed class CopyBuffer
 {
     /// <summary>"PGCOPY\n\377\r\n\0", no flags, no header extension.</summary>
-    private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF,
+        (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
     private static readonly byte[] Trailer = [0xFF, 0xFF];
     /// <summary>Microseconds from the Unix epoch to PostgreSQL's (2000-01-01 UTC), and days likewise.</summary>
     private const long PostgresEpochMs = 946_684_800_000L;

@@ -9,7 +9,8 @@ namespace BenefitsTracker.Data.Postgres;
 /// <summary>
 /// PostgreSQL's fast path. Events go in chunks through binary COPY straight into usage_events, after their ids are
 /// claimed (<see cref="PostgresEventWriter"/>); the usage rollups are merged once per file (<see cref="SettleEvents"/>). Cases and
-/// cost lines are staged with binary COPY and stored in set-based SQL (<see cref="PostgresCaseAndCostStager"/>). Everything runs inside the transaction the caller
+/// cost lines are staged with binary COPY and stored in set-based SQL (<see cref="PostgresCaseAndCostStager"/>).
+/// Everything runs inside the transaction the caller
 /// opened on the context's connection, so a file's rows, rollups and registry entry commit or vanish together.
 /// </summary>
 internal sealed class PostgresBulkLoader : IBulkLoader

@@ -257,7 +257,8 @@ internal sealed class PostgresEventWriter : IDisposable
                 m.Rows.SendRows(s, m.Starts, Enumerable.Range(0, m.Starts.Count).Where(k => !lost[m.RowIndexes[k]]), framed: false);
         }, framed: true);
         if (c.ContactStarts.Count > 0)
-            Copy(ContactsCopy, s => c.Contacts.SendRows(s, c.ContactStarts, Enumerable.Range(0, c.ContactStarts.Count).Where(k => !lost[c.ContactRows[k]])));
+            Copy(ContactsCopy,
+                s => c.Contacts.SendRows(s, c.ContactStarts, Enumerable.Range(0, c.ContactStarts.Count).Where(k => !lost[c.ContactRows[k]])));
         foreach (var m in months)
             for (var k = 0; k < m.Starts.Count; k++)
                 if (lost[m.RowIndexes[k]]) TakeBack(m.Rows.Read(m.Starts[k]));
@@ -338,7 +339,8 @@ internal sealed class PostgresEventWriter : IDisposable
         row.Next();
         row.Next();
         var rating = row.NextInt32OrNull();
-        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_takeBack, new UsageKey(council, service, channel, at.Year * 100 + at.Month), out _);
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_takeBack,
+            new UsageKey(council, service, channel, at.Year * 100 + at.Month), out _);
         if (type.SequenceEqual("transaction_completed"u8)) counts.Completed += quantity;
         else if (type.SequenceEqual("transaction_started"u8)) counts.Started += quantity;
         else if (type.SequenceEqual("transaction_failed"u8)) counts.Failed += quantity;
@@ -365,7 +367,8 @@ internal sealed class PostgresEventWriter : IDisposable
         {
             _partitions = [];
             using var cmd = new NpgsqlCommand(
-                "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'usage_events'::regclass", _connection);
+                "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'usage_events'::regclass",
+                    _connection);
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
                 if (ParsePartitionName(reader.GetString(0)) is { } month) _partitions.Add(month);

@@ -33,7 +33,8 @@ internal static class PostgresModel
         Instant(m.Entity<UsageEventRow>().Property(x => x.OccurredAtMs), "occurred_at");
         Instant(m.Entity<ContactEventRow>().Property(x => x.OccurredAtMs), "occurred_at");
         Instant(m.Entity<CaseRow>().Property(x => x.ReceivedAtMs), "received_at");
-        m.Entity<CaseRow>().Property(x => x.ClosedAtMs).HasConversion((ValueConverter)MillisecondsAsInstant).HasColumnType("timestamptz").HasColumnName("closed_at");
+        m.Entity<CaseRow>().Property(x => x.ClosedAtMs).HasConversion((ValueConverter)MillisecondsAsInstant).HasColumnType("timestamptz")
+            .HasColumnName("closed_at");
 
         m.Entity<CostLineRow>().Property(x => x.AmountPence).HasConversion(PenceAsPounds).HasColumnType("numeric(14,2)").HasColumnName("amount");
 

@@ -29,7 +29,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader
             "INSERT OR IGNORE INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at_ms, case_id, user_ref, quantity, duration_seconds, file_id, rating) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
         var h = NativeBinds.Handle(s);
-        fixed (byte* eventId = r.EventId, council = r.CouncilCode, service = r.Service, channel = r.Channel, type = r.EventType, caseId = r.CaseId, user = r.UserRef)
+        fixed (byte* eventId = r.EventId, council = r.CouncilCode, service = r.Service, channel = r.Channel, type = r.EventType,
+            caseId = r.CaseId, user = r.UserRef)
         {
             NativeBinds.Text(h, 1, eventId, r.EventId.Length, nullIfEmpty: true);
             NativeBinds.Text(h, 2, council, r.CouncilCode.Length, nullIfEmpty: false);
@@ -64,7 +65,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader
             NativeBinds.Text(h, 1, council, r.CouncilCode.Length, nullIfEmpty: false);
             NativeBinds.Text(h, 2, caseId, r.CaseId.Length, nullIfEmpty: false);
             var rc = raw.sqlite3_step(find);
-            if (rc == raw.SQLITE_ROW) wasOpen = new OpenCaseClosed(raw.sqlite3_column_text(find, 0).utf8_to_string(), raw.sqlite3_column_int64(find, 1));
+            if (rc == raw.SQLITE_ROW) wasOpen = new OpenCaseClosed(raw.sqlite3_column_text(find, 0).utf8_to_string(),
+                raw.sqlite3_column_int64(find, 1));
             raw.sqlite3_reset(find);
             if (rc == raw.SQLITE_DONE) return CaseOutcome.Duplicate;
             if (rc != raw.SQLITE_ROW) throw Error(rc, "select");
@@ -80,7 +82,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader
     private unsafe int BindAndStep(sqlite3_stmt s, in CaseRecord r)
     {
         var h = NativeBinds.Handle(s);
-        fixed (byte* council = r.CouncilCode, caseId = r.CaseId, service = r.Service, channel = r.Channel, caseType = r.CaseType, grade = r.OfficerGrade)
+        fixed (byte* council = r.CouncilCode, caseId = r.CaseId, service = r.Service, channel = r.Channel, caseType = r.CaseType,
+            grade = r.OfficerGrade)
         {
             NativeBinds.Text(h, 1, council, r.CouncilCode.Length, nullIfEmpty: false);
             NativeBinds.Text(h, 2, caseId, r.CaseId.Length, nullIfEmpty: false);

@@ -15,7 +15,8 @@ public static class BenchmarkEventsFile
     private static readonly string[] Councils =
         ["W06000001", "W06000002", "W06000003", "W06000004", "W06000005", "W06000006", "W06000008", "W06000009", "W06000010", "W06000011"];
     private static readonly string[] Services = ["ldp-consultation", "planning-map", "garden-waste", "council-tax", "bulky-waste"];
-    private static readonly string[] ChannelMix = ["web", "web", "web", "web", "app", "phone", "phone", "face_to_face", "email", "post", "chat", "other"];
+    private static readonly string[] ChannelMix = ["web", "web", "web", "web", "app", "phone", "phone", "face_to_face", "email", "post",
+        "chat", "other"];
     private static readonly string[] TypeMix =
         ["transaction_completed", "transaction_completed", "transaction_completed", "transaction_completed", "transaction_started",
          "transaction_started", "transaction_failed", "page_view", "map_view", "document_download"];

@@ -66,7 +66,8 @@ public sealed class IngestBenchmark
             return (null, null);
         }
         var clock = Stopwatch.StartNew();
-        var result = await RunAsync("sqlite3", [db, "PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", ".mode csv", $".import '{csv}' usage_events"], ct);
+        var result = await RunAsync("sqlite3",
+            [db, "PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", ".mode csv", $".import '{csv}' usage_events"], ct);
         var elapsed = clock.Elapsed;
         var count = (await RunAsync("sqlite3", [db, "SELECT count(*) FROM usage_events;"], ct)).Trim();
         output.WriteLine($"sqlite3 .import: {count} rows");

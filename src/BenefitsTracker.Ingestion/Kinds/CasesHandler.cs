@@ -120,7 +120,8 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         var council = (int)b.Num(i, NCouncil);
         var service = (int)b.Num(i, NService);
         if (closed != None)
-            CollectionsMarshal.GetValueRefOrAddDefault(_closedDuplicates, (council, service, (int)b.Num(i, NMonthClosed), (int)b.Num(i, NGrade), minutes), out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_closedDuplicates,
+                (council, service, (int)b.Num(i, NMonthClosed), (int)b.Num(i, NGrade), minutes), out _)++;
         else
             CollectionsMarshal.GetValueRefOrAddDefault(_openDuplicates, (council, service, (int)b.Num(i, NMonthReceived)), out _)++;
         return false;

@@ -9,7 +9,8 @@ namespace BenefitsTracker.Ingestion.Kinds;
 /// <summary>Cost lines against a council or a consortium; money kept exactly, in pence.</summary>
 internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
 {
-    private const int CCouncil = 0, CConsortium = 1, CService = 2, CCategory = 3, CStart = 4, CEnd = 5, CAmount = 6, CCashable = 7, CReference = 8, CDescription = 9;
+    private const int CCouncil = 0, CConsortium = 1, CService = 2, CCategory = 3, CStart = 4, CEnd = 5, CAmount = 6, CCashable = 7,
+        CReference = 8, CDescription = 9;
     private const int TCouncil = 0, TConsortium = 1, TService = 2, TCategory = 3, TReference = 4, TDescription = 5;
     private const int NStart = 0, NEnd = 1, NPence = 2, NCashable = 3;
     private static readonly string CategoryList = string.Join(", ", CostCategories.All);
@@ -26,7 +27,8 @@ internal sealed class CostsHandler() : KindHandler(KindSchema.Costs)
         if (council.IsEmpty && consortium.IsEmpty) return "neither council_code nor consortium is given";
         if (!council.IsEmpty && !consortium.IsEmpty) return "both council_code and consortium are given; a cost line belongs to one of them";
         if (!council.IsEmpty && RequireGss(CCouncil, council) is { } r1) return r1;
-        if (!consortium.IsEmpty && !IsSlug(consortium)) return $"consortium {Show(consortium)} is not an id (lower-case letters, digits, '-', e.g. north-wales)";
+        if (!consortium.IsEmpty && !IsSlug(consortium))
+            return $"consortium {Show(consortium)} is not an id (lower-case letters, digits, '-', e.g. north-wales)";
         var category = Field(CCategory);
         if (category.IsEmpty) return "category is missing";
         if (IndexOf(category, CostCategories.All) < 0) return $"category {Show(category)} is not one of {CategoryList}";

@@ -31,7 +31,8 @@ internal sealed class CouncilsHandler() : KindHandler(KindSchema.Councils)
         if (!populationText.IsEmpty && TryWhole(populationText, out population) is var p && p != NumberProblem.None)
             return NumberReason(CPopulation, populationText, p, "a whole number");
         var consortium = Field(CConsortium);
-        if (!consortium.IsEmpty && !IsSlug(consortium)) return $"consortium {Show(consortium)} is not an id (lower-case letters, digits, '-', e.g. north-wales)";
+        if (!consortium.IsEmpty && !IsSlug(consortium))
+            return $"consortium {Show(consortium)} is not an id (lower-case letters, digits, '-', e.g. north-wales)";
 
         batch.SetText(TCode, code);
         batch.SetText(TName, name);

@@ -11,10 +11,12 @@ namespace BenefitsTracker.Ingestion.Kinds;
 internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
 {
     // Columns, in KindSchema.Events order.
-    private const int CEventId = 0, CCouncil = 1, CService = 2, CChannel = 3, CType = 4, COccurred = 5, CCase = 6, CUser = 7, CQuantity = 8, CDuration = 9, CRating = 10;
+    private const int CEventId = 0, CCouncil = 1, CService = 2, CChannel = 3, CType = 4, COccurred = 5, CCase = 6, CUser = 7,
+        CQuantity = 8, CDuration = 9, CRating = 10;
     // Batch slots.
     private const int TEventId = 0, TCouncil = 1, TService = 2, TChannel = 3, TType = 4, TCase = 5, TUser = 6;
-    private const int NCouncil = 0, NService = 1, NChannel = 2, NType = 3, NMonth = 4, NOccurred = 5, NQuantity = 6, NDuration = 7, NHasDuration = 8, NRating = 9;
+    private const int NCouncil = 0, NService = 1, NChannel = 2, NType = 3, NMonth = 4, NOccurred = 5, NQuantity = 6, NDuration = 7,
+        NHasDuration = 8, NRating = 9;
 
     private static readonly int TypeCompleted = IndexOf(EventTypes.Completed, EventTypes.All);
     private static readonly int TypeStarted = IndexOf(EventTypes.Started, EventTypes.All);
@@ -69,7 +71,8 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         long rating = 0;
         if (typeIndex == TypeRating)
         {
-            if (ratingText.IsEmpty) return $"rating is missing: a {EventTypes.SatisfactionRating} event carries the user's rating, {MinRating} (very dissatisfied) to {MaxRating} (very satisfied)";
+            if (ratingText.IsEmpty)
+                return $"rating is missing: a {EventTypes.SatisfactionRating} event carries the user's rating, {MinRating} (very dissatisfied) to {MaxRating} (very satisfied)";
             if (TryWhole(ratingText, out rating, MaxRating) is var rp && rp != NumberProblem.None || rating < MinRating)
                 return $"rating {Show(ratingText)} is not a whole number from {MinRating} (very dissatisfied) to {MaxRating} (very satisfied)";
         }
@@ -146,7 +149,8 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         var type = (int)b.Num(i, NType);
         if (!inserted)
         {
-            Count(_duplicates, new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth)), type, b.Num(i, NQuantity), (int)b.Num(i, NRating));
+            Count(_duplicates, new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth)),
+                type, b.Num(i, NQuantity), (int)b.Num(i, NRating));
             return false;
         }
 

@@ -113,11 +113,13 @@ internal abstract class KindHandler(KindSchema schema)
         : $"{Name(column)} {Validation.Fields.Show(value)} is in {Validation.Fields.MonthText(monthKey)} in UTC, outside the months the store holds " +
           $"({Validation.Fields.MonthText(Validation.Fields.FirstMonthKey)} to {Validation.Fields.MonthText(Validation.Fields.LastMonthKey)})";
 
-    protected string NumberReason(int column, ReadOnlySpan<char> value, Validation.Fields.NumberProblem problem, string what, string? max = null) => problem switch
+    protected string NumberReason(int column, ReadOnlySpan<char> value, Validation.Fields.NumberProblem problem, string what,
+        string? max = null) => problem switch
     {
         Validation.Fields.NumberProblem.Negative => $"{Name(column)} {Validation.Fields.Show(value)} is negative",
         Validation.Fields.NumberProblem.TooPrecise => $"{Name(column)} {Validation.Fields.Show(value)} has more than 2 decimal places",
-        Validation.Fields.NumberProblem.TooLarge => $"{Name(column)} {Validation.Fields.Show(value)} is too large" + (max is null ? "" : $" (at most {max})"),
+        Validation.Fields.NumberProblem.TooLarge => $"{Name(column)} {Validation.Fields.Show(value)} is too large"
+            + (max is null ? "" : $" (at most {max})"),
         _ => $"{Name(column)} {Validation.Fields.Show(value)} is not {what}",
     };
 }

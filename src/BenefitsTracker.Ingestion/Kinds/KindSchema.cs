@@ -4,7 +4,8 @@ namespace BenefitsTracker.Ingestion.Kinds;
 internal sealed record KindSchema(InputKind Kind, IReadOnlyList<string> Columns, IReadOnlyList<string> Required)
 {
     public static readonly KindSchema Events = new(InputKind.Events,
-        ["event_id", "council_code", "service", "channel", "event_type", "occurred_at", "case_id", "user_ref", "quantity", "duration_seconds", "rating"],
+        ["event_id", "council_code", "service", "channel", "event_type", "occurred_at", "case_id", "user_ref", "quantity",
+            "duration_seconds", "rating"],
         ["council_code", "service", "channel", "event_type", "occurred_at"]);
 
     public static readonly KindSchema Cases = new(InputKind.Cases,
@@ -57,7 +58,8 @@ internal sealed record KindSchema(InputKind Kind, IReadOnlyList<string> Columns,
     public string? MissingColumns(IReadOnlyList<string> columns)
     {
         var missing = Required.Where(c => !columns.Contains(c, StringComparer.Ordinal)).ToList();
-        if (Kind == InputKind.Costs && !columns.Contains("council_code") && !columns.Contains("consortium")) missing.Add("council_code or consortium");
+        if (Kind == InputKind.Costs && !columns.Contains("council_code")
+            && !columns.Contains("consortium")) missing.Add("council_code or consortium");
         return missing.Count == 0 ? null
             : $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(c => $"'{c}'"))} for {Kind.Key()}";
     }

@@ -24,7 +24,8 @@ internal sealed class CountingStream(Stream inner, bool hash = false) : Stream
         var n = await inner.ReadAsync(buffer, ct);
         return Count(buffer.Span[..n]);
     }
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count,
+        CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
     private int Count(ReadOnlySpan<byte> read)
     {

@@ -118,9 +118,11 @@ internal sealed class CsvRecordSource : IRecordSource
     /// <summary>The unusable-file error a reading failure stands for; null for anything else.</summary>
     private UnusableInputException? Unusable(Exception e) => e switch
     {
-        DecoderFallbackException => new UnusableInputException(_path, $"the file is not UTF-8 text (an invalid byte sequence near byte {_stream.BytesRead:N0}); save it as UTF-8", e),
+        DecoderFallbackException => new UnusableInputException(_path,
+            $"the file is not UTF-8 text (an invalid byte sequence near byte {_stream.BytesRead:N0}); save it as UTF-8", e),
         CsvMissingHeadersException => new UnusableInputException(_path, "the file has no header row", e),
-        CsvRecordTooLargeException => new UnusableInputException(_path, $"a record near line {_nextLine} is larger than 16 MB (an unclosed quote?)", e),
+        CsvRecordTooLargeException => new UnusableInputException(_path,
+            $"a record near line {_nextLine} is larger than 16 MB (an unclosed quote?)", e),
         CsvFormatException => new UnusableInputException(_path, $"the CSV cannot be read past line {_nextLine}: {e.Message}", e),
         _ => null,
     };

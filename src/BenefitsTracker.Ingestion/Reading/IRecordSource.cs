@@ -12,7 +12,10 @@ internal interface IRecordSource : IDisposable
     /// <summary>Fixes the columns a record is read into (NDJSON: the kind's columns; CSV: a no-op).</summary>
     void Bind(IReadOnlyList<string> columns);
 
-    /// <summary>Moves to the next record; false at the end. Throws <see cref="UnusableInputException"/> when the rest of the file cannot be read.</summary>
+    /// <summary>
+    /// Moves to the next record; false at the end. Throws <see cref="UnusableInputException"/> when the rest of the
+    /// file cannot be read.
+    /// </summary>
     bool Read();
 
     /// <summary>The line on which the current record starts (1-based; a CSV header is line 1).</summary>

@@ -74,7 +74,8 @@ internal sealed class NdjsonRecordSource : IRecordSource
     }
 
     public ReadOnlySpan<char> Field(int ordinal) =>
-        ordinal < 0 || ordinal >= _fieldLength.Length || _fieldLength[ordinal] < 0 ? default : _chars.AsSpan(_fieldStart[ordinal], _fieldLength[ordinal]);
+        ordinal < 0 || ordinal >= _fieldLength.Length || _fieldLength[ordinal] < 0 ? default
+            : _chars.AsSpan(_fieldStart[ordinal], _fieldLength[ordinal]);
 
     public void WriteRecord(TextWriter writer)
     {
@@ -109,7 +110,8 @@ internal sealed class NdjsonRecordSource : IRecordSource
                 var name = _nameBuffer.AsSpan(0, nameLength).Trim();
                 for (var c = 0; c < name.Length; c++) name[c] = char.ToLowerInvariant(name[c]);
                 if (!_lookup.TryGetValue(name, out var ordinal))
-                    throw new UnusableInputException(_path, $"line {Line} has the key '{name}', which is not a column of this kind of file; known: {string.Join(", ", _columns)}");
+                    throw new UnusableInputException(_path,
+                        $"line {Line} has the key '{name}', which is not a column of this kind of file; known: {string.Join(", ", _columns)}");
                 if (_seen[ordinal]) { RecordProblem = $"the key '{name}' appears twice"; return; }
                 _seen[ordinal] = true;
                 reader.Read();
@@ -119,7 +121,11 @@ internal sealed class NdjsonRecordSource : IRecordSource
                         EnsureChars(reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length);
                         var n = reader.CopyString(_chars.AsSpan(_charCount));
                         // A CSV with a NUL byte is refused; in JSON it hides behind \u0000. One rule: not stored.
-                        if (_chars.AsSpan(_charCount, n).Contains('\0')) { RecordProblem = $"the value of '{name}' contains a NUL character (\\u0000)"; return; }
+                        if (_chars.AsSpan(_charCount, n).Contains('\0'))
+                        {
+                            RecordProblem = $"the value of '{name}' contains a NUL character (\\u0000)";
+                            return;
+                        }
                         Set(ordinal, n);
                         break;
                     case JsonTokenType.Number:

@@ -20,7 +20,8 @@ public static class ScenarioFiles
         ArgumentNullException.ThrowIfNull(data);
         Directory.CreateDirectory(outDir);
         var encoding = new UTF8Encoding(false);
-        var services = data.Data.SelectMany(c => c.Volumes.Select(v => v.Service)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var services = data.Data.SelectMany(c => c.Volumes.Select(v => v.Service)).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToList();
 
         using (var w = new StreamWriter(Path.Combine(outDir, "councils.csv"), false, encoding))
         {
@@ -34,7 +35,8 @@ public static class ScenarioFiles
         {
             w.Write("event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds\n");
             foreach (var council in data.Data)
-                foreach (var v in council.Volumes.Where(v => v.Completed > 0).OrderBy(v => v.Service, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => v.Channel, StringComparer.Ordinal))
+                foreach (var v in council.Volumes.Where(v => v.Completed > 0).OrderBy(v => v.Service, StringComparer.Ordinal)
+                    .ThenBy(v => v.Month).ThenBy(v => v.Channel, StringComparer.Ordinal))
                 {
                     w.Write($"sc-{++rows:D9},{council.Code},{v.Service},{v.Channel},{EventTypes.Completed},{v.Month.FirstDay:yyyy-MM-dd}T12:00:00Z,,,{v.Completed.ToString(Inv)},\n");
                     transactions += v.Completed;

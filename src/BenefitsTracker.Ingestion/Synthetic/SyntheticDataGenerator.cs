@@ -57,7 +57,8 @@ public static class SyntheticDataGenerator
     }
 
     /// <summary>Completed transactions per council, service, month and channel.</summary>
-    private sealed record Cell(int Council, ServiceProfile Service, Month Month, string Channel, long Completed, long Started, long Failed, long MapViews);
+    private sealed record Cell(int Council, ServiceProfile Service, Month Month, string Channel, long Completed, long Started, long Failed,
+        long MapViews);
 
     private static List<Cell> BuildVolumeModel(GeneratorOptions o, IReadOnlyList<SyntheticCouncil> councils, SyntheticRandom random)
     {
@@ -115,7 +116,8 @@ public static class SyntheticDataGenerator
             // the avoidable contact of METHOD.md line 4. The calls come out of the phone volume.
             if (cell.Service == SyntheticProfiles.GardenWaste && cell.Channel == Channels.Web && failed > 0)
             {
-                var phone = cells.FirstOrDefault(x => x.Council == cell.Council && x.Service == cell.Service && x.Month == cell.Month && x.Channel == Channels.Phone);
+                var phone = cells.FirstOrDefault(x => x.Council == cell.Council && x.Service == cell.Service && x.Month == cell.Month
+                    && x.Channel == Channels.Phone);
                 var tracked = Math.Min(failed, (long)Math.Round(failed * 0.3));
                 for (var k = 0; k < tracked; k++)
                 {
@@ -127,7 +129,8 @@ public static class SyntheticDataGenerator
                     {
                         // Most call within the week; a few later, outside the 7-day window.
                         var days = random.NextDouble() < 0.85 ? 1 + random.Next(6) : 8 + random.Next(5);
-                        WriteEvent(w, ++seq, code, cell.Service.Slug, Channels.Phone, EventTypes.Completed, at.AddDays(days).AddHours(1), userRef, 1, random);
+                        WriteEvent(w, ++seq, code, cell.Service.Slug, Channels.Phone, EventTypes.Completed, at.AddDays(days).AddHours(1),
+                            userRef, 1, random);
                         rows++; transactions++;
                     }
                 }
@@ -157,7 +160,8 @@ public static class SyntheticDataGenerator
         return (long)Math.Round(Math.Min(failed, Math.Round(failed * 0.3)) * 0.7);
     }
 
-    private static long WriteMeasure(StreamWriter w, ref long seq, string code, Cell cell, string type, long quantity, double rowsPerUnit, SyntheticRandom random)
+    private static long WriteMeasure(StreamWriter w, ref long seq, string code, Cell cell, string type, long quantity, double rowsPerUnit,
+        SyntheticRandom random)
     {
         if (quantity <= 0) return 0;
         var rows = Math.Clamp((long)Math.Round(quantity * rowsPerUnit), 1, quantity);
@@ -228,7 +232,8 @@ public static class SyntheticDataGenerator
         using var w = new StreamWriter(Path.Combine(o.OutDir, "costs.csv"), false, new UTF8Encoding(false));
         w.Write("council_code,consortium,service,category,period_start,period_end,amount_gbp,cashable,reference,description\n");
         long lines = 0;
-        void Line(string? council, string? consortium, string? service, string category, Month from, Month to, decimal amount, bool cashable, string reference, string description)
+        void Line(string? council, string? consortium, string? service, string category, Month from, Month to, decimal amount,
+            bool cashable, string reference, string description)
         {
             w.Write($"{council},{consortium},{service},{category},{from.FirstDay:yyyy-MM-dd},{to.LastDay:yyyy-MM-dd},{amount.ToString("0.00", Inv)},{(cashable ? "true" : "false")},{reference},{description}\n");
             lines++;
@@ -252,8 +257,10 @@ public static class SyntheticDataGenerator
                 }
                 // One-off implementation at go-live; hosting from go-live to the end of the data.
                 var implementation = Math.Round((4_000m + council.Population * 0.05m) / 100m) * 100m;
-                Line(council.Code, null, s.Slug, CostCategories.Implementation, o.GoLive, o.GoLive, implementation, false, $"IMP-{s.Slug}", "build and launch");
-                Line(council.Code, null, s.Slug, CostCategories.Hosting, o.GoLive, o.End, 100m * Month.Count(o.GoLive, o.End), false, $"HST-{s.Slug}", "hosting");
+                Line(council.Code, null, s.Slug, CostCategories.Implementation, o.GoLive, o.GoLive, implementation, false, $"IMP-{s.Slug}",
+                    "build and launch");
+                Line(council.Code, null, s.Slug, CostCategories.Hosting, o.GoLive, o.End, 100m * Month.Count(o.GoLive, o.End), false,
+                    $"HST-{s.Slug}", "hosting");
             }
         }
         // The platform licence is bought once for the consortium, a year at a time.
@@ -262,7 +269,8 @@ public static class SyntheticDataGenerator
             for (var y = o.GoLive; y <= o.End; y = y.AddMonths(12))
             {
                 var yEnd = y.AddMonths(11) > o.End ? o.End : y.AddMonths(11);
-                Line(null, consortium, null, CostCategories.Licence, y, yEnd, 3_000m * Month.Count(y, yEnd), false, $"LIC-{y}", "shared platform licence");
+                Line(null, consortium, null, CostCategories.Licence, y, yEnd, 3_000m * Month.Count(y, yEnd), false, $"LIC-{y}",
+                    "shared platform licence");
             }
         }
         return lines;

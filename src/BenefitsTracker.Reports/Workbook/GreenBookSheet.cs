@@ -51,7 +51,9 @@ internal static class GreenBookSheet
         var switchingHeader = projectedTotal + 4;
 
         ws.Cell(1, 1).Text($"Green Book appraisal: {ctx.Result.Scope.Name} ({ctx.Result.Scope.Id})").Style.Font.SetBold().Font.SetFontSize(14);
-        ws.Cell(2, 1).Text("Cash view, horizon, real terms and switching values are formulas over the Appraisal sheet and the named assumptions. " +
+        ws.Cell(2, 1).Text((ctx.Result.Scope.Kind == ScopeKind.Consortium
+                ? "Cash view, horizon, real terms and switching values are formulas over the Appraisal sheet (the members added up); the inputs' assumed values are the engine's, as each member has its own. "
+                : "Cash view, horizon, real terms and switching values are formulas over the Appraisal sheet and the named assumptions. ") +
             "Projected months, scenarios and Monte Carlo figures are the engine's values. Method: METHOD.md (v2 additions).");
         Xl.Header(ws, firstFigure - 1, 1, ["Figure", "Value", "How it is calculated"]);
 

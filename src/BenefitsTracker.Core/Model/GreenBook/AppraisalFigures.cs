@@ -25,7 +25,10 @@ public sealed record AppraisalFigures
     /// <summary>Every total restated in the prices of one base year; null when no deflator series covers the period.</summary>
     public RealFigures? Real { get; init; }
 
-    /// <summary>Why <see cref="Real"/> is null (no series given, or a year it does not cover), in words for the reports; null when it is not.</summary>
+    /// <summary>
+    /// Why <see cref="Real"/> is null (no series given, or a year it does not cover), in words for the reports; null
+    /// when it is not.
+    /// </summary>
     public string? RealWithheld { get; init; }
 
     /// <summary>For each key input, the value at which <see cref="Npv"/> is zero, all else held.</summary>
@@ -34,6 +37,7 @@ public sealed record AppraisalFigures
     /// <summary>NPV with each input at its low and its high, largest swing first.</summary>
     public required IReadOnlyList<TornadoBar> Tornado { get; init; }
 
+    /// <summary>NPV with every input at its low, at its assumed value and at its high.</summary>
     public required ScenarioFigures Scenarios { get; init; }
 
     /// <summary>The simulated range; null when the assumptions give no distributions.</summary>

@@ -7,6 +7,8 @@ namespace BenefitsTracker.Core.Model;
 /// </summary>
 public sealed record HorizonFigures(int Years, decimal BenefitDropOff, decimal Npv, IReadOnlyList<ProjectedMonth> ProjectedMonths)
 {
+    /// <summary>Adjusted benefit over the projected months (nominal, undiscounted).</summary>
     public decimal AdjustedBenefit => ProjectedMonths.Sum(m => m.AdjustedBenefit);
+    /// <summary>Costs over the projected months (nominal, undiscounted).</summary>
     public decimal Costs => ProjectedMonths.Sum(m => m.Costs);
 }

@@ -22,5 +22,6 @@ public sealed record ProjectedMonth(
     decimal Costs,
     decimal DiscountFactor)
 {
+    /// <summary>Adjusted benefit less costs in the month, undiscounted.</summary>
     public decimal Net => AdjustedBenefit - Costs;
 }
