@@ -70,14 +70,17 @@ internal static class HtmlReport
         Figure(h, chart["benefit-by-line"], ++figureNo);
         h.Line("</section>");
 
+        // On paper a heading, its first paragraph and its first chart are kept together (class keep), so that no heading is stranded at a page's foot.
         h.Line("<section aria-labelledby=\"channels\">");
+        h.Line("<div class=\"keep\">");
         h.Line("<h2 id=\"channels\">How people got in touch</h2>");
         h.P("Completed transactions by channel each month, and the share made online (digital take-up).");
         Figure(h, chart["channel-mix"], ++figureNo);
+        h.Line("</div>");
         Figure(h, chart["digital-take-up"], ++figureNo);
         h.Line("</section>");
 
-        h.Line("<section aria-labelledby=\"officers\">");
+        h.Line("<section aria-labelledby=\"officers\" class=\"keep\">");
         h.Line("<h2 id=\"officers\">Officer time per case</h2>");
         h.P("Minutes of officer time recorded per closed case, against the baseline mean. Below the baseline line, officers spent less time per case than before.");
         Figure(h, chart["officer-minutes"], ++figureNo);
