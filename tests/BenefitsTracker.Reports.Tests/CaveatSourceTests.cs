@@ -44,4 +44,29 @@ public sealed class CaveatSourceTests
         var html = Page("""{ "version": "v2", "services": { "bins": { "go_live": "2024-01", "unit_costs_gbp": { "phone": 3.10 } } } }""", "a.json");
         Assert.Contains("phone £3.10 is set by services.bins.unit_costs_gbp.phone in the assumptions file a.json (version v2)", html, StringComparison.Ordinal);
     }
+
+    /// <summary>Issue 13: every category of assumption, not only unit costs, says where it came from.</summary>
+    [Fact]
+    public void Every_assumption_category_is_credited_to_the_file_that_set_it_or_to_its_default()
+    {
+        var html = Page("""
+            { "version": "v2", "officer_hourly_cost_gbp": { "default": 30.5, "grades": { "SO1": 34 } }, "discount_rate": 0.05,
+              "adjustments": { "deadweight": 0.2 }, "cashable": { "officer_time": true },
+              "services": { "bins": { "go_live": "2024-01" } } }
+            """, "my.json");
+        Assert.Contains("Officer time is valued at £30.50 an hour by default (officer_hourly_cost_gbp.default) and £34.00 for grade SO1 (officer_hourly_cost_gbp.grades.SO1), salary plus on-costs, as set in the assumptions file my.json (version v2)", html, StringComparison.Ordinal);
+        Assert.Contains("Adjustments: deadweight 0.2 (adjustments.deadweight) is set in the assumptions file my.json (version v2); attribution 1 and optimism bias 0 are the defaults (no adjustment, METHOD.md).", html, StringComparison.Ordinal);
+        Assert.Contains("The discount rate of 5.0% a year is set by discount_rate in the assumptions file my.json (version v2)", html, StringComparison.Ordinal);
+        Assert.Contains("What counts as cashable: officer time released counts as cashable (cashable.officer_time), as set in the assumptions file my.json (version v2)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Default_adjustments_discount_rate_and_cashable_are_credited_to_their_sources()
+    {
+        var html = Page("""{ "version": "v2", "officer_hourly_cost_gbp": { "default": 30.5 }, "services": { "bins": { "go_live": "2024-01" } } }""", null);
+        Assert.Contains("Adjustments: deadweight 0, attribution 1 and optimism bias 0 are the defaults (no adjustment, METHOD.md).", html, StringComparison.Ordinal);
+        Assert.Contains("The discount rate of 3.5% a year is the default (HM Treasury Green Book).", html, StringComparison.Ordinal);
+        Assert.Contains("What counts as cashable is the default (METHOD.md)", html, StringComparison.Ordinal);
+        Assert.Contains("as set in the assumptions (version v2)", html, StringComparison.Ordinal);
+    }
 }

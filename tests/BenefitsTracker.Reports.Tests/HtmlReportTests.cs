@@ -71,9 +71,11 @@ public class HtmlReportTests(ITestOutputHelper output)
         Assert.Empty(Regex.Matches(html, @"(src|href)\s*=\s*""(?!#)[^""]*""", RegexOptions.IgnoreCase));
         Assert.Empty(Regex.Matches(html, @"url\((?!#)", RegexOptions.IgnoreCase));
         // The five charts of issue 5, the appraisal's tornado (issue 12) and, for a consortium, its members side by side (issue 13).
+        // Each is drawn twice: wide, and at a phone's width for narrow screens (issue 13); one is shown at a time.
         var charts = For(scope).Comparison is null ? 6 : 7;
-        Assert.Equal(charts, Regex.Matches(html, "<svg ").Count);
-        Assert.Equal(charts, Regex.Matches(html, "role=\"img\"").Count);
+        Assert.Equal(2 * charts, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(2 * charts, Regex.Matches(html, "role=\"img\"").Count);
+        Assert.Equal(charts, Regex.Matches(html, "<div class=\"chart-narrow\">").Count);
         // Every id once only, though six charts each bring their own.
         var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());

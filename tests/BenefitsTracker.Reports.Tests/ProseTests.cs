@@ -128,4 +128,21 @@ public class CouncilPageTests
         var html = File.ReadAllText(dir.File("report.html"));
         Assert.DoesNotContain("Each service over the period", html);
     }
+
+    /// <summary>Where several services are reported, the sentences count them ("the three digital services"), not "the service".</summary>
+    [Fact]
+    public void Several_services_are_counted_in_the_sentences_about_them()
+    {
+        using var dir = new TempDir();
+        ReportWriter.WriteAll(Results.SampleConwy, dir.Path);
+        var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.html")));
+        Assert.Contains("adds up what the three digital services cost. Where they cross, the services have paid for themselves.", html);
+        Assert.Contains("what the same demand would have cost without the three digital services", html);
+        Assert.DoesNotContain("without the digital service.", html);
+        Assert.DoesNotContain("the service has paid for itself", html);
+
+        using var one = new TempDir();
+        ReportWriter.WriteAll(Results.WorkedExampleResult, one.Path);
+        Assert.Contains("Where they cross, the service has paid for itself.", System.Net.WebUtility.HtmlDecode(File.ReadAllText(one.File("report.html"))));
+    }
 }

@@ -10,6 +10,16 @@ internal static class ChartStyle
 {
     public const int Width = 960, Height = 540;
 
+    /// <summary>
+    /// The phone rendition (issue 13): drawn at about a phone's width, so that its text, the same sizes in pixels as
+    /// the wide one's, stays legible at 390 px (the wide chart shrinks there to labels about 4 px high). No title (the
+    /// figure's caption gives it) and at most <see cref="NarrowMonthLabels"/> month labels.
+    /// </summary>
+    public const int NarrowWidth = 400, NarrowHeight = 420, NarrowMonthLabels = 4;
+
+    /// <summary>The months each plot's axis was given, so that the phone rendition can label fewer of them.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Plot, IReadOnlyList<Month>> AxisMonths = [];
+
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         ChartFonts.Register();
@@ -29,9 +39,12 @@ internal static class ChartStyle
     }
 
     /// <summary>Month positions 0..n-1 on the x axis, labelled "Jan 2024", at most about eight labels.</summary>
-    public static void MonthAxis(Plot plot, IReadOnlyList<Month> months)
+    public static void MonthAxis(Plot plot, IReadOnlyList<Month> months) => MonthAxis(plot, months, 8);
+
+    private static void MonthAxis(Plot plot, IReadOnlyList<Month> months, int labels)
     {
-        var step = Math.Max(1, (int)Math.Ceiling(months.Count / 8.0));
+        AxisMonths.AddOrUpdate(plot, months);
+        var step = Math.Max(1, (int)Math.Ceiling(months.Count / (double)labels));
         var ticks = new NumericManual();
         for (var i = 0; i < months.Count; i += step) ticks.AddMajor(i, Fmt.MonthShort(months[i]));
         plot.Axes.Bottom.TickGenerator = ticks;
@@ -65,8 +78,35 @@ internal static class ChartStyle
     public static ReportChart Render(Plot plot, string stem, string title, string alt, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
-        var svg = SolidSvg(plot);
-        return new ReportChart(stem, title, alt, headers, rows, png, svg);
+        var svg = SolidSvg(plot, Width, Height);
+        return new ReportChart(stem, title, alt, headers, rows, png, svg) { NarrowSvg = Narrow(plot) };
+    }
+
+    /// <summary>The phone rendition's SVG: the same plot, narrower, untitled, with fewer month labels; the plot is left as it was.</summary>
+    private static string Narrow(Plot plot)
+    {
+        var titled = plot.Axes.Title.IsVisible;
+        var months = AxisMonths.TryGetValue(plot, out var m) ? m : null;
+        var limits = plot.Axes.GetLimits();
+        try
+        {
+            plot.Axes.Title.IsVisible = false;
+            if (months is not null)
+            {
+                MonthAxis(plot, months, NarrowMonthLabels);
+                plot.Axes.SetLimits(limits);
+            }
+            return SolidSvg(plot, NarrowWidth, NarrowHeight);
+        }
+        finally
+        {
+            plot.Axes.Title.IsVisible = titled;
+            if (months is not null)
+            {
+                MonthAxis(plot, months, 8);
+                plot.Axes.SetLimits(limits);
+            }
+        }
     }
 
     /// <summary>
@@ -75,7 +115,7 @@ internal static class ChartStyle
     /// to the console once per line. Series differ by colour and marker as well, and the PNG (drawn
     /// first) keeps its dashes; the patterns are put back afterwards.
     /// </summary>
-    private static string SolidSvg(Plot plot)
+    private static string SolidSvg(Plot plot, int width, int height)
     {
         var patterned = plot.GetPlottables().OfType<IHasLine>()
             .Where(p => !Equals(p.LinePattern, LinePattern.Solid))
@@ -83,7 +123,7 @@ internal static class ChartStyle
         try
         {
             foreach (var (p, _) in patterned) p.LinePattern = LinePattern.Solid;
-            return plot.GetSvgXml(Width, Height);
+            return plot.GetSvgXml(width, height);
         }
         finally
         {

@@ -11,4 +11,8 @@ public sealed record ReportChart(
     IReadOnlyList<string> Headers,
     IReadOnlyList<IReadOnlyList<string>> Rows,
     byte[] Png,
-    string Svg);
+    string Svg)
+{
+    /// <summary>The same chart drawn at a phone's width (issue 13), shown instead of <see cref="Svg"/> on a narrow screen; null when there is none.</summary>
+    public string? NarrowSvg { get; init; }
+}

@@ -39,6 +39,72 @@ internal static class AssumptionSources
         return string.Join("; ", parts);
     }
 
+    /// <summary>
+    /// Where every other category of assumption came from (issue 13), one sentence each: officer hourly costs,
+    /// the adjustments (deadweight, attribution, optimism bias), optimism bias on costs, the discount rate and what
+    /// counts as cashable. A figure equal to its built-in default is credited to the default and its source;
+    /// any other was set in the assumptions file, named with its version. Where services use different values,
+    /// the sentence says so and the workbook's Assumptions sheet gives each.
+    /// </summary>
+    public static IReadOnlyList<string> Others(SavingsResult r, IReadOnlyList<ServiceAssumptions> services)
+    {
+        var a = r.Assumptions;
+        var file = File(r.Lineage);
+        var own = services.Count > 0 ? services : [];
+        string Varies(bool varies) => varies ? " Some services use their own values: the workbook's Assumptions sheet gives each." : "";
+        var sentences = new List<string>();
+
+        // Officer hourly cost: there is no built-in figure; the file gives it.
+        var rates = new List<string>();
+        if (a.HasHourlyCostDefault) rates.Add($"{Fmt.Money(a.HourlyCostDefault)} an hour by default (officer_hourly_cost_gbp.default)");
+        rates.AddRange(a.HourlyCostByGrade.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{Fmt.Money(g.Value)} for grade {g.Key} (officer_hourly_cost_gbp.grades.{g.Key})"));
+        sentences.Add(rates.Count == 0
+            ? "Officer time: no hourly cost is set, and BenefitsTracker has no default for it."
+            : $"Officer time is valued at {Join(rates)}, salary plus on-costs, as set in {file}; there is no built-in default." +
+              Varies(own.Any(s => s.HourlyCostDefault != a.HourlyCostDefault || !SameRates(s.HourlyCostByGrade, a.HourlyCostByGrade))));
+
+        // The adjustments, each against its default (none: METHOD.md).
+        var d = Core.Assumptions.AssumptionDefaults.Adjustments;
+        var adj = a.Adjustments;
+        var defaults = new List<string>();
+        var set = new List<string>();
+        void Adjustment(string label, string key, decimal value, decimal byDefault) =>
+            (value == byDefault ? defaults : set).Add(value == byDefault ? $"{label} {Number(value)}" : $"{label} {Number(value)} (adjustments.{key})");
+        Adjustment("deadweight", "deadweight", adj.Deadweight, d.Deadweight);
+        Adjustment("attribution", "attribution", adj.Attribution, d.Attribution);
+        Adjustment("optimism bias", "optimism_bias", adj.OptimismBias, d.OptimismBias);
+        var parts = new List<string>();
+        if (set.Count > 0) parts.Add($"{Join(set)} {(set.Count == 1 ? "is" : "are")} set in {file}");
+        if (defaults.Count > 0) parts.Add($"{Join(defaults)} {(defaults.Count == 1 ? "is the default" : "are the defaults")} (no adjustment, METHOD.md)");
+        var estimated = own.Any(s => s.DeadweightEstimated);
+        sentences.Add("Adjustments: " + string.Join("; ", parts) + "." +
+            (estimated ? " Where a service asks for its deadweight to be estimated, the estimate from the data replaces the assumed figure (see \"Would it have happened anyway?\")." : "") +
+            Varies(own.Any(s => s.Adjustments != adj && !s.DeadweightEstimated)));
+
+        if (r.Appraisal is { } appraisal)
+            sentences.Add(appraisal.OptimismBiasCosts == 0m
+                ? "Optimism bias on costs: none, the default (adjustments.optimism_bias_costs not set)."
+                : $"Optimism bias on costs of {Fmt.Percent(appraisal.OptimismBiasCosts)} is set by adjustments.optimism_bias_costs in {file}.");
+
+        sentences.Add(a.DiscountRate == Core.Assumptions.AssumptionDefaults.DiscountRate
+            ? $"The discount rate of {Fmt.Percent(a.DiscountRate)} a year is the default (HM Treasury Green Book)."
+            : $"The discount rate of {Fmt.Percent(a.DiscountRate)} a year is set by discount_rate in {file} (the Green Book's is 3.5%).");
+
+        var cashDefault = Core.Assumptions.AssumptionDefaults.Cashable;
+        var cashSet = a.Cashable.Where(kv => cashDefault.TryGetValue(kv.Key, out var byDefault) && byDefault != kv.Value)
+            .Select(kv => $"{kv.Key.Title().ToLowerInvariant()} {(kv.Value ? "counts" : "does not count")} as cashable (cashable.{kv.Key.Key()})").ToList();
+        sentences.Add((cashSet.Count == 0
+            ? "What counts as cashable is the default (METHOD.md): avoided print and postage are cash; channel shift and officer time are savings in kind."
+            : $"What counts as cashable: {Join(cashSet)}, as set in {file}; the other lines keep the default (METHOD.md).") +
+            Varies(own.Any(s => cashDefault.Keys.Any(l => s.Cashable.GetValueOrDefault(l) != a.Cashable.GetValueOrDefault(l)))));
+        return sentences;
+    }
+
+    private static bool SameRates(IReadOnlyDictionary<string, decimal> x, IReadOnlyDictionary<string, decimal> y) =>
+        x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static string Number(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Join(IReadOnlyList<string> items) =>
         items.Count <= 1 ? string.Join("", items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }

@@ -27,7 +27,9 @@ internal static class HtmlReport
     public static string Render(ReportFacts f, IReadOnlyList<ReportChart> charts, string? pageTop = null)
     {
         var r = f.Result;
-        var h = new HtmlWriter();
+        // Long data tables go after the story, in their own section (issue 13, board-ready print).
+        var data = new HtmlWriter();
+        var h = new HtmlWriter { Appendix = data };
         var chart = charts.ToDictionary(c => c.Stem);
         var figureNo = 0;
         h.Line("<!DOCTYPE html>");
@@ -50,6 +52,14 @@ internal static class HtmlReport
 
         Coverage(h, r);
         Headline(h, f);
+        // Page one of the printed page: the headline, the key chart and the main caveats (issue 13).
+        h.Line("<section aria-labelledby=\"trend\">");
+        h.Line("<h2 id=\"trend\">Benefit against cost, month by month</h2>");
+        h.P(E($"The blue line (round markers) adds up the adjusted benefit month by month; the orange-red line (square markers) adds up what {TheServices(f)} cost. " +
+            (ServiceCount(f) > 1 ? "Where they cross, the services have paid for themselves." : "Where they cross, the service has paid for itself.")));
+        Figure(h, chart["cumulative"], ++figureNo);
+        h.Line("</section>");
+        MainCaveats(h, f);
         KpiSection.Write(h, r);
         AppraisalSection.Write(h, r, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
         CounterfactualSection.Write(h, f, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
@@ -58,12 +68,6 @@ internal static class HtmlReport
         h.Line("<h2 id=\"lines\">Where the savings come from</h2>");
         LineSections.Write(h, f);
         Figure(h, chart["benefit-by-line"], ++figureNo);
-        h.Line("</section>");
-
-        h.Line("<section aria-labelledby=\"trend\">");
-        h.Line("<h2 id=\"trend\">Month by month</h2>");
-        h.P("The blue line (round markers) adds up the adjusted benefit month by month; the orange-red line (square markers) adds up what the digital service cost. Where they cross, the service has paid for itself.");
-        Figure(h, chart["cumulative"], ++figureNo);
         h.Line("</section>");
 
         h.Line("<section aria-labelledby=\"channels\">");
@@ -81,6 +85,11 @@ internal static class HtmlReport
 
         if (r.Comparison is { } comparison) Members(h, f, comparison, chart, () => ++figureNo);
         Caveats(h, f);
+        h.Line("<section aria-labelledby=\"data\" class=\"data-tables\">");
+        h.Line("<h2 id=\"data\">Data tables</h2>");
+        h.P("The figures behind each chart, and the month-by-month tables, to the penny.");
+        h.Raw(data.ToString());
+        h.Line("</section>");
         Lineage(h, r);
         h.Line("</main>");
         Footer(h, r);
@@ -191,11 +200,17 @@ internal static class HtmlReport
     private static void Figure(HtmlWriter h, ReportChart c, int n)
     {
         var id = "fig-" + c.Stem;
-        h.Line($"<figure class=\"chart\" aria-labelledby=\"{id}-caption\">");
-        h.Line(InlineSvg.Prepare(c.Svg, id, $"Figure {n}: {c.Title}", c.AltText));
-        h.Line($"<figcaption id=\"{id}-caption\"><strong>Figure {n}: {E(c.Title)}.</strong> {E(c.AltText)} The data follow in table {n}.</figcaption>");
+        h.Line($"<figure class=\"chart\" id=\"{id}\" aria-labelledby=\"{id}-caption\">");
+        if (c.NarrowSvg is null) h.Line(InlineSvg.Prepare(c.Svg, id, $"Figure {n}: {c.Title}", c.AltText));
+        else
+        {
+            // Two renditions, one shown at a time by the page width: the phone's is drawn at a phone's width, so its labels stay legible.
+            h.Line($"<div class=\"chart-wide\">{InlineSvg.Prepare(c.Svg, id, $"Figure {n}: {c.Title}", c.AltText)}</div>");
+            h.Line($"<div class=\"chart-narrow\">{InlineSvg.Prepare(c.NarrowSvg, id + "-narrow", $"Figure {n}: {c.Title}", c.AltText)}</div>");
+        }
+        h.Line($"<figcaption id=\"{id}-caption\"><strong>Figure {n}: {E(c.Title)}.</strong> {E(c.AltText)} Table {n} gives the data.</figcaption>");
         h.Line("</figure>");
-        h.Table($"Table {n}: data for figure {n}, {c.Title.ToLowerInvariant()}", c.Headers, c.Rows, i => i > 0, id: id + "-data");
+        h.DataTable($"Data for figure {n}:", $"Table {n}: data for figure {n}, {c.Title.ToLowerInvariant()}", id + "-data", c.Headers, c.Rows, i => i > 0);
     }
 
     /// <summary>
@@ -255,6 +270,32 @@ internal static class HtmlReport
         h.Line("</section>");
     }
 
+    private static int ServiceCount(ReportFacts f) => f.Units.Select(u => u.Service).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>"the digital service", or "the three digital services" where there are several (issue 13).</summary>
+    internal static string TheServices(ReportFacts f) => ServiceCount(f) is var n && n > 1 ? $"the {Fmt.CountWords(n)} digital services" : "the digital service";
+
+    /// <summary>
+    /// The caveats a reader must have before quoting the headline, kept short for page one: what the figures are
+    /// (estimates after adjustments), what non-cashable means, and that they rest on assumptions (each one's source
+    /// is under the full caveats).
+    /// </summary>
+    private static void MainCaveats(HtmlWriter h, ReportFacts f)
+    {
+        var r = f.Result;
+        var a = r.Assumptions.Adjustments;
+        h.Line("<section aria-labelledby=\"main-caveats\" class=\"main-caveats\">");
+        h.Line("<h2 id=\"main-caveats\">Before quoting these figures</h2>");
+        h.Line("<ul>");
+        h.Line($"<li>{E($"They are estimates of what the same demand would have cost without {TheServices(f)}, after adjustments that keep {Fmt.Percent(a.Factor)} of the gross figure (deadweight, attribution and optimism bias).")}</li>");
+        if (r.Totals.NonCashable != 0m)
+            h.Line($"<li>{E($"{char.ToUpperInvariant(Fmt.About(r.Totals.NonCashable)[0])}{Fmt.About(r.Totals.NonCashable)[1..]} of the benefit is non-cashable, mostly staff time: it frees capacity, not cash, unless the time is put to other work or posts are not filled.")}</li>");
+        h.Line($"<li>{E("They rest on assumptions, such as what a phone call or an officer's hour costs. The caveats near the end say where each came from; the spreadsheet recalculates if one is changed.")}</li>");
+        h.Line("</ul>");
+        h.P("<a href=\"#caveats\">All the caveats</a> are near the end, before the data tables.");
+        h.Line("</section>");
+    }
+
     private static void Caveats(HtmlWriter h, ReportFacts f)
     {
         var r = f.Result;
@@ -262,7 +303,7 @@ internal static class HtmlReport
         h.Line("<section aria-labelledby=\"caveats\">");
         h.Line("<h2 id=\"caveats\">Caveats: read these before quoting a figure</h2>");
         h.Line("<ul class=\"caveats\">");
-        h.Line($"<li>{E($"These are estimates against a counterfactual: what the same demand would have cost without the digital service. Every benefit is multiplied by (1 − deadweight {a.Deadweight.ToString(CultureInfo.InvariantCulture)}) × attribution {a.Attribution.ToString(CultureInfo.InvariantCulture)} × (1 − optimism bias {a.OptimismBias.ToString(CultureInfo.InvariantCulture)}) = {a.Factor.ToString("0.####", CultureInfo.InvariantCulture)}, so the adjusted figures are {Fmt.Percent(a.Factor)} of the gross ones{(f.Units.Select(u => u.Assumptions.Adjustments).Distinct().Count() > 1 ? " (some services use their own adjustments; see the workbook)" : "")}.")}</li>");
+        h.Line($"<li>{E($"These are estimates against a counterfactual: what the same demand would have cost without {TheServices(f)}. Every benefit is multiplied by (1 − deadweight {a.Deadweight.ToString(CultureInfo.InvariantCulture)}) × attribution {a.Attribution.ToString(CultureInfo.InvariantCulture)} × (1 − optimism bias {a.OptimismBias.ToString(CultureInfo.InvariantCulture)}) = {a.Factor.ToString("0.####", CultureInfo.InvariantCulture)}, so the adjusted figures are {Fmt.Percent(a.Factor)} of the gross ones{(f.Units.Select(u => u.Assumptions.Adjustments).Distinct().Count() > 1 ? " (some services use their own adjustments; see the workbook)" : "")}.")}</li>");
         foreach (var line in r.Lines.Where(l => l.Ci95 is not null))
             h.Line($"<li>{E($"{line.Line.Title()}: the 95% confidence interval of the gross figure is {Fmt.Money(line.Ci95!.Low)} to {Fmt.Money(line.Ci95.High)}, from a seeded bootstrap of 2,000 resamples of the baseline and period cases. Quote the range, not just the central figure.")}</li>");
         if (!r.Lines.Any(l => l.Ci95 is not null))
@@ -273,6 +314,9 @@ internal static class HtmlReport
             ? f.Units.Select(u => (u.Assumptions.UnitCosts, u.Assumptions.UnitCostKeys))
             : [(r.Assumptions.UnitCosts, r.Assumptions.UnitCostKeys)];
         h.Line($"<li>{E($"Channel shift values each transaction at a unit cost per channel: {AssumptionSources.UnitCosts(r, used)}. The result is only as good as these costs.")}</li>");
+        // Every other category of assumption, each with its source (the default, or the file that set it).
+        foreach (var sentence in AssumptionSources.Others(r, f.Units.Select(u => u.Assumptions).ToList()))
+            h.Line($"<li>{E(sentence)}</li>");
         h.Line($"<li>{E("Tables and figures are to the penny, each rounded on its own; sentences round to about four significant figures. Totals are worked out before rounding, so where the parts shown do not add up to the total shown, the page says: " + Fmt.RoundingNote)}</li>");
         if (f.Disclosure.Note is { } disclosure) h.Line($"<li>{E(disclosure)}</li>");
         foreach (var note in r.Notes) h.Line($"<li>{E(note)}</li>");

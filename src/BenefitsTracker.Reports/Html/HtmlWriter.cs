@@ -10,6 +10,25 @@ internal sealed class HtmlWriter
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
+    /// <summary>
+    /// Where long data tables go: after the story, in the page's "Data tables" section (issue 13: a board reads the
+    /// story first, on paper too). Null: they stay where they are written.
+    /// </summary>
+    public HtmlWriter? Appendix { get; init; }
+
+    /// <summary>
+    /// A long data table: in <see cref="Appendix"/> with a link to it here (<paramref name="lead"/>, then the
+    /// caption as the link), or here when there is no appendix.
+    /// </summary>
+    public HtmlWriter DataTable(string lead, string caption, string id, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows,
+        Func<int, bool> numeric, IReadOnlyList<string>? footer = null)
+    {
+        if (Appendix is null) return Table(caption, headers, rows, numeric, footer, id);
+        P($"{E(lead)} <a href=\"#{id}\">{E(caption)}</a>, with the other data tables at the end.", "data-link");
+        Appendix.Table(caption, headers, rows, numeric, footer, id);
+        return this;
+    }
+
     public HtmlWriter Raw(string html) { _sb.Append(html); return this; }
     public HtmlWriter Line(string html) { _sb.Append(html).Append('\n'); return this; }
     public HtmlWriter P(string text, string? cls = null) => Line(cls is null ? $"<p>{text}</p>" : $"<p class=\"{cls}\">{text}</p>");

@@ -22,6 +22,7 @@ internal static class KpiSection
         h.P(E("The GOV.UK Service Manual asks every service to measure four things: " +
             string.Join("; ", Kpis.All.Select(k => $"{KpiText.Label(k).ToLowerInvariant()} ({KpiText.Definition(k)})")) +
             ". Each is shown against the service's target, where one is set, and against the same months a year earlier. A month without data is unknown, not zero."));
+        var table = 0;
         foreach (var k in r.Kpis)
         {
             Shown Now(Kpi kpi) => controlled ? view.Period(k.Service, kpi) : Shown.Value;
@@ -47,7 +48,7 @@ internal static class KpiSection
                 .. Kpis.All.Select(kpi => KpiText.Value(kpi, m.Figures, controlled ? view.Month(k.Service, i, kpi) : Shown.Value)),
                 m.Figures is null ? "unknown" : controlled && view.Month(k.Service, i, Kpi.UserSatisfaction) is var ms && ms != Shown.Value ? view.View.Symbol(ms) : Fmt.Count(m.Figures.Ratings),
                 KpiText.Value(Kpi.UserSatisfaction, m.YearEarlier, controlled ? view.Month(k.Service, i, Kpi.UserSatisfaction, yearEarlier: true) : Shown.Value)]);
-            h.Table($"{name}: the four KPIs month by month",
+            h.DataTable("Month by month:", $"{name}: the four KPIs month by month", $"kpi-months-{++table}",
                 ["Month", .. Kpis.All.Select(KpiText.Label), "Ratings", "User satisfaction a year earlier"], months, i => i > 0);
         }
         h.Line("</section>");

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using BenefitsTracker.Core.Model;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace BenefitsTracker.Reports.Tests;
+
+/// <summary>
+/// Issue 13, the page as its readers meet it: on a phone (charts legible at 390 px, nothing scrolls sideways) and
+/// on paper (the headline, the key chart and the main caveats on page one; long data tables after the story).
+/// </summary>
+public class PageLayoutTests(ITestOutputHelper output)
+{
+    private static SavingsResult For(string scope) => scope == "council" ? Results.SampleConwy : Results.SampleNorthWales;
+
+    private async Task<(IPlaywright Playwright, IBrowser Browser, string Url, TempDir Dir)?> OpenAsync(string scope)
+    {
+        var chromium = Tools.Require("chromium", "chromium", new Output(output), "/usr/bin/chromium");
+        if (chromium is null) return null;
+        var dir = new TempDir();
+        ReportWriter.WriteAll(For(scope), dir.Path);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return (playwright, browser, new Uri(dir.File("report.html")).AbsoluteUri, dir);
+    }
+
+    [Theory]
+    [InlineData("council")]
+    [InlineData("consortium")]
+    public async Task On_a_390_px_phone_chart_labels_are_legible_and_nothing_scrolls_sideways(string scope)
+    {
+        var opened = await OpenAsync(scope);
+        if (opened is null) return;
+        var (playwright, browser, url, dir) = opened.Value;
+        using var _ = playwright;
+        using var __ = dir;
+        await using var ___ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync(url);
+        var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scroll <= 390, $"the page is {scroll} px wide at 390 px: it scrolls sideways");
+        // The smallest text of every chart shown, in screen pixels (an SVG's text shrinks with the SVG).
+        var sizes = await page.EvaluateAsync<double[]>("""
+            () => [...document.querySelectorAll('figure.chart svg')].filter(s => s.getClientRects().length > 0)
+                .map(s => Math.min(...[...s.querySelectorAll('text')].filter(t => t.textContent.trim().length > 0)
+                    .map(t => t.getBoundingClientRect().height)))
+            """);
+        Assert.NotEmpty(sizes);
+        var charts = await page.EvaluateAsync<int>("() => document.querySelectorAll('figure.chart').length");
+        Assert.Equal(charts, sizes.Length);
+        output.WriteLine($"smallest chart text at 390 px: {string.Join(", ", sizes.Select(s => s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} px");
+        Assert.All(sizes, s => Assert.True(s >= 9, $"chart text {s:0.0} px high at 390 px"));
+
+        // On a desktop the wide rendition is shown, and its labels are full size.
+        await page.SetViewportSizeAsync(1280, 900);
+        var wide = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.chart-wide svg')].filter(s => s.getClientRects().length > 0).length");
+        Assert.Equal(charts, wide);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280);
+    }
+
+    [Fact]
+    public async Task On_paper_page_one_holds_the_headline_the_key_chart_and_the_main_caveats()
+    {
+        var opened = await OpenAsync("council");
+        if (opened is null) return;
+        var (playwright, browser, url, dir) = opened.Value;
+        using var _ = playwright;
+        using var __ = dir;
+        await using var ___ = browser;
+        // A4 less the print margins (report.css: 12 mm each side, 12 mm top, 14 mm bottom) at 96 px to the inch.
+        const double mm = 96 / 25.4;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = (int)(186 * mm), Height = (int)(271 * mm) } });
+        await page.GotoAsync(url);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        // Nothing is wider than the page: a browser would shrink the whole document to fit it, and page one with it.
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var wide = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > " + ((int)(186 * mm) + 1) +
+            ").slice(0, 8).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 60))");
+        foreach (var w in wide) output.WriteLine("wider than the page: " + w);
+        Assert.True(width <= (int)(186 * mm) + 1, $"the printed page is {width / mm:0} mm wide, more than A4's 186 mm");
+        Task<double> Bottom(string selector) => page.EvaluateAsync<double>($"() => document.querySelector('{selector}').getBoundingClientRect().bottom + window.scrollY");
+        var headline = await Bottom("#headline");
+        var chart = await Bottom("#fig-cumulative");
+        var end = await Bottom(".main-caveats");
+        var figureHeight = await page.EvaluateAsync<double>("() => document.querySelector('#fig-cumulative').getBoundingClientRect().height");
+        var cards = await page.EvaluateAsync<double>("() => document.querySelector('.figures').getBoundingClientRect().height");
+        output.WriteLine($"headline {headline / mm:0} mm, chart {chart / mm:0} mm (figure {figureHeight / mm:0} mm high), cards {cards / mm:0} mm high, caveats end {end / mm:0} mm");
+        Assert.True(headline < chart && chart < end, "headline, key chart, caveats in that order");
+        Assert.True(end <= 271 * mm, $"page one's content ends {end / mm:0} mm down a page of 271 mm");
+
+        // The long data tables come after the story: after the last chart and the caveats.
+        var html = await page.ContentAsync();
+        var lastFigure = html.LastIndexOf("<figure class=\"chart\"", StringComparison.Ordinal);
+        var caveats = html.IndexOf("id=\"caveats\"", StringComparison.Ordinal);
+        var dataTables = Regex.Matches(html, "<table id=\"[^\"]*(-data|kpi-months-[0-9]+)\"").Select(m => m.Index).ToList();
+        Assert.True(dataTables.Count >= 6, "every chart's data and the KPI months are tables");
+        Assert.All(dataTables, i => Assert.True(i > lastFigure && i > caveats, "a data table before the end of the story"));
+        // Every chart links to its data.
+        foreach (Match m in Regex.Matches(html, "<figure class=\"chart\" id=\"(fig-[^\"]+)\""))
+            Assert.Contains($"href=\"#{m.Groups[1].Value}-data\"", html, StringComparison.Ordinal);
+    }
+}
