@@ -31,7 +31,8 @@ public static class EstimatedDeadweights
             var use = CounterfactualEstimate.Preferred(group);
             chosen[group.Key] = use is null
                 ? new DeadweightEstimate(null, "no estimate could be made (" + string.Join("; ", group.Select(e => $"{e.MethodName}: {e.Refused}")) + ")")
-                : new DeadweightEstimate(use.EstimatedDeadweight, $"{use.MethodName}, over {use.MonthsAfter} months after go-live, 95% interval {Percent(use.DeadweightCi95!.Low)} to {Percent(use.DeadweightCi95.High)}");
+                : new DeadweightEstimate(use.EstimatedDeadweight, $"{use.MethodName}, over {use.MonthsAfter} months after go-live, 95% " +
+                    $"interval {Percent(use.DeadweightCi95!.Low)} to {Percent(use.DeadweightCi95.High)}");
         }
         return chosen;
     }

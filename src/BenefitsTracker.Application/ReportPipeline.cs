@@ -65,7 +65,8 @@ public sealed class ReportPipeline(StoreQueries queries)
             if (!CouncilCode.IsValid(id))
                 throw new UsageException($"--council '{id}' is not a GSS code (a letter E, W, S or N and eight digits, e.g. W06000003)");
             var council = await queries.LoadCouncilAsync(id, ct)
-                ?? throw new UsageException($"--council {id}: no such council in the store; it holds {Listing(await queries.CouncilCodesAsync(ct), "no council (ingest councils.csv first)")}");
+                ?? throw new UsageException($"--council {id}: no such council in the store; it holds " +
+                    $"{Listing(await queries.CouncilCodesAsync(ct), "no council (ingest councils.csv first)")}");
             var consortium = council.Consortium is { } c ? await queries.LoadConsortiumAsync(c, ct) : null;
             var (from, to) = await queries.DataRangeAsync(id, ct);
             // The council's own files, and its consortium's (shared cost lines are apportioned to it).
@@ -80,7 +81,8 @@ public sealed class ReportPipeline(StoreQueries queries)
         else
         {
             var consortium = await queries.LoadConsortiumAsync(id, ct)
-                ?? throw new UsageException($"--consortium {id}: no such consortium in the store; it holds {Listing(await queries.ConsortiumIdsAsync(ct), "no consortium (ingest a councils file with a consortium column)")}");
+                ?? throw new UsageException($"--consortium {id}: no such consortium in the store; it holds " +
+                    $"{Listing(await queries.ConsortiumIdsAsync(ct), "no consortium (ingest a councils file with a consortium column)")}");
             Month? from = null, to = null;
             foreach (var member in consortium.Members)
             {

@@ -104,7 +104,8 @@ public static class BenefitsStore
     {
         if (target.Provider == DatabaseProvider.Sqlite && !File.Exists(target.Location))
             throw new StoreUnavailableException(
-                $"no such database: {target.Location} (check --db or {DatabaseTarget.EnvironmentVariable}; 'benefits ingest' or 'benefits demo' creates one)",
+                $"no such database: {target.Location} (check --db or {DatabaseTarget.EnvironmentVariable}; 'benefits ingest' or 'benefits " +
+                $"demo' creates one)",
                 isUserError: true);
     }
 

@@ -41,14 +41,16 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Location)
                 target = new DatabaseTarget(DatabaseProvider.Sqlite, Path.GetFullPath(rest));
                 return true;
             case "postgres" or "postgresql":
-                if (rest.Length == 0) { problem = $"'{spec}' has no connection string: use postgres:Host=...;Database=...;Username=... (or sqlite:PATH)"; return false; }
+                if (rest.Length == 0) { problem = $"'{spec}' has no connection string: use postgres:Host=...;Database=...;Username=... " +
+                    $"(or sqlite:PATH)"; return false; }
                 try
                 {
                     _ = new Npgsql.NpgsqlConnectionStringBuilder(rest);
                 }
                 catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
                 {
-                    problem = $"the PostgreSQL connection string is not valid: {e.Message} (e.g. postgres:Host=127.0.0.1;Port=5432;Database=benefits;Username=benefits)";
+                    problem = $"the PostgreSQL connection string is not valid: {e.Message} (e.g. " +
+                        $"postgres:Host=127.0.0.1;Port=5432;Database=benefits;Username=benefits)";
                     return false;
                 }
                 target = new DatabaseTarget(DatabaseProvider.Postgres, rest);

@@ -37,18 +37,22 @@ public static class RollupRebuild
             // Satisfaction ratings count as ratings given (and of 4 or 5, satisfied), not as other usage (as at ingest).
             new Table("usage_rollups", 4, "council_code, service, channel, month, completed, started, failed, other, ratings, satisfied",
                 $"SELECT council_code, service, channel, {month("occurred_at")}, " +
-                $"{sum($"CASE WHEN event_type = '{Completed}' THEN quantity ELSE 0 END")}, {sum($"CASE WHEN event_type = '{Started}' THEN quantity ELSE 0 END")}, " +
+                $"{sum($"CASE WHEN event_type = '{Completed}' THEN quantity ELSE 0 END")}, " +
+                $"{sum($"CASE WHEN event_type = '{Started}' THEN quantity ELSE 0 END")}, " +
                 $"{sum($"CASE WHEN event_type = '{Failed}' THEN quantity ELSE 0 END")}, " +
                 $"{sum($"CASE WHEN event_type NOT IN ('{Completed}', '{Started}', '{Failed}', '{Rating}') THEN quantity ELSE 0 END")}, " +
-                $"{sum($"CASE WHEN event_type = '{Rating}' THEN quantity ELSE 0 END")}, {sum($"CASE WHEN event_type = '{Rating}' AND rating >= 4 THEN quantity ELSE 0 END")} " +
+                $"{sum($"CASE WHEN event_type = '{Rating}' THEN quantity ELSE 0 END")}, " +
+                $"{sum($"CASE WHEN event_type = '{Rating}' AND rating >= 4 THEN quantity ELSE 0 END")} " +
                 "FROM usage_events GROUP BY 1, 2, 3, 4",
                 "NOT (completed = 0 AND started = 0 AND failed = 0 AND other = 0 AND ratings = 0 AND satisfied = 0)"),
             new Table("closed_case_rollups", 5, "council_code, service, month, grade, minutes_hundredths, count",
-                $"SELECT council_code, service, {month("closed_at")}, COALESCE(officer_grade, ''), COALESCE(officer_minutes_hundredths, 0), COUNT(*) " +
+                $"SELECT council_code, service, {month("closed_at")}, COALESCE(officer_grade, ''), " +
+                $"COALESCE(officer_minutes_hundredths, 0), COUNT(*) " +
                 $"FROM cases WHERE {(postgres ? "closed_at" : "closed_at_ms")} IS NOT NULL GROUP BY 1, 2, 3, 4, 5",
                 "count <> 0"),
             new Table("open_case_rollups", 3, "council_code, service, month, count",
-                $"SELECT council_code, service, {month("received_at")}, COUNT(*) FROM cases WHERE {(postgres ? "closed_at" : "closed_at_ms")} IS NULL GROUP BY 1, 2, 3",
+                $"SELECT council_code, service, {month("received_at")}, COUNT(*) FROM cases WHERE " +
+                $"{(postgres ? "closed_at" : "closed_at_ms")} IS NULL GROUP BY 1, 2, 3",
                 "count <> 0"),
         };
 
@@ -70,7 +74,8 @@ public static class RollupRebuild
             var stored = $"SELECT {t.Columns} FROM {t.Name} WHERE {t.NonZero}";
             var rebuilt = $"SELECT * FROM {rebuiltTable}";
             // Cells the raw rows give that the rollup lacks or holds differently, and cells it holds that they do not.
-            var diff = $"SELECT 'rebuilt', * FROM ({rebuilt} EXCEPT {stored}) AS a UNION ALL SELECT 'stored', * FROM ({stored} EXCEPT {rebuilt}) AS b";
+            var diff = $"SELECT 'rebuilt', * FROM ({rebuilt} EXCEPT {stored}) AS a UNION ALL SELECT 'stored', * FROM ({stored} EXCEPT " +
+                $"{rebuilt}) AS b";
             await using (var cmd = Command(connection, transaction, diff))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
@@ -86,7 +91,8 @@ public static class RollupRebuild
                     {
                         var values = Enumerable.Range(1, reader.FieldCount - 1)
                             .Select(c => Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture));
-                        examples.Add($"{t.Name} ({(reader.GetString(0) == "rebuilt" ? "from the raw rows" : "was stored")}): {string.Join(", ", values)}");
+                        examples.Add($"{t.Name} ({(reader.GetString(0) == "rebuilt" ? "from the raw rows" : "was stored")}): " +
+                            $"{string.Join(", ", values)}");
                     }
                 }
             }

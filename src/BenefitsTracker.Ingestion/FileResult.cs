@@ -24,7 +24,8 @@ public sealed record FileResult(
     /// <summary>One line for a person: counts, or that the file was loaded before; and the risk of id-less events.</summary>
     public override string ToString() => SkippedAlreadyIngested
         ? $"{System.IO.Path.GetFileName(Path)}: already ingested (SHA-256 {Sha256[..12]}…), nothing added"
-        : $"{System.IO.Path.GetFileName(Path)} ({Kind.Key()}): read {Read:N0}, accepted {Accepted:N0}, rejected {Rejected:N0}, duplicates {Duplicates:N0}"
+        : $"{System.IO.Path.GetFileName(Path)} ({Kind.Key()}): read {Read:N0}, accepted {Accepted:N0}, rejected {Rejected:N0}, duplicates " +
+            $"{Duplicates:N0}"
           + (RejectsPath is null ? "" : $"; rejects in {RejectsPath}")
           + (WithoutEventId == 0 ? "" : "\n  warning: " + WithoutEventIdWarning(WithoutEventId, "file"));
 

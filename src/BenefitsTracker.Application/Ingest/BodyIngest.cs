@@ -100,7 +100,8 @@ public sealed class BodyIngest(BenefitsDbContext db)
         }
         catch (JsonException e)
         {
-            throw new MalformedBodyException($"the body is not a well-formed JSON array: at element {ElementOf(e, index)} (line {(e.LineNumber ?? 0) + 1}): {Short(e)}");
+            throw new MalformedBodyException($"the body is not a well-formed JSON array: at element {ElementOf(e, index)} (line " +
+                $"{(e.LineNumber ?? 0) + 1}): {Short(e)}");
         }
         return index;
     }
@@ -181,10 +182,12 @@ public sealed class BodyIngest(BenefitsDbContext db)
     {
         if (row.TryGetProperty("council_code", out var code) && code.ValueKind == JsonValueKind.String
             && !string.Equals(code.GetString()?.Trim(), council, StringComparison.OrdinalIgnoreCase))
-            throw new ForeignRowsException($"{where} is for council {code.GetString()}, but the key is for {council}; a key posts its own council's rows only");
+            throw new ForeignRowsException($"{where} is for council {code.GetString()}, but the key is for {council}; a key posts its own " +
+                $"council's rows only");
         if (row.TryGetProperty("consortium", out var consortium) && consortium.ValueKind == JsonValueKind.String
             && consortium.GetString()!.Trim().Length > 0)
-            throw new ForeignRowsException($"{where} is a consortium's cost line ({consortium.GetString()}); a council's key posts its own council's rows only");
+            throw new ForeignRowsException($"{where} is a consortium's cost line ({consortium.GetString()}); a council's key posts its own " +
+                $"council's rows only");
     }
 
     private static string Short(JsonException e) => e.Message.Split(" Path:")[0].Split(" LineNumber:")[0];

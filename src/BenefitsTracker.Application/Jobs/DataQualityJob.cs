@@ -32,13 +32,17 @@ internal sealed class DataQualityJob(JobRunner runner)
                 var events = series.ToDictionary(u => Month.FromKey(u.Month), u => u.Events);
                 foreach (var gap in DataQualityRules.Gaps(events))
                     findings.Add(new Finding(Finding.Gap, council, service, gap,
-                        $"no events in {gap}, though the service has events {(events.GetValueOrDefault(gap.AddMonths(-1)) > 0 && events.GetValueOrDefault(gap.AddMonths(1)) > 0 ? "the months either side" : $"in {MonthName(gap)} of other years")}"));
+                        $"no events in {gap}, though the service has events " +
+                        $"{(events.GetValueOrDefault(gap.AddMonths(-1)) > 0 && events.GetValueOrDefault(gap.AddMonths(1)) > 0 ? "the months either side" : $"in {MonthName(gap)} of other years")}"));
                 // Volume is completed transactions where the service has them (page views and the like follow go-live, not demand).
                 var completed = series.ToDictionary(u => Month.FromKey(u.Month), u => u.Completed);
                 var volumes = completed.Values.Any(v => v > 0) ? completed : events;
                 foreach (var (month, kind, value, median, score) in DataQualityRules.SpikesAndDrops(volumes, o.SpikeNeighbours, o.SpikeScore))
                     findings.Add(new Finding(kind, council, service, month,
-                        $"{value:N0} {(ReferenceEquals(volumes, completed) ? "completed transactions" : "events")} in {month} against a median of {median:N0} in the {o.SpikeNeighbours} months either side (modified z-score {score.ToString("0.0", CultureInfo.InvariantCulture)}; the rule flags beyond ±{o.SpikeScore.ToString("0.0", CultureInfo.InvariantCulture)})"));
+                        $"{value:N0} {(ReferenceEquals(volumes, completed) ? "completed transactions" : "events")} in {month} against a " +
+                        $"median of {median:N0} in the {o.SpikeNeighbours} months either side (modified z-score " +
+                        $"{score.ToString("0.0", CultureInfo.InvariantCulture)}; the rule flags beyond " +
+                        $"±{o.SpikeScore.ToString("0.0", CultureInfo.InvariantCulture)})"));
             }
 
             // Stale feeds: the newest file that stored rows of a kind (events, cases) for a council, against the clock.
@@ -53,7 +57,8 @@ internal sealed class DataQualityJob(JobRunner runner)
                 var days = (now - last).TotalDays;
                 if (days > o.StaleFeedDays)
                     findings.Add(new Finding(Finding.StaleFeed, feed.Key.Owner, "", null,
-                        $"no new {feed.Key.Kind} rows for {Math.Floor(days):0} days (the last file with some was ingested {last.UtcDateTime:yyyy-MM-dd}; the rule flags after {o.StaleFeedDays} days)"));
+                        $"no new {feed.Key.Kind} rows for {Math.Floor(days):0} days (the last file with some was ingested " +
+                        $"{last.UtcDateTime:yyyy-MM-dd}; the rule flags after {o.StaleFeedDays} days)"));
             }
 
             // Files with a high rejection rate, named against each council they stored rows for (or none, when all were rejected).
@@ -62,7 +67,8 @@ internal sealed class DataQualityJob(JobRunner runner)
                 .OrderBy(f => f.Id).ToListAsync(ct);
             foreach (var f in files.Where(f => (double)f.Rejected / f.RowsRead > o.MaxRejectedFraction))
             {
-                var detail = $"{f.Name} (ingested {f.FinishedAt.UtcDateTime:yyyy-MM-dd}): {f.Rejected:N0} of {f.RowsRead:N0} rows rejected ({(double)f.Rejected / f.RowsRead:P1}; the rule flags above {o.MaxRejectedFraction:P0})"
+                var detail = $"{f.Name} (ingested {f.FinishedAt.UtcDateTime:yyyy-MM-dd}): {f.Rejected:N0} of {f.RowsRead:N0} rows rejected " +
+                    $"({(double)f.Rejected / f.RowsRead:P1}; the rule flags above {o.MaxRejectedFraction:P0})"
                              + (f.RejectsPath is { } r ? $"; the rows and reasons are in {r}" : "");
                 var councils = owners[f.Id].ToList();
                 foreach (var council in councils.Count == 0 ? [""] : councils)
@@ -78,7 +84,9 @@ internal sealed class DataQualityJob(JobRunner runner)
             foreach (var c in odd.OrderBy(c => c.CouncilCode, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal)
                 .ThenBy(c => c.Month))
                 findings.Add(new Finding(Finding.ImplausibleMinutes, c.CouncilCode, c.Service, Month.FromKey(c.Month),
-                    $"{c.Cases:N0} closed case{(c.Cases == 1 ? "" : "s")} in {Month.FromKey(c.Month)} with implausible officer minutes ({c.Zero:N0} with none at all; the longest {c.Longest / 100m:0.##} minutes; the rule flags 0 and above {o.MaxPlausibleOfficerMinutes:0.##})"));
+                    $"{c.Cases:N0} closed case{(c.Cases == 1 ? "" : "s")} in {Month.FromKey(c.Month)} with implausible officer minutes " +
+                    $"({c.Zero:N0} with none at all; the longest {c.Longest / 100m:0.##} minutes; the rule flags 0 and above " +
+                    $"{o.MaxPlausibleOfficerMinutes:0.##})"));
         }
 
         await using (var store = await runner.OpenAsync(ct))

@@ -74,7 +74,8 @@ internal sealed class InboxJob(JobRunner runner)
                     ingested++;
                     accepted += result.Accepted;
                     rejected += result.Rejected;
-                    lines.Add($"{name}: ingested ({result.Kind.Key()}; accepted {result.Accepted:N0}, rejected {result.Rejected:N0}, duplicates {result.Duplicates:N0})");
+                    lines.Add($"{name}: ingested ({result.Kind.Key()}; accepted {result.Accepted:N0}, rejected {result.Rejected:N0}, " +
+                        $"duplicates {result.Duplicates:N0})");
                     runner.Log?.Invoke($"ingest-inbox: {result}");
                     continue;
                 }

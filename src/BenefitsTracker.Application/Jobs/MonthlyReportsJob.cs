@@ -74,22 +74,27 @@ internal sealed class MonthlyReportsJob(JobRunner runner)
         List<(string Scope, string Period, string Reason)> skipped)
     {
         var b = new StringBuilder();
-        b.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        b.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" " +
+            "content=\"width=device-width, initial-scale=1\">\n");
         b.Append($"<title>Savings reports for {month}</title>\n");
         b.Append("<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#0b0c0c;line-height:1.5}" +
                  "table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;padding:.5rem;text-align:left}" +
-                 "td.n{text-align:right}a{color:#1d70b8}a:focus{outline:3px solid #ffdd00;background:#ffdd00;color:#0b0c0c}</style>\n</head>\n<body>\n<main>\n");
+                 "td.n{text-align:right}a{color:#1d70b8}a:focus{outline:3px solid " +
+                 "#ffdd00;background:#ffdd00;color:#0b0c0c}</style>\n</head>\n<body>\n<main>\n");
         b.Append($"<h1>Savings reports for {month}</h1>\n<p>Written by the monthly-reports job: the financial year to date " +
                  $"({FinancialYearStart(month)} to {month}) and the month alone, for each council and consortium.</p>\n");
         b.Append("<table>\n<caption>Reports</caption>\n<thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Period</th>" +
-                 "<th scope=\"col\" class=\"n\">Adjusted benefit</th><th scope=\"col\" class=\"n\">Costs</th><th scope=\"col\" class=\"n\">Net benefit</th><th scope=\"col\">Files</th></tr></thead>\n<tbody>\n");
+                 "<th scope=\"col\" class=\"n\">Adjusted benefit</th><th scope=\"col\" class=\"n\">Costs</th><th scope=\"col\" " +
+                 "class=\"n\">Net benefit</th><th scope=\"col\">Files</th></tr></thead>\n<tbody>\n");
         foreach (var (_, period, folder, r) in written)
         {
             var href = folder.Replace('\\', '/');
             var name = WebUtility.HtmlEncode($"{r.Scope.Name} ({(r.Scope.Kind == ScopeKind.Council ? "council" : "consortium")})");
             b.Append($"<tr><th scope=\"row\"><a href=\"{href}/report.html\">{name}, {(period == YearToDate ? "year to date" : "month")}</a></th>");
-            b.Append($"<td>{r.Request.From} to {r.Request.To}</td><td class=\"n\">{Money.Format(r.Totals.AdjustedBenefit)}</td><td class=\"n\">{Money.Format(r.Totals.Costs)}</td>");
-            b.Append($"<td class=\"n\">{Money.Format(r.Totals.NetBenefit)}</td><td><a href=\"{href}/savings.xlsx\">spreadsheet</a>, <a href=\"{href}/manifest.json\">manifest</a></td></tr>\n");
+            b.Append($"<td>{r.Request.From} to {r.Request.To}</td><td class=\"n\">{Money.Format(r.Totals.AdjustedBenefit)}</td><td " +
+                $"class=\"n\">{Money.Format(r.Totals.Costs)}</td>");
+            b.Append($"<td class=\"n\">{Money.Format(r.Totals.NetBenefit)}</td><td><a href=\"{href}/savings.xlsx\">spreadsheet</a>, <a " +
+                $"href=\"{href}/manifest.json\">manifest</a></td></tr>\n");
         }
         b.Append("</tbody>\n</table>\n");
         if (skipped.Count > 0)

@@ -14,7 +14,8 @@ internal sealed class RefreshRollupsJob(JobRunner runner)
         var d = await RollupRebuild.RunAsync(store.Db, ct);
         var summary = d.Total == 0
             ? "the rollups agree with the raw rows; nothing corrected"
-            : $"corrected {d.Total} rollup cell{(d.Total == 1 ? "" : "s")} that disagreed with the raw rows (usage {d.Usage}, closed cases {d.ClosedCases}, open cases {d.OpenCases}): "
+            : $"corrected {d.Total} rollup cell{(d.Total == 1 ? "" : "s")} that disagreed with the raw rows (usage {d.Usage}, closed cases " +
+                $"{d.ClosedCases}, open cases {d.OpenCases}): "
               + string.Join("; ", d.Examples);
         return new JobOutcome(summary, new Dictionary<string, long>
         {

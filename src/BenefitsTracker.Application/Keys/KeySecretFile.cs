@@ -15,6 +15,7 @@ public static class KeySecretFile
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
         return target.Provider == DatabaseProvider.Sqlite
             ? target.Location + ".keys"
-            : throw new UsageException($"with a PostgreSQL store, set {EnvironmentVariable} (Benefits:KeySecretFile) to a file readable by every node");
+            : throw new UsageException($"with a PostgreSQL store, set {EnvironmentVariable} (Benefits:KeySecretFile) to a file " +
+                $"readable by every node");
     }
 }

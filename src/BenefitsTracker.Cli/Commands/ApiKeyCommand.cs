@@ -10,8 +10,10 @@ public static class ApiKeyCommand
 {
     public static Command Create()
     {
-        var council = new Option<string?>("--council") { Description = "GSS code of the council the key reads (and, with scope write, writes).", HelpName = "GSS" };
-        var consortium = new Option<string?>("--consortium") { Description = "Id of the consortium a consortium-read key reads (its suppressed comparison only).", HelpName = "ID" };
+        var council = new Option<string?>("--council") { Description = "GSS code of the council the key reads (and, with scope " +
+            "write, writes).", HelpName = "GSS" };
+        var consortium = new Option<string?>("--consortium") { Description = "Id of the consortium a consortium-read key reads (its " +
+            "suppressed comparison only).", HelpName = "ID" };
         var name = new Option<string?>("--name") { Description = "A name for people, e.g. the system that will use the key.", HelpName = "TEXT" };
         var scope = new Option<string>("--scope") { Description = "write (read and post the council's data), read, or consortium-read.",
             DefaultValueFactory = _ => "write", HelpName = "write|read|consortium-read" };
@@ -46,7 +48,8 @@ public static class ApiKeyCommand
             var (target, hasher) = await OpenExistingAsync(parse.GetValue(listDb), token);
             await using var store = await BenefitsStore.OpenAsync(target, token);
             var keys = await new ApiKeys(store, hasher).ListAsync(token);
-            if (keys.Count == 0) { Console.Out.WriteLine("No API keys. Make one with: benefits apikey create --council GSS"); return ExitCodes.Success; }
+            if (keys.Count == 0) { Console.Out.WriteLine("No API keys. Make one with: benefits apikey " +
+                "create --council GSS"); return ExitCodes.Success; }
             Console.Out.WriteLine("id\tname\towner\tscope\tcreated\tlast used\trevoked");
             foreach (var k in keys)
                 Console.Out.WriteLine(string.Join('\t', k.Id.ToString(CultureInfo.InvariantCulture), k.Name ?? "-", k.Owner, k.Scope.Key(),

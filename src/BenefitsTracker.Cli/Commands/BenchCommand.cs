@@ -13,7 +13,8 @@ public static class BenchCommand
         var work = new Option<string?>("--work") { Description = "Scratch folder (default: a new temporary folder).", HelpName = "DIR" };
         var ids = new Option<string>("--ids")
         {
-            Description = "How the event ids run: text (ev-000000001..., increasing as text), sequential (ev-1, ev-2, ... increasing as numbers, not text) or uuid (random).",
+            Description = "How the event ids run: text (ev-000000001..., increasing as text), sequential (ev-1, ev-2, ... increasing as " +
+                "numbers, not text) or uuid (random).",
             DefaultValueFactory = _ => "text",
         };
         ids.Validators.Add(r =>
@@ -43,9 +44,11 @@ public static class BenchCommand
             return ExitCodes.Success;
         }, ct));
         var services = new Option<int>("--services") { Description = "Services of the synthetic council.", DefaultValueFactory = _ => 250 };
-        var grades = new Option<int>("--grades") { Description = "Officer grades per service (Officer time rows = services × months × grades).", DefaultValueFactory = _ => 32 };
+        var grades = new Option<int>("--grades") { Description = "Officer grades per service (Officer time rows = services × " +
+            "months × grades).", DefaultValueFactory = _ => 32 };
         var months = new Option<int>("--months") { Description = "Months in the report period.", DefaultValueFactory = _ => 120 };
-        var writer = new Option<string>("--writer") { Description = "auto (what `benefits report` does: streamed above the threshold), streamed (always) or closedxml (ClosedXML alone, the reference; keep it small).", DefaultValueFactory = _ => "auto" };
+        var writer = new Option<string>("--writer") { Description = "auto (what `benefits report` does: streamed above the threshold), " +
+            "streamed (always) or closedxml (ClosedXML alone, the reference; keep it small).", DefaultValueFactory = _ => "auto" };
         writer.Validators.Add(r =>
         {
             var value = r.GetValueOrDefault<string>();
@@ -53,7 +56,8 @@ public static class BenchCommand
         });
         var workbookWork = new Option<string?>("--work") { Description = "Scratch folder (default: a new temporary folder).", HelpName = "DIR" };
         var workbook = new Command("workbook",
-            "Write savings.xlsx for a synthetic council with big detail sheets (by default 250 services × 120 months × 32 grades: 1,020,000 rows); print time, allocation, peak memory and size.")
+            "Write savings.xlsx for a synthetic council with big detail sheets (by default 250 services × 120 months × 32 grades: " +
+            "1,020,000 rows); print time, allocation, peak memory and size.")
             { services, grades, months, writer, workbookWork };
         workbook.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
         {
@@ -61,7 +65,8 @@ public static class BenchCommand
                 WorkDir(parse.GetValue(workbookWork)), Console.Out, token);
             return Task.FromResult(ExitCodes.Success);
         }, ct));
-        var mcCouncils = new Option<int>("--councils") { Description = "1: a council (issue 12's budget 1 s); 40: a consortium of 40 (budget 20 s).", DefaultValueFactory = _ => 1 };
+        var mcCouncils = new Option<int>("--councils") { Description = "1: a council (issue 12's budget 1 s); 40: a consortium of 40 " +
+            "(budget 20 s).", DefaultValueFactory = _ => 1 };
         var mcServices = new Option<int>("--services") { Description = "Services of each council.", DefaultValueFactory = _ => 3 };
         var mcMonths = new Option<int>("--months") { Description = "Months in the report period.", DefaultValueFactory = _ => 36 };
         var mcDraws = new Option<int>("--draws") { Description = "Monte Carlo draws.", DefaultValueFactory = _ => 10_000 };

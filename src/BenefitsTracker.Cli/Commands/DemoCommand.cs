@@ -16,10 +16,12 @@ public static class DemoCommand
     {
         var output = new Option<string>("--out") { Description = "Folder for the reports.",
             DefaultValueFactory = _ => Path.Combine("reports", "demo"), HelpName = "DIR" };
-        var samples = new Option<string?>("--sample-data") { Description = "Folder of sample inputs (default: sample-data/ here or beside the program's repository).", HelpName = "DIR" };
+        var samples = new Option<string?>("--sample-data") { Description = "Folder of sample inputs (default: sample-data/ here or beside " +
+            "the program's repository).", HelpName = "DIR" };
         var db = new Option<string?>("--db")
         {
-            Description = "An empty database to load instead (e.g. postgres:CONNECTION-STRING); default: a fresh SQLite file in --out. BENEFITS_DB is not read.",
+            Description = "An empty database to load instead (e.g. postgres:CONNECTION-STRING); default: a fresh SQLite file in --out. " +
+                "BENEFITS_DB is not read.",
             HelpName = "target",
         };
         var command = new Command("demo",
@@ -35,7 +37,8 @@ public static class DemoCommand
     /// </param>
     public static async Task<int> RunAsync(string outDir, string? sampleDir, CancellationToken ct, string? db = null)
     {
-        var samples = sampleDir ?? SampleData.Locate() ?? throw new UsageException("cannot find sample-data/: run from the repository folder or pass --sample-data DIR");
+        var samples = sampleDir ?? SampleData.Locate() ?? throw new UsageException("cannot find sample-data/: run from the repository " +
+            "folder or pass --sample-data DIR");
         Directory.CreateDirectory(outDir);
         DatabaseTarget target;
         if (string.IsNullOrWhiteSpace(db))

@@ -15,16 +15,21 @@ public static class GenerateCommand
             DefaultValueFactory = _ => 36 };
         var events = new Option<long>("--events") { Description = "About how many event rows to write.", DefaultValueFactory = _ => 12_000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed: the same options give the same files.", DefaultValueFactory = _ => 20240401 };
-        var output = new Option<string>("--out") { Description = "Folder to write councils.csv, events.csv, cases.csv, costs.csv and assumptions.json.", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder to write councils.csv, events.csv, cases.csv, costs.csv and " +
+            "assumptions.json.", Required = true };
         // A known effect to estimate (issue 17; docs/method.md, "Would it have happened anyway?"): any of these switches to a scenario.
-        var effect = new Option<double?>("--effect") { Description = "Scenario: share of offline volume that moves online at each council's go-live (0.3 = 30%); the true effect goes to truth.csv." };
+        var effect = new Option<double?>("--effect") { Description = "Scenario: share of offline volume that moves online at each " +
+            "council's go-live (0.3 = 30%); the true effect goes to truth.csv." };
         var trend = new Option<double?>("--trend") { Description = "Scenario: growth of demand per year (0.05 = 5%)." };
-        var seasonality = new Option<double?>("--seasonality") { Description = "Scenario: amplitude of the month-of-year swing in demand (0.3 = ±30%)." };
+        var seasonality = new Option<double?>("--seasonality") { Description = "Scenario: amplitude of the month-of-year swing in " +
+            "demand (0.3 = ±30%)." };
         var noise = new Option<double?>("--noise") { Description = "Scenario: month-to-month noise on each volume, log scale (default 0.05)." };
-        var goLive = new Option<string?>("--go-live") { Description = "Scenario: the first council's go-live (YYYY-MM; default 12 months after the start); the others follow --stagger months apart, the last never." };
+        var goLive = new Option<string?>("--go-live") { Description = "Scenario: the first council's go-live (YYYY-MM; default 12 months " +
+            "after the start); the others follow --stagger months apart, the last never." };
         var stagger = new Option<int?>("--stagger") { Description = "Scenario: months between one council's go-live and the next's (default 6)." };
         var command = new Command("generate",
-            "Realistic synthetic data at any scale, for trials and benchmarks; or, with --effect, --trend, --seasonality, --noise or --go-live, a scenario with a known effect for the counterfactual estimates.")
+            "Realistic synthetic data at any scale, for trials and benchmarks; or, with --effect, --trend, --seasonality, --noise or " +
+            "--go-live, a scenario with a known effect for the counterfactual estimates.")
             { councils, months, events, seed, output, effect, trend, seasonality, noise, goLive, stagger };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(_ =>
         {
@@ -58,7 +63,8 @@ public static class GenerateCommand
         if (parse.GetValue(goLive) is { } text && !Month.TryParse(text, out first))
             throw new UsageException($"--go-live '{text}' is not a month: write YYYY-MM, e.g. {start.AddMonths(GeneratorOptions.BaselineMonths)}");
         if (first <= start || first > end)
-            throw new UsageException($"--go-live {first} must fall after the first month ({start}) and by the last ({end}) of the --months {count} generated");
+            throw new UsageException($"--go-live {first} must fall after the first month ({start}) and by the last ({end}) of the --months " +
+                $"{count} generated");
         var options = new ScenarioOptions
         {
             Effect = parse.GetValue(effect) ?? 0.3, Trend = parse.GetValue(trend) ?? 0, Seasonality = parse.GetValue(seasonality) ?? 0,
@@ -70,8 +76,10 @@ public static class GenerateCommand
         catch (ArgumentException e) { throw new UsageException(e.Message); }
         var outDir = parse.GetValue(output)!;
         var (rows, transactions) = ScenarioFiles.Write(data, outDir);
-        Console.WriteLine($"Wrote a scenario ({start} to {end}; effect {options.Effect}, trend {options.Trend}, seasonality {options.Seasonality}, noise {options.Noise}; " +
-            $"go-lives from {first}, {options.StaggerMonths} months apart, the last council never): {rows:N0} event rows ({transactions:N0} transactions) " +
+        Console.WriteLine($"Wrote a scenario ({start} to {end}; effect {options.Effect}, trend {options.Trend}, seasonality " +
+            $"{options.Seasonality}, noise {options.Noise}; " +
+            $"go-lives from {first}, {options.StaggerMonths} months apart, the last council never): {rows:N0} event rows " +
+            $"({transactions:N0} transactions) " +
             $"for {data.Councils.Count} councils to {outDir}; the true effects are in truth.csv");
         return ExitCodes.Success;
     }

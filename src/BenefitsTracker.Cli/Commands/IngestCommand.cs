@@ -12,7 +12,8 @@ public static class IngestCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("path") { Description = "Files or folders: CSV with a header row, or NDJSON (.ndjson/.jsonl); assumptions as .json.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("path") { Description = "Files or folders: CSV with a header row, or NDJSON (.ndjson/.jsonl); " +
+            "assumptions as .json.", Arity = ArgumentArity.OneOrMore };
         var kind = new Option<InputKind>("--kind")
         {
             Description = $"What the files hold: {KindList}; auto detects it from the columns.",
@@ -54,7 +55,8 @@ public static class IngestCommand
             // The files before the unusable one are committed: say so, or it looks as if nothing loaded.
             foreach (var f in e.Completed) Console.WriteLine(f);
             if (e.Completed.Count > 0)
-                Console.Error.WriteLine($"benefits: {e.Completed.Count} file{(e.Completed.Count == 1 ? " was" : "s were")} stored before the one that stopped the ingest; it and the files after it were not");
+                Console.Error.WriteLine($"benefits: {e.Completed.Count} file{(e.Completed.Count == 1 ? " was" : "s were")} stored before " +
+                    $"the one that stopped the ingest; it and the files after it were not");
             throw;
         }
         foreach (var f in summary.Files) Console.WriteLine(f);

@@ -32,7 +32,8 @@ public static class JobsCommand
             {
                 var next = JobSchedules.Next(crons[job], now) is { } n ? TimeZoneInfo.ConvertTime(n, options.Zone())
                     .ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : "never";
-                Console.WriteLine($"{job,-16} {crons[job].CronExpressionString,-16} {next,-28} {(last.TryGetValue(job, out var r) ? Describe(r) : "never run")}");
+                Console.WriteLine($"{job,-16} {crons[job].CronExpressionString,-16} {next,-28} " +
+                    $"{(last.TryGetValue(job, out var r) ? Describe(r) : "never run")}");
             }
             Console.WriteLine("Next fire times are those of `benefits serve` with these settings (docs/jobs.md); a job runs only while it serves.");
             return ExitCodes.Success;
@@ -87,7 +88,8 @@ public static class JobsCommand
 
     /// <summary>"2026-12-02T10:00:00Z, 1.2 s, succeeded (by hand, on host/4242): 3 ingested, ..."</summary>
     private static string Describe(JobRun r) =>
-        $"{r.StartedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, {(r.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-")}, " +
+        $"{r.StartedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, " +
+        $"{(r.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-")}, " +
         $"{r.Outcome} ({(r.Trigger == JobRun.ByHand ? "by hand" : "on schedule")}{(r.Node is { } node ? ", on " + node : "")}): {r.Summary}";
 
     private static string? Folder(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);

@@ -15,7 +15,8 @@ public static class PublishCommand
             HelpName = "ID" };
         var from = StorageOptions.Month("--from", "First month to publish.");
         var to = StorageOptions.Month("--to", "Last month to publish (inclusive).");
-        var assumptions = new Option<string?>("--assumptions") { Description = "Assumptions file (unit costs, targets); default: the set stored by the last ingest of one.", HelpName = "FILE" };
+        var assumptions = new Option<string?>("--assumptions") { Description = "Assumptions file (unit costs, targets); default: the set " +
+            "stored by the last ingest of one.", HelpName = "FILE" };
         var output = new Option<string>("--out") { Description = "Folder for kpis.csv and kpis.csv-metadata.json.", HelpName = "DIR",
             Required = true };
         var db = StorageOptions.Db();
@@ -43,7 +44,8 @@ public static class PublishCommand
             var set = await pipeline.AssumptionsAsync(parse.GetValue(assumptions), token);
             var result = await pipeline.ComputeAsync(kind, id, request, set, token);
             var rows = OpenDataWriter.Write(result, outDir, DateTimeOffset.UtcNow);
-            Console.WriteLine($"{result.Scope.Name} ({result.Scope.Id}), {request.From} to {request.To}: {rows:N0} rows of KPIs for {result.Kpis.Count} services");
+            Console.WriteLine($"{result.Scope.Name} ({result.Scope.Id}), {request.From} to {request.To}: {rows:N0} rows of KPIs for " +
+                $"{result.Kpis.Count} services");
             Console.WriteLine($"  written to {Path.Combine(outDir, OpenDataWriter.CsvName)} and {OpenDataWriter.MetadataName}");
             return ExitCodes.Success;
         }, ct));

@@ -15,10 +15,14 @@ public static class ReportCommand
             HelpName = "ID" };
         var from = StorageOptions.Month("--from", "First month of the analysis period.");
         var to = StorageOptions.Month("--to", "Last month of the analysis period (inclusive).");
-        var service = new Option<string?>("--service") { Description = "Report on one service only (its slug); default: the council's services summed.", HelpName = "SLUG" };
-        var assumptions = new Option<string?>("--assumptions") { Description = "Assumptions file for this report only; default: the set stored by the last ingest of one.", HelpName = "FILE" };
-        var deflators = new Option<string?>("--deflators") { Description = "GDP deflator series (financial years) for real terms, replacing the shipped HM Treasury release (docs/assumptions.md, Real prices).", HelpName = "FILE" };
-        var output = new Option<string?>("--out") { Description = "Folder for savings.xlsx, report.html, charts/ and manifest.json (default: reports/ID/FROM_TO).", HelpName = "DIR" };
+        var service = new Option<string?>("--service") { Description = "Report on one service only (its slug); default: the council's " +
+            "services summed.", HelpName = "SLUG" };
+        var assumptions = new Option<string?>("--assumptions") { Description = "Assumptions file for this report only; default: the set " +
+            "stored by the last ingest of one.", HelpName = "FILE" };
+        var deflators = new Option<string?>("--deflators") { Description = "GDP deflator series (financial years) for real terms, " +
+            "replacing the shipped HM Treasury release (docs/assumptions.md, Real prices).", HelpName = "FILE" };
+        var output = new Option<string?>("--out") { Description = "Folder for savings.xlsx, report.html, charts/ and manifest.json " +
+            "(default: reports/ID/FROM_TO).", HelpName = "DIR" };
         var db = StorageOptions.Db();
         var command = new Command("report",
             "Compute the savings of a council or consortium and write the spreadsheet, HTML report, charts and manifest.json.")

@@ -8,10 +8,12 @@ public static class ServeCommand
 {
     public static Command Create()
     {
-        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://127.0.0.1:5080, or Benefits:Urls).", HelpName = "URLS" };
+        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://127.0.0.1:5080, or " +
+            "Benefits:Urls).", HelpName = "URLS" };
         var db = StorageOptions.Db();
         var inbox = new Option<string?>("--inbox") { Description = "Folder the ingest-inbox job watches.", HelpName = "DIR" };
-        var reports = new Option<string?>("--reports") { Description = "Folder the monthly-reports job writes to; report downloads are built under it.", HelpName = "DIR" };
+        var reports = new Option<string?>("--reports") { Description = "Folder the monthly-reports job writes to; report downloads are " +
+            "built under it.", HelpName = "DIR" };
         var command = new Command("serve", "Web dashboard, HTTP API and the scheduler in one process; stops on Ctrl-C or SIGTERM.") { urls,
             db, inbox, reports };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>

@@ -22,8 +22,10 @@ public static class MonteCarloBenchmark
         if (councils < 1 || services < 1 || months < 1 || draws < 1 || repeats < 1)
             throw new UsageException("--councils, --services, --months, --draws and --repeats must each be at least 1.");
         var budget = councils == 1 ? 1.0 : 20.0;
-        output.WriteLine($"Monte Carlo benchmark: {(councils == 1 ? "a council" : $"a {councils}-council consortium")} with {services} services × {months} months; " +
-                         $"{draws:N0} draws of 4 inputs; {repeats} timed runs after a warm-up; issue 12's budget {budget:0} s{(councils is 1 or 40 ? "" : " (set for 1 or 40 councils)")}.");
+        output.WriteLine($"Monte Carlo benchmark: {(councils == 1 ? "a council" : $"a {councils}-council consortium")} with {services} " +
+            $"services × {months} months; " +
+                         $"{draws:N0} draws of 4 inputs; {repeats} timed runs after a warm-up; issue 12's budget {budget:0} " +
+                         $"s{(councils is 1 or 40 ? "" : " (set for 1 or 40 councils)")}.");
         var request = new ReportRequest(GoLive, GoLive.AddMonths(months - 1));
         var plain = Assumptions(services, null);
         var simulated = Assumptions(services, draws);
@@ -48,10 +50,12 @@ public static class MonteCarloBenchmark
         var draw = with.Median - without.Median;
         output.WriteLine($"  appraisal without Monte Carlo (reference): median {without.Median:N3} s (min {without.Min:N3} s)");
         output.WriteLine($"  appraisal with {draws:N0} draws:              median {with.Median:N3} s (min {with.Min:N3} s)");
-        output.WriteLine($"  the draws: {draw:N3} s, {draw / draws * 1e6:N1} µs a draw; budget {budget:0} s: {(with.Median <= budget ? "within" : "OVER")}");
+        output.WriteLine($"  the draws: {draw:N3} s, {draw / draws * 1e6:N1} µs a draw; budget {budget:0} s: " +
+            $"{(with.Median <= budget ? "within" : "OVER")}");
         if (figures is { } mc)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  NPV P10 / P50 / P90: {mc.P10Npv:N2} / {mc.P50Npv:N2} / {mc.P90Npv:N2}; P(NPV > 0) {mc.ProbabilityNpvPositive:P1} (seed {mc.Seed})"));
+                $"  NPV P10 / P50 / P90: {mc.P10Npv:N2} / {mc.P50Npv:N2} / {mc.P90Npv:N2}; P(NPV > 0) {mc.ProbabilityNpvPositive:P1} " +
+                $"(seed {mc.Seed})"));
     }
 
     private static readonly Month GoLive = new(2023, 4);

@@ -15,7 +15,8 @@ public static class ReportBenchmark
 {
     public static async Task RunAsync(long[] eventCounts, int repeats, string workDir, TextWriter output, CancellationToken ct)
     {
-        output.WriteLine($"Report benchmark: Conwy (W06000003), 2022-04..2025-03 (36 months, three services), every output; median of {repeats} runs after one warm-up.");
+        output.WriteLine($"Report benchmark: Conwy (W06000003), 2022-04..2025-03 (36 months, three services), every output; median of " +
+            $"{repeats} runs after one warm-up.");
         output.WriteLine($"{"raw event rows",16} {"load+compute ms",16} {"outputs ms",11} {"total ms",9}");
         foreach (var events in eventCounts)
         {

@@ -21,7 +21,8 @@ public static class WorkbookBenchmark
     {
         if (services < 1 || grades < 1 || months < 1) throw new UsageException("--services, --grades and --months must each be at least 1.");
         var total = Stopwatch.StartNew();
-        output.WriteLine($"Workbook benchmark: a council with {services:N0} services × {months} months × {grades} grades; writer: {writer switch { "closedxml" => "ClosedXML only (the reference)", "streamed" => "streamed", _ => "auto (streamed above the threshold)" }}.");
+        output.WriteLine($"Workbook benchmark: a council with {services:N0} services × {months} months × {grades} grades; writer: " +
+            $"{writer switch { "closedxml" => "ClosedXML only (the reference)", "streamed" => "streamed", _ => "auto (streamed above the threshold)" }}.");
         var (data, assumptions, request) = Council(services, grades, months);
         var result = SavingsEngine.ComputeCouncil(data, null, assumptions, request,
             new Lineage([], "bench", new string('0', 64), "benefits bench workbook", null, null));
@@ -30,7 +31,8 @@ public static class WorkbookBenchmark
         var monthly = (long)result.Services.Count * request.MonthCount;
         var officer = result.Services.Sum(s => (long)s.OfficerTime.Count);
         var contact = result.Services.Sum(s => (long)s.AvoidableContact.Count);
-        output.WriteLine($"  rows: Monthly {monthly:N0}, Officer time {officer:N0}, Avoidable contact {contact:N0}; {SavingsWorkbook.DetailRows(result):N0} in all (threshold {SavingsWorkbook.StreamThreshold:N0})");
+        output.WriteLine($"  rows: Monthly {monthly:N0}, Officer time {officer:N0}, Avoidable contact {contact:N0}; " +
+            $"{SavingsWorkbook.DetailRows(result):N0} in all (threshold {SavingsWorkbook.StreamThreshold:N0})");
         output.WriteLine($"  computed in {total.Elapsed.TotalSeconds:N1} s; peak working set so far {Peak():N0} MB");
 
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true) / 1_000_000;
@@ -43,9 +45,11 @@ public static class WorkbookBenchmark
         sw.Stop();
         var allocated = (GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1_000_000;
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true) / 1_000_000;
-        output.WriteLine($"  written in {sw.Elapsed.TotalSeconds:N1} s; {allocated:N0} MB allocated; peak working set {Peak():N0} MB; file {new FileInfo(path).Length / 1_000_000.0:N1} MB ({path})");
+        output.WriteLine($"  written in {sw.Elapsed.TotalSeconds:N1} s; {allocated:N0} MB allocated; peak working set {Peak():N0} MB; file " +
+            $"{new FileInfo(path).Length / 1_000_000.0:N1} MB ({path})");
         output.WriteLine($"  managed heap (after a full collection): {heapBefore:N0} MB before writing (the result), {heapAfter:N0} MB after");
-        output.WriteLine($"  headline: adjusted benefit {result.Totals.AdjustedBenefit.ToString("N2", CultureInfo.InvariantCulture)}, officer hours {result.Totals.OfficerHoursReleased.ToString("N2", CultureInfo.InvariantCulture)}");
+        output.WriteLine($"  headline: adjusted benefit {result.Totals.AdjustedBenefit.ToString("N2", CultureInfo.InvariantCulture)}, " +
+            $"officer hours {result.Totals.OfficerHoursReleased.ToString("N2", CultureInfo.InvariantCulture)}");
     }
 
     private static long Peak()

@@ -11,7 +11,8 @@ public static class Summary
     public static void Print(SavingsResult r, string outDir)
     {
         var t = r.Totals;
-        Console.WriteLine($"{r.Scope.Name} ({r.Scope.Id}), {r.Request.From} to {r.Request.To}{(r.Request.Service is { } s ? ", service " + s : "")}:");
+        Console.WriteLine($"{r.Scope.Name} ({r.Scope.Id}), {r.Request.From} to " +
+            $"{r.Request.To}{(r.Request.Service is { } s ? ", service " + s : "")}:");
         // Months without data first, before any figure: they are unknown, not zero.
         foreach (var sentence in CoverageText.Sentences(r)) Console.WriteLine($"  months without data: {sentence}");
         Console.WriteLine($"  adjusted benefit {Pounds(t.AdjustedBenefit)} (cashable {Pounds(t.Cashable)}, non-cashable {Pounds(t.NonCashable)}); " +
@@ -26,7 +27,8 @@ public static class Summary
                               $"cashable ROI {(cash.CashableRoi is { } croi ? WholePercent(croi) : "not defined (no costs)")}; " +
                               (cash.CashablePaybackMonth is { } cpm ? $"cashable payback {Fmt.MonthLong(cpm)}"
                                   : "in cash terms it has not yet paid back"));
-            if (a.Horizon is { } h) Console.WriteLine($"  appraisal NPV over {h.Years} years ({h.ProjectedMonths.Count} months projected): {Pounds(h.Npv)}");
+            if (a.Horizon is { } h) Console.WriteLine($"  appraisal NPV over {h.Years} years ({h.ProjectedMonths.Count} months projected): " +
+                $"{Pounds(h.Npv)}");
             if (a.Real is { } real) Console.WriteLine($"  in {real.PriceBase} prices: net {Pounds(real.NetBenefit)}; NPV {Pounds(real.Npv)}");
         }
         foreach (var note in r.Notes) Console.WriteLine($"  note: {note}");

@@ -27,7 +27,8 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
         {
             _fileId = r.FileId;
             Execute("CREATE TEMP TABLE stage_cases (seq int NOT NULL, council_code text NOT NULL, case_id text NOT NULL, service text NOT NULL, " +
-                    "channel text, case_type text, received_at timestamptz NOT NULL, closed_at timestamptz, minutes bigint, grade text) ON COMMIT DROP");
+                    "channel text, case_type text, received_at timestamptz NOT NULL, closed_at timestamptz, minutes bigint, grade text) " +
+                    "ON COMMIT DROP");
             _copy = "COPY stage_cases FROM STDIN (FORMAT BINARY)";
         }
         _rows.StartRow(10);
@@ -50,7 +51,8 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
         {
             _fileId = r.FileId;
             Execute("CREATE TEMP TABLE stage_costs (seq int NOT NULL, council_code text, consortium text, service text, category text NOT NULL, " +
-                    "period_start date NOT NULL, period_end date NOT NULL, amount numeric(14,2) NOT NULL, cashable boolean NOT NULL, reference text, " +
+                    "period_start date NOT NULL, period_end date NOT NULL, amount numeric(14,2) NOT NULL, cashable boolean NOT NULL, " +
+                    "reference text, " +
                     "description text) ON COMMIT DROP");
             _copy = "COPY stage_costs FROM STDIN (FORMAT BINARY)";
         }
@@ -85,7 +87,8 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
         // row comes after that first row); only the earliest such row does, since the case is closed after it.
         Execute(
             "CREATE TEMP TABLE case_roles ON COMMIT DROP AS " +
-            "SELECT seq, CASE WHEN stored_id IS NULL AND seq = first_seq THEN 'insert' WHEN seq = closer_seq THEN 'close' ELSE 'duplicate' END AS role, " +
+            "SELECT seq, CASE WHEN stored_id IS NULL AND seq = first_seq THEN 'insert' WHEN seq = closer_seq THEN 'close' ELSE " +
+            "'duplicate' END AS role, " +
             "coalesce(stored_service, first_service) AS first_service, coalesce(stored_received, first_received) AS first_received FROM (" +
             " SELECT *, min(seq) FILTER (WHERE closed AND CASE WHEN stored_id IS NULL THEN first_open AND seq > first_seq ELSE stored_open END) " +
             "   OVER (PARTITION BY council_code, case_id) AS closer_seq FROM (" +
@@ -96,11 +99,13 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
             "  FROM stage_cases s LEFT JOIN cases c ON c.council_code = s.council_code AND c.case_id = s.case_id " +
             "  WINDOW w AS (PARTITION BY s.council_code, s.case_id ORDER BY s.seq)) k) r");
         Execute(
-            "INSERT INTO cases (council_code, case_id, service, channel, case_type, received_at, closed_at, officer_minutes_hundredths, officer_grade, file_id) " +
+            "INSERT INTO cases (council_code, case_id, service, channel, case_type, received_at, closed_at, officer_minutes_hundredths, " +
+            "officer_grade, file_id) " +
             "SELECT s.council_code, s.case_id, s.service, s.channel, s.case_type, s.received_at, s.closed_at, s.minutes, s.grade, @file " +
             "FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role = 'insert' ORDER BY s.seq");
         Execute(
-            "UPDATE cases c SET service = s.service, channel = s.channel, case_type = s.case_type, received_at = s.received_at, closed_at = s.closed_at, " +
+            "UPDATE cases c SET service = s.service, channel = s.channel, case_type = s.case_type, received_at = s.received_at, closed_at " +
+            "= s.closed_at, " +
             "officer_minutes_hundredths = s.minutes, officer_grade = s.grade, file_id = @file " +
             "FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role = 'close' AND c.council_code = s.council_code AND c.case_id = s.case_id");
 
@@ -109,7 +114,8 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
         // open cases a row closed (in their own service and month received).
         Execute(
             "INSERT INTO closed_case_rollups AS r (council_code, service, month, grade, minutes_hundredths, count) " +
-            "SELECT s.council_code, s.service, date_trunc('month', s.closed_at AT TIME ZONE 'UTC')::date, coalesce(s.grade, ''), s.minutes, count(*) " +
+            "SELECT s.council_code, s.service, date_trunc('month', s.closed_at AT TIME ZONE 'UTC')::date, coalesce(s.grade, ''), " +
+            "s.minutes, count(*) " +
             "FROM stage_cases s JOIN case_roles r USING (seq) WHERE r.role <> 'duplicate' AND s.closed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5 " +
             "ON CONFLICT (council_code, service, month, grade, minutes_hundredths) DO UPDATE SET count = r.count + excluded.count");
         Execute(
@@ -144,14 +150,18 @@ internal sealed class PostgresCaseAndCostStager(NpgsqlConnection connection)
         var owners = new List<string>();
         long stored = 0;
         using (var cmd = Command(
-            "WITH kept AS (SELECT * FROM (SELECT s.*, row_number() OVER (PARTITION BY council_code, consortium, service, category, period_start, period_end, " +
-            "amount, cashable, reference, description ORDER BY seq) AS n FROM stage_costs s) ranked WHERE n = 1 AND NOT EXISTS (SELECT 1 FROM cost_lines c " +
+            "WITH kept AS (SELECT * FROM (SELECT s.*, row_number() OVER (PARTITION BY council_code, consortium, service, category, " +
+            "period_start, period_end, " +
+            "amount, cashable, reference, description ORDER BY seq) AS n FROM stage_costs s) ranked WHERE n = 1 AND NOT EXISTS (SELECT 1 " +
+            "FROM cost_lines c " +
             "WHERE c.council_code IS NOT DISTINCT FROM ranked.council_code AND c.consortium IS NOT DISTINCT FROM ranked.consortium " +
             "AND c.service IS NOT DISTINCT FROM ranked.service AND c.category = ranked.category AND c.period_start = ranked.period_start " +
             "AND c.period_end = ranked.period_end AND c.amount = ranked.amount AND c.cashable = ranked.cashable " +
             "AND c.reference IS NOT DISTINCT FROM ranked.reference AND c.description IS NOT DISTINCT FROM ranked.description)), " +
-            "stored AS (INSERT INTO cost_lines (council_code, consortium, service, category, period_start, period_end, amount, cashable, reference, description, file_id) " +
-            "SELECT council_code, consortium, service, category, period_start, period_end, amount, cashable, reference, description, @file FROM kept ORDER BY seq " +
+            "stored AS (INSERT INTO cost_lines (council_code, consortium, service, category, period_start, period_end, amount, cashable, " +
+            "reference, description, file_id) " +
+            "SELECT council_code, consortium, service, category, period_start, period_end, amount, cashable, reference, description, @file " +
+            "FROM kept ORDER BY seq " +
             "RETURNING coalesce(council_code, consortium) AS owner) " +
             "SELECT owner, count(*) FROM stored GROUP BY owner ORDER BY owner COLLATE \"C\""))
         using (var reader = cmd.ExecuteReader())

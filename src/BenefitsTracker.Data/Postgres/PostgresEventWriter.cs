@@ -150,7 +150,8 @@ internal sealed class PostgresEventWriter : IDisposable
             "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_completed'), 0), " +
             "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_started'), 0), " +
             "coalesce(sum(quantity) FILTER (WHERE event_type = 'transaction_failed'), 0), " +
-            "coalesce(sum(quantity) FILTER (WHERE event_type NOT IN ('transaction_completed', 'transaction_started', 'transaction_failed', 'satisfaction_rating')), 0), " +
+            "coalesce(sum(quantity) FILTER (WHERE event_type NOT IN ('transaction_completed', 'transaction_started', 'transaction_failed', " +
+            "'satisfaction_rating')), 0), " +
             "coalesce(sum(quantity) FILTER (WHERE event_type = 'satisfaction_rating'), 0), " +
             "coalesce(sum(quantity) FILTER (WHERE event_type = 'satisfaction_rating' AND rating >= 4), 0) " +
             "FROM usage_events WHERE file_id = @file AND occurred_at >= @from AND occurred_at < @to GROUP BY 1, 2, 3, 4 " +
@@ -286,10 +287,12 @@ internal sealed class PostgresEventWriter : IDisposable
     }
 
     private const string EventsCopy =
-        "COPY usage_events (event_id, council_code, service, channel, event_type, occurred_at, case_id, user_ref, quantity, duration_seconds, file_id, rating) " +
+        "COPY usage_events (event_id, council_code, service, channel, event_type, occurred_at, case_id, user_ref, quantity, " +
+        "duration_seconds, file_id, rating) " +
         "FROM STDIN (FORMAT BINARY)";
 
-    private const string ContactsCopy = "COPY contact_events (council_code, service, user_ref, channel, kind, occurred_at) FROM STDIN (FORMAT BINARY)";
+    private const string ContactsCopy = "COPY contact_events (council_code, service, user_ref, channel, kind, occurred_at) FROM STDIN " +
+        "(FORMAT BINARY)";
 
     /// <summary>
     /// Claims the chunk's ids one statement at a time, skipping those already claimed; in file order, so that of a file's
@@ -308,7 +311,8 @@ internal sealed class PostgresEventWriter : IDisposable
         }
         var won = new HashSet<(string, string)>();
         using (var cmd = new NpgsqlCommand(
-            "INSERT INTO usage_event_ids (council_code, event_id, file_id) SELECT c, e, @file FROM unnest(@c::text[], @e::text[]) WITH ORDINALITY AS u(c, e, n) " +
+            "INSERT INTO usage_event_ids (council_code, event_id, file_id) SELECT c, e, @file FROM unnest(@c::text[], @e::text[]) WITH " +
+            "ORDINALITY AS u(c, e, n) " +
             "ORDER BY n ON CONFLICT DO NOTHING RETURNING council_code, event_id", _connection) { CommandTimeout = 0 })
         {
             cmd.Parameters.AddWithValue("file", _fileId);
@@ -389,7 +393,8 @@ internal sealed class PostgresEventWriter : IDisposable
             exists.Parameters.AddWithValue("name", name);
             if ((bool)exists.ExecuteScalar()!) continue;
             sql.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"CREATE TABLE {name} (LIKE usage_events); ALTER TABLE usage_events ATTACH PARTITION {name} FOR VALUES FROM ('{month:yyyy-MM-dd} 00:00:00+00') TO ('{month.AddMonths(1):yyyy-MM-dd} 00:00:00+00'); ");
+                $"CREATE TABLE {name} (LIKE usage_events); ALTER TABLE usage_events ATTACH PARTITION {name} FOR VALUES FROM " +
+                $"('{month:yyyy-MM-dd} 00:00:00+00') TO ('{month.AddMonths(1):yyyy-MM-dd} 00:00:00+00'); ");
         }
         if (sql.Length > 0)
         {

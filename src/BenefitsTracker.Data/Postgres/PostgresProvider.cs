@@ -66,7 +66,8 @@ internal static class PostgresProvider
             catch (PostgresException e) when (e.SqlState == NoSuchDatabase)
             {
                 throw new StoreUnavailableException(
-                    $"no such database: {target} (check --db or {DatabaseTarget.EnvironmentVariable}; 'benefits ingest' or 'benefits db migrate' creates one)",
+                    $"no such database: {target} (check --db or {DatabaseTarget.EnvironmentVariable}; 'benefits ingest' or 'benefits db " +
+                    $"migrate' creates one)",
                     isUserError: true, e);
             }
             pending = (await context.Database.GetPendingMigrationsAsync(ct)).Any();

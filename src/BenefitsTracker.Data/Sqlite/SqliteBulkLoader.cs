@@ -26,7 +26,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader
     public unsafe bool AddEvent(in EventRecord r)
     {
         var s = _event ??= Prepare(
-            "INSERT OR IGNORE INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at_ms, case_id, user_ref, quantity, duration_seconds, file_id, rating) " +
+            "INSERT OR IGNORE INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at_ms, case_id, user_ref, " +
+            "quantity, duration_seconds, file_id, rating) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
         var h = NativeBinds.Handle(s);
         fixed (byte* eventId = r.EventId, council = r.CouncilCode, service = r.Service, channel = r.Channel, type = r.EventType,
@@ -52,13 +53,15 @@ internal sealed class SqliteBulkLoader : IBulkLoader
     {
         wasOpen = default;
         var s = _case ??= Prepare(
-            "INSERT OR IGNORE INTO cases (council_code, case_id, service, channel, case_type, received_at_ms, closed_at_ms, officer_minutes_hundredths, officer_grade, file_id) " +
+            "INSERT OR IGNORE INTO cases (council_code, case_id, service, channel, case_type, received_at_ms, closed_at_ms, " +
+            "officer_minutes_hundredths, officer_grade, file_id) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         if (BindAndStep(s, r) == 1) return CaseOutcome.Inserted;
         if (r.ClosedAtMs is null) return CaseOutcome.Duplicate;
 
         // Stored open and now closed: the later export wins.
-        var find = _findOpenCase ??= Prepare("SELECT service, received_at_ms FROM cases WHERE council_code = ?1 AND case_id = ?2 AND closed_at_ms IS NULL");
+        var find = _findOpenCase ??= Prepare("SELECT service, received_at_ms FROM cases WHERE council_code = ?1 AND case_id = ?2 AND " +
+            "closed_at_ms IS NULL");
         fixed (byte* council = r.CouncilCode, caseId = r.CaseId)
         {
             var h = NativeBinds.Handle(find);
@@ -104,8 +107,10 @@ internal sealed class SqliteBulkLoader : IBulkLoader
         // A line the same in every field as one stored (from this file or an earlier one) is a duplicate. IS
         // compares NULLs as equal, as a re-exported file's empty reference equals the stored one.
         var s = _cost ??= Prepare(
-            "INSERT INTO cost_lines (council_code, consortium, service, category, period_start, period_end, amount_pence, cashable, reference, description, file_id) " +
-            "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE NOT EXISTS (SELECT 1 FROM cost_lines WHERE council_code IS ?1 AND consortium IS ?2 " +
+            "INSERT INTO cost_lines (council_code, consortium, service, category, period_start, period_end, amount_pence, cashable, " +
+            "reference, description, file_id) " +
+            "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE NOT EXISTS (SELECT 1 FROM cost_lines WHERE council_code IS ?1 AND " +
+            "consortium IS ?2 " +
             "AND service IS ?3 AND category = ?4 AND period_start = ?5 AND period_end = ?6 AND amount_pence = ?7 AND cashable = ?8 " +
             "AND reference IS ?9 AND description IS ?10)");
         var h = NativeBinds.Handle(s);

@@ -72,7 +72,8 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         if (typeIndex == TypeRating)
         {
             if (ratingText.IsEmpty)
-                return $"rating is missing: a {EventTypes.SatisfactionRating} event carries the user's rating, {MinRating} (very dissatisfied) to {MaxRating} (very satisfied)";
+                return $"rating is missing: a {EventTypes.SatisfactionRating} event carries the user's rating, {MinRating} (very " +
+                    $"dissatisfied) to {MaxRating} (very satisfied)";
             if (TryWhole(ratingText, out rating, MaxRating) is var rp && rp != NumberProblem.None || rating < MinRating)
                 return $"rating {Show(ratingText)} is not a whole number from {MinRating} (very dissatisfied) to {MaxRating} (very satisfied)";
         }

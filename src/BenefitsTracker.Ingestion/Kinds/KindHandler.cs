@@ -110,7 +110,8 @@ internal abstract class KindHandler(KindSchema schema)
     /// </summary>
     protected string? MonthOutOfRange(int column, ReadOnlySpan<char> value, int monthKey) =>
         monthKey is >= Validation.Fields.FirstMonthKey and <= Validation.Fields.LastMonthKey ? null
-        : $"{Name(column)} {Validation.Fields.Show(value)} is in {Validation.Fields.MonthText(monthKey)} in UTC, outside the months the store holds " +
+        : $"{Name(column)} {Validation.Fields.Show(value)} is in {Validation.Fields.MonthText(monthKey)} in UTC, outside the months " +
+            $"the store holds " +
           $"({Validation.Fields.MonthText(Validation.Fields.FirstMonthKey)} to {Validation.Fields.MonthText(Validation.Fields.LastMonthKey)})";
 
     protected string NumberReason(int column, ReadOnlySpan<char> value, Validation.Fields.NumberProblem problem, string what,

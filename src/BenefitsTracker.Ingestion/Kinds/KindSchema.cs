@@ -47,10 +47,12 @@ internal sealed record KindSchema(InputKind Kind, IReadOnlyList<string> Columns,
             return "a column has no name (a trailing comma in the header?)";
         var unknown = columns.Where(c => !Columns.Contains(c, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
-            return $"unknown column{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(c => $"'{c}'"))} for {Kind.Key()}; the columns are: {string.Join(", ", Columns)}";
+            return $"unknown column{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(c => $"'{c}'"))} for {Kind.Key()}; " +
+                $"the columns are: {string.Join(", ", Columns)}";
         var repeated = columns.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (repeated.Count > 0)
-            return $"the column{(repeated.Count > 1 ? "s" : "")} {string.Join(", ", repeated.Select(c => $"'{c}'"))} appear{(repeated.Count > 1 ? "" : "s")} more than once";
+            return $"the column{(repeated.Count > 1 ? "s" : "")} {string.Join(", ", repeated.Select(c => $"'{c}'"))} " +
+                $"appear{(repeated.Count > 1 ? "" : "s")} more than once";
         return null;
     }
 

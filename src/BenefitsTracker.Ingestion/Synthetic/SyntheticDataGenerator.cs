@@ -32,7 +32,8 @@ public static class SyntheticDataGenerator
     {
         if (o.Councils < 1) throw new ArgumentException("--councils must be at least 1");
         if (o.Months < GeneratorOptions.BaselineMonths + 1)
-            throw new ArgumentException($"--months must be at least {GeneratorOptions.BaselineMonths + 1}: a baseline year and at least one month after go-live");
+            throw new ArgumentException($"--months must be at least {GeneratorOptions.BaselineMonths + 1}: a baseline year and at least " +
+                $"one month after go-live");
         if (o.Events < 1) throw new ArgumentException("--events must be at least 1");
         Directory.CreateDirectory(o.OutDir);
 
@@ -301,13 +302,15 @@ public static class SyntheticDataGenerator
         var services = SyntheticProfiles.Services;
         for (var i = 0; i < services.Count; i++)
         {
-            b.Append($"    \"{services[i].Slug}\": {{\"go_live\": \"{o.GoLive}\", \"baseline\": {{\"from\": \"{baselineFrom}\", \"to\": \"{baselineTo}\"}},\n");
+            b.Append($"    \"{services[i].Slug}\": {{\"go_live\": \"{o.GoLive}\", \"baseline\": {{\"from\": \"{baselineFrom}\", \"to\": " +
+                $"\"{baselineTo}\"}},\n");
             b.Append("      \"lines\": [\"channel_shift\", \"officer_time\", \"print\", \"postage\", \"avoidable_contact\"]}");
             b.Append(i < services.Count - 1 ? ",\n" : "\n");
         }
         b.Append("  },\n");
         b.Append("  \"councils\": {\"W06000003\": {\"officer_hourly_cost_gbp\": {\"default\": 31.20}}},\n");
-        b.Append("  \"consortia\": {\"north-wales\": {\"apportionment\": \"population\", \"population_source\": \"ONS mid-2022 population estimates, rounded to the nearest hundred\"}}\n");
+        b.Append("  \"consortia\": {\"north-wales\": {\"apportionment\": \"population\", \"population_source\": \"ONS mid-2022 population " +
+            "estimates, rounded to the nearest hundred\"}}\n");
         b.Append("}\n");
         File.WriteAllText(Path.Combine(o.OutDir, "assumptions.json"), b.ToString(), new UTF8Encoding(false));
     }
