@@ -28,13 +28,9 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "changed_figures",
-                table: "job_runs");
-
-            migrationBuilder.DropColumn(
-                name: "node",
-                table: "job_runs");
+            // EF Core's SQLite generator refuses DropColumnOperation; SQLite itself (3.35 and later, bundled) drops a column.
+            migrationBuilder.Sql("ALTER TABLE job_runs DROP COLUMN changed_figures;");
+            migrationBuilder.Sql("ALTER TABLE job_runs DROP COLUMN node;");
         }
     }
 }
