@@ -47,7 +47,7 @@ public class WelshReportTests
         Assert.Contains("docs/welsh-glossary.md", raw, StringComparison.Ordinal);
         var glossary = File.ReadAllText(Path.Combine(Results.RepoRoot, "docs", "welsh-glossary.md"));
         // The glossary's core terms are the ones the file uses.
-        foreach (var term in new[] { "arbedion", "budd wedi'i addasu", "sianel ddigidol", "gwasanaeth digidol", "effaith farw", "arian parod", "llinell sylfaen" })
+        foreach (var term in new[] { "arbedion", "budd wedi'i addasu", "sianeli digidol", "gwasanaeth digidol", "effaith farw", "arian parod", "llinell sylfaen" })
         {
             Assert.Contains(term, glossary, StringComparison.OrdinalIgnoreCase);
             Assert.Contains(ReportText.Cy.Keys, k => ReportText.Cy[k].Contains(term, StringComparison.OrdinalIgnoreCase));
