@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Data;
 using BenefitsTracker.Data.Bulk;
@@ -28,10 +27,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
     private static readonly string TypeList = string.Join(", ", EventTypes.All);
 
     private readonly Interner _councils = new(), _services = new();
-    // Rollups are counted on the parsing thread as rows are accepted (it has time to spare); the loading thread
-    // only notes the rare duplicates, which are taken back when the file finishes.
-    private Dictionary<Key, UsageCounts> _usage = new();
-    private readonly Dictionary<Key, UsageCounts> _duplicates = new();
+    private readonly RollupTally<Key, UsageCounts> _usage = new(static (a, b) => a.Minus(b), static n => n.IsZero);
     // Set when a loader that stages rows was handed counts before the file ended: the staged rows' rollups are then
     // aggregated in SQL when the file is settled, rather than held here for the whole file.
     private bool _rollupsInSql;
@@ -105,14 +101,13 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         batch.SetNum(NHasDuration, durationText.IsEmpty ? 0 : 1);
         batch.SetNum(NRating, rating);
         batch.Commit();
-        Count(_usage, new Key(councilId, serviceId, channelIndex, month), typeIndex, quantity, (int)rating);
+        Add(ref _usage.Count(new Key(councilId, serviceId, channelIndex, month)), typeIndex, quantity, (int)rating);
         return null;
     }
 
-    /// <summary>A satisfaction event with quantity n stands for n ratings of its value.</summary>
-    private static void Count(Dictionary<Key, UsageCounts> into, Key key, int type, long quantity, int rating)
+    /// <summary>Adds an event to its cell's counts: a satisfaction event with quantity n stands for n ratings of its value.</summary>
+    private static void Add(ref UsageCounts counts, int type, long quantity, int rating)
     {
-        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(into, key, out _);
         if (type == TypeRating)
         {
             counts.Ratings += quantity;
@@ -150,7 +145,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         var type = (int)b.Num(i, NType);
         if (!inserted)
         {
-            Count(_duplicates, new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth)),
+            Add(ref _usage.TakeBack(new Key((int)b.Num(i, NCouncil), (int)b.Num(i, NService), (int)b.Num(i, NChannel), (int)b.Num(i, NMonth))),
                 type, b.Num(i, NQuantity), (int)b.Num(i, NRating));
             return false;
         }
@@ -170,13 +165,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         return true;
     }
 
-    public override object? HandOver()
-    {
-        if (_usage.Count < FlushKeys) return null;
-        var counted = _usage;
-        _usage = new();
-        return counted;
-    }
+    public override object? HandOver() => _usage.Keys < FlushKeys ? null : _usage.HandOver();
 
     public override void AfterBatch(object handedOver, IBulkLoader loader)
     {
@@ -192,7 +181,7 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             if (!_rollupsInSql)
             {
                 asStaged = new RollupDelta();
-                foreach (var (k, v) in _usage)
+                foreach (var (k, v) in _usage.Rest)
                     asStaged.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = v;
             }
             var settled = loader.SettleEvents(asStaged);
@@ -201,26 +190,17 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
             loader.AddServices(_services.Values);
             return Task.CompletedTask;
         }
-        Merge(_usage, loader);
+        Merge(_usage.Rest, loader);
         loader.AddServices(_services.Values);
         return Task.CompletedTask;
     }
 
-    /// <summary>Merges counted rollups less the duplicates noted since the last merge, which are then forgotten.</summary>
+    /// <summary>Merges counted rollups less the duplicates noted since the last merge.</summary>
     private void Merge(Dictionary<Key, UsageCounts> counted, IBulkLoader loader)
     {
         var delta = new RollupDelta();
-        foreach (var (k, v) in counted)
-        {
-            var n = v;
-            if (_duplicates.TryGetValue(k, out var d))
-            {
-                n = n.Minus(d);
-                if (n.IsZero) continue;
-            }
+        foreach (var (k, n) in _usage.Net(counted))
             delta.Usage[new UsageKey(_councils[k.Council], _services[k.Service], Channels.All[k.Channel], k.Month)] = n;
-        }
-        _duplicates.Clear();
         loader.MergeRollups(delta);
         Owners.UnionWith(delta.Usage.Keys.Select(k => k.CouncilCode));
     }
