@@ -18,8 +18,8 @@ public class EventKeyTests
 {
     private const string Header = "event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds\n";
 
-    private static string Row(string id, string council = "W06000003") =>
-        $"{id},{council},garden-waste,web,transaction_completed,2024-04-10T09:00:00Z,,,1,\n";
+    private static string Row(string id, string council = "W06000003", int quantity = 1) =>
+        $"{id},{council},garden-waste,web,transaction_completed,2024-04-10T09:00:00Z,,,{quantity},\n";
 
     private static byte[] U(string s) => Encoding.UTF8.GetBytes(s);
 
@@ -83,8 +83,29 @@ public class EventKeyTests
         var file = store.Write("events.csv", Header + Row("x1") + Row("x2") + Row("x1") + Row("x1", "W06000004"));
         var r = (await store.IngestAsync(file)).Files.Single();
         Assert.Equal((4L, 3L, 1L), (r.Read, r.Accepted, r.Duplicates));
-        var keys = await store.Db.Database.SqlQueryRaw<long?>("SELECT event_key AS Value FROM usage_events ORDER BY id").ToListAsync();
+        var keys = await store.Db.Database.SqlQueryRaw<long?>("SELECT event_key AS Value FROM usage_events ORDER BY council_code, event_id")
+            .ToListAsync();
         Assert.Equal([EventKey.Of("W06000003", "x1"), EventKey.Of("W06000003", "x2"), EventKey.Of("W06000004", "x1")], keys);
+    }
+
+    [Fact]
+    public async Task Rows_loaded_in_key_order_still_store_the_first_of_a_files_repeats()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // Ids whose keys sort in another order than the file's; each repeated with a different quantity.
+        var ids = Enumerable.Range(0, 50).Select(i => $"id-{i}").ToList();
+        Assert.NotEqual(ids, ids.OrderBy(id => EventKey.Of("W06000003", id)).ToList());
+        var rows = string.Concat(ids.Select(id => Row(id, quantity: 2))) + string.Concat(ids.Select(id => Row(id, quantity: 3)))
+            + Row("", quantity: 4) + Row(ids[7], quantity: 5) + Row("", quantity: 6);
+        var file = store.Write("events.csv", Header + rows);
+
+        var r = (await store.IngestAsync(file)).Files.Single();
+
+        Assert.Equal((103L, 52L, 51L), (r.Read, r.Accepted, r.Duplicates));
+        var quantities = await store.Db.Database.SqlQueryRaw<long>("SELECT quantity AS Value FROM usage_events WHERE event_id IS NOT NULL")
+            .ToListAsync();
+        Assert.All(quantities, q => Assert.Equal(2, q));
+        Assert.Equal(50 * 2 + 4 + 6, (await store.Queries.LoadCouncilAsync("W06000003"))!.Volumes.Single().Completed);
     }
 
     [Fact]

@@ -165,6 +165,34 @@ internal sealed class EventsHandler() : KindHandler(KindSchema.Events)
         return true;
     }
 
+    private long[]? _orderKeys;
+
+    /// <summary>
+    /// Sorts the batch by the loader's preferred order (SQLite: its index key), keeping file order among rows of one id
+    /// so that the first of a file's repeats is the one stored; rows without an id go first, in file order.
+    /// </summary>
+    public override void Order(RowBatch batch, IBulkLoader loader)
+    {
+        if (loader.StagesEvents || loader.EventOrder is not { } place) return;
+        var n = batch.Count;
+        var keys = _orderKeys ??= new long[RowBatch.Capacity];
+        var order = batch.OrderBuffer();
+        for (var i = 0; i < n; i++)
+        {
+            var id = batch.Text(i, TEventId);
+            keys[i] = id.IsEmpty ? long.MinValue : place(batch.Text(i, TCouncil), id);
+            order[i] = i;
+        }
+        Array.Sort(keys, order, 0, n);
+        // The sort is not stable: put the rows of equal keys (repeats of an id, and the rows without one) back in file order.
+        for (int start = 0, end; start < n; start = end)
+        {
+            for (end = start + 1; end < n && keys[end] == keys[start]; end++) { }
+            if (end - start > 1) Array.Sort(order, start, end - start);
+        }
+        batch.Order = order;
+    }
+
     public override object? HandOver() => _usage.Keys < FlushKeys ? null : _usage.HandOver();
 
     public override void AfterBatch(object handedOver, IBulkLoader loader)
