@@ -296,20 +296,14 @@ internal sealed class PostgresEventWriter : IDisposable
 
     /// <summary>
     /// The chunk's events, month by month: each month's rows with one COPY straight into its partition (made by
-    /// <see cref="EnsurePartitions"/>), so the server neither routes rows nor draws ids.
+    /// <see cref="EnsurePartitions"/>), so the server neither routes rows nor draws ids (1.5 s of server CPU per million
+    /// rows, measured, against 2.5–2.7 s through the parent with its identity).
     /// </summary>
     private void CopyEvents(List<KeyValuePair<int, MonthRows>> months, Action<MonthRows, Stream> send)
     {
-        if (ViaParent)
-        {
-            Copy(EventsCopy("usage_events"), s => { foreach (var m in months) send(m.Value, s); }, framed: true);
-            return;
-        }
         foreach (var (key, m) in months)
             Copy(EventsCopy(PostgresBulkLoader.PartitionName(new DateOnly(key / 100, key % 100, 1))), s => send(m, s), framed: true);
     }
-
-    private static readonly bool ViaParent = Environment.GetEnvironmentVariable("BENEFITS_PG_EVENTS_VIA_PARENT") == "1";
 
     /// <summary>
     /// Puts the chunk's claims in key order (byte by byte, as the index compares them) into its sorted buffer: the index
