@@ -184,6 +184,9 @@ internal sealed class PostgresEventWriter : IDisposable
 
     private void HandOver()
     {
+        // Sorted here, while the previous chunk is still being written (this thread would only wait), so that the
+        // server can start on this chunk's claims as soon as it is free.
+        SortClaims(_filling);
         WaitForFlush();
         var full = _filling;
         _filling = _spare;
@@ -250,7 +253,7 @@ internal sealed class PostgresEventWriter : IDisposable
             Execute($"SAVEPOINT {ClaimsSavepoint}");
             try
             {
-                SortClaims(c);
+                if (!c.ClaimsSorted) SortClaims(c);
                 Copy("COPY usage_event_keys (key, file_id) FROM STDIN (FORMAT BINARY)", c.SortedClaims.SendAll);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -314,6 +317,7 @@ internal sealed class PostgresEventWriter : IDisposable
     /// </summary>
     private static void SortClaims(Chunk c)
     {
+        c.ClaimsSorted = true;
         var n = c.ClaimStarts.Count;
         if (c.SortKeys.Length < n) c.SortKeys = new ClaimSortKey[Math.Max(n, 2 * c.SortKeys.Length)];
         var keys = c.SortKeys.AsSpan(0, n);
@@ -504,6 +508,7 @@ internal sealed class PostgresEventWriter : IDisposable
     private sealed class Chunk
     {
         public int Count, EventBytes;
+        public bool ClaimsSorted;
         /// <summary>The events by month (yyyyMM); buffers are kept from chunk to chunk.</summary>
         public readonly Dictionary<int, MonthRows> Months = [];
         public readonly CopyBuffer Claims = new(1 << 18), SortedClaims = new(1 << 18), Contacts = new(1 << 16);
@@ -525,6 +530,7 @@ internal sealed class PostgresEventWriter : IDisposable
         public void Clear()
         {
             Count = EventBytes = 0;
+            ClaimsSorted = false;
             foreach (var m in Months.Values) m.Clear();
             Claims.Clear();
             SortedClaims.Clear();
