@@ -86,6 +86,8 @@ internal static class AssumptionSources
                 ? "Optimism bias on costs: none, the default (adjustments.optimism_bias_costs not set)."
                 : $"Optimism bias on costs of {Fmt.Percent(appraisal.OptimismBiasCosts)} is set by adjustments.optimism_bias_costs in {file}.");
 
+        if (PriceYears(a, own) is { } prices) sentences.Add(prices);
+
         sentences.Add(a.DiscountRate == Core.Assumptions.AssumptionDefaults.DiscountRate
             ? $"The discount rate of {Fmt.Percent(a.DiscountRate)} a year is the default (HM Treasury Green Book)."
             : $"The discount rate of {Fmt.Percent(a.DiscountRate)} a year is set by discount_rate in {file} (the Green Book's is 3.5%).");
@@ -99,6 +101,36 @@ internal static class AssumptionSources
             Varies(own.Any(s => cashDefault.Keys.Any(l => s.Cashable.GetValueOrDefault(l) != a.Cashable.GetValueOrDefault(l)))));
         return sentences;
     }
+
+    /// <summary>
+    /// Which costs are given in the prices of a price year and how they are uprated (METHOD.md v2, Real prices): "The web
+    /// and phone unit costs are in 2010-11 prices (the defaults' year) ... uprated to each month's prices with the GDP
+    /// deflators (release)"; null when no cost has a price year.
+    /// </summary>
+    private static string? PriceYears(ResolvedAssumptions a, IReadOnlyList<ServiceAssumptions> services)
+    {
+        var all = services.Count > 0
+            ? services.Select(s => (s.PriceYears, s.Deflators, s.UnitCostKeys)).ToList()
+            : [(a.PriceYears, a.Deflators, a.UnitCostKeys)];
+        var entries = all.SelectMany(x => x.PriceYears.Select(kv => (Key: kv.Key, Year: kv.Value,
+                Default: kv.Key.StartsWith(Core.Assumptions.InputKeys.UnitCostPrefix, StringComparison.Ordinal)
+                    && !x.UnitCostKeys.ContainsKey(kv.Key[Core.Assumptions.InputKeys.UnitCostPrefix.Length..]))))
+            .Distinct().OrderBy(e => e.Year).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+        if (entries.Count == 0) return null;
+        var groups = entries.GroupBy(e => e.Year).Select(g =>
+            $"{Join(g.Select(e => Cost(e.Key) + (e.Default ? " (the default, Socitm's)" : "")).Distinct().ToList())} in {g.Key} prices").ToList();
+        var deflators = all.Select(x => x.Deflators).FirstOrDefault(d => d is not null);
+        return deflators is null
+            ? $"Price years: {Join(groups)}; no GDP deflator series was given, so these costs are used as given, not uprated."
+            : $"Price years: {Join(groups)}. Each is uprated to the prices of the month it values, × D(that month's financial year) ÷ " +
+              $"D(its price year), D being the GDP deflator ({deflators.Release}); costs without a price year are in the prices of the months they value.";
+    }
+
+    private static string Cost(string key) =>
+        key.StartsWith(Core.Assumptions.InputKeys.UnitCostPrefix, StringComparison.Ordinal)
+            ? $"the {Fmt.Channel(key[Core.Assumptions.InputKeys.UnitCostPrefix.Length..]).ToLowerInvariant()} unit cost ({key})"
+            : key == Core.Assumptions.InputKeys.HourlyDefault ? $"the default hourly cost ({key})"
+            : $"grade {key[Core.Assumptions.InputKeys.HourlyGradePrefix.Length..]}'s hourly cost ({key})";
 
     private static bool SameRates(IReadOnlyDictionary<string, decimal> x, IReadOnlyDictionary<string, decimal> y) =>
         x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && v == kv.Value);
