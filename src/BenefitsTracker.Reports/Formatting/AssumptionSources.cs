@@ -117,8 +117,17 @@ internal static class AssumptionSources
                     && !x.UnitCostKeys.ContainsKey(kv.Key[Core.Assumptions.InputKeys.UnitCostPrefix.Length..]))))
             .Distinct().OrderBy(e => e.Year).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
         if (entries.Count == 0) return null;
-        var groups = entries.GroupBy(e => e.Year).Select(g =>
-            $"{Join(g.Select(e => Cost(e.Key) + (e.Default ? " (the default, Socitm's)" : "")).Distinct().ToList())} in {g.Key} prices").ToList();
+        string Group(IGrouping<Core.Assumptions.FinancialYear, (string Key, Core.Assumptions.FinancialYear Year, bool Default)> g)
+        {
+            var defaults = g.Where(e => e.Default).Select(e => Fmt.Channel(e.Key[Core.Assumptions.InputKeys.UnitCostPrefix.Length..]).ToLowerInvariant())
+                .Distinct().ToList();
+            var parts = new List<string>();
+            if (defaults.Count > 0)
+                parts.Add($"the default {Join(defaults)} unit cost{(defaults.Count == 1 ? "" : "s")} (Socitm's)");
+            parts.AddRange(g.Where(e => !e.Default).Select(e => Cost(e.Key)).Distinct());
+            return $"{Join(parts)} in {g.Key} prices";
+        }
+        var groups = entries.GroupBy(e => e.Year).Select(Group).ToList();
         var deflators = all.Select(x => x.Deflators).FirstOrDefault(d => d is not null);
         return deflators is null
             ? $"Price years: {Join(groups)}; no GDP deflator series was given, so these costs are used as given, not uprated."

@@ -123,6 +123,13 @@ internal static class PricesSheet
             }
         }
         Xl.Table(ws, "PricesTable", headerRow, 1, row, headers.Count);
+        // The note wraps over the table's width rather than stretching the printed page.
+        var note = ws.Range(2, 1, 2, Math.Max(headers.Count, 6));
+        note.Merge();
+        note.Style.Alignment.WrapText = true;
+        note.Style.Alignment.Vertical = ClosedXML.Excel.XLAlignmentVerticalValues.Top;
+        ws.Row(2).Height = 60;
+        ws.Row(headerRow).Height = 30;
         ws.SheetView.FreezeRows(headerRow);
         Xl.Widths(ws, 12, 24, 12);
         for (var c = 4; c <= headers.Count; c++) ws.Column(c).Width = 14;
