@@ -117,10 +117,14 @@ public sealed class ReportPipeline(StoreQueries queries)
     private static string Listing(IReadOnlyList<string> held, string none) => held.Count == 0 ? none
         : string.Join(", ", held.Take(20)) + (held.Count > 20 ? $" and {held.Count - 20} more" : "");
 
-    /// <summary>Writes every output of one result into <paramref name="outDir"/>.</summary>
-    public static void Write(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct)
+    /// <summary>
+    /// Writes every output of one result into <paramref name="outDir"/>, the page and charts in each of
+    /// <paramref name="languages"/> (default English).
+    /// </summary>
+    public static void Write(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct,
+        IReadOnlyList<Reports.Localisation.ReportLanguage>? languages = null)
     {
-        ReportWriter.WriteSet(result, outDir, generatedAt, ct);
+        ReportWriter.WriteSet(result, outDir, generatedAt, languages ?? [Reports.Localisation.ReportLanguage.En], ct);
     }
 
     /// <summary>The stored set's file is the input whose SHA-256 is the set's (its name as ingested).</summary>

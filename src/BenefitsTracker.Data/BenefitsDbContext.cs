@@ -35,6 +35,7 @@ public sealed class BenefitsDbContext(DbContextOptions<BenefitsDbContext> option
                     property.SetColumnName(SnakeCase(property.Name));
 
         if (Database.IsNpgsql()) Postgres.PostgresModel.Apply(modelBuilder);
+        else if (Database.IsSqlite()) Sqlite.SqliteModel.Apply(modelBuilder);
     }
 
     internal static string SnakeCase(string name)

@@ -36,31 +36,10 @@ public static class BenefitsStore
     /// <param name="lockWait">How long to wait for another writer's lock.</param>
     /// <param name="notice">Told, in a line for a person, when another process is writing and this one will wait.</param>
     public static async Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, TimeSpan lockWait, Action<string>? notice,
-        CancellationToken ct = default)
-    {
-        if (target.Provider == DatabaseProvider.Postgres) return await PostgresProvider.OpenAsync(target, ct);
-        var context = new BenefitsDbContext(Options(target, SqliteOpenMode.ReadWriteCreate, lockWait));
-        try
-        {
-            await context.Database.OpenConnectionAsync(ct);
-            var connection = (SqliteConnection)context.Database.GetDbConnection();
-            Guard(target, () => SqliteProvider.ConfigureConnection(connection, lockWait));
-            if (notice is not null && SqliteProvider.AnotherWriterHolds(connection))
-                notice($"another process is writing to {target}; waiting up to {StoreErrors.Seconds(lockWait)} s for it to finish");
-            await context.Database.MigrateAsync(ct);
-            return context;
-        }
-        catch (SqliteException e) when (StoreErrors.Describe(e, target, lockWait) is { } message && IsNotADatabase(e))
-        {
-            await context.DisposeAsync();
-            throw new StoreUnavailableException(message, isUserError: true, e);
-        }
-        catch
-        {
-            await context.DisposeAsync();
-            throw;
-        }
-    }
+        CancellationToken ct = default) =>
+        target.Provider == DatabaseProvider.Postgres
+            ? await PostgresProvider.OpenAsync(target, ct)
+            : await SqliteProvider.OpenAsync(target, lockWait, notice, ct);
 
     /// <summary>
     /// A context for reading an existing store: "no such database" when it is missing (nothing is created), and
@@ -72,27 +51,7 @@ public static class BenefitsStore
     {
         if (target.Provider == DatabaseProvider.Postgres) return await PostgresProvider.OpenForReadingAsync(target, ct);
         RequireExists(target);
-        var context = new BenefitsDbContext(Options(target, SqliteOpenMode.ReadWrite, LockWait));
-        var pending = false;
-        try
-        {
-            await context.Database.OpenConnectionAsync(ct);
-            var connection = (SqliteConnection)context.Database.GetDbConnection();
-            Guard(target, () => SqliteProvider.ConfigureReader(connection));
-            pending = Guard(target, () => context.Database.GetPendingMigrations().Any());
-            if (!pending)
-            {
-                SqliteProvider.MakeQueryOnly(connection);
-                return context;
-            }
-        }
-        catch
-        {
-            await context.DisposeAsync();
-            throw;
-        }
-        await context.DisposeAsync();
-        return await OpenAsync(target, ct);
+        return await SqliteProvider.OpenForReadingAsync(target, LockWait, ct) ?? await OpenAsync(target, ct);
     }
 
     /// <summary>
@@ -109,41 +68,13 @@ public static class BenefitsStore
                 isUserError: true);
     }
 
-    private static T Guard<T>(DatabaseTarget target, Func<T> work)
-    {
-        try { return work(); }
-        catch (SqliteException e) when (IsNotADatabase(e))
-        {
-            throw new StoreUnavailableException(StoreErrors.NotADatabase(target), isUserError: true, e);
-        }
-    }
-
-    private static void Guard(DatabaseTarget target, Action work) => Guard(target, () => { work(); return 0; });
-
-    private static bool IsNotADatabase(SqliteException e) => (e.SqliteErrorCode & 0xFF) is 26 or 11;
-
     /// <summary>Options for a context on <paramref name="target"/>; the folder of a SQLite file is created.</summary>
-    public static DbContextOptions<BenefitsDbContext> Options(DatabaseTarget target) => Options(target, SqliteOpenMode.ReadWriteCreate, LockWait);
-
-    private static DbContextOptions<BenefitsDbContext> Options(DatabaseTarget target, SqliteOpenMode mode, TimeSpan lockWait)
+    public static DbContextOptions<BenefitsDbContext> Options(DatabaseTarget target) => target.Provider switch
     {
-        switch (target.Provider)
-        {
-            case DatabaseProvider.Sqlite:
-                if (mode == SqliteOpenMode.ReadWriteCreate)
-                {
-                    var folder = Path.GetDirectoryName(target.Location);
-                    if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-                }
-                return new DbContextOptionsBuilder<BenefitsDbContext>()
-                    .UseSqlite(SqliteProvider.ConnectionString(target.Location, mode, lockWait), x => x.MigrationsAssembly(SqliteMigrationsAssembly))
-                    .Options;
-            case DatabaseProvider.Postgres:
-                return PostgresProvider.Options(target.Location);
-            default:
-                throw new NotSupportedException($"unknown database provider {target.Provider}");
-        }
-    }
+        DatabaseProvider.Sqlite => SqliteProvider.Options(target.Location, SqliteOpenMode.ReadWriteCreate, LockWait),
+        DatabaseProvider.Postgres => PostgresProvider.Options(target.Location),
+        _ => throw new NotSupportedException($"unknown database provider {target.Provider}"),
+    };
 
     /// <summary>
     /// The connection string another library (the Quartz job store) opens the same SQLite store with: the file,
@@ -157,7 +88,7 @@ public static class BenefitsStore
     public static IBulkLoader CreateBulkLoader(BenefitsDbContext context)
     {
         if (context.Database.IsSqlite())
-            return new SqliteBulkLoader((SqliteConnection)context.Database.GetDbConnection());
+            return SqliteProvider.CreateBulkLoader(context);
         if (context.Database.IsNpgsql())
             return new PostgresBulkLoader(context);
         throw new NotSupportedException($"no bulk loader for provider {context.Database.ProviderName}");

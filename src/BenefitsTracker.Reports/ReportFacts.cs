@@ -2,6 +2,7 @@ using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
 
 namespace BenefitsTracker.Reports;
 
@@ -11,9 +12,10 @@ namespace BenefitsTracker.Reports;
 /// </summary>
 internal sealed class ReportFacts
 {
-    public ReportFacts(SavingsResult result)
+    public ReportFacts(SavingsResult result, ReportText? text = null)
     {
         Result = result;
+        T = text ?? ReportText.En;
         Units = ReportUnits.Of(result);
         Disclosure = DisclosureView.Of(result);
         SuppressBelow = Disclosure.Controlled ? Disclosure.Threshold : null;
@@ -43,6 +45,8 @@ internal sealed class ReportFacts
     }
 
     public SavingsResult Result { get; }
+    /// <summary>The language the page and charts are written in (issue 15).</summary>
+    public ReportText T { get; }
     public IReadOnlyList<ReportUnit> Units { get; }
     /// <summary>What may be shown (decided in Core): rendered here, never decided.</summary>
     public DisclosureView Disclosure { get; }

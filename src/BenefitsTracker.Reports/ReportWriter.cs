@@ -2,18 +2,22 @@ using System.Diagnostics;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Charts;
 using BenefitsTracker.Reports.Html;
+using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.Reports.Workbook;
 
 namespace BenefitsTracker.Reports;
 
 /// <summary>
 /// Writes the human-facing outputs of a report from the one result model: savings.xlsx, report.html and
-/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet"/> writes
-/// them all and swaps them in as one set.
+/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/> writes
+/// them all and swaps them in as one set. In Welsh (issue 15) the page is report.cy.html and the charts charts/*.cy.png and
+/// *.cy.svg; with both languages each page links to the other.
 /// </summary>
 public static class ReportWriter
 {
     public const string WorkbookFile = "savings.xlsx", HtmlFile = "report.html", ChartsFolder = "charts", ManifestFile = "manifest.json";
+
+    private static readonly IReadOnlyList<ReportLanguage> EnglishOnly = [ReportLanguage.En];
 
     /// <summary>
     /// Writes every output, manifest.json included, into a temporary folder beside <paramref name="outDir"/> and
@@ -21,19 +25,35 @@ public static class ReportWriter
     /// or the new one, never a mixture.
     /// </summary>
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct = default) =>
+        WriteSet(result, outDir, generatedAt, EnglishOnly, ct);
+
+    /// <summary>As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref name="languages"/>.</summary>
+    public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, IReadOnlyList<ReportLanguage> languages,
+        CancellationToken ct = default) =>
         OutputFolder.Replace(outDir, temp =>
         {
-            WriteAll(result, temp, ct);
+            WriteAllTimed(result, temp, languages, ct);
             Manifest.ManifestWriter.Write(result, Path.Combine(temp, ManifestFile), generatedAt);
         });
 
     public static void WriteAll(SavingsResult result, string outDir, CancellationToken ct = default) =>
-        WriteAllTimed(result, outDir, ct);
+        WriteAllTimed(result, outDir, EnglishOnly, ct);
 
-    /// <summary>As <see cref="WriteAll"/>, returning how long each output took (for the benchmark and the docs).</summary>
-    public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, CancellationToken ct = default)
+    public static void WriteAll(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages, CancellationToken ct = default) =>
+        WriteAllTimed(result, outDir, languages, ct);
+
+    /// <summary>As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the docs).</summary>
+    public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, CancellationToken ct = default) =>
+        WriteAllTimed(result, outDir, EnglishOnly, ct);
+
+    /// <summary>The page's file in a language: report.html, report.cy.html.</summary>
+    public static string HtmlFileFor(ReportLanguage language) => language.FileName(HtmlFile);
+
+    public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(languages);
+        if (languages.Count == 0) throw new ArgumentException("at least one language", nameof(languages));
         var charts = Path.Combine(outDir, ChartsFolder);
         Directory.CreateDirectory(charts);
         var total = Stopwatch.StartNew();
@@ -46,21 +66,53 @@ public static class ReportWriter
             return sw.Elapsed;
         }, ct);
 
-        var sw = Stopwatch.StartNew();
-        var facts = new ReportFacts(result);
-        var chartList = ReportPage.Charts(facts, result, ct);
-        foreach (var chart in chartList)
+        var chartTime = TimeSpan.Zero;
+        var htmlTime = TimeSpan.Zero;
+        foreach (var language in languages.Distinct())
         {
-            File.WriteAllBytes(Path.Combine(charts, chart.Stem + ".png"), chart.Png);
-            File.WriteAllText(Path.Combine(charts, chart.Stem + ".svg"), chart.Svg);
+            var sw = Stopwatch.StartNew();
+            var facts = new ReportFacts(result, ReportText.For(language));
+            var chartList = ReportPage.Charts(facts, result, ct);
+            foreach (var chart in chartList)
+            {
+                File.WriteAllBytes(Path.Combine(charts, language.FileName(chart.Stem + ".png")), chart.Png);
+                File.WriteAllText(Path.Combine(charts, language.FileName(chart.Stem + ".svg")), chart.Svg);
+            }
+            chartTime += sw.Elapsed;
+            sw.Restart();
+            File.WriteAllText(Path.Combine(outDir, HtmlFileFor(language)), HtmlReport.Render(facts, chartList, LanguageLinks(language, languages)));
+            htmlTime += sw.Elapsed;
         }
-        var chartTime = sw.Elapsed;
-        sw.Restart();
-        File.WriteAllText(Path.Combine(outDir, HtmlFile), HtmlReport.Render(facts, chartList));
+        var registerTime = Stopwatch.StartNew();
         Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFile));
-        var htmlTime = sw.Elapsed;
+        htmlTime += registerTime.Elapsed;
         var workbookTime = workbook.GetAwaiter().GetResult();
         return new ReportTimings(workbookTime, chartTime, htmlTime, total.Elapsed);
+    }
+
+    /// <summary>
+    /// With more than one language, a link at the top of each page to the same report in the others (each link in
+    /// its own language, marked so that a screen reader says it so); null with one.
+    /// </summary>
+    internal static string? LanguageLinks(ReportLanguage language, IReadOnlyList<ReportLanguage> languages) =>
+        languages.Distinct().Count() < 2 ? null
+            : LanguageSwitch.Nav(language, languages.Distinct().Where(l => l != language).Select(l => (l, HtmlFileFor(l))));
+}
+
+/// <summary>The link from a page to the same page in the other language (the report files and the dashboard).</summary>
+public static class LanguageSwitch
+{
+    /// <summary>A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the Welsh.</summary>
+    public static string Nav(ReportLanguage current, IEnumerable<(ReportLanguage Language, string Href)> others)
+    {
+        var T = ReportText.For(current);
+        var links = others.Select(o =>
+        {
+            var text = ReportText.For(o.Language)["html.language.this_report"];
+            var lang = o.Language.HtmlLang();
+            return $"<a href=\"{HtmlWriter.E(o.Href)}\" hreflang=\"{lang}\" lang=\"{lang}\">{HtmlWriter.E(text)}</a>";
+        });
+        return $"<nav class=\"language-switch\" aria-label=\"{HtmlWriter.E(T["html.language.nav"])}\"><p>{string.Join(" · ", links)}</p></nav>";
     }
 }
 
@@ -68,16 +120,20 @@ public static class ReportWriter
 public static class ReportPage
 {
     /// <param name="pageTop">HTML placed first in the page, before the report's own heading (navigation, a form).</param>
-    public static string Render(SavingsResult result, string? pageTop, CancellationToken ct = default)
+    public static string Render(SavingsResult result, string? pageTop, CancellationToken ct = default) =>
+        Render(result, pageTop, ReportLanguage.En, ct);
+
+    /// <summary>As <see cref="Render(SavingsResult, string?, CancellationToken)"/>, in <paramref name="language"/>.</summary>
+    public static string Render(SavingsResult result, string? pageTop, ReportLanguage language, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var facts = new ReportFacts(result);
+        var facts = new ReportFacts(result, ReportText.For(language));
         return HtmlReport.Render(facts, Charts(facts, result, ct), pageTop);
     }
 
     /// <summary>Every chart of the page, in order: the file and the dashboard draw the same list.</summary>
     internal static IReadOnlyList<ReportChart> Charts(ReportFacts facts, SavingsResult result, CancellationToken ct) =>
-        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result), .. CounterfactualCharts.Build(result), .. MemberCharts.Build(result)];
+        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result, facts.T), .. CounterfactualCharts.Build(result, facts.T), .. MemberCharts.Build(result, facts.T)];
 }
 
 /// <summary>How long each output of <see cref="ReportWriter"/> took.</summary>

@@ -125,6 +125,8 @@ public sealed class CommandLineTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("read 20,000, accepted 20,000", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"ratio:\s+\d+\.\d\d", run.Stdout);
+        // The whole `benefits ingest` process, started again from the same program, against the same .import.
+        Assert.Matches(@"process:\s+\d+\.\d\d s  ratio \d+\.\d\d", run.Stdout);
         Assert.Matches(@"peak memory: \d+ MB", run.Stdout);
     }
 

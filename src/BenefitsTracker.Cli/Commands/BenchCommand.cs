@@ -7,6 +7,13 @@ namespace BenefitsTracker.Cli.Commands;
 /// <summary>`benefits bench`: measurements with their reference taken in the same run.</summary>
 public static class BenchCommand
 {
+    /// <summary>How to start this program again: its apphost, or the dotnet host with this assembly.</summary>
+    private static string[] Self()
+    {
+        var host = Environment.ProcessPath!;
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(BenchCommand).Assembly.Location] : [host];
+    }
+
     public static Command Create()
     {
         var events = new Option<int>("--events") { Description = "How many events the generated CSV holds.", DefaultValueFactory = _ => 1_000_000 };
@@ -28,7 +35,7 @@ public static class BenchCommand
         ingest.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var style = Enum.Parse<EventIdStyle>(parse.GetValue(ids)!, ignoreCase: true);
-            await new IngestBenchmark().RunAsync(parse.GetValue(events), WorkDir(parse.GetValue(work)), Console.Out, token, style);
+            await new IngestBenchmark().RunAsync(parse.GetValue(events), WorkDir(parse.GetValue(work)), Console.Out, token, style, Self());
             return ExitCodes.Success;
         }, ct));
 

@@ -5,6 +5,7 @@ using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
 using BenefitsTracker.Ingestion;
+using BenefitsTracker.Reports.Localisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenefitsTracker.Cli.Commands;
@@ -24,10 +25,15 @@ public static class DemoCommand
                 "BENEFITS_DB is not read.",
             HelpName = "target",
         };
+        var language = StorageOptions.Language();
         var command = new Command("demo",
-            "Load sample-data/ into a fresh embedded database and write every council's and the consortium's reports.") { output, samples, db };
+            "Load sample-data/ into a fresh embedded database and write every council's and the consortium's reports.")
+        {
+            output, samples, db, language,
+        };
         command.SetAction((parse, ct) =>
-            CommandRunner.RunAsync(token => RunAsync(parse.GetValue(output)!, parse.GetValue(samples), token, parse.GetValue(db)), ct));
+            CommandRunner.RunAsync(token => RunAsync(parse.GetValue(output)!, parse.GetValue(samples), token, parse.GetValue(db),
+                StorageOptions.Languages(parse.GetValue(language))), ct));
         return command;
     }
 
@@ -35,8 +41,11 @@ public static class DemoCommand
     /// A database to load instead of a fresh SQLite file (only when given: BENEFITS_DB, which names a real store, is not
     /// read). It must hold no files yet, so that the demo's figures are the sample's alone.
     /// </param>
-    public static async Task<int> RunAsync(string outDir, string? sampleDir, CancellationToken ct, string? db = null)
+    /// <param name="languages">The languages of the reports and of index.html (index.cy.html in Welsh); default English.</param>
+    public static async Task<int> RunAsync(string outDir, string? sampleDir, CancellationToken ct, string? db = null,
+        IReadOnlyList<ReportLanguage>? languages = null)
     {
+        languages ??= [ReportLanguage.En];
         var samples = sampleDir ?? SampleData.Locate() ?? throw new UsageException("cannot find sample-data/: run from the repository " +
             "folder or pass --sample-data DIR");
         Directory.CreateDirectory(outDir);
@@ -73,12 +82,12 @@ public static class DemoCommand
         foreach (var (kind, id, folder) in scopes)
         {
             var result = await pipeline.ComputeAsync(kind, id, request, assumptions, ct);
-            ReportPipeline.Write(result, Path.Combine(outDir, folder), generatedAt, ct);
-            Summary.Print(result, Path.Combine(outDir, folder));
+            ReportPipeline.Write(result, Path.Combine(outDir, folder), generatedAt, ct, languages);
+            foreach (var l in languages) Summary.Print(result, Path.Combine(outDir, folder), l);
             written.Add((result, folder));
         }
-        DemoIndex.Write(Path.Combine(outDir, "index.html"), request, written);
-        Console.WriteLine($"Open {Path.Combine(outDir, "index.html")} for every report.");
+        foreach (var l in languages) DemoIndex.Write(Path.Combine(outDir, l.FileName("index.html")), request, written, l, languages);
+        Console.WriteLine($"Open {Path.Combine(outDir, languages[0].FileName("index.html"))} for every report.");
         return ExitCodes.Success;
     }
 

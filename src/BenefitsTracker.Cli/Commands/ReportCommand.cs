@@ -24,10 +24,11 @@ public static class ReportCommand
         var output = new Option<string?>("--out") { Description = "Folder for savings.xlsx, report.html, charts/ and manifest.json " +
             "(default: reports/ID/FROM_TO).", HelpName = "DIR" };
         var db = StorageOptions.Db();
+        var language = StorageOptions.Language();
         var command = new Command("report",
             "Compute the savings of a council or consortium and write the spreadsheet, HTML report, charts and manifest.json.")
         {
-            council, consortium, from, to, service, assumptions, deflators, output, db,
+            council, consortium, from, to, service, assumptions, deflators, output, db, language,
         };
         command.Validators.Add(r =>
         {
@@ -40,6 +41,7 @@ public static class ReportCommand
                 parse.GetValue(service));
             // The arguments are checked before the store is opened or the assumptions read: a reversed period is the first thing to say.
             if (request.From > request.To) throw new UsageException($"--from {request.From} is after --to {request.To}");
+            var languages = StorageOptions.Languages(parse.GetValue(language));
             // GSS codes are upper case in the store; "w06000003" is the same council.
             var (kind, id) = parse.GetValue(council) is { } c ? (ScopeKind.Council, c.Trim().ToUpperInvariant())
                 : (ScopeKind.Consortium, parse.GetValue(consortium)!);
@@ -50,8 +52,8 @@ public static class ReportCommand
             var result = await pipeline.ComputeAsync(kind, id, request, set, token);
             var outDir = parse.GetValue(output) ?? Path.Combine("reports", id,
                 $"{request.From}_{request.To}" + (request.Service is { } s ? "_" + s : ""));
-            ReportPipeline.Write(result, outDir, DateTimeOffset.UtcNow, token);
-            Summary.Print(result, outDir);
+            ReportPipeline.Write(result, outDir, DateTimeOffset.UtcNow, token, languages);
+            foreach (var l in languages) Summary.Print(result, outDir, l);
             return ExitCodes.Success;
         }, ct));
         return command;

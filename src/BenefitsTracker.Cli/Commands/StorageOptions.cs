@@ -39,6 +39,19 @@ public static class StorageOptions
         return BenefitsStore.OpenForReadingAsync(target, ct);
     }
 
+    /// <summary>--language en|cy|en+cy (issue 15): the languages of the page, the charts and the summary; default English.</summary>
+    public static Option<string> Language() => new("--language")
+    {
+        Description = "Language of the report: en (English), cy (Welsh) or en+cy (both, report.html and report.cy.html, linked).",
+        DefaultValueFactory = _ => "en",
+        HelpName = "en|cy|en+cy",
+    };
+
+    /// <summary>The languages of --language, or a usage error that says what it takes.</summary>
+    public static IReadOnlyList<BenefitsTracker.Reports.Localisation.ReportLanguage> Languages(string? text) =>
+        BenefitsTracker.Reports.Localisation.ReportLanguages.TryParse(text, out var languages) ? languages
+            : throw new UsageException($"--language '{text}' is not a language of the reports: give en, cy or en+cy");
+
     public static Option<string> Month(string name, string description) => new(name)
     {
         Description = description,

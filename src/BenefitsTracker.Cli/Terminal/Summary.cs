@@ -2,38 +2,47 @@ using System.Globalization;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
 
 namespace BenefitsTracker.Cli.Terminal;
 
-/// <summary>The headline of a report, printed in plain English after it is written.</summary>
+/// <summary>The headline of a report, printed in plain language after it is written (English, or Welsh with --language cy).</summary>
 public static class Summary
 {
-    public static void Print(SavingsResult r, string outDir)
+    public static void Print(SavingsResult r, string outDir, ReportLanguage language = ReportLanguage.En)
     {
+        var T = ReportText.For(language);
         var t = r.Totals;
-        Console.WriteLine($"{r.Scope.Name} ({r.Scope.Id}), {r.Request.From} to " +
-            $"{r.Request.To}{(r.Request.Service is { } s ? ", service " + s : "")}:");
+        Console.WriteLine(T.F("cli.summary.scope", ("name", r.Scope.Name), ("id", r.Scope.Id), ("from", r.Request.From), ("to", r.Request.To),
+            ("service", r.Request.Service is { } s ? T.F("cli.summary.service", ("service", s)) : "")));
         // Months without data first, before any figure: they are unknown, not zero.
-        foreach (var sentence in CoverageText.Sentences(r)) Console.WriteLine($"  months without data: {sentence}");
-        Console.WriteLine($"  adjusted benefit {Pounds(t.AdjustedBenefit)} (cashable {Pounds(t.Cashable)}, non-cashable {Pounds(t.NonCashable)}); " +
-                          $"costs {Pounds(t.Costs)}; net {Pounds(t.NetBenefit)}; " +
-                          $"ROI {(t.Roi is { } roi ? WholePercent(roi) : "not defined (no costs)")}; " +
-                          $"payback {(t.PaybackMonth is { } pm ? Fmt.MonthLong(pm) : "not within the period")}");
+        foreach (var sentence in CoverageText.Sentences(r, T))
+            Console.WriteLine("  " + T.F("cli.summary.months_without_data", ("sentence", sentence)));
+        Console.WriteLine("  " + T.F("cli.summary.figures", ("adjusted", Pounds(t.AdjustedBenefit)), ("cashable", Pounds(t.Cashable)),
+            ("non_cashable", Pounds(t.NonCashable)), ("costs", Pounds(t.Costs)), ("net", Pounds(t.NetBenefit)),
+            ("roi", t.Roi is { } roi ? WholePercent(roi) : T["cli.summary.roi_undefined"]),
+            ("payback", t.PaybackMonth is { } pm ? T.MonthLong(pm) : T["card.payback.none"])));
         if (r.Appraisal is { } a)
         {
             // The cash view beside the full figures (issue 12): a case that pays back only with staff time says so.
             var cash = a.Cash;
-            Console.WriteLine($"  in cash: cashable net {Pounds(cash.CashableNet)}; " +
-                              $"cashable ROI {(cash.CashableRoi is { } croi ? WholePercent(croi) : "not defined (no costs)")}; " +
-                              (cash.CashablePaybackMonth is { } cpm ? $"cashable payback {Fmt.MonthLong(cpm)}"
-                                  : "in cash terms it has not yet paid back"));
-            if (a.Horizon is { } h) Console.WriteLine($"  appraisal NPV over {h.Years} years ({h.ProjectedMonths.Count} months projected): " +
-                $"{Pounds(h.Npv)}");
-            if (a.Real is { } real) Console.WriteLine($"  in {real.PriceBase} prices: net {Pounds(real.NetBenefit)}; NPV {Pounds(real.Npv)}");
+            Console.WriteLine("  " + T.F("cli.summary.cash", ("net", Pounds(cash.CashableNet)),
+                ("roi", cash.CashableRoi is { } croi ? WholePercent(croi) : T["cli.summary.roi_undefined"]),
+                ("payback", cash.CashablePaybackMonth is { } cpm
+                    ? T.F("cli.summary.cash_payback", ("month", T.MonthLong(cpm))) : T["appraisal.cash.not_paid_back"])));
+            if (a.Horizon is { } h)
+                Console.WriteLine("  " + T.F("cli.summary.horizon", ("years", h.Years), ("projected", h.ProjectedMonths.Count),
+                    ("npv", Pounds(h.Npv))));
+            if (a.Real is { } real)
+                Console.WriteLine("  " + T.F("cli.summary.real", ("base", real.PriceBase), ("net", Pounds(real.NetBenefit)),
+                    ("npv", Pounds(real.Npv))));
         }
-        foreach (var note in r.Notes) Console.WriteLine($"  note: {note}");
-        Console.WriteLine($"  written to {outDir}");
+        foreach (var note in r.Notes) Console.WriteLine("  " + T.F("cli.summary.note", ("note", CoreNote(note, T))));
+        Console.WriteLine("  " + T.F("cli.summary.written", ("dir", outDir)));
     }
+
+    /// <summary>One of the engine's notes in the summary's language, where the report layer knows its shape (else as written).</summary>
+    private static string CoreNote(string note, ReportText T) => ReportNotes.Translate(note, T);
 
     public static string Pounds(decimal value) => Money.Format(value);
 

@@ -642,6 +642,10 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("event_id");
 
+                    b.Property<long?>("EventKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_key");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -677,8 +681,11 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CouncilCode", "EventId")
+                    b.HasIndex(new[] { "EventKey" }, "IX_usage_events_event_key")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "CouncilCode", "EventId" }, "IX_usage_events_unkeyed")
+                        .HasFilter("event_key IS NULL AND event_id IS NOT NULL");
 
                     b.ToTable("usage_events", (string)null);
                 });

@@ -12,6 +12,13 @@ public interface IBulkLoader : IDisposable
     bool AddEvent(in EventRecord row);
 
     /// <summary>
+    /// When events with ids are cheaper to add in a certain order (SQLite: by the key its unique index holds), the
+    /// function that gives each its place (council_code and event_id as UTF-8; lower first); null when order does not
+    /// matter. A pure function: callable from any thread, while the loader works on another.
+    /// </summary>
+    EventOrderFunction? EventOrder => null;
+
+    /// <summary>
     /// Inserts a case. When the council already has that case_id it is a duplicate and nothing is written, unless
     /// the stored case is open and this record closes it: then the stored case takes this record's values and
     /// <paramref name="wasOpen"/> says what the open case was, so that its open-case count can be taken back.
@@ -76,6 +83,9 @@ public interface IBulkLoader : IDisposable
     /// <summary>Stores the staged cost lines that are not duplicates.</summary>
     StagedCostLines SettleCostLines() => throw new NotSupportedException("this loader stores cost lines row by row");
 }
+
+/// <summary>An event's place in the order a loader prefers (see <see cref="IBulkLoader.EventOrder"/>).</summary>
+public delegate long EventOrderFunction(ReadOnlySpan<byte> councilCode, ReadOnlySpan<byte> eventId);
 
 /// <summary>What settling a file's staged cases found.</summary>
 /// <param name="Duplicates">Rows not stored: a case already stored (closed, or open and this row open too), or a later repeat in the file.</param>

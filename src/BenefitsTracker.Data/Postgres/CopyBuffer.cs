@@ -47,6 +47,20 @@ internal sealed class CopyBuffer
         utf8.CopyTo(span[4..]);
     }
 
+    /// <summary>One text field made of two parts joined by a separator byte (a key such as <c>council:event_id</c>).</summary>
+    public void TextJoined(ReadOnlySpan<byte> first, byte separator, ReadOnlySpan<byte> second)
+    {
+        var n = first.Length + 1 + second.Length;
+        var span = Take(4 + n);
+        BinaryPrimitives.WriteInt32BigEndian(span, n);
+        first.CopyTo(span[4..]);
+        span[4 + first.Length] = separator;
+        second.CopyTo(span[(5 + first.Length)..]);
+    }
+
+    /// <summary>Overwrites the int8 field that starts <paramref name="fieldOffset"/> bytes into the buffer (its length word first).</summary>
+    public void PatchInt64(int fieldOffset, long value) => BinaryPrimitives.WriteInt64BigEndian(_bytes.AsSpan(fieldOffset + 4, 8), value);
+
     public void Null() => BinaryPrimitives.WriteInt32BigEndian(Take(4), -1);
 
     public void Int64(long value)

@@ -44,7 +44,7 @@ internal static class PostgresModel
         m.Entity<CaseRow>().Property(x => x.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
 
         // usage_events is partitioned by month (its table is created by hand in the migration): a unique index there
-        // would have to include occurred_at, so event_id is kept unique per council in usage_event_ids instead.
+        // would have to include occurred_at, so event_id is kept unique per council in usage_event_keys instead.
         var events = m.Entity<UsageEventRow>().Metadata;
         var unique = events.GetIndexes().Single(i => i.IsUnique);
         events.RemoveIndex(unique);

@@ -1,11 +1,85 @@
+using System.Data.Common;
+using BenefitsTracker.Data.Bulk;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
 namespace BenefitsTracker.Data.Sqlite;
 
-/// <summary>What is particular to SQLite: the connection string and the pragmas every connection gets.</summary>
+/// <summary>
+/// What is particular to SQLite: the connection string, the pragmas every connection gets, opening a store for
+/// writing or reading, and its bulk loader. <see cref="BenefitsStore"/> only chooses between this and PostgreSQL's.
+/// </summary>
 internal static class SqliteProvider
 {
+    public static DbContextOptions<BenefitsDbContext> Options(string path, SqliteOpenMode mode, TimeSpan lockWait)
+    {
+        if (mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            var folder = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        return new DbContextOptionsBuilder<BenefitsDbContext>()
+            .UseSqlite(ConnectionString(path, mode, lockWait), x => x.MigrationsAssembly(BenefitsStore.SqliteMigrationsAssembly))
+            .AddInterceptors(Functions.Instance)
+            .Options;
+    }
+
+    /// <param name="notice">Told, in a line for a person, when another process is writing and this one will wait.</param>
+    public static async Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, TimeSpan lockWait, Action<string>? notice, CancellationToken ct)
+    {
+        var context = new BenefitsDbContext(Options(target.Location, SqliteOpenMode.ReadWriteCreate, lockWait));
+        try
+        {
+            await context.Database.OpenConnectionAsync(ct);
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            Guard(target, () => ConfigureConnection(connection, lockWait));
+            if (notice is not null && AnotherWriterHolds(connection))
+                notice($"another process is writing to {target}; waiting up to {StoreErrors.Seconds(lockWait)} s for it to finish");
+            await context.Database.MigrateAsync(ct);
+            return context;
+        }
+        catch (SqliteException e) when (StoreErrors.Describe(e, target, lockWait) is { } message && IsNotADatabase(e))
+        {
+            await context.DisposeAsync();
+            throw new StoreUnavailableException(message, isUserError: true, e);
+        }
+        catch
+        {
+            await context.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A reader's context, read-only when no migration is pending; null when one is (the caller opens as a writer).</summary>
+    public static async Task<BenefitsDbContext?> OpenForReadingAsync(DatabaseTarget target, TimeSpan lockWait, CancellationToken ct)
+    {
+        var context = new BenefitsDbContext(Options(target.Location, SqliteOpenMode.ReadWrite, lockWait));
+        try
+        {
+            await context.Database.OpenConnectionAsync(ct);
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            Guard(target, () => ConfigureReader(connection));
+            if (!Guard(target, () => context.Database.GetPendingMigrations().Any()))
+            {
+                MakeQueryOnly(connection);
+                return context;
+            }
+        }
+        catch
+        {
+            await context.DisposeAsync();
+            throw;
+        }
+        await context.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>The bulk loader on the context's own connection, inside the transaction its caller opened.</summary>
+    public static IBulkLoader CreateBulkLoader(BenefitsDbContext context) =>
+        new SqliteBulkLoader((SqliteConnection)context.Database.GetDbConnection());
+
     // No pooling: a pooled handle would outlive a deleted or replaced database file. ReadWrite (not
     // ReadWriteCreate) for readers: a mistyped path must not become an empty store.
     public static string ConnectionString(string path, SqliteOpenMode mode, TimeSpan lockWait) =>
@@ -19,7 +93,7 @@ internal static class SqliteProvider
     /// WAL with synchronous=NORMAL: a committed file survives a killed process, an uncommitted one leaves no trace,
     /// and readers never block the ingest.
     /// </summary>
-    public static void ConfigureConnection(SqliteConnection connection, TimeSpan lockWait)
+    private static void ConfigureConnection(SqliteConnection connection, TimeSpan lockWait)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; " +
@@ -28,7 +102,7 @@ internal static class SqliteProvider
     }
 
     /// <summary>A reader's pragmas: no journal-mode change (that would need a lock), reads its own snapshot of the WAL.</summary>
-    public static void ConfigureReader(SqliteConnection connection)
+    private static void ConfigureReader(SqliteConnection connection)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY; SELECT count(*) FROM sqlite_master;";
@@ -36,7 +110,7 @@ internal static class SqliteProvider
     }
 
     /// <summary>From here on, the connection refuses any write.</summary>
-    public static void MakeQueryOnly(SqliteConnection connection)
+    private static void MakeQueryOnly(SqliteConnection connection)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA query_only=1;";
@@ -47,7 +121,7 @@ internal static class SqliteProvider
     /// Whether another connection holds the write lock now: tries to take it without waiting, and lets it go.
     /// (A moment later it may be free or taken; this only decides whether to tell the user we may wait.)
     /// </summary>
-    public static bool AnotherWriterHolds(SqliteConnection connection)
+    private static bool AnotherWriterHolds(SqliteConnection connection)
     {
         var db = connection.Handle!;
         raw.sqlite3_busy_timeout(db, 0);
@@ -62,6 +136,35 @@ internal static class SqliteProvider
             using var cmd = connection.CreateCommand();
             cmd.CommandText = $"PRAGMA busy_timeout={connection.DefaultTimeout * 1000L};";
             cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static T Guard<T>(DatabaseTarget target, Func<T> work)
+    {
+        try { return work(); }
+        catch (SqliteException e) when (IsNotADatabase(e))
+        {
+            throw new StoreUnavailableException(StoreErrors.NotADatabase(target), isUserError: true, e);
+        }
+    }
+
+    private static void Guard(DatabaseTarget target, Action work) => Guard(target, () => { work(); return 0; });
+
+    private static bool IsNotADatabase(SqliteException e) => (e.SqliteErrorCode & 0xFF) is 26 or 11;
+
+    /// <summary>
+    /// Gives every connection of a context the SQL functions the migrations call: <see cref="EventKey.SqlFunction"/>, with
+    /// which the migration that adds <c>usage_events.event_key</c> fills it in for the rows already stored.
+    /// </summary>
+    private sealed class Functions : DbConnectionInterceptor
+    {
+        public static readonly Functions Instance = new();
+
+        public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
+        {
+            ((SqliteConnection)result).CreateFunction<string?, string?, long?>(EventKey.SqlFunction,
+                (council, id) => council is null || id is null ? null : EventKey.Of(council, id), isDeterministic: true);
+            return result;
         }
     }
 }

@@ -21,11 +21,11 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
     private static readonly string ChannelList = string.Join(", ", Channels.All);
 
     private readonly Interner _councils = new(), _services = new(), _grades = new();
-    // Counted on the parsing thread; the loading thread notes duplicates, taken back when the counts are merged.
-    private Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closed = new();
-    private Dictionary<(int Council, int Service, int Month), long> _open = new();
-    private readonly Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> _closedDuplicates = new();
-    private readonly Dictionary<(int Council, int Service, int Month), long> _openDuplicates = new();
+    // Closed cases by month closed, grade and minutes; open ones by month received.
+    private readonly RollupTally<(int Council, int Service, int Month, int Grade, long Minutes), long> _closed = new(Minus, IsEmpty);
+    private readonly RollupTally<(int Council, int Service, int Month), long> _open = new(Minus, IsEmpty);
+    private static long Minus(long a, long b) => a - b;
+    private static bool IsEmpty(long n) => n <= 0;
     // Stored open cases that this file closes: their open count is taken back (loading thread).
     private readonly Dictionary<OpenCaseKey, long> _openClosed = new();
 
@@ -86,8 +86,8 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         batch.SetNum(NMonthReceived, monthReceived);
         batch.SetNum(NMonthClosed, monthClosed);
         batch.Commit();
-        if (closedMs != None) CollectionsMarshal.GetValueRefOrAddDefault(_closed, (councilId, serviceId, monthClosed, gradeId, minutes), out _)++;
-        else CollectionsMarshal.GetValueRefOrAddDefault(_open, (councilId, serviceId, monthReceived), out _)++;
+        if (closedMs != None) _closed.Count((councilId, serviceId, monthClosed, gradeId, minutes))++;
+        else _open.Count((councilId, serviceId, monthReceived))++;
         return null;
     }
 
@@ -119,11 +119,8 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         }
         var council = (int)b.Num(i, NCouncil);
         var service = (int)b.Num(i, NService);
-        if (closed != None)
-            CollectionsMarshal.GetValueRefOrAddDefault(_closedDuplicates,
-                (council, service, (int)b.Num(i, NMonthClosed), (int)b.Num(i, NGrade), minutes), out _)++;
-        else
-            CollectionsMarshal.GetValueRefOrAddDefault(_openDuplicates, (council, service, (int)b.Num(i, NMonthReceived)), out _)++;
+        if (closed != None) _closed.TakeBack((council, service, (int)b.Num(i, NMonthClosed), (int)b.Num(i, NGrade), minutes))++;
+        else _open.TakeBack((council, service, (int)b.Num(i, NMonthReceived)))++;
         return false;
     }
 
@@ -132,14 +129,8 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
         Dictionary<(int Council, int Service, int Month, int Grade, long Minutes), long> Closed,
         Dictionary<(int Council, int Service, int Month), long> Open);
 
-    public override object? HandOver()
-    {
-        if (_closed.Count + _open.Count < FlushKeys) return null;
-        var counted = new Counted(_closed, _open);
-        _closed = new();
-        _open = new();
-        return counted;
-    }
+    public override object? HandOver() =>
+        _closed.Keys + _open.Keys < FlushKeys ? null : new Counted(_closed.HandOver(), _open.HandOver());
 
     public override void AfterBatch(object handedOver, IBulkLoader loader)
     {
@@ -154,7 +145,7 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
             LateDuplicates = settled.Duplicates;
             Owners.UnionWith(settled.Owners);
         }
-        else Merge(new Counted(_closed, _open), loader);
+        else Merge(new Counted(_closed.Rest, _open.Rest), loader);
         loader.AddServices(_services.Values);
         return Task.CompletedTask;
     }
@@ -163,16 +154,12 @@ internal sealed class CasesHandler() : KindHandler(KindSchema.Cases)
     private void Merge(Counted counted, IBulkLoader loader)
     {
         var delta = new RollupDelta();
-        foreach (var (k, n) in counted.Closed)
-            if (n - _closedDuplicates.GetValueOrDefault(k) is > 0 and var count)
-                delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = count;
-        foreach (var (k, n) in counted.Open)
-            if (n - _openDuplicates.GetValueOrDefault(k) is > 0 and var count)
-                delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = count;
+        foreach (var (k, n) in _closed.Net(counted.Closed))
+            delta.ClosedCases[new ClosedCaseKey(_councils[k.Council], _services[k.Service], k.Month, _grades[k.Grade], k.Minutes)] = n;
+        foreach (var (k, n) in _open.Net(counted.Open))
+            delta.OpenCases[new OpenCaseKey(_councils[k.Council], _services[k.Service], k.Month)] = n;
         foreach (var (k, n) in _openClosed)
             delta.OpenCases[k] = delta.OpenCases.GetValueOrDefault(k) + n;
-        _closedDuplicates.Clear();
-        _openDuplicates.Clear();
         _openClosed.Clear();
         loader.MergeRollups(delta);
         Owners.UnionWith(delta.ClosedCases.Keys.Select(k => k.CouncilCode).Concat(delta.OpenCases.Keys.Select(k => k.CouncilCode)));

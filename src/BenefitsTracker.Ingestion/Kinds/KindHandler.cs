@@ -77,6 +77,14 @@ internal abstract class KindHandler(KindSchema schema)
     protected const int FlushKeys = 65_536;
 
     /// <summary>
+    /// Parsing thread, as a full batch goes to the loading thread: may set <see cref="RowBatch.Order"/> to the order the
+    /// loader prefers. The default keeps file order.
+    /// </summary>
+    public virtual void Order(RowBatch batch, IBulkLoader loader)
+    {
+    }
+
+    /// <summary>
     /// Parsing thread, as a batch goes to the loading thread: the rollups counted for the rows so far, when there are
     /// enough to merge before the file ends (the handler then counts afresh), else null.
     /// </summary>

@@ -49,6 +49,7 @@ internal static class FilePipeline
                     }
                     if (batch.IsFull)
                     {
+                        handler.Order(batch, loader);
                         batch.HandedOver = handler.HandOver();
                         full.Add(batch, stop.Token);
                         batch = empty.Take(stop.Token);
@@ -61,6 +62,7 @@ internal static class FilePipeline
                 }
                 if (batch.Count > 0)
                 {
+                    handler.Order(batch, loader);
                     batch.HandedOver = handler.HandOver();
                     full.Add(batch, stop.Token);
                 }
@@ -82,9 +84,10 @@ internal static class FilePipeline
             {
                 foreach (var batch in full.GetConsumingEnumerable(stop.Token))
                 {
-                    for (var i = 0; i < batch.Count; i++)
+                    var order = batch.Order;
+                    for (var k = 0; k < batch.Count; k++)
                     {
-                        if (handler.Load(batch, i, loader, fileId)) accepted++;
+                        if (handler.Load(batch, order is null ? k : order[k], loader, fileId)) accepted++;
                         else duplicates++;
                     }
                     if (batch.HandedOver is { } handedOver) handler.AfterBatch(handedOver, loader);

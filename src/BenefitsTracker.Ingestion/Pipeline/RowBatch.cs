@@ -28,6 +28,17 @@ internal sealed class RowBatch
     }
 
     public int Count { get; private set; }
+
+    /// <summary>
+    /// The order to load the rows in, when a handler chose one on the parsing thread (<see cref="Kinds.KindHandler.Order"/>):
+    /// <c>Order[k]</c> is the row to load k-th. Null: file order.
+    /// </summary>
+    public int[]? Order { get; set; }
+
+    private int[]? _orderBuffer;
+
+    /// <summary>This batch's own array for <see cref="Order"/> (a batch is filled and loaded by one thread at a time).</summary>
+    public int[] OrderBuffer() => _orderBuffer ??= new int[Capacity];
     public bool IsFull => Count == Capacity || _textLength > TextSoftLimit;
 
     /// <summary>Sets a text field of the row being built (index <see cref="Count"/>); empty means NULL.</summary>
@@ -71,5 +82,6 @@ internal sealed class RowBatch
         Count = 0;
         _textLength = 0;
         HandedOver = null;
+        Order = null;
     }
 }

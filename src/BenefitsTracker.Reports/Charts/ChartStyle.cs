@@ -1,5 +1,6 @@
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -18,7 +19,9 @@ internal static class ChartStyle
     public const int NarrowWidth = 400, NarrowHeight = 420, NarrowMonthLabels = 4;
 
     /// <summary>The months each plot's axis was given, so that the phone rendition can label fewer of them.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Plot, IReadOnlyList<Month>> AxisMonths = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Plot, AxisInfo> AxisMonths = [];
+
+    private sealed record AxisInfo(IReadOnlyList<Month> Months, ReportText Text);
 
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
@@ -39,14 +42,14 @@ internal static class ChartStyle
     }
 
     /// <summary>Month positions 0..n-1 on the x axis, labelled "Jan 2024", at most about eight labels.</summary>
-    public static void MonthAxis(Plot plot, IReadOnlyList<Month> months) => MonthAxis(plot, months, 8);
+    public static void MonthAxis(Plot plot, IReadOnlyList<Month> months, ReportText? text = null) => MonthAxis(plot, months, 8, text ?? ReportText.En);
 
-    private static void MonthAxis(Plot plot, IReadOnlyList<Month> months, int labels)
+    private static void MonthAxis(Plot plot, IReadOnlyList<Month> months, int labels, ReportText text)
     {
-        AxisMonths.AddOrUpdate(plot, months);
+        AxisMonths.AddOrUpdate(plot, new AxisInfo(months, text));
         var step = Math.Max(1, (int)Math.Ceiling(months.Count / (double)labels));
         var ticks = new NumericManual();
-        for (var i = 0; i < months.Count; i += step) ticks.AddMajor(i, Fmt.MonthShort(months[i]));
+        for (var i = 0; i < months.Count; i += step) ticks.AddMajor(i, text.MonthShort(months[i]));
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.SetLimitsX(-0.7, Math.Max(months.Count - 0.3, 0.7));
     }
@@ -86,14 +89,15 @@ internal static class ChartStyle
     private static string Narrow(Plot plot)
     {
         var titled = plot.Axes.Title.IsVisible;
-        var months = AxisMonths.TryGetValue(plot, out var m) ? m : null;
+        var axis = AxisMonths.TryGetValue(plot, out var m) ? m : null;
+        var months = axis?.Months;
         var limits = plot.Axes.GetLimits();
         try
         {
             plot.Axes.Title.IsVisible = false;
             if (months is not null)
             {
-                MonthAxis(plot, months, NarrowMonthLabels);
+                MonthAxis(plot, months, NarrowMonthLabels, axis!.Text);
                 plot.Axes.SetLimits(limits);
             }
             return SolidSvg(plot, NarrowWidth, NarrowHeight);
@@ -103,7 +107,7 @@ internal static class ChartStyle
             plot.Axes.Title.IsVisible = titled;
             if (months is not null)
             {
-                MonthAxis(plot, months, 8);
+                MonthAxis(plot, months, 8, axis!.Text);
                 plot.Axes.SetLimits(limits);
             }
         }

@@ -1,5 +1,6 @@
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
 using ScottPlot;
 
 namespace BenefitsTracker.Reports.Charts;
@@ -13,16 +14,16 @@ public static class MemberCharts
 {
     public const string Stem = "members";
 
-    public static IReadOnlyList<ReportChart> Build(SavingsResult result)
+    public static IReadOnlyList<ReportChart> Build(SavingsResult result, ReportText? text = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Comparison is { } c ? [Chart(c)] : [];
+        return result.Comparison is { } c ? [Chart(c, text ?? ReportText.En)] : [];
     }
 
-    internal static ReportChart Chart(ConsortiumComparison c)
+    internal static ReportChart Chart(ConsortiumComparison c, ReportText T)
     {
-        const string title = "Members side by side: benefit and cost per 1,000 residents";
-        var plot = ChartStyle.NewPlot(title, "Pounds (£) per 1,000 residents over the period", "");
+        var title = T["chart.members.title"];
+        var plot = ChartStyle.NewPlot(title, T["chart.members.x"], "");
         var drawn = c.Members.Where(m => m.AdjustedBenefitPer1000Residents is not null && m.CostPer1000Residents is not null).ToList();
         var bars = new List<Bar>();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
@@ -59,35 +60,37 @@ public static class MemberCharts
             {
                 var line = plot.Add.VerticalLine((double)mb, 2, Palette.Blue);
                 line.LinePattern = LinePattern.Dashed;
-                line.LegendText = $"Median benefit ({Fmt.Money(mb)})";
+                line.LegendText = T.F("chart.members.median_benefit", ("money", Fmt.Money(mb)));
             }
             if (c.Median.CostPer1000Residents is { } mc)
             {
                 var line = plot.Add.VerticalLine((double)mc, 2, Palette.Vermillion);
                 line.LinePattern = LinePattern.Dotted;
-                line.LegendText = $"Median cost ({Fmt.Money(mc)})";
+                line.LegendText = T.F("chart.members.median_cost", ("money", Fmt.Money(mc)));
             }
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Adjusted benefit per 1,000 residents", FillColor = Palette.Blue });
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Cost per 1,000 residents", FillColor = Palette.Vermillion });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = T["col.benefit_per_1000"], FillColor = Palette.Blue });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = T["col.cost_per_1000"], FillColor = Palette.Vermillion });
             ChartStyle.Legend(plot, Alignment.LowerRight);
             plot.ShowLegend(Edge.Bottom);
         }
-        else ChartStyle.EmptyNote(plot, "No member can be shown");
+        else ChartStyle.EmptyNote(plot, T["chart.members.empty"]);
 
         var rows = c.Members.Select(m => (IReadOnlyList<string>)[
             m.Name,
-            Money(m.AdjustedBenefitPer1000Residents, m.Suppressed),
-            Money(m.CostPer1000Residents, m.Suppressed),
-            Money(m.AdjustedBenefitPer1000Residents - m.CostPer1000Residents, m.Suppressed)]).ToList();
+            Money(m.AdjustedBenefitPer1000Residents, m.Suppressed, T),
+            Money(m.CostPer1000Residents, m.Suppressed, T),
+            Money(m.AdjustedBenefitPer1000Residents - m.CostPer1000Residents, m.Suppressed, T)]).ToList();
         var withheld = c.Members.Count(m => m.Suppressed);
-        var alt = "Bar chart of each member council's adjusted benefit and cost per 1,000 residents over the period: " +
-            (drawn.Count == 0 ? "no member can be shown." :
-                string.Join("; ", drawn.Select(m => $"{m.Name} {Fmt.Money(m.AdjustedBenefitPer1000Residents!.Value)} benefit and {Fmt.Money(m.CostPer1000Residents!.Value)} cost")) + ".") +
-            (withheld > 0 ? $" Withheld members ({Fmt.Count(withheld)}) are not drawn." : "") +
-            (c.Median.AdjustedBenefitPer1000Residents is { } b && c.Median.CostPer1000Residents is { } k ? $" Medians: {Fmt.Money(b)} benefit, {Fmt.Money(k)} cost." : "");
+        var alt = T["chart.members.alt.lead"] + " " +
+            (drawn.Count == 0 ? T["chart.members.alt.none"] :
+                string.Join("; ", drawn.Select(m => T.F("chart.members.alt.member", ("name", m.Name), ("benefit", Fmt.Money(m.AdjustedBenefitPer1000Residents!.Value)),
+                    ("cost", Fmt.Money(m.CostPer1000Residents!.Value))))) + ".") +
+            (withheld > 0 ? " " + T.F("chart.members.alt.withheld", ("n", Fmt.Count(withheld))) : "") +
+            (c.Median.AdjustedBenefitPer1000Residents is { } b && c.Median.CostPer1000Residents is { } k
+                ? " " + T.F("chart.members.alt.medians", ("benefit", Fmt.Money(b)), ("cost", Fmt.Money(k))) : "");
         return ChartStyle.Render(plot, Stem, title, alt,
-            ["Council", "Adjusted benefit per 1,000 residents", "Cost per 1,000 residents", "Net benefit per 1,000 residents"], rows);
+            [T["col.council"], T["col.benefit_per_1000"], T["col.cost_per_1000"], T["chart.members.col.net"]], rows);
     }
 
-    private static string Money(decimal? v, bool suppressed) => v is { } x ? Fmt.Money(x) : suppressed ? ReportFacts.Confidential : "n/a";
+    private static string Money(decimal? v, bool suppressed, ReportText T) => v is { } x ? Fmt.Money(x) : suppressed ? ReportFacts.Confidential : T["common.na"];
 }

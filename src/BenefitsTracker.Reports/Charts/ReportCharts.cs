@@ -1,6 +1,7 @@
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
 using ScottPlot;
 
 namespace BenefitsTracker.Reports.Charts;
@@ -27,10 +28,11 @@ public static class ReportCharts
     /// <summary>Cumulative adjusted benefit against cumulative cost, the payback month marked.</summary>
     internal static ReportChart Cumulative(ReportFacts f)
     {
-        const string title = "Cumulative adjusted benefit and cost";
+        var T = f.T;
+        var title = T["chart.cumulative.title"];
         var r = f.Result;
         var months = Months(f);
-        var plot = ChartStyle.NewPlot(title, "Month", "Pounds (£), running total");
+        var plot = ChartStyle.NewPlot(title, T["col.month"], T["chart.cumulative.y"]);
         decimal benefit = 0, cost = 0;
         var xs = new double[months.Count];
         var yb = new double[months.Count];
@@ -44,28 +46,28 @@ public static class ReportCharts
             xs[i] = i;
             yb[i] = (double)benefit;
             yc[i] = (double)cost;
-            rows.Add([Fmt.MonthShort(m.Month), Fmt.Money(m.AdjustedBenefit), Fmt.Money(m.Costs), Fmt.Money(benefit), Fmt.Money(cost), Fmt.Money(benefit - cost)]);
+            rows.Add([T.MonthShort(m.Month), Fmt.Money(m.AdjustedBenefit), Fmt.Money(m.Costs), Fmt.Money(benefit), Fmt.Money(cost), Fmt.Money(benefit - cost)]);
         }
         var b = plot.Add.ScatterLine(xs, yb, Palette.Blue);
-        b.LineWidth = 3; b.MarkerSize = 6; b.MarkerShape = MarkerShape.FilledCircle; b.LegendText = "Cumulative adjusted benefit";
+        b.LineWidth = 3; b.MarkerSize = 6; b.MarkerShape = MarkerShape.FilledCircle; b.LegendText = T["chart.cumulative.benefit"];
         var c = plot.Add.ScatterLine(xs, yc, Palette.Vermillion);
-        c.LineWidth = 3; c.MarkerSize = 6; c.MarkerShape = MarkerShape.FilledSquare; c.LinePattern = LinePattern.Dashed; c.LegendText = "Cumulative cost";
+        c.LineWidth = 3; c.MarkerSize = 6; c.MarkerShape = MarkerShape.FilledSquare; c.LinePattern = LinePattern.Dashed; c.LegendText = T["chart.cumulative.cost"];
         string paybackText;
         if (r.Totals.PaybackMonth is { } pm && months.IndexOf(pm) is var pi and >= 0)
         {
             var line = plot.Add.VerticalLine(pi, 2, Palette.Black);
             line.LinePattern = LinePattern.Dotted;
-            line.LegendText = "Payback month";
+            line.LegendText = T["card.payback"];
             // The label sits inside the plot, just right of the line near the top, clear of the title.
             var top = Math.Max(yb.DefaultIfEmpty(0).Max(), yc.DefaultIfEmpty(0).Max());
-            var label = plot.Add.Text("Payback: " + Fmt.MonthShort(pm), pi + 0.15, top);
+            var label = plot.Add.Text(T.F("chart.cumulative.payback_label", ("month", T.MonthShort(pm))), pi + 0.15, top);
             label.LabelFontSize = 14;
             label.LabelFontName = ChartFonts.Family;
             label.LabelBold = true;
             label.LabelAlignment = Alignment.UpperLeft;
-            paybackText = $"Cumulative benefit reaches cumulative cost in {Fmt.MonthLong(pm)} (payback).";
+            paybackText = T.F("chart.cumulative.alt.payback", ("month", T.MonthLong(pm)));
         }
-        else paybackText = "Cumulative benefit does not reach cumulative cost within the period (no payback).";
+        else paybackText = T["chart.cumulative.alt.no_payback"];
 
         // With an appraisal horizon, the projected months go on after the observed ones, kept apart (issue 12):
         // a dashed divider, dotted thinner lines and "(projected)" in the data table.
@@ -76,7 +78,7 @@ public static class ReportCharts
         {
             var divider = plot.Add.VerticalLine(months.Count - 0.5, 2, Palette.Black.WithAlpha(0.5));
             divider.LinePattern = LinePattern.Dashed;
-            divider.LegendText = "Observed | projected";
+            divider.LegendText = T["chart.cumulative.divider"];
             var px = new double[projected.Count + 1];
             var pb = new double[projected.Count + 1];
             var pc = new double[projected.Count + 1];
@@ -89,44 +91,44 @@ public static class ReportCharts
                 pCost += p.Costs;
                 (px[j + 1], pb[j + 1], pc[j + 1]) = (months.Count + j, (double)pBenefit, (double)pCost);
                 axisMonths.Add(p.Month);
-                rows.Add([Fmt.MonthShort(p.Month) + " (projected)", Fmt.Money(p.AdjustedBenefit), Fmt.Money(p.Costs), Fmt.Money(pBenefit), Fmt.Money(pCost), Fmt.Money(pBenefit - pCost)]);
+                rows.Add([T.MonthShort(p.Month) + " " + T["chart.cumulative.projected_suffix"], Fmt.Money(p.AdjustedBenefit), Fmt.Money(p.Costs), Fmt.Money(pBenefit), Fmt.Money(pCost), Fmt.Money(pBenefit - pCost)]);
             }
             var pbl = plot.Add.ScatterLine(px, pb, Palette.Blue);
-            pbl.LineWidth = 2; pbl.MarkerSize = 0; pbl.LinePattern = LinePattern.Dotted; pbl.LegendText = "Projected benefit";
+            pbl.LineWidth = 2; pbl.MarkerSize = 0; pbl.LinePattern = LinePattern.Dotted; pbl.LegendText = T["chart.cumulative.projected_benefit"];
             var pcl = plot.Add.ScatterLine(px, pc, Palette.Vermillion);
-            pcl.LineWidth = 2; pcl.MarkerSize = 0; pcl.LinePattern = LinePattern.Dotted; pcl.LegendText = "Projected cost";
-            var note = plot.Add.Text("Projected, not measured →", months.Count - 0.3, Math.Max(pb[^1], pc[^1]));
+            pcl.LineWidth = 2; pcl.MarkerSize = 0; pcl.LinePattern = LinePattern.Dotted; pcl.LegendText = T["chart.cumulative.projected_cost"];
+            var note = plot.Add.Text(T["chart.cumulative.projected_note"], months.Count - 0.3, Math.Max(pb[^1], pc[^1]));
             note.LabelFontSize = 14;
             note.LabelFontName = ChartFonts.Family;
             note.LabelAlignment = Alignment.UpperLeft;
-            projectedText = $" The {projected.Count} months from {Fmt.MonthLong(projected[0].Month)} to {Fmt.MonthLong(projected[^1].Month)} are projected, not measured " +
-                $"(dotted lines, right of a dashed divider): cumulative benefit {Fmt.Money(pBenefit)} and cost {Fmt.Money(pCost)} by the end of the appraisal.";
+            projectedText = " " + T.F("chart.cumulative.alt.projected", ("n", projected.Count), ("from", T.MonthLong(projected[0].Month)),
+                ("to", T.MonthLong(projected[^1].Month)), ("benefit", Fmt.Money(pBenefit)), ("cost", Fmt.Money(pCost)));
         }
-        ChartStyle.MonthAxis(plot, axisMonths);
+        ChartStyle.MonthAxis(plot, axisMonths, T);
         ChartStyle.MoneyAxis(plot.Axes.Left);
         ChartStyle.Legend(plot, Alignment.UpperLeft);
         plot.ShowLegend(Edge.Bottom);
-        var alt = months.Count == 0 ? "No months in the period." :
-            $"Line chart. Cumulative adjusted benefit rises to {Fmt.Money(benefit)} by {Fmt.MonthLong(months[^1])}; " +
-            $"cumulative cost reaches {Fmt.Money(cost)}. {paybackText}{projectedText}";
+        var alt = months.Count == 0 ? T["chart.no_months"] :
+            T.F("chart.cumulative.alt", ("benefit", Fmt.Money(benefit)), ("month", T.MonthLong(months[^1])), ("cost", Fmt.Money(cost))) + " " + paybackText + projectedText;
         return ChartStyle.Render(plot, "cumulative", title, alt,
-            ["Month", "Adjusted benefit", "Cost", "Cumulative benefit", "Cumulative cost", "Cumulative net"], rows);
+            [T["col.month"], T["col.adjusted_benefit"], T["chart.col.cost"], T["chart.col.cumulative_benefit"], T["chart.col.cumulative_cost"], T["chart.col.cumulative_net"]], rows);
     }
 
     /// <summary>Completed transactions by channel each month, stacked.</summary>
     internal static ReportChart ChannelMix(ReportFacts f)
     {
-        const string title = "Channel mix: completed transactions by channel";
+        var T = f.T;
+        var title = T["chart.mix.title"];
         var months = Months(f);
         var channels = f.ChannelsInPeriod;
-        var plot = ChartStyle.NewPlot(title, "Month", "Transactions");
+        var plot = ChartStyle.NewPlot(title, T["col.month"], T["col.transactions"]);
         var bars = new List<Bar>();
         var rows = new List<IReadOnlyList<string>>();
         for (var i = 0; i < months.Count; i++)
         {
             var m = f.Result.Months[i];
             double bottom = 0;
-            var row = new List<string> { Fmt.MonthShort(m.Month) };
+            var row = new List<string> { T.MonthShort(m.Month) };
             var hidden = f.HiddenChannels(i);
             for (var k = 0; k < channels.Count; k++)
             {
@@ -142,31 +144,32 @@ public static class ReportCharts
         }
         if (bars.Count > 0) plot.Add.Bars(bars);
         for (var k = 0; k < channels.Count; k++)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = Fmt.Channel(channels[k]), FillColor = Palette.ForIndex(k) });
-        ChartStyle.MonthAxis(plot, months);
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = T.Channel(channels[k]), FillColor = Palette.ForIndex(k) });
+        ChartStyle.MonthAxis(plot, months, T);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Fmt.Count((long)v) };
         plot.Axes.Margins(bottom: 0);
         ChartStyle.Legend(plot, Alignment.UpperLeft);
         plot.ShowLegend(Edge.Right);
-        var alt = "Stacked bar chart of completed transactions each month by channel. " + (months.Count == 0 ? "" :
-            $"{Fmt.MonthLong(months[0])}: {Mix(f, 0)}. {Fmt.MonthLong(months[^1])}: {Mix(f, months.Count - 1)}.");
+        var alt = T["chart.mix.alt"] + " " + (months.Count == 0 ? "" :
+            $"{T.MonthLong(months[0])}: {Mix(f, 0)}. {T.MonthLong(months[^1])}: {Mix(f, months.Count - 1)}.");
         return ChartStyle.Render(plot, "channel-mix", title, alt,
-            ["Month", .. channels.Select(Fmt.Channel), "All channels"], rows);
+            [T["col.month"], .. channels.Select(T.Channel), T["chart.col.all_channels"]], rows);
     }
 
     private static string Mix(ReportFacts f, int i)
     {
         var m = f.Result.Months[i];
-        var parts = f.ChannelsInPeriod.Select(ch => $"{Fmt.Channel(ch).ToLowerInvariant()} {f.ChannelText(i, ch)}").ToList();
-        return parts.Count == 0 ? "no transactions" : string.Join(", ", parts);
+        var parts = f.ChannelsInPeriod.Select(ch => $"{f.T.ChannelLower(ch)} {f.ChannelText(i, ch)}").ToList();
+        return parts.Count == 0 ? f.T["chart.mix.none"] : string.Join(", ", parts);
     }
 
     /// <summary>Digital take-up each month, as a percentage of all transactions.</summary>
     internal static ReportChart TakeUp(ReportFacts f)
     {
-        const string title = "Digital take-up";
+        var T = f.T;
+        var title = T["col.take_up"];
         var months = Months(f);
-        var plot = ChartStyle.NewPlot(title, "Month", "Share of transactions made online (%)");
+        var plot = ChartStyle.NewPlot(title, T["col.month"], T["chart.takeup.y"]);
         var xs = new List<double>();
         var ys = new List<double>();
         var rows = new List<IReadOnlyList<string>>();
@@ -175,28 +178,35 @@ public static class ReportCharts
             var m = f.Result.Months[i];
             var t = f.TakeUp(i);
             if (t is { } v) { xs.Add(i); ys.Add((double)(v * 100m)); }
-            rows.Add([Fmt.MonthShort(m.Month), f.DigitalText(i), f.CountText(m.Transactions), t is { } p ? Fmt.Percent(p) : f.DigitalWithheld(i) ? ReportFacts.Confidential : "-"]);
+            rows.Add([T.MonthShort(m.Month), f.DigitalText(i), f.CountText(m.Transactions), t is { } p ? Fmt.Percent(p) : f.DigitalWithheld(i) ? ReportFacts.Confidential : "-"]);
         }
         if (xs.Count > 0)
         {
             var s = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), Palette.Green);
-            s.LineWidth = 3; s.MarkerSize = 7; s.MarkerShape = MarkerShape.FilledCircle; s.LegendText = "Digital take-up";
+            s.LineWidth = 3; s.MarkerSize = 7; s.MarkerShape = MarkerShape.FilledCircle; s.LegendText = T["col.take_up"];
         }
-        ChartStyle.MonthAxis(plot, months);
+        ChartStyle.MonthAxis(plot, months, T);
         ChartStyle.PercentAxis(plot.Axes.Left);
         plot.Axes.SetLimitsY(0, 100);
-        var first = ys.Count > 0 ? $"from {ys[0]:0.0}% in {Fmt.MonthLong(months[(int)xs[0]])} to {ys[^1]:0.0}% in {Fmt.MonthLong(months[(int)xs[^1]])}" : "with no transactions to measure";
-        var overall = f.Result.Totals.DigitalTakeUp is { } all && !f.IsSuppressed(f.Result.Totals.Transactions) ? $"; {Fmt.Percent(all)} over the whole period" : "";
-        var alt = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Line chart of the share of transactions completed on digital channels, {first}{overall}.");
-        return ChartStyle.Render(plot, "digital-take-up", title, alt, ["Month", "Digital transactions", "All transactions", "Digital take-up"], rows);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var first = ys.Count > 0
+            ? T.F("chart.takeup.alt.range", ("first", ys[0].ToString("0.0", inv) + "%"), ("first_month", T.MonthLong(months[(int)xs[0]])),
+                ("last", ys[^1].ToString("0.0", inv) + "%"), ("last_month", T.MonthLong(months[(int)xs[^1]])))
+            : T["chart.takeup.alt.none"];
+        var overall = f.Result.Totals.DigitalTakeUp is { } all && !f.IsSuppressed(f.Result.Totals.Transactions)
+            ? "; " + T.F("chart.takeup.alt.overall", ("percent", Fmt.Percent(all))) : "";
+        var alt = T.F("chart.takeup.alt", ("range", first + overall));
+        return ChartStyle.Render(plot, "digital-take-up", title, alt,
+            [T["col.month"], T["chart.col.digital_transactions"], T["chart.col.all_transactions"], T["col.take_up"]], rows);
     }
 
     /// <summary>Officer minutes per closed case each month against the baseline mean M_B.</summary>
     internal static ReportChart OfficerMinutes(ReportFacts f)
     {
-        const string title = "Officer minutes per case: baseline and period";
+        var T = f.T;
+        var title = T["chart.officer.title"];
         var months = Months(f);
-        var plot = ChartStyle.NewPlot(title, "Month", "Officer minutes per closed case");
+        var plot = ChartStyle.NewPlot(title, T["col.month"], T["chart.officer.y"]);
         var xs = new List<double>();
         var ys = new List<double>();
         var rows = new List<IReadOnlyList<string>>();
@@ -206,44 +216,46 @@ public static class ReportCharts
             var m = f.Result.Months[i];
             var mpc = f.MinutesPerCase(i);
             if (mpc is { } v) { xs.Add(i); ys.Add((double)v); }
-            rows.Add([Fmt.MonthShort(m.Month), f.CountText(m.ClosedCases), f.OfficerMinutesText(i),
+            rows.Add([T.MonthShort(m.Month), f.CountText(m.ClosedCases), f.OfficerMinutesText(i),
                 mpc is { } p ? Fmt.Number(p, 1) : "-", baseline is { } b ? Fmt.Number(b, 1) : "-"]);
         }
         if (baseline is { } bl)
         {
             var h = plot.Add.HorizontalLine((double)bl, 3, Palette.Orange);
             h.LinePattern = LinePattern.Dashed;
-            h.LegendText = $"Baseline mean ({Fmt.Number(bl, 1)} minutes)";
+            h.LegendText = T.F("chart.officer.baseline", ("minutes", Fmt.Number(bl, 1)));
         }
         if (xs.Count > 0)
         {
             var s = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), Palette.Blue);
-            s.LineWidth = 3; s.MarkerSize = 7; s.MarkerShape = MarkerShape.FilledCircle; s.LegendText = "This period, month by month";
+            s.LineWidth = 3; s.MarkerSize = 7; s.MarkerShape = MarkerShape.FilledCircle; s.LegendText = T["chart.officer.period"];
         }
-        if (xs.Count == 0 && baseline is null) ChartStyle.EmptyNote(plot, "No closed cases recorded");
+        if (xs.Count == 0 && baseline is null) ChartStyle.EmptyNote(plot, T["chart.officer.empty"]);
         else
         {
-            ChartStyle.MonthAxis(plot, months);
+            ChartStyle.MonthAxis(plot, months, T);
             var top = Math.Max(ys.DefaultIfEmpty(0).Max(), (double)(baseline ?? 0));
             plot.Axes.SetLimitsY(0, top * 1.2 + 1);
             ChartStyle.Legend(plot, Alignment.LowerRight);
         }
         var periodMean = f.Result.Totals.ClosedCases > 0 && !f.IsSuppressed(f.Result.Totals.ClosedCases)
             ? f.Result.Months.Sum(m => m.OfficerMinutes) / f.Result.Totals.ClosedCases : (decimal?)null;
-        var alt = "Line chart of officer minutes per closed case each month" +
-            (baseline is { } b2 ? $", against the baseline mean of {Fmt.Number(b2, 1)} minutes"
-                : f.BaselineMinutesPerCase is not null ? ", the baseline mean withheld (too few cases)" : ", with no baseline cases") +
-            (periodMean is { } pmn ? $"; the period's mean is {Fmt.Number(pmn, 1)} minutes."
-                : f.Result.Totals.ClosedCases > 0 ? "; the period's mean is withheld (too few cases)." : "; no cases closed in the period.");
-        return ChartStyle.Render(plot, "officer-minutes", title, alt, ["Month", "Closed cases", "Officer minutes", "Minutes per case", "Baseline minutes per case"], rows);
+        var alt = T["chart.officer.alt"] +
+            (baseline is { } b2 ? T.F("chart.officer.alt.baseline", ("minutes", Fmt.Number(b2, 1)))
+                : T[f.BaselineMinutesPerCase is not null ? "chart.officer.alt.baseline_withheld" : "chart.officer.alt.no_baseline"]) +
+            (periodMean is { } pmn ? T.F("chart.officer.alt.mean", ("minutes", Fmt.Number(pmn, 1)))
+                : T[f.Result.Totals.ClosedCases > 0 ? "chart.officer.alt.mean_withheld" : "chart.officer.alt.no_cases"]);
+        return ChartStyle.Render(plot, "officer-minutes", title, alt,
+            [T["col.month"], T["chart.col.closed_cases"], T["chart.col.officer_minutes"], T["chart.col.minutes_per_case"], T["chart.col.baseline_minutes"]], rows);
     }
 
     /// <summary>Each benefit line's adjusted figure over the period, as horizontal bars.</summary>
     internal static ReportChart BenefitByLine(ReportFacts f)
     {
-        const string title = "Adjusted benefit by line";
+        var T = f.T;
+        var title = T["chart.lines.title"];
         var lines = f.Result.Lines.Where(l => l.Enabled).ToList();
-        var plot = ChartStyle.NewPlot(title, "Adjusted benefit over the period (£)", "");
+        var plot = ChartStyle.NewPlot(title, T["chart.lines.x"], "");
         var bars = new List<Bar>();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var i = 0; i < lines.Count; i++)
@@ -255,7 +267,7 @@ public static class ReportCharts
                 Position = pos, Value = v, FillColor = Palette.ForIndex(i), LineWidth = 0, Size = 0.7,
                 Orientation = Orientation.Horizontal, Label = Fmt.Money(lines[i].Adjusted),
             });
-            ticks.AddMajor(pos, Short(lines[i].Line));
+            ticks.AddMajor(pos, Short(lines[i].Line, T));
         }
         if (bars.Count > 0)
         {
@@ -271,16 +283,17 @@ public static class ReportCharts
             plot.Axes.SetLimitsX(min - span * (min < 0 ? 0.2 : 0.05), max + span * 0.25);
             plot.Axes.SetLimitsY(-0.6, lines.Count - 0.4);
         }
-        else ChartStyle.EmptyNote(plot, "No benefit lines are enabled");
-        var rows = f.Result.Lines.Select(l => (IReadOnlyList<string>)[l.Line.Title(), l.Enabled ? "Yes" : "No", Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), l.Cashable ? "Yes" : "No"]).ToList();
-        var alt = "Bar chart of each benefit line's adjusted benefit: " +
-            (lines.Count == 0 ? "none enabled." : string.Join("; ", lines.Select(l => $"{l.Line.Title()} {Fmt.Money(l.Adjusted)}")) + ".");
-        return ChartStyle.Render(plot, "benefit-by-line", title, alt, ["Benefit line", "Counted", "Gross", "Adjusted", "Cashable"], rows);
+        else ChartStyle.EmptyNote(plot, T["chart.lines.empty"]);
+        var rows = f.Result.Lines.Select(l => (IReadOnlyList<string>)[T.Line(l.Line), T.YesNo(l.Enabled), Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), T.YesNo(l.Cashable)]).ToList();
+        var alt = T["chart.lines.alt"] + " " +
+            (lines.Count == 0 ? T["chart.lines.alt.none"] : string.Join("; ", lines.Select(l => $"{T.Line(l.Line)} {Fmt.Money(l.Adjusted)}")) + ".");
+        return ChartStyle.Render(plot, "benefit-by-line", title, alt,
+            [T["col.benefit_line"], T["col.counted"], T["col.gross"], T["col.adjusted"], T["col.cashable"]], rows);
     }
 
-    private static string Short(BenefitLine line) => line switch
+    private static string Short(BenefitLine line, ReportText T) => line switch
     {
-        BenefitLine.AvoidableContact => "Avoidable contact",
-        _ => line.Title(),
+        BenefitLine.AvoidableContact => T["chart.lines.avoidable_short"],
+        _ => T.Line(line),
     };
 }

@@ -1,5 +1,6 @@
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Localisation;
 
 namespace BenefitsTracker.Reports.Formatting;
 
@@ -13,29 +14,37 @@ internal static class AssumptionSources
     public const string UnitCostDefaultSource = "Socitm Channel Value Benchmarking, 2011 cohorts, median cost per contact";
 
     /// <summary>"the assumptions file assumptions.json (version 2025-26-v1)".</summary>
-    public static string File(Lineage l) => l.AssumptionsFile is { } f
-        ? $"the assumptions file {f} (version {l.AssumptionsVersion})"
-        : $"the assumptions (version {l.AssumptionsVersion})";
+    public static string File(Lineage l, ReportText? text = null)
+    {
+        var T = text ?? ReportText.En;
+        return l.AssumptionsFile is { } f
+            ? T.F("sources.file", ("file", f), ("version", l.AssumptionsVersion))
+            : T.F("sources.file.unnamed", ("version", l.AssumptionsVersion));
+    }
 
     /// <summary>
     /// The unit costs used, each with its source: "face to face £8.62 and web £0.15 are the defaults (Socitm ...);
     /// phone £4.00 is set by unit_costs_gbp.phone in the assumptions file a.json (version v2)". Where services or
     /// councils use different values for a channel, each is given with the key that set it.
     /// </summary>
-    public static string UnitCosts(SavingsResult r, IEnumerable<(IReadOnlyDictionary<string, decimal> Costs, IReadOnlyDictionary<string, string> Keys)> used)
+    public static string UnitCosts(SavingsResult r, IEnumerable<(IReadOnlyDictionary<string, decimal> Costs, IReadOnlyDictionary<string, string> Keys)> used,
+        ReportText? text = null)
     {
+        var T = text ?? ReportText.En;
         var entries = used
             .SelectMany(u => u.Costs.Select(kv => (Channel: kv.Key, Value: kv.Value, Key: u.Keys.GetValueOrDefault(kv.Key))))
             .Distinct()
             .OrderBy(e => Channels.Order(e.Channel)).ThenBy(e => e.Channel, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
-        var defaults = entries.Where(e => e.Key is null).Select(e => $"{Fmt.Channel(e.Channel).ToLowerInvariant()} {Fmt.Money(e.Value)}").ToList();
+        var defaults = entries.Where(e => e.Key is null).Select(e => $"{T.ChannelLower(e.Channel)} {Fmt.Money(e.Value)}").ToList();
         var set = entries.Where(e => e.Key is not null).ToList();
         var parts = new List<string>();
         if (defaults.Count > 0)
-            parts.Add($"{Join(defaults)} {(defaults.Count == 1 ? "is the default" : "are the defaults")} ({UnitCostDefaultSource})");
+            parts.Add(T.F(defaults.Count == 1 ? "sources.unit.default.one" : "sources.unit.default.many", ("costs", T.Join(defaults)),
+                ("source", T["sources.unit.default_source"])));
         if (set.Count > 0)
-            parts.Add(Join(set.Select(e => $"{Fmt.Channel(e.Channel).ToLowerInvariant()} {Fmt.Money(e.Value)} is set by {e.Key}").ToList()) + $" in {File(r.Lineage)}");
+            parts.Add(T.F("sources.unit.set_in", ("costs", T.Join(set.Select(e => T.F("sources.unit.set", ("cost", $"{T.ChannelLower(e.Channel)} {Fmt.Money(e.Value)}"),
+                ("key", e.Key))).ToList())), ("file", File(r.Lineage, T))));
         return string.Join("; ", parts);
     }
 
@@ -46,21 +55,23 @@ internal static class AssumptionSources
     /// any other was set in the assumptions file, named with its version. Where services use different values,
     /// the sentence says so and the workbook's Assumptions sheet gives each.
     /// </summary>
-    public static IReadOnlyList<string> Others(SavingsResult r, IReadOnlyList<ServiceAssumptions> services)
+    public static IReadOnlyList<string> Others(SavingsResult r, IReadOnlyList<ServiceAssumptions> services, ReportText? text = null)
     {
+        var T = text ?? ReportText.En;
         var a = r.Assumptions;
-        var file = File(r.Lineage);
+        var file = File(r.Lineage, T);
         var own = services.Count > 0 ? services : [];
-        string Varies(bool varies) => varies ? " Some services use their own values: the workbook's Assumptions sheet gives each." : "";
+        string Varies(bool varies) => varies ? " " + T["sources.varies"] : "";
         var sentences = new List<string>();
 
         // Officer hourly cost: there is no built-in figure; the file gives it.
         var rates = new List<string>();
-        if (a.HasHourlyCostDefault) rates.Add($"{Fmt.Money(a.HourlyCostDefault)} an hour by default (officer_hourly_cost_gbp.default)");
-        rates.AddRange(a.HourlyCostByGrade.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{Fmt.Money(g.Value)} for grade {g.Key} (officer_hourly_cost_gbp.grades.{g.Key})"));
+        if (a.HasHourlyCostDefault) rates.Add(T.F("sources.officer.default_rate", ("money", Fmt.Money(a.HourlyCostDefault))));
+        rates.AddRange(a.HourlyCostByGrade.OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => T.F("sources.officer.grade_rate", ("money", Fmt.Money(g.Value)), ("grade", g.Key))));
         sentences.Add(rates.Count == 0
-            ? "Officer time: no hourly cost is set, and BenefitsTracker has no default for it."
-            : $"Officer time is valued at {Join(rates)}, salary plus on-costs, as set in {file}; there is no built-in default." +
+            ? T["sources.officer.none"]
+            : T.F("sources.officer", ("rates", T.Join(rates)), ("file", file)) +
               Varies(own.Any(s => s.HourlyCostDefault != a.HourlyCostDefault || !SameRates(s.HourlyCostByGrade, a.HourlyCostByGrade))));
 
         // The adjustments, each against its default (none: METHOD.md).
@@ -68,36 +79,40 @@ internal static class AssumptionSources
         var adj = a.Adjustments;
         var defaults = new List<string>();
         var set = new List<string>();
-        void Adjustment(string label, string key, decimal value, decimal byDefault) =>
+        void Adjustment(string key, decimal value, decimal byDefault)
+        {
+            var label = T["sources.adjustment." + key];
             (value == byDefault ? defaults : set).Add(value == byDefault ? $"{label} {Number(value)}" : $"{label} {Number(value)} (adjustments.{key})");
-        Adjustment("deadweight", "deadweight", adj.Deadweight, d.Deadweight);
-        Adjustment("attribution", "attribution", adj.Attribution, d.Attribution);
-        Adjustment("optimism bias", "optimism_bias", adj.OptimismBias, d.OptimismBias);
+        }
+        Adjustment("deadweight", adj.Deadweight, d.Deadweight);
+        Adjustment("attribution", adj.Attribution, d.Attribution);
+        Adjustment("optimism_bias", adj.OptimismBias, d.OptimismBias);
         var parts = new List<string>();
-        if (set.Count > 0) parts.Add($"{Join(set)} {(set.Count == 1 ? "is" : "are")} set in {file}");
-        if (defaults.Count > 0) parts.Add($"{Join(defaults)} {(defaults.Count == 1 ? "is the default" : "are the defaults")} (no adjustment, METHOD.md)");
+        if (set.Count > 0) parts.Add(T.F(set.Count == 1 ? "sources.adjustments.set.one" : "sources.adjustments.set.many", ("items", T.Join(set)), ("file", file)));
+        if (defaults.Count > 0) parts.Add(T.F(defaults.Count == 1 ? "sources.adjustments.default.one" : "sources.adjustments.default.many", ("items", T.Join(defaults))));
         var estimated = own.Any(s => s.DeadweightEstimated);
-        sentences.Add("Adjustments: " + string.Join("; ", parts) + "." +
-            (estimated ? " Where a service asks for its deadweight to be estimated, the estimate from the data replaces the assumed figure (see \"Would it have happened anyway?\")." : "") +
+        sentences.Add(T.F("sources.adjustments", ("parts", string.Join("; ", parts))) +
+            (estimated ? " " + T["sources.adjustments.estimated"] : "") +
             Varies(own.Any(s => s.Adjustments != adj && !s.DeadweightEstimated)));
 
         if (r.Appraisal is { } appraisal)
             sentences.Add(appraisal.OptimismBiasCosts == 0m
-                ? "Optimism bias on costs: none, the default (adjustments.optimism_bias_costs not set)."
-                : $"Optimism bias on costs of {Fmt.Percent(appraisal.OptimismBiasCosts)} is set by adjustments.optimism_bias_costs in {file}.");
+                ? T["sources.optimism_costs.none"]
+                : T.F("sources.optimism_costs", ("percent", Fmt.Percent(appraisal.OptimismBiasCosts)), ("file", file)));
 
         if (PriceYears(a, own) is { } prices) sentences.Add(prices);
 
         sentences.Add(a.DiscountRate == Core.Assumptions.AssumptionDefaults.DiscountRate
-            ? $"The discount rate of {Fmt.Percent(a.DiscountRate)} a year is the default (HM Treasury Green Book)."
-            : $"The discount rate of {Fmt.Percent(a.DiscountRate)} a year is set by discount_rate in {file} (the Green Book's is 3.5%).");
+            ? T.F("sources.discount.default", ("rate", Fmt.Percent(a.DiscountRate)))
+            : T.F("sources.discount.set", ("rate", Fmt.Percent(a.DiscountRate)), ("file", file)));
 
         var cashDefault = Core.Assumptions.AssumptionDefaults.Cashable;
         var cashSet = a.Cashable.Where(kv => cashDefault.TryGetValue(kv.Key, out var byDefault) && byDefault != kv.Value)
-            .Select(kv => $"{kv.Key.Title().ToLowerInvariant()} {(kv.Value ? "counts" : "does not count")} as cashable (cashable.{kv.Key.Key()})").ToList();
+            .Select(kv => T.F(kv.Value ? "sources.cashable.counts" : "sources.cashable.does_not_count", ("line", T.Line(kv.Key).ToLowerInvariant()),
+                ("key", kv.Key.Key()))).ToList();
         sentences.Add((cashSet.Count == 0
-            ? "What counts as cashable is the default (METHOD.md): avoided print and postage are cash; channel shift and officer time are savings in kind."
-            : $"What counts as cashable: {Join(cashSet)}, as set in {file}; the other lines keep the default (METHOD.md).") +
+            ? T["sources.cashable.default"]
+            : T.F("sources.cashable.set", ("items", T.Join(cashSet)), ("file", file))) +
             Varies(own.Any(s => cashDefault.Keys.Any(l => s.Cashable.GetValueOrDefault(l) != a.Cashable.GetValueOrDefault(l)))));
         return sentences;
     }
@@ -145,7 +160,4 @@ internal static class AssumptionSources
         x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private static string Number(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Join(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Join("", items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }

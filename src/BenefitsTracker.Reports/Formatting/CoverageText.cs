@@ -1,6 +1,6 @@
 using BenefitsTracker.Core.Domain;
-using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Localisation;
 
 namespace BenefitsTracker.Reports.Formatting;
 
@@ -11,37 +11,46 @@ namespace BenefitsTracker.Reports.Formatting;
 public static class CoverageText
 {
     /// <summary>One sentence per council and feed that leaves months of the period unknown; empty when the data covers it all.</summary>
-    public static IReadOnlyList<string> Sentences(SavingsResult result)
+    public static IReadOnlyList<string> Sentences(SavingsResult result) => Sentences(result, ReportText.En);
+
+    /// <summary>As <see cref="Sentences(SavingsResult)"/>, in the language of <paramref name="T"/>.</summary>
+    public static IReadOnlyList<string> Sentences(SavingsResult result, ReportText T)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(T);
         var many = result.Coverage.Count > 1;
         var sentences = new List<string>();
         foreach (var c in result.Coverage)
             foreach (var f in c.Feeds.Where(f => f.UnknownMonths.Count > 0 && f.Lines.Count > 0))
             {
                 var who = many ? $"{c.CouncilName}: " : "";
-                var reach = f.From is { } a && f.To is { } b ? $"its {Coverage.Name(f.Feed)} run from {Fmt.MonthLong(a)} to {Fmt.MonthLong(b)}" : $"it has no {Coverage.Name(f.Feed)} at all";
-                var lines = string.Join(" and ", f.Lines.Select(l => l.Title().ToLowerInvariant()));
-                var costs = f.Feed == Feed.CostLines ? "; the digital service's costs there are unknown too" : "";
-                sentences.Add($"{who}no {Coverage.Name(f.Feed)} for {Runs(f.UnknownMonths)} ({Plural(f.UnknownMonths.Count, "month")}; {reach}). " +
-                              $"Those months are unknown, not zero: {lines} {(f.Lines.Count == 1 ? "is" : "are")} not counted in them{costs}.");
+                var feed = T["feed." + f.Feed.ToString().ToLowerInvariant()];
+                var reach = f.From is { } a && f.To is { } b
+                    ? T.F("coverage.reach", ("feed", feed), ("from", T.MonthLong(a)), ("to", T.MonthLong(b)))
+                    : T.F("coverage.reach.none", ("feed", feed));
+                var lines = string.Join(" " + T["common.and"] + " ", f.Lines.Select(l => T.Line(l).ToLowerInvariant()));
+                var costs = f.Feed == Feed.CostLines ? T["coverage.costs_unknown"] : "";
+                var count = f.UnknownMonths.Count == 1 ? T["coverage.one_month"] : T.F("coverage.months", ("n", f.UnknownMonths.Count));
+                var sentence = T.F("coverage.sentence", ("feed", feed), ("runs", Runs(f.UnknownMonths, T)), ("count", count), ("reach", reach)) + " " +
+                    T.F(f.Lines.Count == 1 ? "coverage.not_counted.one" : "coverage.not_counted.many", ("lines", lines), ("costs", costs));
+                sentences.Add(who + sentence);
             }
         return sentences;
     }
 
     /// <summary>Months as runs: "January 2030 to December 2030, March 2031".</summary>
-    public static string Runs(IReadOnlyList<Month> months)
+    public static string Runs(IReadOnlyList<Month> months) => Runs(months, ReportText.En);
+
+    public static string Runs(IReadOnlyList<Month> months, ReportText T)
     {
         var runs = new List<string>();
         for (var i = 0; i < months.Count;)
         {
             var j = i;
             while (j + 1 < months.Count && months[j + 1].Index == months[j].Index + 1) j++;
-            runs.Add(i == j ? Fmt.MonthLong(months[i]) : $"{Fmt.MonthLong(months[i])} to {Fmt.MonthLong(months[j])}");
+            runs.Add(i == j ? T.MonthLong(months[i]) : T.Period(months[i], months[j]));
             i = j + 1;
         }
         return string.Join(", ", runs);
     }
-
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

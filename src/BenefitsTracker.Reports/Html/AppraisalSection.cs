@@ -2,6 +2,7 @@ using System.Globalization;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Charts;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
 using static BenefitsTracker.Reports.Html.HtmlWriter;
 
 namespace BenefitsTracker.Reports.Html;
@@ -14,107 +15,119 @@ namespace BenefitsTracker.Reports.Html;
 internal static class AppraisalSection
 {
     /// <summary>The headline's sentence on cash: a case that pays back only with non-cashable benefit says so here.</summary>
-    public static string CashSentence(SavingsResult r)
+    public static string CashSentence(SavingsResult r, ReportText? text = null)
     {
         if (r.Appraisal is not { } a) return "";
+        var T = text ?? ReportText.En;
         var cash = a.Cash;
         var paidBack = cash.CashablePaybackMonth is { } pm
-            ? $"in cash terms it paid back by {Fmt.MonthLong(pm)}"
-            : "in cash terms it has not yet paid back";
-        var lead = r.Totals.PaybackMonth is not null && cash.CashablePaybackMonth is null
-            ? " It pays back only once non-cashable benefit (such as staff time) is counted: in cash alone"
-            : " Counting only cashable benefit";
+            ? T.F("appraisal.cash.paid_back", ("month", T.MonthLong(pm)))
+            : T["appraisal.cash.not_paid_back"];
+        var key = r.Totals.PaybackMonth is not null && cash.CashablePaybackMonth is null ? "appraisal.cash.only_non_cashable" : "appraisal.cash.counting";
         // A sentence, so rounded for people as the headline's figures are (Fmt's rounding rule).
-        return $"{lead}, the net benefit is {Fmt.About(cash.CashableNet)}, so {paidBack}.";
+        return " " + T.F(key, ("net", T.About(cash.CashableNet)), ("paid_back", paidBack));
     }
 
     /// <summary>The cash view and the appraisal NPV as headline figures, beside the full ones.</summary>
     public static void HeadlineCards(HtmlWriter h, SavingsResult r)
     {
         if (r.Appraisal is not { } a) return;
-        h.Line("<dl class=\"figures\" aria-label=\"The case in cash terms\">");
-        void Card(string label, string value, string note) =>
-            h.Line($"<div class=\"figure\"><dt>{E(label)}</dt><dd>{E(value)}<small>{E(note)}</small></dd></div>");
-        Card("Cashable net benefit", Fmt.Money(a.Cash.CashableNet), "cashable adjusted benefit less costs");
-        Card("Cashable ROI", a.Cash.CashableRoi is { } roi ? Fmt.Percent(roi) : "undefined", "cashable net ÷ costs");
-        Card("Cashable payback month", a.Cash.CashablePaybackMonth is { } pm ? Fmt.MonthLong(pm) : "not within the period", "cash only");
+        var T = h.T;
+        h.Line($"<dl class=\"figures\" aria-label=\"{E(T["appraisal.cards.label"])}\">");
+        void Card(string key, string value, string note) =>
+            h.Line($"<div class=\"figure\"><dt>{E(T["card." + key])}</dt><dd>{E(value)}<small>{E(note)}</small></dd></div>");
+        Card("cashable_net", Fmt.Money(a.Cash.CashableNet), T["card.cashable_net.note"]);
+        Card("cashable_roi", a.Cash.CashableRoi is { } roi ? Fmt.Percent(roi) : T["common.undefined"], T["card.cashable_roi.note"]);
+        Card("cashable_payback", a.Cash.CashablePaybackMonth is { } pm ? T.MonthLong(pm) : T["card.payback.none"], T["card.cashable_payback.note"]);
         if (a.Horizon is { } hz)
-            Card("Appraisal NPV", Fmt.Money(hz.Npv), $"over {hz.Years} years, {hz.ProjectedMonths.Count} months of them projected");
+            Card("appraisal_npv", Fmt.Money(hz.Npv), T.F("card.appraisal_npv.note", ("years", hz.Years), ("projected", hz.ProjectedMonths.Count)));
         if (a.Real is { } real)
-            Card("Real NPV", Fmt.Money(real.Npv), $"in {real.PriceBase} prices");
+            Card("real_npv", Fmt.Money(real.Npv), T.F("card.real_npv.note", ("base", real.PriceBase)));
         h.Line("</dl>");
     }
 
     public static void Write(HtmlWriter h, SavingsResult r, IReadOnlyDictionary<string, ReportChart> charts, Func<ReportChart, int> figure)
     {
         if (r.Appraisal is not { } a) return;
+        var T = h.T;
         h.Line("<section aria-labelledby=\"appraisal\">");
-        h.Line("<h2 id=\"appraisal\">Appraisal: how sure is the case?</h2>");
-        h.P(E("HM Treasury's Green Book asks how the case looks in cash, over its whole life, in real prices, and how wrong an assumption can be before the case fails. " +
+        h.Line($"<h2 id=\"appraisal\">{E(T["appraisal.heading"])}</h2>");
+        h.P(E(T["appraisal.text"] + " " +
             (a.OptimismBiasCosts != 0m
-                ? $"Costs here include optimism bias of {Pct(a.OptimismBiasCosts)}: every month's cost is multiplied by {(1m + a.OptimismBiasCosts).ToString("0.####", CultureInfo.InvariantCulture)}."
-                : "No optimism bias is added to the costs (adjustments.optimism_bias_costs is 0).")));
+                ? T.F("appraisal.optimism_costs", ("percent", Pct(a.OptimismBiasCosts)), ("factor", (1m + a.OptimismBiasCosts).ToString("0.####", CultureInfo.InvariantCulture)))
+                : T["appraisal.no_optimism_costs"])));
 
         if (a.Horizon is { } hz) Horizon(h, r, hz);
         if (a.Real is { } real) Real(h, r, real);
-        else if (a.RealWithheld is { } why) h.P(E($"The figures are nominal: each month in its own prices. Real terms are not stated, because {why}."));
+        else if (a.RealWithheld is { } why) h.P(E(T.F("appraisal.nominal_only", ("why", why))));
 
-        h.Line("<h3>Switching values</h3>");
-        h.P(E($"Each row shows the value an input would have to take, all else as assumed, for the NPV ({Fmt.Money(a.Npv)}) to fall to zero. " +
-            "\"None in range\" means no sensible value of that input (a cost of £0 or more, a rate between 0 and 1) does it."));
-        h.Table("Switching values: the value of each input at which NPV is zero",
-            ["Input", "Key in the assumptions file", "Assumed", "Switching value", "Change"],
-            a.SwitchingValues.Select(s => (IReadOnlyList<string>)[s.Label, s.Input, AppraisalCharts.Value(s.Input, s.Assumed),
-                s.Value is { } v ? AppraisalCharts.Value(s.Input, v) : "none in range",
-                s.ChangePct is { } c ? Fmt.SignedPercent(c / 100m) : "n/a"]),
+        h.Line($"<h3>{E(T["appraisal.switching.heading"])}</h3>");
+        h.P(E(T.F("appraisal.switching.text", ("npv", Fmt.Money(a.Npv)))));
+        h.Table(T["appraisal.switching.caption"],
+            [T["col.input"], T["col.input_key"], T["col.assumed"], T["col.switching_value"], T["col.change"]],
+            a.SwitchingValues.Select(s => (IReadOnlyList<string>)[InputLabel(T, s.Input, s.Label), s.Input, AppraisalCharts.Value(s.Input, s.Assumed),
+                s.Value is { } v ? AppraisalCharts.Value(s.Input, v) : T["appraisal.switching.none"],
+                s.ChangePct is { } c ? Fmt.SignedPercent(c / 100m) : T["common.na"]]),
             i => i >= 2);
 
-        h.Line("<h3>Sensitivity and scenarios</h3>");
-        h.P(E($"With every input at the end of its range that hurts the case, the NPV is {Fmt.Money(a.Scenarios.LowNpv)}; as assumed, {Fmt.Money(a.Scenarios.CentralNpv)}; " +
-            $"with every input at the end that helps, {Fmt.Money(a.Scenarios.HighNpv)}. Ranges come from the assumptions file's ranges, else 20% either side of the assumed value."));
+        h.Line($"<h3>{E(T["appraisal.scenarios.heading"])}</h3>");
+        h.P(E(T.F("appraisal.scenarios.text", ("low", Fmt.Money(a.Scenarios.LowNpv)), ("central", Fmt.Money(a.Scenarios.CentralNpv)),
+            ("high", Fmt.Money(a.Scenarios.HighNpv)))));
         if (charts.TryGetValue("tornado", out var tornado)) figure(tornado);
 
         if (a.MonteCarlo is { } mc)
         {
-            h.Line("<h3>Monte Carlo range</h3>");
-            h.P(E($"{Fmt.Count(mc.Draws)} draws of {string.Join(", ", mc.Inputs)} from their distributions (seed {mc.Seed.ToString(CultureInfo.InvariantCulture)}; the same seed gives the same figures). " +
-                $"NPV: P10 {Fmt.Money(mc.P10Npv)}, P50 {Fmt.Money(mc.P50Npv)}, P90 {Fmt.Money(mc.P90Npv)}. Net benefit over the period: P10 {Fmt.Money(mc.P10Net)}, " +
-                $"P50 {Fmt.Money(mc.P50Net)}, P90 {Fmt.Money(mc.P90Net)}. The NPV was above zero in {Fmt.Percent(mc.ProbabilityNpvPositive)} of draws."));
+            h.Line($"<h3>{E(T["appraisal.mc.heading"])}</h3>");
+            h.P(E(T.F("appraisal.mc.text", ("draws", Fmt.Count(mc.Draws)), ("inputs", string.Join(", ", mc.Inputs)), ("seed", mc.Seed.ToString(CultureInfo.InvariantCulture)),
+                ("p10", Fmt.Money(mc.P10Npv)), ("p50", Fmt.Money(mc.P50Npv)), ("p90", Fmt.Money(mc.P90Npv)),
+                ("p10net", Fmt.Money(mc.P10Net)), ("p50net", Fmt.Money(mc.P50Net)), ("p90net", Fmt.Money(mc.P90Net)),
+                ("positive", Fmt.Percent(mc.ProbabilityNpvPositive)))));
             if (charts.TryGetValue("monte-carlo", out var histogram)) figure(histogram);
         }
         h.Line("</section>");
     }
 
+    /// <summary>An appraisal input's label (Core's, in English) in the report's language, by its key in the assumptions file.</summary>
+    internal static string InputLabel(ReportText T, string input, string english)
+    {
+        if (!T.IsWelsh) return english;
+        const string unit = "unit_costs_gbp.", grade = "officer_hourly_cost_gbp.grades.";
+        if (input.StartsWith(unit, StringComparison.Ordinal)) return T.F("input.unit_cost", ("channel", T.ChannelLower(input[unit.Length..])));
+        if (input.StartsWith(grade, StringComparison.Ordinal)) return T.F("input.grade", ("grade", input[grade.Length..]));
+        return T.Has("input." + input) ? T["input." + input] : english;
+    }
+
     private static void Horizon(HtmlWriter h, SavingsResult r, HorizonFigures hz)
     {
-        h.Line("<h3>Over the appraisal horizon</h3>");
-        var last = r.Months.Count > 0 ? Fmt.MonthLong(r.Months[^1].Month) : "the period";
-        h.P(E($"The appraisal runs {hz.Years} years from {Fmt.MonthLong(r.Request.From)}. The observed months end in {last}; the {hz.ProjectedMonths.Count} months after it are projected, not measured: " +
-            $"each benefit line at its average over the last 12 observed months, less {Pct(hz.BenefitDropOff)} a year, and recurring costs (licence, hosting, support) at their last 12 months' average. " +
-            $"The NPV over the horizon is {Fmt.Money(hz.Npv)} (observed months {Fmt.Money(r.Totals.Npv)}, projected months {Fmt.Money(hz.Npv - r.Totals.Npv)})."));
+        var T = h.T;
+        h.Line($"<h3>{E(T["appraisal.horizon.heading"])}</h3>");
+        var last = r.Months.Count > 0 ? T.MonthLong(r.Months[^1].Month) : T["appraisal.horizon.the_period"];
+        h.P(E(T.F("appraisal.horizon.text", ("years", hz.Years), ("from", T.MonthLong(r.Request.From)), ("last", last), ("projected", hz.ProjectedMonths.Count),
+            ("drop", Pct(hz.BenefitDropOff)), ("npv", Fmt.Money(hz.Npv)), ("observed", Fmt.Money(r.Totals.Npv)), ("projected_npv", Fmt.Money(hz.Npv - r.Totals.Npv)))));
         if (hz.ProjectedMonths.Count == 0) return;
         var years = hz.ProjectedMonths.GroupBy(m => m.ProjectedYear).Select(g => (IReadOnlyList<string>)[
-            $"Projected year {g.Key}", $"{Fmt.MonthShort(g.First().Month)} to {Fmt.MonthShort(g.Last().Month)}", Fmt.Count(g.Count()),
+            T.F("appraisal.horizon.projected_year", ("n", g.Key)), T.Range(T.MonthShort(g.First().Month), T.MonthShort(g.Last().Month)), Fmt.Count(g.Count()),
             Fmt.Money(g.Sum(m => m.AdjustedBenefit)), Fmt.Money(g.Sum(m => m.Cashable)), Fmt.Money(g.Sum(m => m.Costs)), Fmt.Money(g.Sum(m => m.Net * m.DiscountFactor))]);
-        IReadOnlyList<string> observed = ["Observed", $"{Fmt.MonthShort(r.Request.From)} to {Fmt.MonthShort(r.Request.To)}", Fmt.Count(r.Months.Count),
+        IReadOnlyList<string> observed = [T["appraisal.horizon.observed"], T.Range(T.MonthShort(r.Request.From), T.MonthShort(r.Request.To)), Fmt.Count(r.Months.Count),
             Fmt.Money(r.Totals.AdjustedBenefit), Fmt.Money(r.Totals.Cashable), Fmt.Money(r.Totals.Costs), Fmt.Money(r.Totals.Npv)];
-        h.Table("Observed and projected months, kept apart",
-            ["Part", "Months", "Count", "Adjusted benefit", "Cashable", "Costs", "Discounted net"], [observed, .. years], i => i >= 2);
+        h.Table(T["appraisal.horizon.caption"],
+            [T["col.part"], T["col.months"], T["col.count"], T["col.adjusted_benefit"], T["col.cashable"], T["col.costs_short"], T["col.discounted_net"]],
+            [observed, .. years], i => i >= 2);
     }
 
     private static void Real(HtmlWriter h, SavingsResult r, RealFigures real)
     {
-        h.Line("<h3>In real terms</h3>");
-        h.P(E($"The figures above are nominal: each month in its own prices. In {real.PriceBase} prices (GDP deflators, {real.DeflatorSource}), " +
-            $"the adjusted benefit is {Fmt.Money(real.AdjustedBenefit)}, the costs {Fmt.Money(real.Costs)}, the net benefit {Fmt.Money(real.NetBenefit)} " +
-            $"and the NPV of the real flows {Fmt.Money(real.Npv)}."));
+        var T = h.T;
+        h.Line($"<h3>{E(T["appraisal.real.heading"])}</h3>");
+        h.P(E(T.F("appraisal.real.text", ("base", real.PriceBase), ("source", real.DeflatorSource), ("adjusted", Fmt.Money(real.AdjustedBenefit)),
+            ("costs", Fmt.Money(real.Costs)), ("net", Fmt.Money(real.NetBenefit)), ("npv", Fmt.Money(real.Npv)))));
         var nominalNpv = r.Appraisal?.Npv ?? r.Totals.Npv;
-        h.Table($"Nominal and real ({real.PriceBase} prices) figures side by side",
-            ["Figure", "Nominal", $"Real, {real.PriceBase} prices"],
+        h.Table(T.F("appraisal.real.caption", ("base", real.PriceBase)),
+            [T["col.figure"], T["col.nominal"], T.F("col.real", ("base", real.PriceBase))],
             [
-                ["Adjusted benefit", Fmt.Money(r.Totals.AdjustedBenefit), Fmt.Money(real.AdjustedBenefit)],
-                ["Costs", Fmt.Money(r.Totals.Costs), Fmt.Money(real.Costs)],
-                ["Net benefit", Fmt.Money(r.Totals.NetBenefit), Fmt.Money(real.NetBenefit)],
+                [T["col.adjusted_benefit"], Fmt.Money(r.Totals.AdjustedBenefit), Fmt.Money(real.AdjustedBenefit)],
+                [T["col.costs_short"], Fmt.Money(r.Totals.Costs), Fmt.Money(real.Costs)],
+                [T["col.net_benefit"], Fmt.Money(r.Totals.NetBenefit), Fmt.Money(real.NetBenefit)],
                 ["NPV", Fmt.Money(nominalNpv), Fmt.Money(real.Npv)],
             ],
             i => i >= 1);

@@ -2,6 +2,7 @@ using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Charts;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
 using static BenefitsTracker.Reports.Html.HtmlWriter;
 
 namespace BenefitsTracker.Reports.Html;
@@ -17,6 +18,7 @@ internal static class CounterfactualSection
     public static void Write(HtmlWriter h, ReportFacts f, IReadOnlyDictionary<string, ReportChart> charts, Func<ReportChart, int> figure)
     {
         var r = f.Result;
+        var T = f.T;
         if (r.Counterfactual.Count == 0) return;
         var view = f.Disclosure;
         var consortium = r.Scope.Kind == ScopeKind.Consortium;
@@ -24,12 +26,8 @@ internal static class CounterfactualSection
         var withheld = r.Counterfactual.Select(e => e.Council).Distinct().Count(c => consortium && view.Member(c) != Shown.Value);
 
         h.Line("<section aria-labelledby=\"counterfactual\">");
-        h.Line("<h2 id=\"counterfactual\">Would it have happened anyway?</h2>");
-        h.P(E("Deadweight is the share of the saving that would have come without the digital service, as people moved online anyway. " +
-            "Rather than only assume it, BenefitsTracker estimates it from the data: from the council's own months before go-live, projected past it " +
-            "(its own time series), and from councils in the consortium that launched later or not at all (comparison with peers). " +
-            "Each estimate comes with a 95% interval from a seeded bootstrap; where the data cannot support an estimate, the reason is given. " +
-            "docs/method.md, \"Reading the estimates\", says what each assumes and when not to trust it."));
+        h.Line($"<h2 id=\"counterfactual\">{E(T["counterfactual.heading"])}</h2>");
+        h.P(E(T["counterfactual.text"]));
 
         foreach (var service in shown.GroupBy(e => (e.Council, e.Service)).OrderBy(g => g.Key.Council, StringComparer.Ordinal).ThenBy(g => g.Key.Service, StringComparer.Ordinal))
         {
@@ -37,8 +35,8 @@ internal static class CounterfactualSection
             h.Line($"<h3>{E(who)}</h3>");
             var sentences = new List<string>();
             foreach (var e in service.OrderBy(e => e.Method == CounterfactualEstimate.Peers ? 0 : 1))
-                sentences.Add(Sentence(e));
-            var used = Used(r, service.Key.Council, service.Key.Service);
+                sentences.Add(Sentence(e, T));
+            var used = Used(r, service.Key.Council, service.Key.Service, T);
             if (used is not null) sentences.Add(used);
             h.P(E(string.Join(" ", sentences)));
             if (!consortium && CounterfactualEstimate.Preferred(service) is { } preferred
@@ -46,52 +44,58 @@ internal static class CounterfactualSection
                 figure(chart);
         }
         if (withheld > 0)
-            h.P(E($"The estimates of {withheld} member council{(withheld == 1 ? " is" : "s are")} withheld with their figures (small numbers); each member's own report has them."));
+            h.P(E(T.F(withheld == 1 ? "counterfactual.withheld.one" : "counterfactual.withheld.many", ("n", withheld))));
         if (consortium && shown.Count > 0)
-            h.P(E("Each member's own report charts its observed and projected offline volumes; they are not shown beyond the council."));
-        h.Table("Estimated deadweight by service and method",
-            consortium ? ["Council", "Service", "Method", "Estimated deadweight", "95% interval", "Assumed", "Change in offline transactions", "95% interval", "Months before / after"]
-                       : ["Service", "Method", "Estimated deadweight", "95% interval", "Assumed", "Change in offline transactions", "95% interval", "Months before / after"],
-            shown.Select(e => Row(e, consortium ? CouncilName(r, e.Council) : null)), i => i >= (consortium ? 3 : 2));
+            h.P(E(T["counterfactual.own_report"]));
+        string[] tail = [T["col.method"], T["col.estimated_deadweight"], T["col.interval"], T["col.assumed"], T["col.offline_change"], T["col.interval"], T["col.before_after"]];
+        h.Table(T["counterfactual.caption"],
+            consortium ? [T["col.council"], T["col.service"], .. tail] : [T["col.service"], .. tail],
+            shown.Select(e => Row(e, consortium ? CouncilName(r, e.Council) : null, T)), i => i >= (consortium ? 3 : 2));
         h.Line("</section>");
     }
 
-    private static IReadOnlyList<string> Row(CounterfactualEstimate e, string? council)
+    private static IReadOnlyList<string> Row(CounterfactualEstimate e, string? council, ReportText T)
     {
-        List<string> cells = council is null ? [e.Service, e.Method] : [council, e.Service, e.Method];
+        var method = T.Has("method." + e.Method) ? T["method." + e.Method] : e.Method;
+        List<string> cells = council is null ? [e.Service, method] : [council, e.Service, method];
         if (e.Refused is not null)
-            cells.AddRange(["not estimated", e.Refused, Fmt.Percent(e.AssumedDeadweight), "", "", $"{e.MonthsBefore} / {e.MonthsAfter}"]);
+            cells.AddRange([T["counterfactual.not_estimated"], e.Refused, Fmt.Percent(e.AssumedDeadweight), "", "", $"{e.MonthsBefore} / {e.MonthsAfter}"]);
         else
-            cells.AddRange([Fmt.Percent(e.EstimatedDeadweight!.Value), Interval(e.DeadweightCi95!, v => Fmt.Percent(v)), Fmt.Percent(e.AssumedDeadweight),
-                Fmt.Number(e.EffectTransactions!.Value, 0), Interval(e.EffectCi95!, v => Fmt.Number(v, 0)), $"{e.MonthsBefore} / {e.MonthsAfter}"]);
+            cells.AddRange([Fmt.Percent(e.EstimatedDeadweight!.Value), Interval(e.DeadweightCi95!, v => Fmt.Percent(v), T), Fmt.Percent(e.AssumedDeadweight),
+                Fmt.Number(e.EffectTransactions!.Value, 0), Interval(e.EffectCi95!, v => Fmt.Number(v, 0), T), $"{e.MonthsBefore} / {e.MonthsAfter}"]);
         return cells;
     }
 
-    private static string Interval(Interval i, Func<decimal, string> fmt) => $"{fmt(i.Low)} to {fmt(i.High)}";
+    private static string Interval(Interval i, Func<decimal, string> fmt, ReportText T) => T.Range(fmt(i.Low), fmt(i.High));
+
+    /// <summary>The method's name for a sentence: "the comparison with peers" / "y gymhariaeth â chymheiriaid".</summary>
+    internal static string MethodName(CounterfactualEstimate e, ReportText T) =>
+        T.Has("method.name." + e.Method) ? T["method.name." + e.Method] : e.MethodName;
 
     /// <summary>One method's finding in plain English.</summary>
-    internal static string Sentence(CounterfactualEstimate e)
+    internal static string Sentence(CounterfactualEstimate e, ReportText? text = null)
     {
-        var method = char.ToUpperInvariant(e.MethodName[0]) + e.MethodName[1..];
-        if (e.Refused is not null) return $"{method} could not estimate it: {e.Refused}.";
+        var T = text ?? ReportText.En;
+        var name = MethodName(e, T);
+        var method = char.ToUpperInvariant(name[0]) + name[1..];
+        if (e.Refused is not null) return T.F("counterfactual.refused", ("method", method), ("reason", e.Refused));
         var change = e.EffectTransactions!.Value;
-        var direction = change <= 0 ? "fewer" : "more";
-        static string Change(decimal v) => v <= 0 ? $"{Fmt.Number(-v, 0)} fewer" : $"{Fmt.Number(v, 0)} more";
-        return $"{method} estimates that {Fmt.Percent(e.EstimatedDeadweight!.Value)} of the observed shift would have happened anyway " +
-               $"(95% interval {Fmt.Percent(e.DeadweightCi95!.Low)} to {Fmt.Percent(e.DeadweightCi95.High)}), against the assumed {Fmt.Percent(e.AssumedDeadweight)}: " +
-               $"over {e.MonthsAfter} months after go-live there were {Fmt.Number(Math.Abs(change), 0)} {direction} offline transactions than projected without the service " +
-               $"(95% interval {Change(e.EffectCi95!.Low)} to {Change(e.EffectCi95.High)})." +
+        string Change(decimal v) => v <= 0 ? T.F("counterfactual.fewer", ("n", Fmt.Number(-v, 0))) : T.F("counterfactual.more", ("n", Fmt.Number(v, 0)));
+        return T.F("counterfactual.sentence", ("method", method), ("estimate", Fmt.Percent(e.EstimatedDeadweight!.Value)),
+                   ("low", Fmt.Percent(e.DeadweightCi95!.Low)), ("high", Fmt.Percent(e.DeadweightCi95.High)), ("assumed", Fmt.Percent(e.AssumedDeadweight)),
+                   ("months", e.MonthsAfter), ("change", Change(change)),
+                   ("change_low", Change(e.EffectCi95!.Low)), ("change_high", Change(e.EffectCi95.High))) +
                (e.DeadweightNote is { } note ? " " + note : "");
     }
 
     /// <summary>Which deadweight the figures use for the service, where the file asked for the estimate; null for an assumed number.</summary>
-    private static string? Used(SavingsResult r, string council, string service)
+    private static string? Used(SavingsResult r, string council, string service, ReportText T)
     {
         var working = r.Scope.Kind == ScopeKind.Consortium
             ? r.Members.FirstOrDefault(m => m.Scope.Id == council)?.Services.FirstOrDefault(s => s.Service == service)
             : r.Services.FirstOrDefault(s => s.Service == service);
         return working?.Assumptions.DeadweightSource is { } source
-            ? $"The figures in this report use the deadweight {source}."
+            ? T.F("counterfactual.used", ("source", source))
             : null;
     }
 

@@ -4,6 +4,7 @@ using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Charts;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
 using static BenefitsTracker.Reports.Html.HtmlWriter;
 
 namespace BenefitsTracker.Reports.Html;
@@ -27,26 +28,27 @@ internal static class HtmlReport
     public static string Render(ReportFacts f, IReadOnlyList<ReportChart> charts, string? pageTop = null)
     {
         var r = f.Result;
+        var T = f.T;
         // Long data tables go after the story, in their own section (issue 13, board-ready print).
-        var data = new HtmlWriter();
-        var h = new HtmlWriter { Appendix = data };
+        var data = new HtmlWriter { T = T };
+        var h = new HtmlWriter { Appendix = data, T = T };
         var chart = charts.ToDictionary(c => c.Stem);
         var figureNo = 0;
         h.Line("<!DOCTYPE html>");
-        h.Line("<html lang=\"en-GB\">");
+        h.Line($"<html lang=\"{T.Language.HtmlLang()}\">");
         h.Line("<head>");
         h.Line("<meta charset=\"utf-8\">");
         h.Line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        h.Line($"<title>{E(Title(r))}: {E(Fmt.Period(r.Request.From, r.Request.To))}</title>");
+        h.Line($"<title>{E(Title(r, T))}: {E(T.Period(r.Request.From, r.Request.To))}</title>");
         h.Line($"<style>\n{Css.Value}</style>");
         h.Line("</head>");
         h.Line("<body>");
         h.Line("<div class=\"page\">");
         if (pageTop is not null) h.Line(pageTop);
         h.Line("<header class=\"masthead\">");
-        h.P("BenefitsTracker savings report", "kicker");
-        h.Line($"<h1>{E(Title(r))}</h1>");
-        h.P(E($"{ScopeLine(r)} · {Fmt.Period(r.Request.From, r.Request.To)} ({r.Request.MonthCount} months)"), "meta");
+        h.P(E(T["html.kicker"]), "kicker");
+        h.Line($"<h1>{E(Title(r, T))}</h1>");
+        h.P(E(T.F("html.meta", ("scope", ScopeLine(r, T)), ("period", T.Period(r.Request.From, r.Request.To)), ("months", r.Request.MonthCount))), "meta");
         h.Line("</header>");
         h.Line("<main>");
 
@@ -54,9 +56,8 @@ internal static class HtmlReport
         Headline(h, f);
         // Page one of the printed page: the headline, the key chart and the main caveats (issue 13).
         h.Line("<section aria-labelledby=\"trend\">");
-        h.Line("<h2 id=\"trend\">Benefit against cost, month by month</h2>");
-        h.P(E($"The blue line (round markers) adds up the adjusted benefit month by month; the orange-red line (square markers) adds up what {TheServices(f)} cost. " +
-            (ServiceCount(f) > 1 ? "Where they cross, the services have paid for themselves." : "Where they cross, the service has paid for itself.")));
+        h.Line($"<h2 id=\"trend\">{E(T["html.trend.heading"])}</h2>");
+        h.P(E(T.F("html.trend.text", ("the_services", TheServices(f))) + " " + T[ServiceCount(f) > 1 ? "html.trend.cross.many" : "html.trend.cross.one"]));
         Figure(h, chart["cumulative"], ++figureNo);
         h.Line("</section>");
         MainCaveats(h, f);
@@ -65,7 +66,7 @@ internal static class HtmlReport
         CounterfactualSection.Write(h, f, chart, c => { Figure(h, c, ++figureNo); return figureNo; });
 
         h.Line("<section aria-labelledby=\"lines\">");
-        h.Line("<h2 id=\"lines\">Where the savings come from</h2>");
+        h.Line($"<h2 id=\"lines\">{E(T["html.lines.heading"])}</h2>");
         LineSections.Write(h, f);
         Figure(h, chart["benefit-by-line"], ++figureNo);
         h.Line("</section>");
@@ -73,24 +74,24 @@ internal static class HtmlReport
         // On paper a heading, its first paragraph and its first chart are kept together (class keep), so that no heading is stranded at a page's foot.
         h.Line("<section aria-labelledby=\"channels\">");
         h.Line("<div class=\"keep\">");
-        h.Line("<h2 id=\"channels\">How people got in touch</h2>");
-        h.P("Completed transactions by channel each month, and the share made online (digital take-up).");
+        h.Line($"<h2 id=\"channels\">{E(T["html.channels.heading"])}</h2>");
+        h.P(E(T["html.channels.text"]));
         Figure(h, chart["channel-mix"], ++figureNo);
         h.Line("</div>");
         Figure(h, chart["digital-take-up"], ++figureNo);
         h.Line("</section>");
 
         h.Line("<section aria-labelledby=\"officers\" class=\"keep\">");
-        h.Line("<h2 id=\"officers\">Officer time per case</h2>");
-        h.P("Minutes of officer time recorded per closed case, against the baseline mean. Below the baseline line, officers spent less time per case than before.");
+        h.Line($"<h2 id=\"officers\">{E(T["html.officers.heading"])}</h2>");
+        h.P(E(T["html.officers.text"]));
         Figure(h, chart["officer-minutes"], ++figureNo);
         h.Line("</section>");
 
         if (r.Comparison is { } comparison) Members(h, f, comparison, chart, () => ++figureNo);
         Caveats(h, f);
         h.Line("<section aria-labelledby=\"data\" class=\"data-tables\">");
-        h.Line("<h2 id=\"data\">Data tables</h2>");
-        h.P("The figures behind each chart, and the month-by-month tables, to the penny.");
+        h.Line($"<h2 id=\"data\">{E(T["html.data.heading"])}</h2>");
+        h.P(E(T["html.data.text"]));
         h.Raw(data.ToString());
         h.Line("</section>");
         Lineage(h, r);
@@ -108,112 +109,138 @@ internal static class HtmlReport
     /// </summary>
     private static void Footer(HtmlWriter h, SavingsResult r)
     {
-        var workbook = r.Scope.Kind == ScopeKind.Consortium
-            ? "The spreadsheet savings.xlsx, sent with this page, shows how the consortium's figures add up; each council's own spreadsheet shows the working behind its figures."
-            : "The spreadsheet savings.xlsx, sent with this page, shows the working behind every figure and recalculates when an assumption is changed.";
+        var T = h.T;
+        var workbook = T[r.Scope.Kind == ScopeKind.Consortium ? "html.footer.workbook.consortium" : "html.footer.workbook.council"];
         h.Line("<footer>");
-        h.P(E($"Made with {SoftwareName(r.Lineage.SoftwareVersion)}, free software for measuring what digital council services save. ") +
-            E("How every figure is worked out is written down in the BenefitsTracker method, version 1 (docs/method.md in its source). ") + E(workbook));
+        h.P(E(T.F("html.footer.made", ("software", SoftwareName(r.Lineage.SoftwareVersion, T))) + " ") +
+            E(T["html.footer.method"] + " ") + E(workbook));
         h.Line("</footer>");
     }
 
     /// <summary>"BenefitsTracker version 1.4.0" from the lineage's software string ("benefits 1.4.0+abc"); the string itself when it holds no version.</summary>
-    internal static string SoftwareName(string software)
+    internal static string SoftwareName(string software, ReportText? text = null)
     {
         var version = software.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(w => w.Length > 0 && char.IsDigit(w[0]));
         if (version is null) return $"BenefitsTracker ({software})";
         var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return "BenefitsTracker version " + (plus > 0 ? version[..plus] : version);
+        return (text ?? ReportText.En).F("html.footer.software", ("version", plus > 0 ? version[..plus] : version));
     }
 
     /// <summary>Months without data, at the top, before any figure: they are unknown, not zero.</summary>
     private static void Coverage(HtmlWriter h, SavingsResult r)
     {
-        var sentences = CoverageText.Sentences(r);
+        var sentences = CoverageText.Sentences(r, h.T);
         if (sentences.Count == 0) return;
         h.Line("<section class=\"coverage\" aria-labelledby=\"coverage\">");
-        h.Line("<h2 id=\"coverage\">Months without data</h2>");
+        h.Line($"<h2 id=\"coverage\">{E(h.T["html.coverage.heading"])}</h2>");
         h.Line("<ul>");
         foreach (var s in sentences) h.Line($"<li>{E(s)}</li>");
         h.Line("</ul>");
         h.Line("</section>");
     }
 
-    public static string Title(SavingsResult r) => r.Scope.Kind == ScopeKind.Consortium
-        ? $"Savings from digital services: {r.Scope.Name} consortium"
-        : $"Savings from digital services: {r.Scope.Name}";
+    public static string Title(SavingsResult r, ReportText? text = null) =>
+        (text ?? ReportText.En).F(r.Scope.Kind == ScopeKind.Consortium ? "html.title.consortium" : "html.title.council", ("name", r.Scope.Name));
 
-    private static string ScopeLine(SavingsResult r)
+    private static string ScopeLine(SavingsResult r, ReportText T)
     {
-        var who = r.Scope.Kind == ScopeKind.Consortium ? $"Consortium {r.Scope.Id}, {r.Members.Count} councils" : $"Council {r.Scope.Id}";
-        return r.Request.Service is { } s ? $"{who} · service {s}" : $"{who} · all services";
+        var who = r.Scope.Kind == ScopeKind.Consortium
+            ? T.F("html.scope.consortium", ("id", r.Scope.Id), ("count", r.Members.Count))
+            : T.F("html.scope.council", ("id", r.Scope.Id));
+        return r.Request.Service is { } s ? T.F("html.scope.service", ("who", who), ("service", s)) : T.F("html.scope.all", ("who", who));
     }
 
     private static void Headline(HtmlWriter h, ReportFacts f)
     {
         var r = f.Result;
+        var T = f.T;
         var t = r.Totals;
         var services = f.Units.Select(u => u.Service).Distinct(StringComparer.Ordinal).Count();
-        var several = services > 1 ? $"{Fmt.CountWords(services)} digital services" : "digital service";
-        var who = r.Scope.Kind == ScopeKind.Consortium ? $"the {r.Scope.Name} consortium's {several}"
-            : r.Request.Service is { } s ? $"the {s} service at {r.Scope.Name}" : $"{r.Scope.Name}'s {several}";
+        var several = DigitalServices(T, services, definite: false);
+        var who = r.Scope.Kind == ScopeKind.Consortium ? T.F("html.headline.who.consortium", ("name", r.Scope.Name), ("services", several))
+            : r.Request.Service is { } s ? T.F("html.headline.who.service", ("service", s), ("name", r.Scope.Name))
+            : T.F("html.headline.who.council", ("name", r.Scope.Name), ("services", several));
         // Sentences round for people; the cards below and every table give the exact figures.
         h.Line("<section aria-labelledby=\"headline\">");
-        h.Line("<h2 id=\"headline\">The headline</h2>");
-        h.P($"Over {r.Request.MonthCount} months, {E(who)} saved an estimated <strong>{E(Fmt.About(t.AdjustedBenefit))}</strong> after adjustments " +
-            $"({E(Fmt.About(t.GrossBenefit))} before them). {(services > 1 ? "They" : "The digital service")} cost {E(Fmt.About(t.Costs))}, so the net benefit is <strong>{E(Fmt.About(t.NetBenefit))}</strong>." +
-            E(AppraisalSection.CashSentence(r)), "lead");
+        h.Line($"<h2 id=\"headline\">{E(T["html.headline.heading"])}</h2>");
+        h.P(T.F(services > 1 ? "html.headline.lead.many" : "html.headline.lead.one", ("months", r.Request.MonthCount), ("who", E(who)),
+                ("adjusted", $"<strong>{E(T.About(t.AdjustedBenefit))}</strong>"), ("gross", E(T.About(t.GrossBenefit))),
+                ("costs", E(T.About(t.Costs))), ("net", $"<strong>{E(T.About(t.NetBenefit))}</strong>")) +
+            E(AppraisalSection.CashSentence(r, T)), "lead");
         var sentences = new List<string>();
         sentences.Add(t.Bcr is { } bcr && t.Roi is { } roi
-            ? $"Every £1 spent returned {Fmt.Money(bcr)} of benefit: a return on investment of {Fmt.Percent(roi)}."
-            : "No digital service costs were recorded for the period, so the return on investment and the benefit-cost ratio are undefined.");
+            ? T.F("html.headline.return", ("bcr", Fmt.Money(bcr)), ("roi", Fmt.Percent(roi)))
+            : T["html.headline.no_costs"]);
         sentences.Add(t.PaybackMonth is { } pm
-            ? $"{(services > 1 ? $"The {Fmt.CountWords(services)} services had paid back their" : "The service had paid back its")} costs by {Fmt.MonthLong(pm)}, {Month.Count(r.Request.From, pm)} months into the period."
-            : "Cumulative benefit has not caught up with cumulative cost within the period, so there is no payback month yet.");
-        sentences.Add($"Discounted at {Fmt.Percent(r.Assumptions.DiscountRate)} a year (HM Treasury Green Book), the net present value is {Fmt.About(t.Npv)}.");
-        sentences.Add($"Of the adjusted benefit, {Fmt.About(t.Cashable)} is cashable (money no longer spent) and {Fmt.About(t.NonCashable)} is non-cashable, mostly staff time released for other work.");
+            ? (services > 1
+                ? T.F("html.headline.payback.many", ("the_services", Services(T, services)), ("The_services", Capital(Services(T, services))),
+                    ("month", T.MonthLong(pm)), ("k", Month.Count(r.Request.From, pm)))
+                : T.F("html.headline.payback.one", ("month", T.MonthLong(pm)), ("k", Month.Count(r.Request.From, pm))))
+            : T["html.headline.no_payback"]);
+        sentences.Add(T.F("html.headline.npv", ("rate", Fmt.Percent(r.Assumptions.DiscountRate)), ("npv", T.About(t.Npv))));
+        sentences.Add(T.F("html.headline.cashable", ("cashable", T.About(t.Cashable)), ("non_cashable", T.About(t.NonCashable))));
         h.P(E(string.Join(" ", sentences)));
 
         h.Line("<dl class=\"figures\">");
-        void Card(string label, string value, string? note = null, bool headline = false) =>
-            h.Line($"<div class=\"figure{(headline ? " headline" : "")}\"><dt>{E(label)}</dt><dd>{E(value)}{(note is null ? "" : $"<small>{E(note)}</small>")}</dd></div>");
-        Card("Adjusted benefit", Fmt.Money(t.AdjustedBenefit), "after deadweight, attribution and optimism bias", true);
-        Card("Net benefit", Fmt.Money(t.NetBenefit), "adjusted benefit less costs", true);
-        Card("Return on investment", t.Roi is { } roi2 ? Fmt.Percent(roi2) : "undefined", "net benefit ÷ costs");
-        Card("Benefit-cost ratio", t.Bcr is { } bcr2 ? bcr2.ToString("0.00", CultureInfo.InvariantCulture) : "undefined", "adjusted benefit ÷ costs");
-        Card("Payback month", t.PaybackMonth is { } pm2 ? Fmt.MonthLong(pm2) : "not within the period");
-        Card("Net present value", Fmt.Money(t.Npv), $"at {Fmt.Percent(r.Assumptions.DiscountRate)} a year");
-        Card("Gross benefit", Fmt.Money(t.GrossBenefit), "before adjustments");
-        Card("Digital service costs", Fmt.Money(t.Costs));
-        Card("Cashable", Fmt.Money(t.Cashable), "adjusted");
-        Card("Non-cashable", Fmt.Money(t.NonCashable), "adjusted");
-        Card("Transactions", f.CountText(t.Transactions), "completed, all channels");
-        Card("Digital take-up", t.DigitalTakeUp is { } tu && !f.IsSuppressed(t.Transactions) ? Fmt.Percent(tu) : ReportFacts.Confidential);
-        Card("Officer hours released", Fmt.Number(t.OfficerHoursReleased, 1));
+        void Card(string key, string value, string? note = null, bool headline = false) =>
+            h.Line($"<div class=\"figure{(headline ? " headline" : "")}\"><dt>{E(T["card." + key])}</dt><dd>{E(value)}{(note is null ? "" : $"<small>{E(note)}</small>")}</dd></div>");
+        var undefined = T["common.undefined"];
+        var na = T["common.na"];
+        Card("adjusted_benefit", Fmt.Money(t.AdjustedBenefit), T["card.adjusted_benefit.note"], true);
+        Card("net_benefit", Fmt.Money(t.NetBenefit), T["card.net_benefit.note"], true);
+        Card("roi", t.Roi is { } roi2 ? Fmt.Percent(roi2) : undefined, T["card.roi.note"]);
+        Card("bcr", t.Bcr is { } bcr2 ? bcr2.ToString("0.00", CultureInfo.InvariantCulture) : undefined, T["card.bcr.note"]);
+        Card("payback", t.PaybackMonth is { } pm2 ? T.MonthLong(pm2) : T["card.payback.none"]);
+        Card("npv", Fmt.Money(t.Npv), T.F("card.npv.note", ("rate", Fmt.Percent(r.Assumptions.DiscountRate))));
+        Card("gross_benefit", Fmt.Money(t.GrossBenefit), T["card.gross_benefit.note"]);
+        Card("costs", Fmt.Money(t.Costs));
+        Card("cashable", Fmt.Money(t.Cashable), T["card.adjusted.note"]);
+        Card("non_cashable", Fmt.Money(t.NonCashable), T["card.adjusted.note"]);
+        Card("transactions", f.CountText(t.Transactions), T["card.transactions.note"]);
+        Card("take_up", t.DigitalTakeUp is { } tu && !f.IsSuppressed(t.Transactions) ? Fmt.Percent(tu) : ReportFacts.Confidential);
+        Card("hours", Fmt.Number(t.OfficerHoursReleased, 1));
         // As manifest.json: withheld with the transactions when they are hidden.
         var withheld = f.IsSuppressed(t.Transactions);
-        Card("Cost per transaction", withheld ? ReportFacts.Confidential : t.CostPerTransaction is { } cpt ? Fmt.Money(cpt) : "n/a", "costs ÷ completed transactions");
-        Card("Completion rate", withheld ? ReportFacts.Confidential : t.CompletionRate is { } cr ? Fmt.Percent(cr) : "n/a", "completed ÷ started online");
+        Card("cpt", withheld ? ReportFacts.Confidential : t.CostPerTransaction is { } cpt ? Fmt.Money(cpt) : na, T["card.cpt.note"]);
+        Card("completion", withheld ? ReportFacts.Confidential : t.CompletionRate is { } cr ? Fmt.Percent(cr) : na, T["card.completion.note"]);
         h.Line("</dl>");
         AppraisalSection.HeadlineCards(h, r);
         h.Line("</section>");
     }
 
+    /// <summary>"digital service" for one, "three digital services" (or "the three digital services") for several.</summary>
+    internal static string DigitalServices(ReportText T, int n, bool definite)
+    {
+        var prefix = definite ? "count.the_digital_services." : "count.digital_services.";
+        if (n <= 1) return T[prefix + "1"];
+        return T.Has(prefix + n.ToString(CultureInfo.InvariantCulture)) ? T[prefix + n.ToString(CultureInfo.InvariantCulture)] : T.F(prefix + "other", ("n", Fmt.Count(n)));
+    }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>"the three services" for several (no "digital").</summary>
+    private static string Services(ReportText T, int n) =>
+        T.Has("count.the_services." + n.ToString(CultureInfo.InvariantCulture)) ? T["count.the_services." + n.ToString(CultureInfo.InvariantCulture)]
+        : T.F("count.the_services.other", ("n", Fmt.Count(n)));
+
     /// <summary>A chart inline, its caption stating what it shows, then its data as a table.</summary>
     private static void Figure(HtmlWriter h, ReportChart c, int n)
     {
+        var T = h.T;
         var id = "fig-" + c.Stem;
+        var label = T.F("html.figure.label", ("n", n), ("title", c.Title));
         h.Line($"<figure class=\"chart\" id=\"{id}\" aria-labelledby=\"{id}-caption\">");
-        if (c.NarrowSvg is null) h.Line(InlineSvg.Prepare(c.Svg, id, $"Figure {n}: {c.Title}", c.AltText));
+        if (c.NarrowSvg is null) h.Line(InlineSvg.Prepare(c.Svg, id, label, c.AltText));
         else
         {
             // Two renditions, one shown at a time by the page width: the phone's is drawn at a phone's width, so its labels stay legible.
-            h.Line($"<div class=\"chart-wide\">{InlineSvg.Prepare(c.Svg, id, $"Figure {n}: {c.Title}", c.AltText)}</div>");
-            h.Line($"<div class=\"chart-narrow\">{InlineSvg.Prepare(c.NarrowSvg, id + "-narrow", $"Figure {n}: {c.Title}", c.AltText)}</div>");
+            h.Line($"<div class=\"chart-wide\">{InlineSvg.Prepare(c.Svg, id, label, c.AltText)}</div>");
+            h.Line($"<div class=\"chart-narrow\">{InlineSvg.Prepare(c.NarrowSvg, id + "-narrow", label, c.AltText)}</div>");
         }
-        h.Line($"<figcaption id=\"{id}-caption\"><strong>Figure {n}: {E(c.Title)}.</strong> {E(c.AltText)} Table {n} gives the data.</figcaption>");
+        h.Line($"<figcaption id=\"{id}-caption\"><strong>{E(label)}.</strong> {E(c.AltText)} {E(T.F("html.figure.table_gives", ("n", n)))}</figcaption>");
         h.Line("</figure>");
-        h.DataTable($"Data for figure {n}:", $"Table {n}: data for figure {n}, {c.Title.ToLowerInvariant()}", id + "-data", c.Headers, c.Rows, i => i > 0);
+        h.DataTable(T.F("html.figure.data_lead", ("n", n)), T.F("html.figure.table_caption", ("n", n), ("title", c.Title.ToLowerInvariant())), id + "-data",
+            c.Headers, c.Rows, i => i > 0);
     }
 
     /// <summary>
@@ -223,51 +250,55 @@ internal static class HtmlReport
     private static void Members(HtmlWriter h, ReportFacts f, ConsortiumComparison c, IReadOnlyDictionary<string, ReportChart> charts, Func<int> nextFigure)
     {
         var r = f.Result;
+        var T = f.T;
         var view = f.Disclosure;
         h.Line("<section aria-labelledby=\"members\">");
-        h.Line("<h2 id=\"members\">Member councils compared</h2>");
-        h.P(E($"Each council's figures come from its own data and assumptions. Shared costs are apportioned by {c.Apportionment}. " +
-            $"A count below {view.Threshold} is shown as {view.SmallSymbol}; a figure hidden to protect it, or worked out from it, as {DisclosureView.ConfidentialSymbol}. " +
-            "The consortium median, of the members shown, is beside each figure. " + ComparisonText.Population(c)));
+        h.Line($"<h2 id=\"members\">{E(T["html.members.heading"])}</h2>");
+        h.P(E(T.F("html.members.text", ("apportionment", T.Has("apportionment." + c.Apportionment) ? T["apportionment." + c.Apportionment] : c.Apportionment),
+            ("threshold", view.Threshold), ("small", view.SmallSymbol), ("confidential", DisclosureView.ConfidentialSymbol)) + " " + ComparisonText.Population(c, T)));
         if (charts.TryGetValue(MemberCharts.Stem, out var chart)) Figure(h, chart, nextFigure());
 
+        var na = T["common.na"];
         string Hidden(MemberComparison m) => view.Symbol(view.Member(m.Code) is var s && s != Shown.Value ? s : Shown.Confidential);
-        string Money(MemberComparison m, decimal? v) => v is { } x ? Fmt.Money(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : "n/a";
-        string Ratio(MemberComparison m, decimal? v, string none = "n/a") => v is { } x ? Fmt.Percent(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : none;
-        static string MedianMoney(decimal? v) => v is { } x ? Fmt.Money(x) : "n/a";
-        static string MedianRatio(decimal? v) => v is { } x ? Fmt.Percent(x) : "n/a";
+        string Money(MemberComparison m, decimal? v) => v is { } x ? Fmt.Money(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : na;
+        string Ratio(MemberComparison m, decimal? v, string? none = null) => v is { } x ? Fmt.Percent(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : none ?? na;
+        string MedianMoney(decimal? v) => v is { } x ? Fmt.Money(x) : na;
+        string MedianRatio(decimal? v) => v is { } x ? Fmt.Percent(x) : na;
         var md = c.Median;
+        var median = T["html.members.median"];
 
-        h.Table("Member councils: benefit, costs and return",
-            ["Council", "Adjusted benefit", "Digital service costs", "Net benefit", "Return on investment", "Share of shared costs"],
+        h.Table(T["html.members.money.caption"],
+            [T["col.council"], T["col.adjusted_benefit"], T["col.costs"], T["col.net_benefit"], T["col.roi"], T["col.shared_share"]],
             c.Members.Select(m => (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", Money(m, m.AdjustedBenefit), Money(m, m.Costs), Money(m, m.NetBenefit),
-                Ratio(m, m.Roi, "undefined"), Fmt.Percent(m.SharedCostShare)]),
+                Ratio(m, m.Roi, T["common.undefined"]), Fmt.Percent(m.SharedCostShare)]),
             i => i > 0,
-            ["Consortium median", MedianMoney(md.AdjustedBenefit), MedianMoney(md.Costs), MedianMoney(md.NetBenefit), MedianRatio(md.Roi), ""]);
+            [median, MedianMoney(md.AdjustedBenefit), MedianMoney(md.Costs), MedianMoney(md.NetBenefit), MedianRatio(md.Roi), ""]);
         // The members shown, when none is withheld, add up to the consortium's figures unless rounding says otherwise.
         if (c.Members.All(m => !m.Suppressed && m.AdjustedBenefit is not null && m.Costs is not null)
             && (Fmt.MayNotSum(c.Members.Select(m => m.AdjustedBenefit!.Value), r.Totals.AdjustedBenefit)
                 || Fmt.MayNotSum(c.Members.Select(m => m.Costs!.Value), r.Totals.Costs)
                 || Fmt.MayNotSum(c.Members.Select(m => m.NetBenefit!.Value), r.Totals.NetBenefit)))
-            h.P(E($"The consortium's adjusted benefit is {Fmt.Money(r.Totals.AdjustedBenefit)}, its costs {Fmt.Money(r.Totals.Costs)} and its net benefit {Fmt.Money(r.Totals.NetBenefit)}. {Fmt.RoundingNote}"), "rounding");
+            h.P(E(T.F("html.members.rounding", ("adjusted", Fmt.Money(r.Totals.AdjustedBenefit)), ("costs", Fmt.Money(r.Totals.Costs)),
+                ("net", Fmt.Money(r.Totals.NetBenefit))) + " " + T["common.rounding_note"]), "rounding");
 
-        h.Table("Member councils: normalised figures",
-            ["Council", "Population", "Transactions", "Adjusted benefit per transaction", "Adjusted benefit per 1,000 residents", "Cost per 1,000 residents", "Digital take-up", "Cost per transaction"],
-            c.Members.Select(m => (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", m.Population is { } p ? Fmt.Count(p) : "unknown", m.Transactions is { } n ? Fmt.Count(n) : Hidden(m),
+        h.Table(T["html.members.normalised.caption"],
+            [T["col.council"], T["col.population"], T["col.transactions"], T["col.benefit_per_transaction"], T["col.benefit_per_1000"], T["col.cost_per_1000"],
+                T["col.take_up"], T["col.cpt"]],
+            c.Members.Select(m => (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", m.Population is { } p ? Fmt.Count(p) : T["common.unknown"], m.Transactions is { } n ? Fmt.Count(n) : Hidden(m),
                 Money(m, m.BenefitPerTransaction), Money(m, m.AdjustedBenefitPer1000Residents), Money(m, m.CostPer1000Residents), Ratio(m, m.DigitalTakeUp), Money(m, m.CostPerTransaction)]),
             i => i > 0,
-            ["Consortium median", "", "", MedianMoney(md.BenefitPerTransaction), MedianMoney(md.AdjustedBenefitPer1000Residents), MedianMoney(md.CostPer1000Residents),
+            [median, "", "", MedianMoney(md.BenefitPerTransaction), MedianMoney(md.AdjustedBenefitPer1000Residents), MedianMoney(md.CostPer1000Residents),
                 MedianRatio(md.DigitalTakeUp), MedianMoney(md.CostPerTransaction)]);
 
-        h.Line("<h3>Assumptions that differ between members</h3>");
-        if (c.DifferingAssumptions.Count == 0) h.P("Every member's figures use the same assumptions.");
+        h.Line($"<h3>{E(T["html.members.differ.heading"])}</h3>");
+        if (c.DifferingAssumptions.Count == 0) h.P(E(T["html.members.differ.none"]));
         else
         {
-            h.P(E("Each member's figures use its own assumptions. These are the ones that are not the same for every member; the assumptions file and each member's own workbook hold them all."));
-            h.Table("Assumptions that differ between members",
-                ["Assumption", .. c.Members.Select(m => m.Name)],
-                c.DifferingAssumptions.Select(d => (IReadOnlyList<string>)[ComparisonText.Assumption(d.Key),
-                    .. c.Members.Select(m => d.Values.FirstOrDefault(v => v.Code == m.Code)?.Value is { } v ? ComparisonText.Value(d.Key, v) : "does not run it")]),
+            h.P(E(T["html.members.differ.text"]));
+            h.Table(T["html.members.differ.heading"],
+                [T["col.assumption"], .. c.Members.Select(m => m.Name)],
+                c.DifferingAssumptions.Select(d => (IReadOnlyList<string>)[ComparisonText.Assumption(d.Key, T),
+                    .. c.Members.Select(m => d.Values.FirstOrDefault(v => v.Code == m.Code)?.Value is { } v ? ComparisonText.Value(d.Key, v, T) : T["html.members.differ.not_run"])]),
                 i => i > 0);
         }
         h.Line("</section>");
@@ -276,7 +307,7 @@ internal static class HtmlReport
     private static int ServiceCount(ReportFacts f) => f.Units.Select(u => u.Service).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>"the digital service", or "the three digital services" where there are several (issue 13).</summary>
-    internal static string TheServices(ReportFacts f) => ServiceCount(f) is var n && n > 1 ? $"the {Fmt.CountWords(n)} digital services" : "the digital service";
+    internal static string TheServices(ReportFacts f) => DigitalServices(f.T, ServiceCount(f), definite: true);
 
     /// <summary>
     /// The caveats a reader must have before quoting the headline, kept short for page one: what the figures are
@@ -286,55 +317,66 @@ internal static class HtmlReport
     private static void MainCaveats(HtmlWriter h, ReportFacts f)
     {
         var r = f.Result;
+        var T = f.T;
         var a = r.Assumptions.Adjustments;
         h.Line("<section aria-labelledby=\"main-caveats\" class=\"main-caveats\">");
-        h.Line("<h2 id=\"main-caveats\">Before quoting these figures</h2>");
+        h.Line($"<h2 id=\"main-caveats\">{E(T["html.main_caveats.heading"])}</h2>");
         h.Line("<ul>");
-        h.Line($"<li>{E($"They are estimates of what the same demand would have cost without {TheServices(f)}, after adjustments that keep {Fmt.Percent(a.Factor)} of the gross figure (deadweight, attribution and optimism bias).")}</li>");
+        h.Line($"<li>{E(T.F("html.main_caveats.estimates", ("the_services", TheServices(f)), ("factor", Fmt.Percent(a.Factor))))}</li>");
         if (r.Totals.NonCashable != 0m)
-            h.Line($"<li>{E($"{char.ToUpperInvariant(Fmt.About(r.Totals.NonCashable)[0])}{Fmt.About(r.Totals.NonCashable)[1..]} of the benefit is non-cashable, mostly staff time: it frees capacity, not cash, unless the time is put to other work or posts are not filled.")}</li>");
-        h.Line($"<li>{E("They rest on assumptions, such as what a phone call or an officer's hour costs. The caveats near the end say where each came from; the spreadsheet recalculates if one is changed.")}</li>");
+        {
+            var about = T.About(r.Totals.NonCashable);
+            h.Line($"<li>{E(T.F("html.main_caveats.non_cashable", ("About", char.ToUpperInvariant(about[0]) + about[1..]), ("about", about)))}</li>");
+        }
+        h.Line($"<li>{E(T["html.main_caveats.assumptions"])}</li>");
         h.Line("</ul>");
-        h.P("<a href=\"#caveats\">All the caveats</a> are near the end, before the data tables.");
+        h.P(T.F("html.main_caveats.all", ("link", $"<a href=\"#caveats\">{E(T["html.main_caveats.all_link"])}</a>")));
         h.Line("</section>");
     }
 
     private static void Caveats(HtmlWriter h, ReportFacts f)
     {
         var r = f.Result;
+        var T = f.T;
         var a = r.Assumptions.Adjustments;
+        var inv = CultureInfo.InvariantCulture;
         h.Line("<section aria-labelledby=\"caveats\">");
-        h.Line("<h2 id=\"caveats\">Caveats: read these before quoting a figure</h2>");
+        h.Line($"<h2 id=\"caveats\">{E(T["html.caveats.heading"])}</h2>");
         h.Line("<ul class=\"caveats\">");
-        h.Line($"<li>{E($"These are estimates against a counterfactual: what the same demand would have cost without {TheServices(f)}. Every benefit is multiplied by (1 − deadweight {a.Deadweight.ToString(CultureInfo.InvariantCulture)}) × attribution {a.Attribution.ToString(CultureInfo.InvariantCulture)} × (1 − optimism bias {a.OptimismBias.ToString(CultureInfo.InvariantCulture)}) = {a.Factor.ToString("0.####", CultureInfo.InvariantCulture)}, so the adjusted figures are {Fmt.Percent(a.Factor)} of the gross ones{(f.Units.Select(u => u.Assumptions.Adjustments).Distinct().Count() > 1 ? " (some services use their own adjustments; see the workbook)" : "")}.")}</li>");
+        h.Line($"<li>{E(T.F("html.caveats.counterfactual", ("the_services", TheServices(f)), ("deadweight", a.Deadweight.ToString(inv)),
+            ("attribution", a.Attribution.ToString(inv)), ("optimism", a.OptimismBias.ToString(inv)), ("factor", a.Factor.ToString("0.####", inv)),
+            ("percent", Fmt.Percent(a.Factor)),
+            ("own", f.Units.Select(u => u.Assumptions.Adjustments).Distinct().Count() > 1 ? T["html.caveats.own_adjustments"] : "")))}</li>");
         foreach (var line in r.Lines.Where(l => l.Ci95 is not null))
-            h.Line($"<li>{E($"{line.Line.Title()}: the 95% confidence interval of the gross figure is {Fmt.Money(line.Ci95!.Low)} to {Fmt.Money(line.Ci95.High)}, from a seeded bootstrap of 2,000 resamples of the baseline and period cases. Quote the range, not just the central figure.")}</li>");
+            h.Line($"<li>{E(T.F("html.caveats.ci", ("line", T.Line(line.Line)), ("low", Fmt.Money(line.Ci95!.Low)), ("high", Fmt.Money(line.Ci95.High))))}</li>");
         if (!r.Lines.Any(l => l.Ci95 is not null))
-            h.Line("<li>No confidence interval could be computed for officer time (it needs closed cases in both the baseline and the period).</li>");
-        h.Line($"<li>{E("Non-cashable benefits, such as officer time released, free capacity rather than cash: they reduce budgets only if the time is redeployed or posts are not filled.")}</li>");
+            h.Line($"<li>{E(T["html.caveats.no_ci"])}</li>");
+        h.Line($"<li>{E(T["html.caveats.non_cashable"])}</li>");
         // Where each unit cost came from: the default and its source, or the file's key that set it.
         var used = f.Units.Count > 0
             ? f.Units.Select(u => (u.Assumptions.UnitCosts, u.Assumptions.UnitCostKeys))
             : [(r.Assumptions.UnitCosts, r.Assumptions.UnitCostKeys)];
-        h.Line($"<li>{E($"Channel shift values each transaction at a unit cost per channel: {AssumptionSources.UnitCosts(r, used)}. The result is only as good as these costs.")}</li>");
+        h.Line($"<li>{E(T.F("html.caveats.unit_costs", ("costs", AssumptionSources.UnitCosts(r, used, T))))}</li>");
         // Every other category of assumption, each with its source (the default, or the file that set it).
-        foreach (var sentence in AssumptionSources.Others(r, f.Units.Select(u => u.Assumptions).ToList()))
+        foreach (var sentence in AssumptionSources.Others(r, f.Units.Select(u => u.Assumptions).ToList(), T))
             h.Line($"<li>{E(sentence)}</li>");
-        h.Line($"<li>{E("Tables and figures are to the penny, each rounded on its own; sentences round to about four significant figures. Totals are worked out before rounding, so where the parts shown do not add up to the total shown, the page says: " + Fmt.RoundingNote)}</li>");
-        if (f.Disclosure.Note is { } disclosure) h.Line($"<li>{E(disclosure)}</li>");
-        foreach (var note in r.Notes) h.Line($"<li>{E(note)}</li>");
+        h.Line($"<li>{E(T["html.caveats.rounding"] + " " + T["common.rounding_note"])}</li>");
+        if (f.Disclosure.Note is { } disclosure) h.Line($"<li>{E(CoreText.DisclosureNote(f.Disclosure, disclosure, T, r))}</li>");
+        foreach (var note in r.Notes) h.Line($"<li>{E(CoreText.Note(note, T))}</li>");
         h.Line("</ul>");
         h.Line("</section>");
     }
 
     private static void Lineage(HtmlWriter h, SavingsResult r)
     {
+        var T = h.T;
         var l = r.Lineage;
         h.Line("<section aria-labelledby=\"lineage\">");
-        h.Line("<h2 id=\"lineage\">Where the figures come from</h2>");
-        h.P(E($"Data range {(l.DataFrom is { } df && l.DataTo is { } dt ? $"{Fmt.MonthLong(df)} to {Fmt.MonthLong(dt)}" : "not recorded")}. " +
-            $"Assumptions version {l.AssumptionsVersion}, SHA-256 ") + $"<code>{E(l.AssumptionsSha256)}</code>. " + E($"Software {l.SoftwareVersion}. The same inputs and assumptions give the same figures."));
-        h.Table("Input files", ["File", "SHA-256", "Rows accepted", "Rows rejected"],
+        h.Line($"<h2 id=\"lineage\">{E(T["html.lineage.heading"])}</h2>");
+        h.P(E(T.F("html.lineage.range", ("range", l.DataFrom is { } df && l.DataTo is { } dt ? T.Period(df, dt) : T["html.lineage.not_recorded"]))) + " " +
+            E(T.F("html.lineage.assumptions", ("version", l.AssumptionsVersion))) + $" <code>{E(l.AssumptionsSha256)}</code>. " +
+            E(T.F("html.lineage.software", ("software", l.SoftwareVersion))));
+        h.Table(T["html.lineage.inputs.caption"], [T["col.file"], "SHA-256", T["col.rows_accepted"], T["col.rows_rejected"]],
             l.Inputs.Select(i => (IReadOnlyList<string>)[i.File, i.Sha256, Fmt.Count(i.Accepted), Fmt.Count(i.Rejected)]), i => i > 1);
         h.Line("</section>");
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using BenefitsTracker.Reports.Localisation;
 
 namespace BenefitsTracker.Reports.Html;
 
@@ -7,6 +8,9 @@ namespace BenefitsTracker.Reports.Html;
 internal sealed class HtmlWriter
 {
     private readonly StringBuilder _sb = new(256 * 1024);
+
+    /// <summary>The language of the page (issue 15): every string a reader sees comes from here.</summary>
+    public ReportText T { get; init; } = ReportText.En;
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
@@ -24,7 +28,7 @@ internal sealed class HtmlWriter
         Func<int, bool> numeric, IReadOnlyList<string>? footer = null)
     {
         if (Appendix is null) return Table(caption, headers, rows, numeric, footer, id);
-        P($"{E(lead)} <a href=\"#{id}\">{E(caption)}</a>, with the other data tables at the end.", "data-link");
+        P(T.F("html.data_link", ("lead", E(lead)), ("link", $"<a href=\"#{id}\">{E(caption)}</a>")), "data-link");
         Appendix.Table(caption, headers, rows, numeric, footer, id);
         return this;
     }

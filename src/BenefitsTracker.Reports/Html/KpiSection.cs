@@ -15,41 +15,41 @@ internal static class KpiSection
     public static void Write(HtmlWriter h, SavingsResult r)
     {
         if (r.Kpis.Count == 0) return;
+        var T = h.T;
         var view = KpiDisclosure.Of(r);
         bool controlled = view.View.Controlled;
         h.Line("<section aria-labelledby=\"kpis\">");
-        h.Line("<h2 id=\"kpis\">Service performance: the four KPIs</h2>");
-        h.P(E("The GOV.UK Service Manual asks every service to measure four things: " +
-            string.Join("; ", Kpis.All.Select(k => $"{KpiText.Label(k).ToLowerInvariant()} ({KpiText.Definition(k)})")) +
-            ". Each is shown against the service's target, where one is set, and against the same months a year earlier. A month without data is unknown, not zero."));
+        h.Line($"<h2 id=\"kpis\">{E(T["kpi.heading"])}</h2>");
+        h.P(E(T.F("kpi.text", ("measures", string.Join("; ", Kpis.All.Select(k => $"{KpiText.Label(k, T).ToLowerInvariant()} ({KpiText.Definition(k, T)})"))))));
         var table = 0;
+        var notHeld = T["kpi.not_held"];
         foreach (var k in r.Kpis)
         {
             Shown Now(Kpi kpi) => controlled ? view.Period(k.Service, kpi) : Shown.Value;
             Shown Before(Kpi kpi) => controlled ? view.Period(k.Service, kpi, yearEarlier: true) : Shown.Value;
             var rows = Kpis.All.Select(kpi => (IReadOnlyList<string>)[
-                KpiText.Label(kpi),
-                KpiText.Value(kpi, k.Period, Now(kpi)),
-                KpiText.Target(k.Targets, kpi),
-                KpiText.Met(k.Targets, kpi, k.Period, Now(kpi)),
-                k.YearEarlier is null ? "not held" : KpiText.Value(kpi, k.YearEarlier, Before(kpi)),
-                KpiText.Change(kpi, k.Period, k.YearEarlier, Now(kpi), Before(kpi))]).ToList();
+                KpiText.Label(kpi, T),
+                KpiText.Value(kpi, k.Period, Now(kpi), T),
+                KpiText.Target(k.Targets, kpi, T),
+                KpiText.Met(k.Targets, kpi, k.Period, Now(kpi), T),
+                k.YearEarlier is null ? notHeld : KpiText.Value(kpi, k.YearEarlier, Before(kpi), T),
+                KpiText.Change(kpi, k.Period, k.YearEarlier, Now(kpi), Before(kpi), T)]).ToList();
             var ratings = Now(Kpi.UserSatisfaction) is var s && s != Shown.Value ? view.View.Symbol(s) : Fmt.Count(k.Period.Ratings);
-            var ratingsBefore = k.YearEarlier is null ? "not held"
+            var ratingsBefore = k.YearEarlier is null ? notHeld
                 : Before(Kpi.UserSatisfaction) is var sb && sb != Shown.Value ? view.View.Symbol(sb) : Fmt.Count(k.YearEarlier.Ratings);
-            rows.Add(["Satisfaction ratings given", ratings, "", "", ratingsBefore, ""]);
+            rows.Add([T["kpi.ratings_given"], ratings, "", "", ratingsBefore, ""]);
             var name = ServiceNames.Of(r, k.Service);
             h.Line($"<h3>{E(name)}</h3>");
-            h.Table($"{name}: the four KPIs over the period, against target and a year earlier",
-                ["Measure", "This period", "Target", "Target met", "Same months a year earlier", "Change"], rows, i => i is 1 or 4 or 5);
+            h.Table(T.F("kpi.period.caption", ("service", name)),
+                [T["col.measure"], T["col.this_period"], T["col.target"], T["col.target_met"], T["col.year_earlier"], T["col.change"]], rows, i => i is 1 or 4 or 5);
 
             var months = k.Months.Select((m, i) => (IReadOnlyList<string>)[
-                Fmt.MonthShort(m.Month),
-                .. Kpis.All.Select(kpi => KpiText.Value(kpi, m.Figures, controlled ? view.Month(k.Service, i, kpi) : Shown.Value)),
-                m.Figures is null ? "unknown" : controlled && view.Month(k.Service, i, Kpi.UserSatisfaction) is var ms && ms != Shown.Value ? view.View.Symbol(ms) : Fmt.Count(m.Figures.Ratings),
-                KpiText.Value(Kpi.UserSatisfaction, m.YearEarlier, controlled ? view.Month(k.Service, i, Kpi.UserSatisfaction, yearEarlier: true) : Shown.Value)]);
-            h.DataTable("Month by month:", $"{name}: the four KPIs month by month", $"kpi-months-{++table}",
-                ["Month", .. Kpis.All.Select(KpiText.Label), "Ratings", "User satisfaction a year earlier"], months, i => i > 0);
+                T.MonthShort(m.Month),
+                .. Kpis.All.Select(kpi => KpiText.Value(kpi, m.Figures, controlled ? view.Month(k.Service, i, kpi) : Shown.Value, T)),
+                m.Figures is null ? T["common.unknown"] : controlled && view.Month(k.Service, i, Kpi.UserSatisfaction) is var ms && ms != Shown.Value ? view.View.Symbol(ms) : Fmt.Count(m.Figures.Ratings),
+                KpiText.Value(Kpi.UserSatisfaction, m.YearEarlier, controlled ? view.Month(k.Service, i, Kpi.UserSatisfaction, yearEarlier: true) : Shown.Value, T)]);
+            h.DataTable(T["kpi.months.lead"], T.F("kpi.months.caption", ("service", name)), $"kpi-months-{++table}",
+                [T["col.month"], .. Kpis.All.Select(x => KpiText.Label(x, T)), T["col.ratings"], T["col.satisfaction_year_earlier"]], months, i => i > 0);
         }
         h.Line("</section>");
     }

@@ -11,27 +11,30 @@ internal static class LineSections
     public static void Write(HtmlWriter h, ReportFacts f)
     {
         var r = f.Result;
+        var T = f.T;
         var rows = r.Lines.Select(l => (IReadOnlyList<string>)[
-            l.Line.Title(), l.Enabled ? "Yes" : "No", Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), l.Cashable ? "Cashable" : "Non-cashable",
-            l.Ci95 is { } ci ? $"{Fmt.Money(ci.Low)} to {Fmt.Money(ci.High)}" : "-"]).ToList();
-        IReadOnlyList<string> total = ["Total", "", Fmt.Money(r.Totals.GrossBenefit), Fmt.Money(r.Totals.AdjustedBenefit), "", ""];
-        h.Table("Benefit lines over the period", ["Benefit line", "Counted", "Gross", "Adjusted", "Treated as", "95% interval (gross)"], rows, i => i is 2 or 3, total);
+            T.Line(l.Line), T.YesNo(l.Enabled), Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), T[l.Cashable ? "lines.cashable" : "lines.non_cashable"],
+            l.Ci95 is { } ci ? T.Range(Fmt.Money(ci.Low), Fmt.Money(ci.High)) : "-"]).ToList();
+        IReadOnlyList<string> total = [T["col.total"], "", Fmt.Money(r.Totals.GrossBenefit), Fmt.Money(r.Totals.AdjustedBenefit), "", ""];
+        h.Table(T["lines.caption"], [T["col.benefit_line"], T["col.counted"], T["col.gross"], T["col.adjusted"], T["col.treated_as"], T["col.interval_gross"]],
+            rows, i => i is 2 or 3, total);
         if (Fmt.MayNotSum(r.Lines.Select(l => l.Gross), r.Totals.GrossBenefit) || Fmt.MayNotSum(r.Lines.Select(l => l.Adjusted), r.Totals.AdjustedBenefit))
-            h.P(E(Fmt.RoundingNote), "rounding");
+            h.P(E(T["common.rounding_note"]), "rounding");
 
         ByService(h, f);
 
         foreach (var line in r.Lines)
         {
-            h.Line($"<h3>{E(line.Line.Title())}: {Fmt.Money(line.Adjusted)}</h3>");
+            h.Line($"<h3>{E(T.Line(line.Line))}: {Fmt.Money(line.Adjusted)}</h3>");
             if (!line.Enabled)
             {
-                h.P("Not counted in this report: the assumptions switch this line off, usually so that the same saving is not counted twice.");
+                h.P(E(T["lines.not_counted"]));
                 continue;
             }
-            h.P(E(Method(line.Line)));
+            h.P(E(T["lines.method." + line.Line.Key()]));
             h.P(E(Working(f, line.Line)));
-            h.P(E($"Gross {Fmt.Money(line.Gross)}; after adjustments {Fmt.Money(line.Adjusted)}, counted as {(line.Cashable ? "cashable" : "non-cashable")}."));
+            h.P(E(T.F("lines.summary", ("gross", Fmt.Money(line.Gross)), ("adjusted", Fmt.Money(line.Adjusted)),
+                ("treated", T[line.Cashable ? "lines.cashable_lower" : "lines.non_cashable_lower"]))));
         }
     }
 
@@ -43,28 +46,30 @@ internal static class LineSections
     private static void ByService(HtmlWriter h, ReportFacts f)
     {
         var r = f.Result;
+        var T = f.T;
         if (r.Scope.Kind == ScopeKind.Consortium || f.Units.Count == 0) return;
         var lines = BenefitLines.All;
+        var na = T["common.na"];
         var rows = f.Units.Select(u =>
         {
             var months = u.Working.Months;
             var transactions = months.Sum(m => m.ByChannel.Values.Sum());
             var digital = months.Sum(m => m.ByChannel.Where(kv => u.Assumptions.DigitalChannels.Contains(kv.Key)).Sum(kv => kv.Value));
-            var cells = new List<string> { u.Service, Fmt.Count(transactions), transactions == 0 ? "n/a" : Fmt.Percent((decimal)digital / transactions) };
+            var cells = new List<string> { u.Service, Fmt.Count(transactions), transactions == 0 ? na : Fmt.Percent((decimal)digital / transactions) };
             cells.AddRange(lines.Select(l => Fmt.Money(months.Sum(m => m.AdjustedByLine.GetValueOrDefault(l)))));
             cells.Add(Fmt.Money(months.Sum(m => m.AdjustedByLine.Values.Sum())));
             return (IReadOnlyList<string>)cells;
         }).ToList();
-        var headers = new List<string> { "Service", "Transactions", "Digital take-up" };
-        headers.AddRange(lines.Select(l => l.Title()));
-        headers.Add("Adjusted benefit");
-        var total = new List<string> { "All services", Fmt.Count(r.Totals.Transactions), r.Totals.DigitalTakeUp is { } tu ? Fmt.Percent(tu) : "n/a" };
+        var headers = new List<string> { T["col.service"], T["col.transactions"], T["col.take_up"] };
+        headers.AddRange(lines.Select(T.Line));
+        headers.Add(T["col.adjusted_benefit"]);
+        var total = new List<string> { T["lines.all_services"], Fmt.Count(r.Totals.Transactions), r.Totals.DigitalTakeUp is { } tu ? Fmt.Percent(tu) : na };
         total.AddRange(r.Lines.Select(l => Fmt.Money(l.Adjusted)));
         total.Add(Fmt.Money(r.Totals.AdjustedBenefit));
-        h.Line("<h3>By service</h3>");
-        h.Table("Each service over the period: adjusted benefit by line", headers, rows, i => i > 0, total);
+        h.Line($"<h3>{E(T["lines.by_service.heading"])}</h3>");
+        h.Table(T["lines.by_service.caption"], headers, rows, i => i > 0, total);
         var byService = f.Units.Select(u => u.Working.Months.Sum(m => m.AdjustedByLine.Values.Sum())).ToList();
-        if (Fmt.MayNotSum(byService, r.Totals.AdjustedBenefit)) h.P(E(Fmt.RoundingNote), "rounding");
+        if (Fmt.MayNotSum(byService, r.Totals.AdjustedBenefit)) h.P(E(T["common.rounding_note"]), "rounding");
 
         // Digital service costs by category and service, as recorded for the period (the Spend sheet's cost lines).
         var digitalCosts = r.Costs.Where(c => !CostCategories.IsBaseline(c.Line.Category)).ToList();
@@ -73,31 +78,22 @@ internal static class LineSections
         var owners = digitalCosts.Select(c => c.Line.Service).Distinct().OrderBy(s => s is null).ThenBy(s => s, StringComparer.Ordinal).ToList();
         var costRows = owners.Select(s =>
         {
-            var cells = new List<string> { s ?? "Shared by all services" };
+            var cells = new List<string> { s ?? T["lines.shared"] };
             cells.AddRange(categories.Select(c => Fmt.Money(digitalCosts.Where(x => x.Line.Service == s && x.Line.Category == c).Sum(x => x.InPeriod))));
             cells.Add(Fmt.Money(digitalCosts.Where(x => x.Line.Service == s).Sum(x => x.InPeriod)));
             return (IReadOnlyList<string>)cells;
         }).ToList();
-        var costTotal = new List<string> { "All" };
+        var costTotal = new List<string> { T["lines.all"] };
         costTotal.AddRange(categories.Select(c => Fmt.Money(digitalCosts.Where(x => x.Line.Category == c).Sum(x => x.InPeriod))));
         costTotal.Add(Fmt.Money(digitalCosts.Sum(x => x.InPeriod)));
-        h.Table("Digital service costs in the period by category and service, as recorded" +
-                (r.Appraisal is { OptimismBiasCosts: not 0m } a ? $" (the headline adds optimism bias of {Fmt.Percent(a.OptimismBiasCosts)})" : ""),
-            ["Service", .. categories.Select(c => char.ToUpperInvariant(c[0]) + c[1..]), "Total"], costRows, i => i > 0, costTotal);
+        h.Table(T["lines.costs.caption"] +
+                (r.Appraisal is { OptimismBiasCosts: not 0m } a ? " " + T.F("lines.costs.optimism", ("percent", Fmt.Percent(a.OptimismBiasCosts))) : ""),
+            [T["col.service"], .. categories.Select(T.Category), T["col.total"]], costRows, i => i > 0, costTotal);
     }
-
-    private static string Method(BenefitLine line) => line switch
-    {
-        BenefitLine.ChannelShift => "Method: each month's transactions are costed twice, at the baseline channel mix (what they would have cost had nobody moved online) and at the channels people actually used. The difference is the saving in front-office contact cost.",
-        BenefitLine.OfficerTime => "Method: had each case closed in the period taken the baseline's mean officer minutes, officers would have spent more time; the minutes not spent, valued at the officer's hourly cost (salary plus on-costs), are the benefit.",
-        BenefitLine.Print => "Method: a baseline month's print spend, less what was spent on print each month of the period.",
-        BenefitLine.Postage => "Method: a baseline month's postage spend, less what was spent on postage each month of the period.",
-        BenefitLine.AvoidableContact => "Method: when someone fails to complete a transaction online and then completes the same service offline within 7 days, the offline contact cost more than the online one would have; that difference counts against the savings.",
-        _ => "",
-    };
 
     private static string Working(ReportFacts f, BenefitLine line)
     {
+        var T = f.T;
         var units = f.Units.Where(u => u.Assumptions.Lines.Contains(line)).ToList();
         var months = f.Result.Request.MonthCount;
         switch (line)
@@ -109,12 +105,14 @@ internal static class LineSections
                 {
                     var w = units[0].Working;
                     var total = w.BaselineVolumes.Values.Sum();
-                    var mix = string.Join(", ", w.BaselineVolumes.Select(kv => $"{Fmt.Channel(kv.Key).ToLowerInvariant()} {(total == 0 ? "0.0%" : Fmt.Percent((decimal)kv.Value / total))}"));
-                    var costs = string.Join(", ", w.Assumptions.UnitCosts.Where(kv => w.BaselineVolumes.ContainsKey(kv.Key)).Select(kv => $"{Fmt.Channel(kv.Key).ToLowerInvariant()} {Fmt.Money(kv.Value)}"));
-                    return $"In the baseline ({Fmt.MonthShort(w.Assumptions.BaselineFrom)} to {Fmt.MonthShort(w.Assumptions.BaselineTo)}) the mix was {mix}; at unit costs of {costs}, an average of £{w.BaselineMixUnitCost:0.0000} a transaction. The period had {f.CountText(f.Result.Totals.Transactions)} transactions.";
+                    var mix = string.Join(", ", w.BaselineVolumes.Select(kv => $"{T.ChannelLower(kv.Key)} {(total == 0 ? "0.0%" : Fmt.Percent((decimal)kv.Value / total))}"));
+                    var costs = string.Join(", ", w.Assumptions.UnitCosts.Where(kv => w.BaselineVolumes.ContainsKey(kv.Key)).Select(kv => $"{T.ChannelLower(kv.Key)} {Fmt.Money(kv.Value)}"));
+                    return T.F("lines.working.channel_shift.one", ("from", T.MonthShort(w.Assumptions.BaselineFrom)), ("to", T.MonthShort(w.Assumptions.BaselineTo)),
+                        ("mix", mix), ("costs", costs), ("average", "£" + w.BaselineMixUnitCost.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)),
+                        ("transactions", f.CountText(f.Result.Totals.Transactions)));
                 }
-                var where = f.SuppressBelow is null ? "the workbook's Baseline sheet shows each one" : "each council's own report shows its services' mixes";
-                return $"Each of the {units.Count} services is measured against its own baseline mix ({where}). The period had {f.CountText(f.Result.Totals.Transactions)} transactions.";
+                var where = T[f.SuppressBelow is null ? "lines.working.channel_shift.where.workbook" : "lines.working.channel_shift.where.own"];
+                return T.F("lines.working.channel_shift.many", ("n", units.Count), ("where", where), ("transactions", f.CountText(f.Result.Totals.Transactions)));
             case BenefitLine.OfficerTime:
             {
                 var baseCases = units.Sum(u => u.Working.BaselineMeanMinutes is null ? 0 : u.Working.BaselineClosedCases);
@@ -124,16 +122,17 @@ internal static class LineSections
                 var t = rows.Sum(x => x.OfficerMinutes);
                 var hours = rows.Sum(x => x.HoursReleased);
                 var rates = rows.Select(x => x.HourlyCost).Distinct().Order().Select(Fmt.Money).ToList();
-                if (baseCases == 0) return "No cases closed in the baseline, so there is nothing to compare with and this line is zero.";
+                if (baseCases == 0) return T["lines.working.officer.no_baseline"];
                 // Figures derived from a hidden count are withheld with it (a consortium's shared report).
                 var baseline = f.IsSuppressed(baseCases)
-                    ? $"Baseline cases: {f.CountText(baseCases)}, so their mean minutes are withheld. "
-                    : $"Baseline cases took {Fmt.Number(baseMinutes / baseCases, 1)} minutes each on average ({f.CountText(baseCases)} cases). ";
+                    ? T.F("lines.working.officer.baseline_withheld", ("cases", f.CountText(baseCases)))
+                    : T.F("lines.working.officer.baseline", ("minutes", Fmt.Number(baseMinutes / baseCases, 1)), ("cases", f.CountText(baseCases)));
                 var period = f.IsSuppressed(n)
-                    ? $"In the period {f.CountText(n)} cases closed (their minutes withheld): "
-                    : $"In the period {f.CountText(n)} cases closed, taking {Fmt.Number(t, 0)} minutes in all: ";
-                return baseline + period + $"{Fmt.Number(hours, 1)} officer hours released, " +
-                    $"valued at {(rates.Count == 0 ? "the hourly cost" : string.Join(" or ", rates) + " an hour")}.";
+                    ? T.F("lines.working.officer.period_withheld", ("cases", f.CountText(n)))
+                    : T.F("lines.working.officer.period", ("cases", f.CountText(n)), ("minutes", Fmt.Number(t, 0)));
+                var valued = rates.Count == 0 ? T["lines.working.officer.the_hourly_cost"]
+                    : T.F("lines.working.officer.an_hour", ("rates", string.Join(" " + T["common.or"] + " ", rates)));
+                return baseline + " " + period + " " + T.F("lines.working.officer.released", ("hours", Fmt.Number(hours, 1)), ("valued", valued));
             }
             case BenefitLine.Print:
             case BenefitLine.Postage:
@@ -142,21 +141,23 @@ internal static class LineSections
                 var baseline = units.Sum(u => u.Working.BaselineSpend.GetValueOrDefault(category));
                 var perMonth = units.Sum(u => u.Working.BaselineSpend.GetValueOrDefault(category) / Month.Count(u.Assumptions.BaselineFrom, u.Assumptions.BaselineTo));
                 var period = units.Sum(u => u.Working.Months.Sum(m => m.Spend.GetValueOrDefault(category)));
-                return $"Baseline spend {Fmt.Money(baseline)}, {Fmt.Money(perMonth)} a month; {months} months at that rate would have cost {Fmt.Money(perMonth * months)}, and {Fmt.Money(period)} was spent.";
+                return T.F("lines.working.spend", ("baseline", Fmt.Money(baseline)), ("per_month", Fmt.Money(perMonth)), ("months", months),
+                    ("would", Fmt.Money(perMonth * months)), ("spent", Fmt.Money(period)));
             }
             case BenefitLine.AvoidableContact:
             {
                 var pairs = units.SelectMany(u => u.Working.AvoidableContact).ToList();
-                if (pairs.Count == 0) return "No failed online attempt was followed by an offline transaction within 7 days (this needs user_ref on events).";
+                if (pairs.Count == 0) return T["lines.working.avoidable.none"];
                 var groups = pairs.GroupBy(p => (p.DigitalChannel, p.OfflineChannel))
                     .Select(g => (Key: $"{g.Key.DigitalChannel}>{g.Key.OfflineChannel}", g.Key.DigitalChannel, g.Key.OfflineChannel, Count: g.Sum(p => p.Count), g.First().UnitDifference))
                     .ToList();
                 // The total is shown, so the pairs follow the engine's rule for a row: small ones hidden, then the smallest others until the hidden add up to the threshold.
                 var hidden = f.Disclosure.Row(groups.Select(g => KeyValuePair.Create(g.Key, g.Count)));
                 var kinds = string.Join("; ", groups.Select(g =>
-                    $"{(hidden.TryGetValue(g.Key, out var shown) ? f.Disclosure.Symbol(shown) : Fmt.Count(g.Count))} from {Fmt.Channel(g.DigitalChannel).ToLowerInvariant()} to {Fmt.Channel(g.OfflineChannel).ToLowerInvariant()}" +
-                    (f.SuppressBelow is null ? $" at {Fmt.Money(g.UnitDifference)} each" : "")));
-                return $"{f.CountText(pairs.Sum(p => p.Count))} such contacts: {kinds}.";
+                    T.F("lines.working.avoidable.kind", ("count", hidden.TryGetValue(g.Key, out var shown) ? f.Disclosure.Symbol(shown) : Fmt.Count(g.Count)),
+                        ("from", T.ChannelLower(g.DigitalChannel)), ("to", T.ChannelLower(g.OfflineChannel))) +
+                    (f.SuppressBelow is null ? " " + T.F("lines.working.avoidable.each", ("money", Fmt.Money(g.UnitDifference))) : "")));
+                return T.F("lines.working.avoidable", ("count", f.CountText(pairs.Sum(p => p.Count))), ("kinds", kinds));
             }
             default:
                 return "";

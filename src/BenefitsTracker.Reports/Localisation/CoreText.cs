@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using BenefitsTracker.Core.Disclosure;
+using BenefitsTracker.Core.Model;
+
+namespace BenefitsTracker.Reports.Localisation;
+
+/// <summary>
+/// Sentences the engine (Core) writes in English, put into the report's language at the report layer: the
+/// disclosure note is rebuilt from the view's own figures; the engine's notes are recognised by their pattern and
+/// rebuilt from their parts. A note of a shape not known here is shown as Core wrote it (docs/reports.md lists them).
+/// </summary>
+internal static partial class CoreText
+{
+    /// <summary>The note every controlled output carries (<see cref="DisclosureView.Note"/>), in the report's language.</summary>
+    public static string DisclosureNote(DisclosureView view, string english, ReportText T, SavingsResult result)
+    {
+        if (!T.IsWelsh && english.Length > 0) return english;
+        string Name(string code) => result.Members.FirstOrDefault(m => m.Scope.Id == code)?.Scope.Name ?? code;
+        var names = string.Join(", ", view.Members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{Name(m.Key)} {view.Symbol(m.Value)}"));
+        var withheld = view.Members.Count == 0 ? T["disclosure.none_withheld"]
+            : T.F("disclosure.withheld", ("count", view.Members.Count), ("names", names));
+        return T.F("disclosure.note", ("threshold", view.Threshold), ("small", view.SmallSymbol), ("confidential", DisclosureView.ConfidentialSymbol),
+            ("withheld", withheld));
+    }
+
+    /// <summary>One of the engine's notes (<see cref="SavingsResult.Notes"/>) in the report's language.</summary>
+    public static string Note(string note, ReportText T)
+    {
+        if (!T.IsWelsh) return note;
+        var m = BaselineNote().Match(note);
+        if (!m.Success) return note;
+        var key = m.Groups["what"].Value == "completed transactions" ? "note.baseline_no_transactions" : "note.baseline_no_cases";
+        var text = T.F(key, ("service", m.Groups["service"].Value), ("from", m.Groups["from"].Value), ("to", m.Groups["to"].Value));
+        return m.Groups["council"].Success ? m.Groups["council"].Value + ": " + text : text;
+    }
+
+    [GeneratedRegex(@"^(?:(?<council>[A-Z]\d{8}): )?(?<service>[^:]+): the baseline (?<from>\d{4}-\d{2})\.\.(?<to>\d{4}-\d{2}) has no " +
+        @"(?<what>completed transactions|closed cases), so (?:channel shift|officer time) is zero for this service\.$")]
+    private static partial Regex BaselineNote();
+}
+
+/// <summary>The engine's notes put into a report's language, for the outputs outside this assembly (the CLI's summary).</summary>
+public static class ReportNotes
+{
+    public static string Translate(string note, ReportText T) => CoreText.Note(note, T);
+}

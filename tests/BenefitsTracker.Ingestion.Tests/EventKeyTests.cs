@@ -1,0 +1,168 @@
+using System.IO.Hashing;
+using System.Text;
+using BenefitsTracker.Data;
+using BenefitsTracker.Data.Bulk;
+using BenefitsTracker.Data.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace BenefitsTracker.Ingestion.Tests;
+
+/// <summary>
+/// SQLite de-duplicates events on a 64-bit key of (council_code, event_id): the key must never change, two ids that
+/// share a key must both be stored, and a store made before the key must be filled in and de-duplicate as before.
+/// </summary>
+public class EventKeyTests
+{
+    private const string Header = "event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds\n";
+
+    private static string Row(string id, string council = "W06000003", int quantity = 1) =>
+        $"{id},{council},garden-waste,web,transaction_completed,2024-04-10T09:00:00Z,,,{quantity},\n";
+
+    private static byte[] U(string s) => Encoding.UTF8.GetBytes(s);
+
+    [Fact]
+    public void The_key_is_XXH3_64_of_the_council_a_separator_and_the_id()
+    {
+        // XXH3-64 of no bytes, seed 0, as the xxHash reference gives it: the algorithm is the published one.
+        Assert.Equal(0x2D06800538D394C2UL, XxHash3.HashToUInt64([]));
+        Assert.Equal(unchecked((long)XxHash3.HashToUInt64(U("W06000003\u001F1001"))), EventKey.Of(U("W06000003"), U("1001")));
+        Assert.Equal(EventKey.Of(U("W06000003"), U("1001")), EventKey.Of("W06000003", "1001"));
+        // Keys are stored, so they must stay the same on every machine: this one is what the xxHash library itself (0.8.1,
+        // through Debian's python3-xxhash: xxhash.xxh3_64_intdigest(b'W06000003\x1f1001')) gives.
+        Assert.Equal(KeyOf1001, EventKey.Of("W06000003", "1001"));
+        // The separator keeps a council's id from passing for another council's.
+        Assert.NotEqual(EventKey.Of("W0600000", "31001"), EventKey.Of("W06000003", "1001"));
+        Assert.NotEqual(EventKey.Of("W06000004", "1001"), EventKey.Of("W06000003", "1001"));
+    }
+
+    private const long KeyOf1001 = 4127646914451049617;
+
+    [Fact]
+    public async Task Ids_that_share_a_key_are_each_stored_once_and_their_repeats_are_duplicates()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // Every id gets the same key: each id after the first goes the way a real collision does.
+        EventKeyFunction collide = static (_, _) => 42;
+        string[] ids = ["a", "b", "a", "c", "b", "c", "a"];
+        bool[] stored = [true, true, false, true, false, false, false];
+        await using (var tx = await store.Db.Database.BeginTransactionAsync())
+        {
+            using var loader = new SqliteBulkLoader((SqliteConnection)store.Db.Database.GetDbConnection(), collide);
+            Assert.Equal(stored, ids.Select(id => Add(loader, "W06000003", id)).ToArray());
+            // The same id of another council is another event.
+            Assert.True(Add(loader, "W06000004", "a"));
+            // A row without an id is never a duplicate.
+            Assert.True(Add(loader, "W06000003", ""));
+            Assert.True(Add(loader, "W06000003", ""));
+            await tx.CommitAsync();
+        }
+        await using (var tx = await store.Db.Database.BeginTransactionAsync())
+        {
+            // A later file: the ids stored without a key are found again through their text.
+            using var loader = new SqliteBulkLoader((SqliteConnection)store.Db.Database.GetDbConnection(), collide);
+            Assert.False(Add(loader, "W06000003", "c"));
+            Assert.False(Add(loader, "W06000004", "a"));
+            Assert.True(Add(loader, "W06000003", "d"));
+            await tx.CommitAsync();
+        }
+        var rows = await store.Db.Database.SqlQueryRaw<string>(
+            "SELECT council_code || ':' || coalesce(event_id, '-') || ':' || coalesce(event_key, 'null') AS Value FROM usage_events ORDER BY id")
+            .ToListAsync();
+        Assert.Equal(["W06000003:a:42", "W06000003:b:null", "W06000003:c:null", "W06000004:a:null", "W06000003:-:null",
+            "W06000003:-:null", "W06000003:d:null"], rows);
+    }
+
+    [Fact]
+    public async Task The_whole_ingest_stores_each_id_with_its_key_and_drops_a_repeat()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // The whole ingest, with the store's own key: a file with a repeat; the loader's collision path is covered above.
+        var file = store.Write("events.csv", Header + Row("x1") + Row("x2") + Row("x1") + Row("x1", "W06000004"));
+        var r = (await store.IngestAsync(file)).Files.Single();
+        Assert.Equal((4L, 3L, 1L), (r.Read, r.Accepted, r.Duplicates));
+        var keys = await store.Db.Database.SqlQueryRaw<long?>("SELECT event_key AS Value FROM usage_events ORDER BY council_code, event_id")
+            .ToListAsync();
+        Assert.Equal([EventKey.Of("W06000003", "x1"), EventKey.Of("W06000003", "x2"), EventKey.Of("W06000004", "x1")], keys);
+    }
+
+    [Fact]
+    public async Task Rows_loaded_in_key_order_still_store_the_first_of_a_files_repeats()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // Ids whose keys sort in another order than the file's; each repeated with a different quantity.
+        var ids = Enumerable.Range(0, 50).Select(i => $"id-{i}").ToList();
+        Assert.NotEqual(ids, ids.OrderBy(id => EventKey.Of("W06000003", id)).ToList());
+        var rows = string.Concat(ids.Select(id => Row(id, quantity: 2))) + string.Concat(ids.Select(id => Row(id, quantity: 3)))
+            + Row("", quantity: 4) + Row(ids[7], quantity: 5) + Row("", quantity: 6);
+        var file = store.Write("events.csv", Header + rows);
+
+        var r = (await store.IngestAsync(file)).Files.Single();
+
+        Assert.Equal((103L, 52L, 51L), (r.Read, r.Accepted, r.Duplicates));
+        var quantities = await store.Db.Database.SqlQueryRaw<long>("SELECT quantity AS Value FROM usage_events WHERE event_id IS NOT NULL")
+            .ToListAsync();
+        Assert.All(quantities, q => Assert.Equal(2, q));
+        Assert.Equal(50 * 2 + 4 + 6, (await store.Queries.LoadCouncilAsync("W06000003"))!.Volumes.Single().Completed);
+    }
+
+    [Fact]
+    public async Task A_store_made_before_the_key_gets_its_events_keys_and_still_refuses_their_repeats()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bt-key-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var target = DatabaseTarget.Parse("sqlite:" + Path.Combine(folder, "old.db"));
+            string before;
+            await using (var old = new BenefitsDbContext(BenefitsStore.Options(target)))
+            {
+                var migrations = old.Database.GetMigrations().ToList();
+                before = migrations[migrations.IndexOf(migrations.Single(m => m.EndsWith("_EventKey", StringComparison.Ordinal))) - 1];
+                await old.GetService<IMigrator>().MigrateAsync(before);
+                await old.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO usage_events (id, event_id, council_code, service, channel, event_type, occurred_at_ms, quantity, file_id) " +
+                    "VALUES (1, '1001', 'W06000003', 'garden-waste', 'web', 'transaction_completed', 0, 1, 0), " +
+                    "(2, NULL, 'W06000003', 'garden-waste', 'web', 'transaction_completed', 0, 1, 0), " +
+                    "(3, 'é-2', 'W06000004', 'garden-waste', 'web', 'transaction_completed', 0, 1, 0)");
+            }
+            await using var store = await BenefitsStore.OpenAsync(target);
+            var keys = await store.Database.SqlQueryRaw<long?>("SELECT event_key AS Value FROM usage_events ORDER BY id").ToListAsync();
+            Assert.Equal([EventKey.Of("W06000003", "1001"), null, EventKey.Of("W06000004", "é-2")], keys);
+
+            var file = Path.Combine(folder, "again.csv");
+            await File.WriteAllTextAsync(file, Header + Row("1001") + Row("é-2", "W06000004") + Row("1002"));
+            var r = (await new Ingestor(store).IngestAsync([file], InputKind.Auto, null, CancellationToken.None)).Files.Single();
+            Assert.Equal((3L, 1L, 2L), (r.Read, r.Accepted, r.Duplicates));
+
+            // Down again: the unique index on the text comes back (and holds, the rows being unique), the key goes.
+            await store.GetService<IMigrator>().MigrateAsync(before);
+            var indexes = await store.Database.SqlQueryRaw<string>(
+                "SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'usage_events' AND sql IS NOT NULL").ToListAsync();
+            Assert.Contains(indexes, i => i.Contains("UNIQUE INDEX", StringComparison.Ordinal) && i.Contains("\"council_code\", \"event_id\"",
+                StringComparison.Ordinal));
+            Assert.DoesNotContain(indexes, i => i.Contains("event_key", StringComparison.Ordinal));
+            var columns = await store.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('usage_events')").ToListAsync();
+            Assert.DoesNotContain("event_key", columns);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static bool Add(SqliteBulkLoader loader, string council, string id) => loader.AddEvent(new EventRecord
+    {
+        EventId = U(id),
+        CouncilCode = U(council),
+        Service = U("garden-waste"),
+        Channel = U("web"),
+        EventType = U("transaction_completed"),
+        OccurredAtMs = 1_712_739_600_000,
+        Quantity = 1,
+        FileId = 0,
+    });
+}
