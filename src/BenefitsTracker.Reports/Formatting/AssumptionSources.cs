@@ -100,7 +100,7 @@ internal static class AssumptionSources
                 ? T["sources.optimism_costs.none"]
                 : T.F("sources.optimism_costs", ("percent", Fmt.Percent(appraisal.OptimismBiasCosts)), ("file", file)));
 
-        if (PriceYears(a, own) is { } prices) sentences.Add(prices);
+        if (PriceYears(a, own, T) is { } prices) sentences.Add(prices);
 
         sentences.Add(a.DiscountRate == Core.Assumptions.AssumptionDefaults.DiscountRate
             ? T.F("sources.discount.default", ("rate", Fmt.Percent(a.DiscountRate)))
@@ -122,39 +122,36 @@ internal static class AssumptionSources
     /// and phone unit costs are in 2010-11 prices (the defaults' year) ... uprated to each month's prices with the GDP
     /// deflators (release)"; null when no cost has a price year.
     /// </summary>
-    private static string? PriceYears(ResolvedAssumptions a, IReadOnlyList<ServiceAssumptions> services)
+    private static string? PriceYears(ResolvedAssumptions a, IReadOnlyList<ServiceAssumptions> services, ReportText T)
     {
+        const string unitPrefix = Core.Assumptions.InputKeys.UnitCostPrefix;
         var all = services.Count > 0
             ? services.Select(s => (s.PriceYears, s.Deflators, s.UnitCostKeys)).ToList()
             : [(a.PriceYears, a.Deflators, a.UnitCostKeys)];
         var entries = all.SelectMany(x => x.PriceYears.Select(kv => (Key: kv.Key, Year: kv.Value,
-                Default: kv.Key.StartsWith(Core.Assumptions.InputKeys.UnitCostPrefix, StringComparison.Ordinal)
-                    && !x.UnitCostKeys.ContainsKey(kv.Key[Core.Assumptions.InputKeys.UnitCostPrefix.Length..]))))
+                Default: kv.Key.StartsWith(unitPrefix, StringComparison.Ordinal) && !x.UnitCostKeys.ContainsKey(kv.Key[unitPrefix.Length..]))))
             .Distinct().OrderBy(e => e.Year).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
         if (entries.Count == 0) return null;
+        string Cost(string key) =>
+            key.StartsWith(unitPrefix, StringComparison.Ordinal)
+                ? T.F("sources.prices.unit", ("channel", T.ChannelLower(key[unitPrefix.Length..])), ("key", key))
+                : key == Core.Assumptions.InputKeys.HourlyDefault ? T.F("sources.prices.hourly_default", ("key", key))
+                : T.F("sources.prices.hourly_grade", ("grade", key[Core.Assumptions.InputKeys.HourlyGradePrefix.Length..]), ("key", key));
         string Group(IGrouping<Core.Assumptions.FinancialYear, (string Key, Core.Assumptions.FinancialYear Year, bool Default)> g)
         {
-            var defaults = g.Where(e => e.Default).Select(e => Fmt.Channel(e.Key[Core.Assumptions.InputKeys.UnitCostPrefix.Length..]).ToLowerInvariant())
-                .Distinct().ToList();
+            var defaults = g.Where(e => e.Default).Select(e => T.ChannelLower(e.Key[unitPrefix.Length..])).Distinct().ToList();
             var parts = new List<string>();
             if (defaults.Count > 0)
-                parts.Add($"the default {Join(defaults)} unit cost{(defaults.Count == 1 ? "" : "s")} (Socitm's)");
+                parts.Add(T.F(defaults.Count == 1 ? "sources.prices.defaults.one" : "sources.prices.defaults.many", ("channels", T.Join(defaults))));
             parts.AddRange(g.Where(e => !e.Default).Select(e => Cost(e.Key)).Distinct());
-            return $"{Join(parts)} in {g.Key} prices";
+            return T.F("sources.prices.group", ("costs", T.Join(parts)), ("year", g.Key.ToString()));
         }
-        var groups = entries.GroupBy(e => e.Year).Select(Group).ToList();
+        var groups = T.Join(entries.GroupBy(e => e.Year).Select(Group).ToList());
         var deflators = all.Select(x => x.Deflators).FirstOrDefault(d => d is not null);
         return deflators is null
-            ? $"Price years: {Join(groups)}; no GDP deflator series was given, so these costs are used as given, not uprated."
-            : $"Price years: {Join(groups)}. Each is uprated to the prices of the month it values, × D(that month's financial year) ÷ " +
-              $"D(its price year), D being the GDP deflator ({deflators.Release}); costs without a price year are in the prices of the months they value.";
+            ? T.F("sources.prices.not_uprated", ("groups", groups))
+            : T.F("sources.prices.uprated", ("groups", groups), ("release", deflators.Release));
     }
-
-    private static string Cost(string key) =>
-        key.StartsWith(Core.Assumptions.InputKeys.UnitCostPrefix, StringComparison.Ordinal)
-            ? $"the {Fmt.Channel(key[Core.Assumptions.InputKeys.UnitCostPrefix.Length..]).ToLowerInvariant()} unit cost ({key})"
-            : key == Core.Assumptions.InputKeys.HourlyDefault ? $"the default hourly cost ({key})"
-            : $"grade {key[Core.Assumptions.InputKeys.HourlyGradePrefix.Length..]}'s hourly cost ({key})";
 
     private static bool SameRates(IReadOnlyDictionary<string, decimal> x, IReadOnlyDictionary<string, decimal> y) =>
         x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && v == kv.Value);
