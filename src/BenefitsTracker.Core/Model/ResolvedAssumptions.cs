@@ -21,6 +21,13 @@ public sealed record ResolvedAssumptions
     /// values.
     /// </summary>
     public IReadOnlyDictionary<string, FinancialYear> PriceYears { get; init; } = new Dictionary<string, FinancialYear>();
+    /// <summary>
+    /// Which values the assumptions file set, by key below its level ("discount_rate", "adjustments.deadweight",
+    /// "cashable.print", "officer_hourly_cost_gbp.default", "digital_channels", "suppression_threshold"), each with the full
+    /// key that set it ("councils.W06000003.discount_rate"); a key not here has its built-in default, even where the file's
+    /// value would equal it. Unit costs are in <see cref="UnitCostKeys"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SetBy { get; init; } = new Dictionary<string, string>();
     /// <summary>The GDP deflator series that uprates costs with a price year; null when none was supplied.</summary>
     public DeflatorSeries? Deflators { get; init; }
     /// <summary>The channels counted as digital.</summary>
