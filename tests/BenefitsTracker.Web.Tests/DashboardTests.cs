@@ -20,7 +20,9 @@ public sealed class DashboardTests(ITestOutputHelper output)
             var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 320, Height = 800 } });
             var page = await context.NewPageAsync();
             foreach (var path in new[] { "/", $"/councils/{ServiceUnderTest.Conwy}", $"/consortia/{ServiceUnderTest.Consortium}",
-                         $"/councils/{ServiceUnderTest.Conwy}?from=2023-04&to=2024-03&service=ldp-consultation" })
+                         $"/councils/{ServiceUnderTest.Conwy}?from=2023-04&to=2024-03&service=ldp-consultation",
+                         // In Welsh too (issue 15): axe finds nothing in the Welsh pages either.
+                         "/?lang=cy", $"/councils/{ServiceUnderTest.Conwy}?lang=cy", $"/consortia/{ServiceUnderTest.Consortium}?lang=cy" })
             {
                 var response = await page.GotoAsync(service.Url + path);
                 Assert.Equal(200, response!.Status);
@@ -54,6 +56,38 @@ public sealed class DashboardTests(ITestOutputHelper output)
             foreach (var link in links)
                 Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync(link)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Lang_cy_gives_every_page_in_Welsh_with_a_link_to_the_English_one()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
+        var index = await service.Client.GetStringAsync("/?lang=cy");
+        Assert.Contains("<html lang=\"cy\">", index, StringComparison.Ordinal);
+        Assert.Contains("<h1>Arbedion o wasanaethau digidol</h1>", index, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/councils/{ServiceUnderTest.Conwy}?lang=cy\"", index, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\" hreflang=\"en-GB\" lang=\"en-GB\">Read this report in English</a>", index, StringComparison.Ordinal);
+        Assert.Contains("hreflang=\"cy\" lang=\"cy\">Darllenwch yr adroddiad hwn yn Gymraeg</a>", await service.Client.GetStringAsync("/"),
+            StringComparison.Ordinal);
+
+        var council = await service.Client.GetStringAsync($"/councils/{ServiceUnderTest.Conwy}?lang=cy");
+        Assert.Contains("<html lang=\"cy\">", council, StringComparison.Ordinal);
+        Assert.Contains("Y prif ffigurau", council, StringComparison.Ordinal);
+        Assert.Contains("Dangos y cyfnod hwn", council, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"cy\">", council, StringComparison.Ordinal);
+        Assert.DoesNotContain("The headline", council, StringComparison.Ordinal);
+        // The English page of the same period, and the Welsh page as a file, which downloads.
+        Assert.Matches($"href=\"/councils/{ServiceUnderTest.Conwy}\\?from=\\d{{4}}-\\d\\d&amp;to=\\d{{4}}-\\d\\d\" hreflang=\"en-GB\"", council);
+        var file = System.Text.RegularExpressions.Regex.Match(council, "href=\"([^\"]+/files/[^\"]+/report\\.cy\\.html)\"");
+        Assert.True(file.Success, "no link to report.cy.html");
+        var download = await service.Client.GetAsync(WebUtility.HtmlDecode(file.Groups[1].Value));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Contains("<html lang=\"cy\">", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The English page is unchanged by the Welsh one being asked for first (each language is cached apart).
+        var english = await service.Client.GetStringAsync($"/councils/{ServiceUnderTest.Conwy}");
+        Assert.Contains("<html lang=\"en-GB\">", english, StringComparison.Ordinal);
+        Assert.Contains("The headline", english, StringComparison.Ordinal);
     }
 
     [Fact]

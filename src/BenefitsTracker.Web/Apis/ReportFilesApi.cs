@@ -48,7 +48,7 @@ public static class ReportFilesApi
         var answer = await ScopeOutputs.Guard(async () =>
         {
             var folder = await outputs.FilesFolderAsync(await outputs.ReportAsync(scope, ct), ct);
-            return TypedResults.PhysicalFile(Path.Combine(folder, file), contentType, fileDownloadName: file == "report.html" ? null : $"{scope.Stem}-{file}");
+            return TypedResults.PhysicalFile(Path.Combine(folder, file), contentType, fileDownloadName: file.EndsWith(".html", StringComparison.Ordinal) ? null : $"{scope.Stem}-{file}");
         });
         return answer.Result is PhysicalFileHttpResult ok ? ok : (ProblemHttpResult)answer.Result;
     }

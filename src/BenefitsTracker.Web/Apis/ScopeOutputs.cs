@@ -3,6 +3,7 @@ using BenefitsTracker.Application.Reporting;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports;
+using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.Reports.Manifest;
 using BenefitsTracker.Web.Auth;
 using BenefitsTracker.Web.Hosting;
@@ -21,6 +22,7 @@ public sealed class ScopeOutputs(ResultCache cache, IOptions<ServiceOptions> opt
     {
         [ReportWriter.WorkbookFile] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         [ReportWriter.HtmlFile] = "text/html; charset=utf-8",
+        [ReportWriter.HtmlFileFor(ReportLanguage.Cy)] = "text/html; charset=utf-8",
         ["manifest.json"] = "application/json",
     };
 
@@ -48,11 +50,12 @@ public sealed class ScopeOutputs(ResultCache cache, IOptions<ServiceOptions> opt
     public Task<string> FilesFolderAsync(CachedReport report, CancellationToken ct) =>
         report.DerivedAsync("files", r => Task.Run(() =>
         {
-            var folder = Path.Combine(ReportsRoot, ".served", r.Key.Stem, r.Fingerprint.ToString());
+            // English and Welsh (issue 15): report.html and report.cy.html, linked; the folder's name says so.
+            var folder = Path.Combine(ReportsRoot, ".served", r.Key.Stem, r.Fingerprint + ".en-cy");
             if (!File.Exists(Path.Combine(folder, "manifest.json")))
             {
                 var partial = folder + ".partial-" + Guid.NewGuid().ToString("N");
-                ReportPipeline.Write(r.Result, partial, r.ComputedAt, ct);
+                ReportPipeline.Write(r.Result, partial, r.ComputedAt, ct, [ReportLanguage.En, ReportLanguage.Cy]);
                 if (Directory.Exists(folder)) Directory.Delete(partial, recursive: true);
                 else Directory.Move(partial, folder);
             }

@@ -7,6 +7,7 @@ using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
 using BenefitsTracker.Reports;
+using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.Web.Apis;
 using BenefitsTracker.Web.Auth;
 using BenefitsTracker.Web.Hosting;
@@ -18,7 +19,8 @@ namespace BenefitsTracker.Web.Dashboard;
 /// <summary>
 /// The server-rendered dashboard (no JavaScript): <c>/</c>, <c>/councils/{gss}</c>, <c>/consortia/{id}</c>, with a
 /// plain period form and download links. A council's or consortium's page is report.html itself, drawn by the
-/// report's one renderer (<see cref="ReportPage"/>) with the navigation and form placed on top.
+/// report's one renderer (<see cref="ReportPage"/>) with the navigation and form placed on top. <c>?lang=cy</c> gives
+/// every page in Welsh (issue 15), with a link to the same page in the other language.
 /// </summary>
 public static class DashboardPages
 {
@@ -42,7 +44,7 @@ public static class DashboardPages
             if (!DashboardAccess.MayReadConsortium(access.IsPublic, key, id)) return SignIn(context);
             return (IResult)await ReportFilesApi.ServeAsync(access.IsPublic ? null : key, ScopeKind.Consortium, id, period, file, null, outputs, ct);
         });
-        pages.MapGet("/login", (string? returnUrl, string? problem) => Html(LoginPage(returnUrl, problem)));
+        pages.MapGet("/login", (string? returnUrl, string? problem, string? lang) => Html(LoginPage(returnUrl, problem, ReportLanguages.FromQuery(lang))));
         pages.MapPost("/login", LoginAsync).DisableAntiforgery();
         pages.MapPost("/logout", async (HttpContext context) =>
         {
@@ -52,8 +54,11 @@ public static class DashboardPages
         return app;
     }
 
-    private static async Task<IResult> IndexAsync(HttpContext context, DashboardAccess access, ServiceStore store, ScopeOutputs outputs, CancellationToken ct)
+    private static async Task<IResult> IndexAsync(HttpContext context, string? lang, DashboardAccess access, ServiceStore store, ScopeOutputs outputs,
+        CancellationToken ct)
     {
+        var language = ReportLanguages.FromQuery(lang);
+        var T = ReportText.For(language);
         var key = await access.SignedInAsync(context);
         if (!access.IsPublic && key is null) return SignIn(context);
         IReadOnlyList<(string Code, string Name)> councils;
@@ -71,30 +76,48 @@ public static class DashboardPages
         consortia = consortia.Where(c => DashboardAccess.MayReadConsortium(access.IsPublic, key, c)).ToList();
 
         var body = new StringBuilder();
+        body.Append(Switch(language, "/", ""));
         if (last is not { } to)
         {
-            body.Append("<p>The store holds no usage data yet. Ingest some with <code>benefits ingest</code> or POST /api/v1/events.</p>");
-            return Html(Page("Savings from digital services", body.ToString() + SignOut(key)));
+            body.Append("<p>").Append(T.F("dash.index.empty", ("ingest", "<code>benefits ingest</code>"))).Append("</p>");
+            return Html(Page(T["dash.index.title"], body.ToString() + SignOut(key, T), language));
         }
         var from = to.AddMonths(-11);
-        body.Append("<p>The last 12 months of data, ").Append(E(Period(from, to))).Append(". Open a council or consortium for its full report and another period.</p>\n");
-        body.Append("<h2 id=\"councils\">Councils</h2>\n");
-        await Table(body, "councils", councils.Select(c => (ScopeKind.Council, c.Code, c.Name, $"/councils/{Uri.EscapeDataString(c.Code)}")), from, to, outputs, ct);
+        var q = Query(language);
+        body.Append("<p>").Append(E(T.F("dash.index.intro", ("period", Period(from, to, T))))).Append("</p>\n");
+        body.Append("<h2 id=\"councils\">").Append(E(T["dash.index.councils"])).Append("</h2>\n");
+        await Table(body, "councils", councils.Select(c => (ScopeKind.Council, c.Code, c.Name, $"/councils/{Uri.EscapeDataString(c.Code)}{q}")), from, to, outputs, T, ct);
         if (consortia.Count > 0)
         {
-            body.Append("<h2 id=\"consortia\">Consortia</h2>\n");
-            await Table(body, "consortia", consortia.Select(c => (ScopeKind.Consortium, c, c, $"/consortia/{Uri.EscapeDataString(c)}")), from, to, outputs, ct);
+            body.Append("<h2 id=\"consortia\">").Append(E(T["dash.index.consortia"])).Append("</h2>\n");
+            await Table(body, "consortia", consortia.Select(c => (ScopeKind.Consortium, c, c, $"/consortia/{Uri.EscapeDataString(c)}{q}")), from, to, outputs, T, ct);
         }
-        body.Append("<p><a href=\"/data-quality\">Data quality</a> · <a href=\"/jobs\">Scheduled jobs</a></p>\n");
-        body.Append(SignOut(key));
-        return Html(Page("Savings from digital services", body.ToString()));
+        // The data-quality and jobs pages are in English only (docs/reports.md, Welsh-language reports).
+        body.Append("<p><a href=\"/data-quality\"").Append(T.IsWelsh ? " hreflang=\"en-GB\"" : "").Append('>').Append(E(T["dash.index.data_quality"]))
+            .Append("</a> · <a href=\"/jobs\"").Append(T.IsWelsh ? " hreflang=\"en-GB\"" : "").Append('>').Append(E(T["dash.index.jobs"])).Append("</a></p>\n");
+        body.Append(SignOut(key, T));
+        return Html(Page(T["dash.index.title"], body.ToString(), language));
+    }
+
+    /// <summary>"?lang=cy" for a Welsh page's links, nothing for English.</summary>
+    private static string Query(ReportLanguage language) => language == ReportLanguage.Cy ? "?lang=cy" : "";
+
+    /// <summary>The link to the same page in the other language; <paramref name="query"/> is the page's own query, without lang.</summary>
+    private static string Switch(ReportLanguage current, string path, string query)
+    {
+        var other = current == ReportLanguage.Cy ? ReportLanguage.En : ReportLanguage.Cy;
+        var otherQuery = other == ReportLanguage.Cy ? (query.Length == 0 ? "?lang=cy" : query + "&lang=cy") : (query.Length == 0 ? "" : query);
+        return LanguageSwitch.Nav(current, [(other, path + otherQuery)]) + "\n";
     }
 
     private static async Task Table(StringBuilder b, string id, IEnumerable<(ScopeKind Kind, string Id, string Name, string Href)> rows,
-        Month from, Month to, ScopeOutputs outputs, CancellationToken ct)
+        Month from, Month to, ScopeOutputs outputs, ReportText T, CancellationToken ct)
     {
-        b.Append("<div class=\"table-scroll\"><table aria-labelledby=\"").Append(id).Append("\">\n<thead><tr><th scope=\"col\">Name</th>")
-         .Append("<th scope=\"col\" class=\"num\">Adjusted benefit</th><th scope=\"col\" class=\"num\">Costs</th><th scope=\"col\" class=\"num\">Net benefit</th></tr></thead>\n<tbody>\n");
+        b.Append("<div class=\"table-scroll\"><table aria-labelledby=\"").Append(id).Append("\">\n<thead><tr><th scope=\"col\">")
+         .Append(E(T["dash.col.name"])).Append("</th>")
+         .Append("<th scope=\"col\" class=\"num\">").Append(E(T["col.adjusted_benefit"])).Append("</th><th scope=\"col\" class=\"num\">")
+         .Append(E(T["col.costs_short"])).Append("</th><th scope=\"col\" class=\"num\">").Append(E(T["col.net_benefit"]))
+         .Append("</th></tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
             b.Append("<tr><th scope=\"row\"><a href=\"").Append(E(row.Href)).Append("\">").Append(E(row.Name)).Append("</a>");
@@ -115,42 +138,50 @@ public static class DashboardPages
         b.Append("</tbody></table></div>\n");
     }
 
-    private static Task<IResult> CouncilAsync(HttpContext context, string gss, string? from, string? to, string? service,
+    private static Task<IResult> CouncilAsync(HttpContext context, string gss, string? from, string? to, string? service, string? lang,
         DashboardAccess access, ServiceStore store, ScopeOutputs outputs, CancellationToken ct) =>
-        ScopePageAsync(context, ScopeKind.Council, gss, from, to, service, access, store, outputs, ct);
+        ScopePageAsync(context, ScopeKind.Council, gss, from, to, service, ReportLanguages.FromQuery(lang), access, store, outputs, ct);
 
-    private static Task<IResult> ConsortiumAsync(HttpContext context, string id, string? from, string? to,
+    private static Task<IResult> ConsortiumAsync(HttpContext context, string id, string? from, string? to, string? lang,
         DashboardAccess access, ServiceStore store, ScopeOutputs outputs, CancellationToken ct) =>
-        ScopePageAsync(context, ScopeKind.Consortium, id, from, to, null, access, store, outputs, ct);
+        ScopePageAsync(context, ScopeKind.Consortium, id, from, to, null, ReportLanguages.FromQuery(lang), access, store, outputs, ct);
 
     private static async Task<IResult> ScopePageAsync(HttpContext context, ScopeKind kind, string id, string? from, string? to, string? service,
-        DashboardAccess access, ServiceStore store, ScopeOutputs outputs, CancellationToken ct)
+        ReportLanguage language, DashboardAccess access, ServiceStore store, ScopeOutputs outputs, CancellationToken ct)
     {
+        var T = ReportText.For(language);
+        var q = Query(language);
         var key = await access.SignedInAsync(context);
         var allowed = kind == ScopeKind.Council ? DashboardAccess.MayReadCouncil(access.IsPublic, key, id) : DashboardAccess.MayReadConsortium(access.IsPublic, key, id);
-        if (!allowed) return key is null ? SignIn(context) : Html(Page("Not available to this key", $"<p>The key you signed in with does not read {E(id)}.</p><p><a href=\"/\">All you can read</a></p>"), 403);
+        if (!allowed)
+            return key is null ? SignIn(context) : Html(Page(T["dash.forbidden.title"],
+                $"<p>{E(T.F("dash.forbidden.text", ("id", id)))}</p><p><a href=\"/{q}\">{E(T["dash.forbidden.link"])}</a></p>", language), 403);
 
         if (string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to))
         {
             await using var db = store.OpenRead();
             var range = await new StoreQueries(db).DataRangeAsync(kind == ScopeKind.Council ? id : null, ct);
-            if (range.To is not { } last) return Html(Page("No data yet", $"<p>The store holds no usage data for {E(id)}.</p><p><a href=\"/\">All councils and consortia</a></p>"), 404);
+            if (range.To is not { } last)
+                return Html(Page(T["dash.no_data.title"], $"<p>{E(T.F("dash.no_data.text", ("id", id)))}</p><p><a href=\"/{q}\">{E(T["dash.all"])}</a></p>", language), 404);
             from = last.AddMonths(-11).ToString();
             to = last.ToString();
         }
         var path = kind == ScopeKind.Council ? $"/councils/{Uri.EscapeDataString(id)}" : $"/consortia/{Uri.EscapeDataString(id)}";
+        // The period's messages come from the service's checks, in English (docs/reports.md, Welsh-language reports).
         if (!ScopeOutputs.TryKey(kind, id, from, to, service, out var scope, out var problem))
-            return Html(Page("The period cannot be used", $"<p>{E(problem)}.</p>" + Form(path, from, to, service, kind)), 400);
+            return Html(Page(T["dash.bad_period.title"], $"<p lang=\"en-GB\">{E(problem)}.</p>" + Form(path, from, to, service, kind, T), language), 400);
         try
         {
             var report = await outputs.ReportAsync(scope, ct);
-            // The page is cached for every viewer of this result, so who is signed in goes in per request.
-            var html = await report.DerivedAsync("dashboard", r => Task.Run(() => ReportPage.Render(r.Result, Top(path, r.Key, kind), ct), ct));
-            return Html(html.Replace(SignOutSlot, SignOut(key), StringComparison.Ordinal));
+            // The page is cached for every viewer of this result (one per language), so who is signed in goes in per request.
+            var html = await report.DerivedAsync(language == ReportLanguage.Cy ? "dashboard.cy" : "dashboard",
+                r => Task.Run(() => ReportPage.Render(r.Result, Top(path, r.Key, kind, language), language, ct), ct));
+            return Html(html.Replace(SignOutSlot, SignOut(key, T), StringComparison.Ordinal));
         }
         catch (Exception e) when (UsersProblem.Is(e))
         {
-            return Html(Page("The report cannot be made", $"<p>{E(e.Message.Replace("--", "", StringComparison.Ordinal))}.</p>" + Form(path, from, to, service, kind)), 400);
+            return Html(Page(T["dash.cannot.title"], $"<p lang=\"en-GB\">{E(e.Message.Replace("--", "", StringComparison.Ordinal))}.</p>" +
+                Form(path, from, to, service, kind, T), language), 400);
         }
     }
 
@@ -158,49 +189,66 @@ public static class DashboardPages
     /// <summary>Where the per-request "signed in with key N" form goes in the cached page.</summary>
     private const string SignOutSlot = "<!--signed-in-->";
 
-    private static string Top(string path, ScopeKey scope, ScopeKind kind)
+    private static string Top(string path, ScopeKey scope, ScopeKind kind, ReportLanguage language)
     {
+        var T = ReportText.For(language);
         var b = new StringBuilder();
-        b.Append("<nav aria-label=\"Dashboard\" class=\"dashboard-nav\">\n<p><a href=\"/\">All councils and consortia</a></p>\n");
-        b.Append(Form(path, scope.From.ToString(), scope.To.ToString(), scope.Service, kind));
+        var own = $"?from={scope.From}&to={scope.To}" + (scope.Service is { } sv ? "&service=" + Uri.EscapeDataString(sv) : "");
+        b.Append(Switch(language, path, own));
+        b.Append("<nav aria-label=\"").Append(E(T["dash.nav"])).Append("\" class=\"dashboard-nav\">\n<p><a href=\"/").Append(Query(language)).Append("\">")
+         .Append(E(T["dash.all"])).Append("</a></p>\n");
+        b.Append(Form(path, scope.From.ToString(), scope.To.ToString(), scope.Service, kind, T));
         {
             var files = $"{path}/files/{scope.From}..{scope.To}/";
             var query = scope.Service is { } s ? "?service=" + Uri.EscapeDataString(s) : "";
-            b.Append("<p>Download: <a href=\"").Append(E(files + "savings.xlsx" + query)).Append("\">the workbook (savings.xlsx)</a>, ")
-             .Append("<a href=\"").Append(E(files + "report.html" + query)).Append("\">this report as a file (report.html)</a>, ")
-             .Append("<a href=\"").Append(E(files + "manifest.json" + query)).Append("\">the figures as data (manifest.json)</a>.</p>\n");
+            b.Append("<p>").Append(E(T["dash.download"])).Append(" <a href=\"").Append(E(files + "savings.xlsx" + query)).Append("\">")
+             .Append(E(T["dash.download.workbook"])).Append("</a>, ")
+             .Append("<a href=\"").Append(E(files + ReportWriter.HtmlFileFor(language) + query)).Append("\">")
+             .Append(E(T.F("dash.download.page", ("file", ReportWriter.HtmlFileFor(language))))).Append("</a>, ")
+             .Append("<a href=\"").Append(E(files + "manifest.json" + query)).Append("\">").Append(E(T["dash.download.manifest"])).Append("</a>.</p>\n");
         }
         b.Append(SignOutSlot).Append("</nav>");
         return b.ToString();
     }
 
-    private static string Form(string path, string? from, string? to, string? service, ScopeKind kind)
+    private static string Form(string path, string? from, string? to, string? service, ScopeKind kind, ReportText T)
     {
         var b = new StringBuilder();
-        b.Append("<form method=\"get\" action=\"").Append(E(path)).Append("\">\n<fieldset>\n<legend>Period").Append(kind == ScopeKind.Council ? " and service" : "").Append("</legend>\n");
-        b.Append("<p><label for=\"from\">From (month, YYYY-MM)</label> <input id=\"from\" name=\"from\" value=\"").Append(E(from)).Append("\" size=\"8\" autocomplete=\"off\"></p>\n");
-        b.Append("<p><label for=\"to\">To (month, YYYY-MM)</label> <input id=\"to\" name=\"to\" value=\"").Append(E(to)).Append("\" size=\"8\" autocomplete=\"off\"></p>\n");
+        b.Append("<form method=\"get\" action=\"").Append(E(path)).Append("\">\n<fieldset>\n<legend>")
+         .Append(E(T[kind == ScopeKind.Council ? "dash.form.legend.council" : "dash.form.legend.consortium"])).Append("</legend>\n");
+        if (T.IsWelsh) b.Append("<input type=\"hidden\" name=\"lang\" value=\"cy\">\n");
+        b.Append("<p><label for=\"from\">").Append(E(T["dash.form.from"])).Append("</label> <input id=\"from\" name=\"from\" value=\"").Append(E(from))
+         .Append("\" size=\"8\" autocomplete=\"off\"></p>\n");
+        b.Append("<p><label for=\"to\">").Append(E(T["dash.form.to"])).Append("</label> <input id=\"to\" name=\"to\" value=\"").Append(E(to))
+         .Append("\" size=\"8\" autocomplete=\"off\"></p>\n");
         if (kind == ScopeKind.Council)
-            b.Append("<p><label for=\"service\">Service (its short name; leave empty for all)</label> <input id=\"service\" name=\"service\" value=\"").Append(E(service)).Append("\" size=\"20\" autocomplete=\"off\"></p>\n");
-        b.Append("<p><button type=\"submit\">Show this period</button></p>\n</fieldset>\n</form>\n");
+            b.Append("<p><label for=\"service\">").Append(E(T["dash.form.service"])).Append("</label> <input id=\"service\" name=\"service\" value=\"")
+             .Append(E(service)).Append("\" size=\"20\" autocomplete=\"off\"></p>\n");
+        b.Append("<p><button type=\"submit\">").Append(E(T["dash.form.submit"])).Append("</button></p>\n</fieldset>\n</form>\n");
         return b.ToString();
     }
 
-    private static string SignOut(KeyPrincipal? key) => key is null ? "" :
-        $"<form method=\"post\" action=\"/logout\"><p>Signed in with key {key.Id.ToString(CultureInfo.InvariantCulture)}{(key.Name is { } n ? " (" + E(n) + ")" : "")}. <button type=\"submit\">Sign out</button></p></form>\n";
+    private static string SignOut(KeyPrincipal? key, ReportText T) => key is null ? "" :
+        $"<form method=\"post\" action=\"/logout\"><p>{E(T.F("dash.signed_in", ("id", key.Id.ToString(CultureInfo.InvariantCulture)),
+            ("name", key.Name is { } n ? " (" + n + ")" : "")))} <button type=\"submit\">{E(T["dash.sign_out"])}</button></p></form>\n";
 
     private static IResult SignIn(HttpContext context) =>
-        Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+        Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString) +
+            (ReportLanguages.FromQuery(context.Request.Query["lang"]) == ReportLanguage.Cy ? "&lang=cy" : ""));
 
-    private static string LoginPage(string? returnUrl, string? problem)
+    private static string LoginPage(string? returnUrl, string? problem, ReportLanguage language)
     {
+        var T = ReportText.For(language);
         var b = new StringBuilder();
-        if (problem is not null) b.Append("<p role=\"alert\"><strong>That key was not accepted</strong>: it is unknown, mistyped or revoked.</p>\n");
-        b.Append("<p>This dashboard shows a council's figures to the holders of its key. Paste the key you were given (<code>benefits apikey create</code> makes one).</p>\n");
+        b.Append(Switch(language, "/login", returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        if (problem is not null)
+            b.Append("<p role=\"alert\"><strong>").Append(E(T["dash.login.refused"])).Append("</strong>: ").Append(E(T["dash.login.refused.why"])).Append("</p>\n");
+        b.Append("<p>").Append(T.F("dash.login.text", ("command", "<code>benefits apikey create</code>"))).Append("</p>\n");
         b.Append("<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(E(LocalOnly(returnUrl))).Append("\">\n");
-        b.Append("<p><label for=\"key\">API key</label> <input id=\"key\" name=\"key\" type=\"password\" size=\"40\" autocomplete=\"off\" required></p>\n");
-        b.Append("<p><button type=\"submit\">Sign in</button></p>\n</form>\n");
-        return Page("Sign in to the savings dashboard", b.ToString());
+        b.Append("<p><label for=\"key\">").Append(E(T["dash.login.key"]))
+         .Append("</label> <input id=\"key\" name=\"key\" type=\"password\" size=\"40\" autocomplete=\"off\" required></p>\n");
+        b.Append("<p><button type=\"submit\">").Append(E(T["dash.login.submit"])).Append("</button></p>\n</form>\n");
+        return Page(T["dash.login.title"], b.ToString(), language);
     }
 
     private static async Task<IResult> LoginAsync(HttpContext context, ApiKeyVerifier verifier)
@@ -217,7 +265,7 @@ public static class DashboardPages
     private static string LocalOnly(string? url) =>
         url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal) ? u : "/";
 
-    private static string Period(Month from, Month to) => $"{from} to {to}";
+    private static string Period(Month from, Month to, ReportText T) => T.Range(from.ToString(), to.ToString());
 
     private static string Money(decimal value) => (value < 0 ? "−£" : "£") + Math.Abs(value).ToString("#,##0", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using BenefitsTracker.Reports.Localisation;
 
 namespace BenefitsTracker.Web.Dashboard;
 
@@ -26,10 +27,10 @@ internal static class PageShell
         @media print { .page { max-width: none; padding: 0; } form, nav { display: none; } a { color: inherit; } }
         """;
 
-    public static string Page(string title, string body)
+    public static string Page(string title, string body, ReportLanguage language = ReportLanguage.En)
     {
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
+        sb.Append($"<!DOCTYPE html>\n<html lang=\"{language.HtmlLang()}\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<div class=\"page\">\n")
           .Append("<main>\n<h1>").Append(E(title)).Append("</h1>\n").Append(body).Append("</main>\n</div>\n</body>\n</html>\n");
