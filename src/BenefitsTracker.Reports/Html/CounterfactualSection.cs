@@ -78,10 +78,10 @@ internal static class CounterfactualSection
         var T = text ?? ReportText.En;
         var name = MethodName(e, T);
         var method = char.ToUpperInvariant(name[0]) + name[1..];
-        if (e.Refused is not null) return T.F("counterfactual.refused", ("method", method), ("reason", e.Refused));
+        if (e.Refused is not null) return T.F("counterfactual.refused", ("Method", method), ("reason", e.Refused));
         var change = e.EffectTransactions!.Value;
         string Change(decimal v) => v <= 0 ? T.F("counterfactual.fewer", ("n", Fmt.Number(-v, 0))) : T.F("counterfactual.more", ("n", Fmt.Number(v, 0)));
-        return T.F("counterfactual.sentence", ("method", method), ("estimate", Fmt.Percent(e.EstimatedDeadweight!.Value)),
+        return T.F("counterfactual.sentence", ("Method", method), ("estimate", Fmt.Percent(e.EstimatedDeadweight!.Value)),
                    ("low", Fmt.Percent(e.DeadweightCi95!.Low)), ("high", Fmt.Percent(e.DeadweightCi95.High)), ("assumed", Fmt.Percent(e.AssumedDeadweight)),
                    ("months", e.MonthsAfter), ("change", Change(change)),
                    ("change_low", Change(e.EffectCi95!.Low)), ("change_high", Change(e.EffectCi95.High))) +
