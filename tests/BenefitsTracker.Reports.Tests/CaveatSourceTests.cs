@@ -69,4 +69,25 @@ public sealed class CaveatSourceTests
         Assert.Contains("What counts as cashable is the default (METHOD.md)", html, StringComparison.Ordinal);
         Assert.Contains("as set in the assumptions (version v2)", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_value_the_file_sets_equal_to_its_default_is_credited_to_the_file_not_to_the_default()
+    {
+        // Every value here equals its built-in default, but the file says it: a finance officer checking the sources must
+        // see the file's key, not "the default".
+        var html = Page("""
+            { "version": "v2", "officer_hourly_cost_gbp": { "default": 30.5 }, "discount_rate": 0.035,
+              "adjustments": { "deadweight": 0, "attribution": 1, "optimism_bias_costs": 0 }, "cashable": { "print": true },
+              "councils": { "W06000001": { "adjustments": { "optimism_bias": 0 } } },
+              "services": { "bins": { "go_live": "2024-01" } } }
+            """, "mine.json");
+        Assert.Contains("Adjustments: deadweight 0 (adjustments.deadweight), attribution 1 (adjustments.attribution) and optimism bias 0 " +
+            "(councils.W06000001.adjustments.optimism_bias) are set in the assumptions file mine.json (version v2).", html, StringComparison.Ordinal);
+        Assert.Contains("The discount rate of 3.5% a year is set by discount_rate in the assumptions file mine.json (version v2)", html, StringComparison.Ordinal);
+        Assert.Contains("What counts as cashable: print avoided counts as cashable (cashable.print), as set in the assumptions file mine.json", html,
+            StringComparison.Ordinal);
+        Assert.Contains("Optimism bias on costs of 0.0% is set by adjustments.optimism_bias_costs in the assumptions file mine.json", html,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("are the defaults (no adjustment", html, StringComparison.Ordinal);
+    }
 }

@@ -14,6 +14,12 @@ public static class AssumptionDefaults
         [Channels.Web] = 0.15m,
     };
 
+    /// <summary>
+    /// The price year of the default unit costs: Socitm's 2011 cohorts costed 2010-11 (METHOD.md v2, Real prices), so the
+    /// defaults are uprated with the GDP deflators to the prices of each month they value.
+    /// </summary>
+    public static readonly FinancialYear UnitCostPriceYear = new(2010);
+
     /// <summary>The channels counted as digital (take-up, avoidable contact): web and app.</summary>
     public static readonly IReadOnlyList<string> DigitalChannels = [Channels.Web, Channels.App];
     /// <summary>The Green Book discount rate r: 3.5% a year.</summary>

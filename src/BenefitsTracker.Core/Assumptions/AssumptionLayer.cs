@@ -14,6 +14,11 @@ internal sealed record AssumptionLayer
     public IReadOnlyList<string>? DigitalChannels { get; init; }
     public decimal? HourlyCostDefault { get; init; }
     public IReadOnlyDictionary<string, decimal>? HourlyCostByGrade { get; init; }
+    /// <summary>
+    /// For each money value this level sets (by input key: "unit_costs_gbp.phone", "officer_hourly_cost_gbp.default"),
+    /// its price year, or null where it is in the prices of the months it values.
+    /// </summary>
+    public IReadOnlyDictionary<string, FinancialYear?>? PriceYears { get; init; }
     public decimal? DiscountRate { get; init; }
     public decimal? Deadweight { get; init; }
     /// <summary>

@@ -115,7 +115,7 @@ public sealed class AssumptionSet
     public ResolvedAssumptions ForCouncil(string councilCode, string? consortiumId)
     {
         ArgumentNullException.ThrowIfNull(councilCode);
-        var values = new EffectiveAssumptions();
+        var values = new EffectiveAssumptions(Deflators);
         values.Apply(_document.TopLevel);
         if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council, $"councils.{councilCode}.");
         return values.ToResolved(Version, Sha256, ApportionmentFor(consortiumId));
@@ -125,7 +125,7 @@ public sealed class AssumptionSet
     public ResolvedAssumptions ForConsortium(string consortiumId)
     {
         ArgumentNullException.ThrowIfNull(consortiumId);
-        var values = new EffectiveAssumptions();
+        var values = new EffectiveAssumptions(Deflators);
         values.Apply(_document.TopLevel);
         return values.ToResolved(Version, Sha256, ApportionmentFor(consortiumId)) with
         {
@@ -145,7 +145,7 @@ public sealed class AssumptionSet
         if (!_document.Services.TryGetValue(service, out var entry))
             throw new AssumptionsException(StrictJson.Join("services", service),
                 $"the data has service '{service}' but the assumptions do not describe it; add services.{service} with its go_live month (YYYY-MM)");
-        var values = new EffectiveAssumptions();
+        var values = new EffectiveAssumptions(Deflators);
         values.Apply(_document.TopLevel);
         if (_document.Councils.TryGetValue(councilCode, out var council)) values.Apply(council, $"councils.{councilCode}.");
         values.Apply(entry.Overrides, $"services.{service}.");

@@ -218,6 +218,8 @@ internal static class AssumptionsReader
     internal static AssumptionLayer ReadLayer(Dictionary<string, JsonElement> values, string path)
     {
         var layer = AssumptionLayer.Empty;
+        // Each money value this level sets, by input key, with its price year (null: the prices of the months it values).
+        var priceYears = new Dictionary<string, FinancialYear?>(StringComparer.Ordinal);
 
         if (values.TryGetValue("unit_costs_gbp", out var unitCosts))
         {
@@ -227,7 +229,8 @@ internal static class AssumptionsReader
             {
                 if (!Channels.IsKnown(channel))
                     throw new AssumptionsException(Join(p, channel), $"'{channel}' is not a channel; use {string.Join(", ", Channels.All)}");
-                costs[channel] = UnitCost(value, Join(p, channel));
+                (costs[channel], var year) = PricedCost(value, Join(p, channel));
+                priceYears[InputKeys.UnitCost(channel)] = year;
             }
             layer = layer with { UnitCosts = costs };
         }
@@ -254,7 +257,11 @@ internal static class AssumptionsReader
             var p = Join(path, "officer_hourly_cost_gbp");
             var entry = Object(officer, p, OfficerKeys);
             if (entry.TryGetValue("default", out var byDefault))
-                layer = layer with { HourlyCostDefault = UnitCost(byDefault, Join(p, "default")) };
+            {
+                var (value, year) = PricedCost(byDefault, Join(p, "default"));
+                layer = layer with { HourlyCostDefault = value };
+                priceYears[InputKeys.HourlyDefault] = year;
+            }
             if (entry.TryGetValue("grades", out var gradesElement))
             {
                 var gp = Join(p, "grades");
@@ -262,7 +269,8 @@ internal static class AssumptionsReader
                 foreach (var (grade, value) in Object(gradesElement, gp, null))
                 {
                     if (grade.Length == 0) throw new AssumptionsException(gp, "a grade needs a name");
-                    grades[grade] = UnitCost(value, Join(gp, grade));
+                    (grades[grade], var year) = PricedCost(value, Join(gp, grade));
+                    priceYears[InputKeys.HourlyGrade(grade)] = year;
                 }
                 layer = layer with { HourlyCostByGrade = grades };
             }
@@ -328,6 +336,6 @@ internal static class AssumptionsReader
         if (values.TryGetValue("suppression_threshold", out var threshold))
             layer = layer with { SuppressionThreshold = PositiveInteger(threshold, Join(path, "suppression_threshold")) };
 
-        return layer;
+        return priceYears.Count == 0 ? layer : layer with { PriceYears = priceYears };
     }
 }

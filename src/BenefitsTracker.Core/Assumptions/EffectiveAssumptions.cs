@@ -4,14 +4,26 @@ using BenefitsTracker.Core.Model;
 namespace BenefitsTracker.Core.Assumptions;
 
 /// <summary>Accumulates layers over the defaults: dictionaries merge key by key, scalars and lists replace.</summary>
-internal sealed class EffectiveAssumptions
+internal sealed class EffectiveAssumptions(DeflatorSeries? deflators = null)
 {
+    private readonly DeflatorSeries? _deflators = deflators;
     private readonly Dictionary<string, decimal> _unitCosts = new(AssumptionDefaults.UnitCosts, StringComparer.Ordinal);
     /// <summary>
     /// For each unit cost the file sets, the key that set it last ("councils.W06000003.unit_costs_gbp.phone"); absent:
     /// the default.
     /// </summary>
     private readonly Dictionary<string, string> _unitCostKeys = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The price year of each money value in effect, by input key; absent: in the prices of the months it values. The
+    /// defaults carry Socitm's; a level that sets a value sets its price year with it (or none).
+    /// </summary>
+    private readonly Dictionary<string, FinancialYear> _priceYears =
+        AssumptionDefaults.UnitCosts.Keys.ToDictionary(InputKeys.UnitCost, _ => AssumptionDefaults.UnitCostPriceYear, StringComparer.Ordinal);
+    /// <summary>
+    /// For every other value a level of the file sets, by its key below the level ("discount_rate", "adjustments.deadweight",
+    /// "cashable.print"), the full key that set it last ("councils.W06000003.discount_rate"); absent: the default.
+    /// </summary>
+    private readonly Dictionary<string, string> _setBy = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _digitalChannels = AssumptionDefaults.DigitalChannels;
     private decimal? _hourlyDefault;
     private readonly Dictionary<string, decimal> _grades = new(StringComparer.Ordinal);
@@ -35,7 +47,19 @@ internal sealed class EffectiveAssumptions
                 _unitCosts[k] = v;
                 _unitCostKeys[k] = $"{prefix}unit_costs_gbp.{k}";
             }
-        if (layer.DigitalChannels is { } digital) _digitalChannels = digital;
+        if (layer.PriceYears is { } years)
+            foreach (var (key, year) in years)
+                if (year is { } y) _priceYears[key] = y; else _priceYears.Remove(key);
+        void Set(string key) => _setBy[key] = prefix + key;
+        if (layer.DigitalChannels is { } digital) { _digitalChannels = digital; Set("digital_channels"); }
+        if (layer.HourlyCostDefault is not null) Set(InputKeys.HourlyDefault);
+        if (layer.DiscountRate is not null) Set("discount_rate");
+        if (layer.Deadweight is not null || layer.DeadweightEstimated is not null) Set(InputKeys.Deadweight);
+        if (layer.Attribution is not null) Set(InputKeys.Attribution);
+        if (layer.OptimismBias is not null) Set(InputKeys.OptimismBias);
+        if (layer.OptimismBiasCosts is not null) Set(InputKeys.OptimismBiasCosts);
+        if (layer.Cashable is { } lines) foreach (var line in lines.Keys) Set("cashable." + line.Key());
+        if (layer.SuppressionThreshold is not null) Set("suppression_threshold");
         if (layer.HourlyCostDefault is { } hourly) _hourlyDefault = hourly;
         if (layer.HourlyCostByGrade is { } grades) foreach (var (k, v) in grades) _grades[k] = v;
         if (layer.DiscountRate is { } rate) _discountRate = rate;
@@ -68,6 +92,9 @@ internal sealed class EffectiveAssumptions
         Cashable = Cashable(),
         SuppressionThreshold = _suppressionThreshold,
         Apportionment = apportionment,
+        PriceYears = new Dictionary<string, FinancialYear>(_priceYears, StringComparer.Ordinal),
+        Deflators = _deflators,
+        SetBy = new Dictionary<string, string>(_setBy, StringComparer.Ordinal),
     };
 
     public ServiceAssumptions ToService((Month? GoLive, Month From, Month To, IReadOnlyList<BenefitLine> Lines) entry) => new()
@@ -88,6 +115,9 @@ internal sealed class EffectiveAssumptions
         Targets = _targets is { IsEmpty: false } ? _targets : null,
         Owner = _owner,
         Name = _name,
+        PriceYears = new Dictionary<string, FinancialYear>(_priceYears, StringComparer.Ordinal),
+        Deflators = _deflators,
+        SetBy = new Dictionary<string, string>(_setBy, StringComparer.Ordinal),
     };
 
     /// <summary>Unit costs in channel display order.</summary>

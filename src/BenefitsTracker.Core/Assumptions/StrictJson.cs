@@ -81,6 +81,28 @@ internal static class StrictJson
         return value;
     }
 
+    /// <summary>
+    /// A unit or hourly cost with its optional price year: a number (in the prices of the months it values), or
+    /// <c>{"gbp": 2.83, "price_year": "2010-11"}</c> (in that financial year's prices, uprated with the GDP deflators;
+    /// METHOD.md v2, Real prices).
+    /// </summary>
+    public static (decimal Value, FinancialYear? PriceYear) PricedCost(JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Object) return (UnitCost(element, path), null);
+        var entry = Object(element, path, PricedKeys);
+        if (!entry.TryGetValue("gbp", out var gbp))
+            throw new AssumptionsException(Join(path, "gbp"), "a cost given with its price year needs \"gbp\": the cost in pounds");
+        if (!entry.TryGetValue("price_year", out var yearElement))
+            throw new AssumptionsException(Join(path, "price_year"),
+                "a cost written as an object needs \"price_year\" (a financial year such as \"2010-11\"); or write the cost as a plain number");
+        var text = String(yearElement, Join(path, "price_year"));
+        if (!FinancialYear.TryParse(text, out var year))
+            throw new AssumptionsException(Join(path, "price_year"), $"'{text}' is not a financial year; write it as HM Treasury does, e.g. \"2010-11\"");
+        return (UnitCost(gbp, Join(path, "gbp")), year);
+    }
+
+    private static readonly string[] PricedKeys = ["gbp", "price_year"];
+
     /// <summary>A fraction between 0 and 1 inclusive (deadweight, attribution, optimism bias, discount rate).</summary>
     public static decimal Rate(JsonElement element, string path)
     {

@@ -1,5 +1,6 @@
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.GreenBook;
@@ -170,6 +171,8 @@ internal sealed class AppraisalBasis
         var result = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
         decimal[] Of(string key) => result.TryGetValue(key, out var v) ? v : result[key] = new decimal[timeline.Observed];
         int MonthIndex(Month m) => m.Index - timeline.From.Index;
+        // A cost given in its price year values month m at u × D(fy(m)) / D(py): the derivative carries that factor.
+        decimal F(string key, Month m) => Prices.Factor(w.Assumptions.PriceYears, w.Assumptions.Deflators, key, m);
 
         // Channel shift: V_m × V_B(ch) / ΣV_B − V_m(ch) per pound of u(ch).
         var baselineTotal = w.BaselineVolumes.Values.Sum();
@@ -179,9 +182,10 @@ internal sealed class AppraisalBasis
                 var month = w.Months[t];
                 var volume = month.ByChannel.Values.Sum();
                 foreach (var (channel, count) in w.BaselineVolumes)
-                    if (count != 0) Of(InputKeys.UnitCost(channel))[t] += (decimal)volume * count / baselineTotal;
+                    if (count != 0)
+                        Of(InputKeys.UnitCost(channel))[t] += (decimal)volume * count / baselineTotal * F(InputKeys.UnitCost(channel), month.Month);
                 foreach (var (channel, count) in month.ByChannel)
-                    if (count != 0) Of(InputKeys.UnitCost(channel))[t] -= count;
+                    if (count != 0) Of(InputKeys.UnitCost(channel))[t] -= count * F(InputKeys.UnitCost(channel), month.Month);
             }
 
         // Officer time: hours released per pound of the hourly rate that valued them.
@@ -190,14 +194,14 @@ internal sealed class AppraisalBasis
             var key = row.Grade is { } grade && w.Assumptions.HourlyCostByGrade.ContainsKey(grade)
                 ? InputKeys.HourlyGrade(grade)
                 : InputKeys.HourlyDefault;
-            Of(key)[MonthIndex(row.Month)] += row.HoursReleased;
+            Of(key)[MonthIndex(row.Month)] += row.HoursReleased * F(key, row.Month);
         }
 
         // Avoidable contact: −count × (u(offline) − u(digital)).
         foreach (var row in w.AvoidableContact)
         {
-            Of(InputKeys.UnitCost(row.OfflineChannel))[MonthIndex(row.Month)] -= row.Count;
-            Of(InputKeys.UnitCost(row.DigitalChannel))[MonthIndex(row.Month)] += row.Count;
+            Of(InputKeys.UnitCost(row.OfflineChannel))[MonthIndex(row.Month)] -= row.Count * F(InputKeys.UnitCost(row.OfflineChannel), row.Month);
+            Of(InputKeys.UnitCost(row.DigitalChannel))[MonthIndex(row.Month)] += row.Count * F(InputKeys.UnitCost(row.DigitalChannel), row.Month);
         }
         return result;
     }

@@ -62,7 +62,7 @@ public static class AvoidableContact
 
     /// <summary>Pairs whose offline transaction falls in <paramref name="from"/>..<paramref name="to"/>, counted by month and channel pair.</summary>
     public static IReadOnlyList<AvoidableContactRow> Rows(
-        IEnumerable<Pair> pairs, Month from, Month to, Func<string, decimal> unitCost)
+        IEnumerable<Pair> pairs, Month from, Month to, Func<string, Month, decimal> unitCost)
     {
         return pairs
             .Select(p => (Month: Month.Of(p.Offline.OccurredAt), Digital: p.Failure.Channel, Offline: p.Offline.Channel))
@@ -73,10 +73,10 @@ public static class AvoidableContact
             .ThenBy(g => Channels.Order(g.Key.Offline)).ThenBy(g => g.Key.Offline, StringComparer.Ordinal)
             .Select(g =>
             {
-                var difference = unitCost(g.Key.Offline) - unitCost(g.Key.Digital);
+                var (offline, digital) = (unitCost(g.Key.Offline, g.Key.Month), unitCost(g.Key.Digital, g.Key.Month));
                 long count = g.Count();
-                return new AvoidableContactRow(g.Key.Month, g.Key.Digital, g.Key.Offline, count, difference,
-                    count * Value(unitCost(g.Key.Offline), unitCost(g.Key.Digital)));
+                return new AvoidableContactRow(g.Key.Month, g.Key.Digital, g.Key.Offline, count, offline - digital,
+                    count * Value(offline, digital));
             })
             .ToList();
     }

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Domain;
 using System.Runtime.CompilerServices;
 using BenefitsTracker.Core.Model;
 
@@ -33,13 +34,13 @@ public static class Bootstrap
     /// </summary>
     internal static decimal[]? ForOfficerTime(
         string council, string service, IEnumerable<ClosedCases> baselineCases, IEnumerable<ClosedCases> periodCases,
-            Func<string?, decimal> hourlyCost)
+            Func<string?, Month, decimal> hourlyCost)
     {
         var baselineBins = baselineCases
             .GroupBy(c => c.OfficerMinutes).OrderBy(g => g.Key)
             .Select(g => new BaselineBin(g.Key, g.Sum(c => c.Count))).ToList();
         var periodBins = periodCases
-            .GroupBy(c => (c.OfficerMinutes, Rate: hourlyCost(c.Grade)))
+            .GroupBy(c => (c.OfficerMinutes, Rate: hourlyCost(c.Grade, c.Month)))
             .OrderBy(g => g.Key.OfficerMinutes).ThenBy(g => g.Key.Rate)
             .Select(g => new PeriodBin(g.Key.OfficerMinutes, g.Key.Rate, g.Sum(c => c.Count))).ToList();
         return Resample(SeedFor(council, service), baselineBins, periodBins);

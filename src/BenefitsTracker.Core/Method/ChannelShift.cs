@@ -61,12 +61,21 @@ public static class ChannelShift
     /// The line month by month over P: benefit_m for each month's completed transactions by channel,
     /// in P's order; zero in every month when the line is switched off for the service.
     /// </summary>
+    /// <remarks>
+    /// The baseline mix is costed in each month's prices (<paramref name="unitCostIn"/> gives the unit costs of P's i-th
+    /// month): with a cost given in its price year, the counterfactual and the actual are both uprated to the month.
+    /// </remarks>
     internal static decimal[] ByMonth(
-        bool enabled, IReadOnlyList<IReadOnlyDictionary<string, long>> monthVolumes, BaselineMix mix, Func<string, decimal> unitCost)
+        bool enabled, IReadOnlyList<IReadOnlyDictionary<string, long>> monthVolumes, IReadOnlyDictionary<string, long> baselineVolumes,
+        Func<int, Func<string, decimal>> unitCostIn)
     {
         var values = new decimal[monthVolumes.Count];
         if (!enabled) return values;
-        for (var i = 0; i < values.Length; i++) values[i] = Benefit(monthVolumes[i], mix, unitCost);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var unitCost = unitCostIn(i);
+            values[i] = Benefit(monthVolumes[i], Mix(baselineVolumes, unitCost), unitCost);
+        }
         return values;
     }
 

@@ -19,7 +19,7 @@ internal static class KpiCalculation
     {
         var volumes = ServiceVolumes.Of(data.Volumes, _ => false, _ => false);
         var costLines = data.CostLines.Where(l => !CostCategories.IsBaseline(l.Category)).ToList();
-        decimal U(string channel) => UnitCosts.Of(a, channel, council, service);
+        decimal U(string channel, Month m) => UnitCosts.Of(a, channel, council, service, m);
 
         KpiFigures? Of(Month m)
         {
@@ -32,7 +32,7 @@ internal static class KpiCalculation
                 transactions += c.Completed;
                 if (c.Completed != 0) byChannel[channel] = byChannel.GetValueOrDefault(channel) + c.Completed;
                 if (a.DigitalChannels.Contains(channel)) digital += c.Completed;
-                if (c.Completed != 0) channelCost += c.Completed * U(channel);
+                if (c.Completed != 0) channelCost += c.Completed * U(channel, m);
                 if (c.Started > 0 && Measures.CompletionChannels.Contains(channel))
                 {
                     completedWhereStarted += c.Completed;

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
@@ -49,8 +50,21 @@ public static class OfficerTime
             "officer_hourly_cost_gbp.default");
     }
 
-    /// <summary>One row per month and grade of the period's closed cases, each valued at its grade's rate.</summary>
-    public static IReadOnlyList<OfficerTimeRow> Rows(Baseline baseline, IEnumerable<ClosedCases> periodCases, Func<string?, decimal> hourlyCost)
+    /// <summary>The input key of the hourly cost that values <paramref name="grade"/>'s cases: the grade's own, else the default.</summary>
+    public static string HourlyCostKey(ServiceAssumptions assumptions, string? grade) =>
+        grade is not null && assumptions.HourlyCostByGrade.ContainsKey(grade) ? InputKeys.HourlyGrade(grade) : InputKeys.HourlyDefault;
+
+    /// <summary>
+    /// The grade's hourly cost (else the default) in the prices of <paramref name="month"/>: uprated from its price year
+    /// where it has one (METHOD.md v2, Real prices).
+    /// </summary>
+    public static decimal HourlyCost(ServiceAssumptions assumptions, string? grade, string council, string service, Month month) =>
+        HourlyCost(assumptions, grade, council, service)
+        * Prices.Factor(assumptions.PriceYears, assumptions.Deflators, HourlyCostKey(assumptions, grade), month);
+
+    /// <summary>One row per month and grade of the period's closed cases, each valued at its grade's rate in that month's prices.</summary>
+    public static IReadOnlyList<OfficerTimeRow> Rows(Baseline baseline, IEnumerable<ClosedCases> periodCases,
+        Func<string?, Month, decimal> hourlyCost)
     {
         var rows = new List<OfficerTimeRow>();
         var groups = periodCases
@@ -67,7 +81,7 @@ public static class OfficerTime
                 cases += c.Count;
                 minutes += c.Count * c.OfficerMinutes;
             }
-            var rate = hourlyCost(group.Key.Grade);
+            var rate = hourlyCost(group.Key.Grade, group.Key.Month);
             var hours = HoursReleased(baseline, cases, minutes);
             rows.Add(new OfficerTimeRow(group.Key.Month, group.Key.Grade, cases, minutes, rate, hours, hours * rate));
         }

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
@@ -18,8 +19,10 @@ internal static class ServiceCalculation
         bool InB(Month m) => m >= a.BaselineFrom && m <= a.BaselineTo;
         bool InP(Month m) => m >= from && m <= to;
         bool Enabled(BenefitLine line) => a.Lines.Contains(line);
+        // Unit and hourly costs in the prices of the month they value (uprated where a cost has a price year).
         decimal U(string channel) => UnitCosts.Of(a, channel, council, service);
-        decimal Rate(string? grade) => OfficerTime.HourlyCost(a, grade, council, service);
+        decimal UIn(string channel, Month m) => UnitCosts.Of(a, channel, council, service, m);
+        decimal Rate(string? grade, Month m) => OfficerTime.HourlyCost(a, grade, council, service, m);
         var notes = new List<string>();
 
         var volumes = ServiceVolumes.Of(data.Volumes, InB, InP);
@@ -35,8 +38,18 @@ internal static class ServiceCalculation
         var samples = officerRows.Count > 0
             ? Bootstrap.ForOfficerTime(council, service, data.ClosedCases.Where(c => InB(c.Month)), periodCases, Rate)
             : null;
+        if (a.Deflators is null)
+        {
+            // Costs with a price year cannot be uprated without a series: say so for the ones this service's figures use.
+            var used = volumes.Baseline.Keys.Concat(volumes.PeriodChannels).Select(InputKeys.UnitCost)
+                .Concat(officerRows.Select(r => OfficerTime.HourlyCostKey(a, r.Grade)))
+                .Where(a.PriceYears.ContainsKey).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (used.Count > 0)
+                notes.Add($"{service}: {string.Join(", ", used)} {(used.Count == 1 ? "is" : "are")} given in the prices of a price year, but " +
+                    "no GDP deflator series was supplied, so the costs are used as given, not uprated to each month's prices.");
+        }
         var contactRows = Enabled(BenefitLine.AvoidableContact)
-            ? AvoidableContact.Rows(AvoidableContact.Match(data.Contacts, [.. a.DigitalChannels]), from, to, U)
+            ? AvoidableContact.Rows(AvoidableContact.Match(data.Contacts, [.. a.DigitalChannels]), from, to, UIn)
             : [];
 
         // Measures (METHOD.md, Measures): each month's volumes, cases and hours released into its sums.
@@ -46,7 +59,7 @@ internal static class ServiceCalculation
         for (var i = 0; i < months.Length; i++)
         {
             var m = months[i].Month;
-            byChannel[i] = MonthMeasures.Record(months[i], volumes.In(m), channelsShown, a.DigitalChannels, U);
+            byChannel[i] = MonthMeasures.Record(months[i], volumes.In(m), channelsShown, a.DigitalChannels, ch => UIn(ch, m));
             MonthMeasures.RecordCases(months[i], periodCases.Where(c => c.Month == m), data.OpenCases.Where(o => o.Month == m));
         }
         MonthMeasures.RecordHoursReleased(months, officerRows);
@@ -57,7 +70,8 @@ internal static class ServiceCalculation
             Enabled(PrintAndPostage.LineFor(category)), data.CostLines, category, baseline.Spend[category], baselineMonths, from, to);
         var lines = new Dictionary<BenefitLine, decimal[]>
         {
-            [BenefitLine.ChannelShift] = ChannelShift.ByMonth(Enabled(BenefitLine.ChannelShift), byChannel, baseline.Mix, U),
+            [BenefitLine.ChannelShift] = ChannelShift.ByMonth(Enabled(BenefitLine.ChannelShift), byChannel, volumes.Baseline,
+                i => ch => UIn(ch, months[i].Month)),
             [BenefitLine.OfficerTime] = OfficerTime.ByMonth(officerRows, from, to),
             [BenefitLine.Print] = PrintAndPostageLine(CostCategories.Print),
             [BenefitLine.Postage] = PrintAndPostageLine(CostCategories.Postage),

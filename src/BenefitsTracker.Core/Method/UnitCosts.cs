@@ -1,3 +1,5 @@
+using BenefitsTracker.Core.Assumptions;
+using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;
@@ -19,4 +21,12 @@ public static class UnitCosts
             $"Add unit_costs_gbp.{channel} (pounds per transaction) to the assumptions file.",
             $"unit_costs_gbp.{channel}");
     }
+
+    /// <summary>
+    /// u(<paramref name="channel"/>) in the prices of <paramref name="month"/>: the cost as given, uprated from its price
+    /// year where it has one (METHOD.md v2, Real prices).
+    /// </summary>
+    /// <exception cref="MethodException">No unit cost for the channel, or no deflator for a year the uprating needs.</exception>
+    public static decimal Of(ServiceAssumptions assumptions, string channel, string council, string service, Month month) =>
+        Of(assumptions, channel, council, service) * Prices.Factor(assumptions.PriceYears, assumptions.Deflators, InputKeys.UnitCost(channel), month);
 }

@@ -18,6 +18,22 @@ public sealed record ServiceAssumptions
     public required IReadOnlyDictionary<string, decimal> UnitCosts { get; init; }
     /// <summary>Channel → the key of the assumptions file that set its unit cost; a channel not here has the default (Socitm).</summary>
     public IReadOnlyDictionary<string, string> UnitCostKeys { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// The price year of each unit and hourly cost that has one, by input key ("unit_costs_gbp.phone",
+    /// "officer_hourly_cost_gbp.default", "officer_hourly_cost_gbp.grades.PO1"): such a cost is uprated to each month's
+    /// prices with <see cref="Deflators"/> (METHOD.md v2, Real prices). A key not here is in the prices of the months it
+    /// values.
+    /// </summary>
+    public IReadOnlyDictionary<string, FinancialYear> PriceYears { get; init; } = new Dictionary<string, FinancialYear>();
+    /// <summary>
+    /// Which values the assumptions file set, by key below its level ("discount_rate", "adjustments.deadweight",
+    /// "cashable.print", "officer_hourly_cost_gbp.default", "digital_channels", "suppression_threshold"), each with the full
+    /// key that set it ("councils.W06000003.discount_rate"); a key not here has its built-in default, even where the file's
+    /// value would equal it. Unit costs are in <see cref="UnitCostKeys"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SetBy { get; init; } = new Dictionary<string, string>();
+    /// <summary>The GDP deflator series that uprates costs with a price year; null when none was supplied.</summary>
+    public DeflatorSeries? Deflators { get; init; }
     /// <summary>The channels counted as digital.</summary>
     public required IReadOnlyList<string> DigitalChannels { get; init; }
     /// <summary>Officer hourly cost, salary plus on-costs, for grades without their own rate.</summary>

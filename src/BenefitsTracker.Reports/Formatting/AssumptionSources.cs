@@ -51,8 +51,8 @@ internal static class AssumptionSources
     /// <summary>
     /// Where every other category of assumption came from (issue 13), one sentence each: officer hourly costs,
     /// the adjustments (deadweight, attribution, optimism bias), optimism bias on costs, the discount rate and what
-    /// counts as cashable. A figure equal to its built-in default is credited to the default and its source;
-    /// any other was set in the assumptions file, named with its version. Where services use different values,
+    /// counts as cashable. A figure the file sets is credited to the file (named with its version), even where it equals
+    /// the built-in default; one it does not set, to the default and its source. Where services use different values,
     /// the sentence says so and the workbook's Assumptions sheet gives each.
     /// </summary>
     public static IReadOnlyList<string> Others(SavingsResult r, IReadOnlyList<ServiceAssumptions> services, ReportText? text = null)
@@ -74,19 +74,19 @@ internal static class AssumptionSources
             : T.F("sources.officer", ("rates", T.Join(rates)), ("file", file)) +
               Varies(own.Any(s => s.HourlyCostDefault != a.HourlyCostDefault || !SameRates(s.HourlyCostByGrade, a.HourlyCostByGrade))));
 
-        // The adjustments, each against its default (none: METHOD.md).
-        var d = Core.Assumptions.AssumptionDefaults.Adjustments;
+        // The adjustments: set by the file where it gives them (even at the default's value), else the default (none: METHOD.md).
         var adj = a.Adjustments;
         var defaults = new List<string>();
         var set = new List<string>();
-        void Adjustment(string key, decimal value, decimal byDefault)
+        void Adjustment(string key, decimal value)
         {
             var label = T["sources.adjustment." + key];
-            (value == byDefault ? defaults : set).Add(value == byDefault ? $"{label} {Number(value)}" : $"{label} {Number(value)} (adjustments.{key})");
+            if (a.SetBy.TryGetValue("adjustments." + key, out var by)) set.Add($"{label} {Number(value)} ({by})");
+            else defaults.Add($"{label} {Number(value)}");
         }
-        Adjustment("deadweight", adj.Deadweight, d.Deadweight);
-        Adjustment("attribution", adj.Attribution, d.Attribution);
-        Adjustment("optimism_bias", adj.OptimismBias, d.OptimismBias);
+        Adjustment("deadweight", adj.Deadweight);
+        Adjustment("attribution", adj.Attribution);
+        Adjustment("optimism_bias", adj.OptimismBias);
         var parts = new List<string>();
         if (set.Count > 0) parts.Add(T.F(set.Count == 1 ? "sources.adjustments.set.one" : "sources.adjustments.set.many", ("items", T.Join(set)), ("file", file)));
         if (defaults.Count > 0) parts.Add(T.F(defaults.Count == 1 ? "sources.adjustments.default.one" : "sources.adjustments.default.many", ("items", T.Join(defaults))));
@@ -96,16 +96,18 @@ internal static class AssumptionSources
             Varies(own.Any(s => s.Adjustments != adj && !s.DeadweightEstimated)));
 
         if (r.Appraisal is { } appraisal)
-            sentences.Add(appraisal.OptimismBiasCosts == 0m
+            sentences.Add(appraisal.OptimismBiasCosts == 0m && !a.SetBy.ContainsKey(Core.Assumptions.InputKeys.OptimismBiasCosts)
                 ? T["sources.optimism_costs.none"]
                 : T.F("sources.optimism_costs", ("percent", Fmt.Percent(appraisal.OptimismBiasCosts)), ("file", file)));
 
-        sentences.Add(a.DiscountRate == Core.Assumptions.AssumptionDefaults.DiscountRate
+        if (PriceYears(a, own, T) is { } prices) sentences.Add(prices);
+
+        sentences.Add(!a.SetBy.ContainsKey("discount_rate")
             ? T.F("sources.discount.default", ("rate", Fmt.Percent(a.DiscountRate)))
             : T.F("sources.discount.set", ("rate", Fmt.Percent(a.DiscountRate)), ("file", file)));
 
         var cashDefault = Core.Assumptions.AssumptionDefaults.Cashable;
-        var cashSet = a.Cashable.Where(kv => cashDefault.TryGetValue(kv.Key, out var byDefault) && byDefault != kv.Value)
+        var cashSet = a.Cashable.Where(kv => cashDefault.ContainsKey(kv.Key) && a.SetBy.ContainsKey("cashable." + kv.Key.Key()))
             .Select(kv => T.F(kv.Value ? "sources.cashable.counts" : "sources.cashable.does_not_count", ("line", T.Line(kv.Key).ToLowerInvariant()),
                 ("key", kv.Key.Key()))).ToList();
         sentences.Add((cashSet.Count == 0
@@ -113,6 +115,42 @@ internal static class AssumptionSources
             : T.F("sources.cashable.set", ("items", T.Join(cashSet)), ("file", file))) +
             Varies(own.Any(s => cashDefault.Keys.Any(l => s.Cashable.GetValueOrDefault(l) != a.Cashable.GetValueOrDefault(l)))));
         return sentences;
+    }
+
+    /// <summary>
+    /// Which costs are given in the prices of a price year and how they are uprated (METHOD.md v2, Real prices): "The web
+    /// and phone unit costs are in 2010-11 prices (the defaults' year) ... uprated to each month's prices with the GDP
+    /// deflators (release)"; null when no cost has a price year.
+    /// </summary>
+    private static string? PriceYears(ResolvedAssumptions a, IReadOnlyList<ServiceAssumptions> services, ReportText T)
+    {
+        const string unitPrefix = Core.Assumptions.InputKeys.UnitCostPrefix;
+        var all = services.Count > 0
+            ? services.Select(s => (s.PriceYears, s.Deflators, s.UnitCostKeys)).ToList()
+            : [(a.PriceYears, a.Deflators, a.UnitCostKeys)];
+        var entries = all.SelectMany(x => x.PriceYears.Select(kv => (Key: kv.Key, Year: kv.Value,
+                Default: kv.Key.StartsWith(unitPrefix, StringComparison.Ordinal) && !x.UnitCostKeys.ContainsKey(kv.Key[unitPrefix.Length..]))))
+            .Distinct().OrderBy(e => e.Year).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+        if (entries.Count == 0) return null;
+        string Cost(string key) =>
+            key.StartsWith(unitPrefix, StringComparison.Ordinal)
+                ? T.F("sources.prices.unit", ("channel", T.ChannelLower(key[unitPrefix.Length..])), ("key", key))
+                : key == Core.Assumptions.InputKeys.HourlyDefault ? T.F("sources.prices.hourly_default", ("key", key))
+                : T.F("sources.prices.hourly_grade", ("grade", key[Core.Assumptions.InputKeys.HourlyGradePrefix.Length..]), ("key", key));
+        string Group(IGrouping<Core.Assumptions.FinancialYear, (string Key, Core.Assumptions.FinancialYear Year, bool Default)> g)
+        {
+            var defaults = g.Where(e => e.Default).Select(e => T.ChannelLower(e.Key[unitPrefix.Length..])).Distinct().ToList();
+            var parts = new List<string>();
+            if (defaults.Count > 0)
+                parts.Add(T.F(defaults.Count == 1 ? "sources.prices.defaults.one" : "sources.prices.defaults.many", ("channels", T.Join(defaults))));
+            parts.AddRange(g.Where(e => !e.Default).Select(e => Cost(e.Key)).Distinct());
+            return T.F("sources.prices.group", ("costs", T.Join(parts)), ("year", g.Key.ToString()));
+        }
+        var groups = T.Join(entries.GroupBy(e => e.Year).Select(Group).ToList());
+        var deflators = all.Select(x => x.Deflators).FirstOrDefault(d => d is not null);
+        return deflators is null
+            ? T.F("sources.prices.not_uprated", ("groups", groups))
+            : T.F("sources.prices.uprated", ("groups", groups), ("release", deflators.Release));
     }
 
     private static bool SameRates(IReadOnlyDictionary<string, decimal> x, IReadOnlyDictionary<string, decimal> y) =>

@@ -27,6 +27,12 @@ internal static partial class CoreText
     public static string Note(string note, ReportText T)
     {
         if (!T.IsWelsh) return note;
+        var p = PriceYearNote().Match(note);
+        if (p.Success)
+        {
+            var said = T.F("note.price_years_not_uprated", ("service", p.Groups["service"].Value), ("keys", p.Groups["keys"].Value));
+            return p.Groups["council"].Success ? p.Groups["council"].Value + ": " + said : said;
+        }
         var m = BaselineNote().Match(note);
         if (!m.Success) return note;
         var key = m.Groups["what"].Value == "completed transactions" ? "note.baseline_no_transactions" : "note.baseline_no_cases";
@@ -37,6 +43,10 @@ internal static partial class CoreText
     [GeneratedRegex(@"^(?:(?<council>[A-Z]\d{8}): )?(?<service>[^:]+): the baseline (?<from>\d{4}-\d{2})\.\.(?<to>\d{4}-\d{2}) has no " +
         @"(?<what>completed transactions|closed cases), so (?:channel shift|officer time) is zero for this service\.$")]
     private static partial Regex BaselineNote();
+
+    [GeneratedRegex(@"^(?:(?<council>[A-Z]\d{8}): )?(?<service>[^:]+): (?<keys>[a-z0-9_., ]+) (?:is|are) given in the prices of a price year, " +
+        @"but no GDP deflator series was supplied, so the costs are used as given, not uprated to each month's prices\.$")]
+    private static partial Regex PriceYearNote();
 }
 
 /// <summary>The engine's notes put into a report's language, for the outputs outside this assembly (the CLI's summary).</summary>

@@ -34,6 +34,8 @@ internal static class AssumptionsSheet
         Add("hourly_cost_default", c => c.Num(a.HourlyCostDefault, Xl.MoneyFormat), "Officer hourly cost, salary plus on-costs, where no grade rate applies (£)");
         foreach (var (grade, cost) in a.HourlyCostByGrade.OrderBy(g => g.Key, StringComparer.Ordinal))
             Add(HourlyCost(grade), c => c.Num(cost, Xl.MoneyFormat), $"Officer hourly cost for grade {grade} (£)");
+        foreach (var (name, _, year, meaning) in PricesSheet.TopLevelPriceYears(ctx))
+            Add(name, c => c.Text(year.ToString()), meaning);
         Add("deadweight", c => c.Num(a.Adjustments.Deadweight, Xl.FractionFormat), "Share of the benefit that would have happened anyway");
         Add("attribution", c => c.Num(a.Adjustments.Attribution, Xl.FractionFormat), "Share of the benefit due to this service");
         Add("optimism_bias", c => c.Num(a.Adjustments.OptimismBias, Xl.FractionFormat), "Optimism bias correction");

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 using static BenefitsTracker.Reports.Workbook.WorkbookContext;
@@ -45,8 +46,10 @@ internal static class AvoidableContactSheet
         XCell.Str(r.DigitalChannel),
         XCell.Str(r.OfflineChannel),
         XCell.Num(r.Count, Xl.CountFormat),
-        XCell.Calc(UnitName(u, UnitCost(r.OfflineChannel)), u.Assumptions.UnitCosts.GetValueOrDefault(r.OfflineChannel), Xl.RateFormat),
-        XCell.Calc(UnitName(u, UnitCost(r.DigitalChannel)), u.Assumptions.UnitCosts.GetValueOrDefault(r.DigitalChannel), Xl.RateFormat),
+        XCell.Calc(PricesSheet.CostIn(u, UnitCost(r.OfflineChannel), r.Month), PricesSheet.ValueIn(u, InputKeys.UnitCost(r.OfflineChannel),
+            u.Assumptions.UnitCosts.GetValueOrDefault(r.OfflineChannel), r.Month), Xl.RateFormat),
+        XCell.Calc(PricesSheet.CostIn(u, UnitCost(r.DigitalChannel), r.Month), PricesSheet.ValueIn(u, InputKeys.UnitCost(r.DigitalChannel),
+            u.Assumptions.UnitCosts.GetValueOrDefault(r.DigitalChannel), r.Month), Xl.RateFormat),
         XCell.Calc($"H{row}-I{row}", r.UnitDifference, Xl.RateFormat),
         XCell.Calc($"-{UnitName(u, LineFlag(BenefitLine.AvoidableContact))}*G{row}*J{row}", r.Gross, Xl.MoneyFormat),
     ];

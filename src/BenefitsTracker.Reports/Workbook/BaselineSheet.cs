@@ -35,6 +35,8 @@ internal static class BaselineSheet
             foreach (var ch in channels) ws.Cell(row, col++).Num(w.BaselineVolumes.GetValueOrDefault(ch));
             var lastVol = col - 1;
             var vols = $"{Xl.Col(6)}{row}:{Xl.Col(lastVol)}{row}";
+            // Where costs are uprated, Monthly costs the baseline mix in each month's prices from these volumes.
+            if (PricesSheet.Uprates(u)) Xl.Name(ctx.Workbook, UnitName(u, "baseline_volumes"), ws.Range(row, 6, row, lastVol));
             ws.Cell(row, col).Formula($"SUM({vols})", Xl.CountFormat);
             var totalRef = $"{Xl.Col(col)}{row}";
             Name(ctx, u, "baseline_transactions", row, col);

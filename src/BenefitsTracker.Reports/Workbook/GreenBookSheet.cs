@@ -165,7 +165,10 @@ internal static class GreenBookSheet
         foreach (var c in new[] { 4, 5, 6, 7, 9, 10 }) ws.Cell(projectedTotal, c).Formula(Sum(c, firstProjected, lastProjected), Xl.MoneyFormat);
 
         WriteSwitching(ctx, ws, a, switchingHeader);
-        if (a.Real is { } series) WriteDeflators(ctx, ws, series, firstFigure - 1);
+        if (a.Real is { } series) WriteDeflators(ctx, ws, series.DeflatorSource, series.Series, firstFigure - 1);
+        // Real terms withheld (the price base is outside the series) while costs are uprated: the Prices sheet still needs the table.
+        else if (PricesSheet.Needed(ctx) && ctx.Units.Select(u => u.Assumptions.Deflators).FirstOrDefault(d => d is not null) is { } d)
+            WriteDeflators(ctx, ws, d.Release, [.. d.Years.Select(y => new DeflatorYear(y.ToString(), d.Of(y)!.Value))], firstFigure - 1);
         ws.SheetView.FreezeRows(0);
         Xl.Widths(ws, 34, 18, 70, 14, 14, 16, 14, 12, 14, 16, 14, 14, 12, 16, 4, 14, 14);
     }
@@ -174,12 +177,12 @@ internal static class GreenBookSheet
     /// The GDP deflator series as a named table (deflator_years, deflator_index), which the month-by-month price
     /// index looks up; its release is named above it.
     /// </summary>
-    private static void WriteDeflators(WorkbookContext ctx, IXLWorksheet ws, RealFigures real, int header)
+    private static void WriteDeflators(WorkbookContext ctx, IXLWorksheet ws, string source, IReadOnlyList<DeflatorYear> series, int header)
     {
-        ws.Cell(header - 1, DeflatorYearCol).Text($"GDP deflators: {real.DeflatorSource}").Style.Font.Bold = true;
+        ws.Cell(header - 1, DeflatorYearCol).Text($"GDP deflators: {source}").Style.Font.Bold = true;
         Xl.Header(ws, header, DeflatorYearCol, ["Financial year", "GDP deflator"]);
         var row = header;
-        foreach (var year in real.Series)
+        foreach (var year in series)
         {
             row++;
             ws.Cell(row, DeflatorYearCol).Text(year.FinancialYear);
@@ -187,7 +190,7 @@ internal static class GreenBookSheet
         }
         if (row == header) return;
         Xl.Name(ctx.Workbook, DeflatorYears, ws.Range(header + 1, DeflatorYearCol, row, DeflatorYearCol), "Financial years of the GDP deflator series");
-        Xl.Name(ctx.Workbook, DeflatorIndex, ws.Range(header + 1, DeflatorIndexCol, row, DeflatorIndexCol), $"GDP deflators: {real.DeflatorSource}");
+        Xl.Name(ctx.Workbook, DeflatorIndex, ws.Range(header + 1, DeflatorIndexCol, row, DeflatorIndexCol), $"GDP deflators: {source}");
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ internal static class KpiSheet
                     var vols = $"{Xl.Col(cFirstChannel)}{row}:{Xl.Col(cTransactions - 1)}{row}";
                     ws.Cell(row, cTransactions).Formula(channels.Count == 0 ? "0" : $"SUM({vols})", Xl.CountFormat);
                     ws.Cell(row, cDigital).Formula(channels.Count == 0 ? "0" : $"SUMPRODUCT({vols},{UnitName(unit, "digital_flags")})", Xl.CountFormat);
-                    ws.Cell(row, cChannelCost).Formula(channels.Count == 0 ? "0" : $"SUMPRODUCT({vols},{UnitName(unit, "unit_costs")})", Xl.MoneyFormat);
+                    ws.Cell(row, cChannelCost).Formula(channels.Count == 0 ? "0" : $"SUMPRODUCT({vols},{PricesSheet.UnitCostsIn(unit, yearEarlier ? m.Month.AddMonths(-12) : m.Month)})", Xl.MoneyFormat);
                     ws.Cell(row, cCosts).Num(f.Costs, Xl.MoneyFormat);
                     ws.Cell(row, cCompleted).Num(f.CompletedWhereStarted);
                     ws.Cell(row, cStarted).Num(f.StartedRecorded);

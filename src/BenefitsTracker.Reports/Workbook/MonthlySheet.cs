@@ -104,7 +104,12 @@ internal static class MonthlySheet
         var volumes = ctx.ChannelList.Select((ch, i) => (Channel: ch, Cell: $"{Xl.Col(FirstVolume + i)}{row}")).ToList();
         Set(Transactions, XCell.Calc(string.Join("+", volumes.Select(v => v.Cell)), transactions, Xl.CountFormat));
         Set(Digital, XCell.Calc(string.Join("+", volumes.Select(v => $"{v.Cell}*{N(DigitalFlag(v.Channel))}")), digital, Xl.CountFormat));
-        var priced = volumes.Where(v => u.Assumptions.UnitCosts.ContainsKey(v.Channel)).Select(v => $"{v.Cell}*{N(UnitCost(v.Channel))}").ToList();
+        // Costs in this month's prices: the Prices sheet's where a cost has a price year, else the cost as assumed.
+        var priced = volumes.Where(v => u.Assumptions.UnitCosts.ContainsKey(v.Channel))
+            .Select(v => $"{v.Cell}*{PricesSheet.CostIn(u, UnitCost(v.Channel), month)}").ToList();
+        var mixCost = PricesSheet.Uprates(u)
+            ? $"SUMPRODUCT({N("baseline_volumes")},{PricesSheet.UnitCostsIn(u, month)})/{N("baseline_transactions")}"
+            : N("baseline_mix_cost");
         var actualCost = priced.Count == 0 ? "0" : string.Join("+", priced);
         Set(PrintSpend, XCell.Num(sm?.Spend.GetValueOrDefault(CostCategories.Print) ?? 0m, Xl.MoneyFormat));
         Set(PostageSpend, XCell.Num(sm?.Spend.GetValueOrDefault(CostCategories.Postage) ?? 0m, Xl.MoneyFormat));
@@ -116,7 +121,7 @@ internal static class MonthlySheet
         // Line 1: counterfactual at the baseline mix cost less the actual channel cost; zero when the
         // baseline has no transactions to form a mix (METHOD.md; ChannelShift.Benefit).
         Set(Gross(BenefitLine.ChannelShift), XCell.Calc(
-            $"IF({N("baseline_transactions")}=0,0,{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{N("baseline_mix_cost")}-({actualCost})))",
+            $"IF({N("baseline_transactions")}=0,0,{N(LineFlag(BenefitLine.ChannelShift))}*({C(Transactions)}*{mixCost}-({actualCost})))",
             GrossOf(BenefitLine.ChannelShift), Xl.MoneyFormat));
         // Line 2: the officer time rows of this service and month.
         // Looked up by key, not by position, so that sorting the Officer time table moves no figure between months.

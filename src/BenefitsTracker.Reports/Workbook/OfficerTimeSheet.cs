@@ -52,7 +52,7 @@ internal static class OfficerTimeSheet
     internal static string MeanMinutesFormula(ReportUnit u) => UnitName(u, "baseline_mean_minutes");
 
     internal static string RateFormula(ReportUnit u, Core.Model.OfficerTimeRow r) =>
-        r.Grade is { } g && u.Assumptions.HourlyCostByGrade.ContainsKey(g) ? UnitName(u, HourlyCost(g)) : UnitName(u, "hourly_cost_default");
+        PricesSheet.CostIn(u, r.Grade is { } g && u.Assumptions.HourlyCostByGrade.ContainsKey(g) ? HourlyCost(g) : "hourly_cost_default", r.Month);
 
     internal static string HoursFormula(ReportUnit u, int row) =>
         $"IF(OR({UnitName(u, LineFlag(BenefitLine.OfficerTime))}=0,{UnitName(u, "baseline_cases")}=0),0,(H{row}*F{row}-G{row})/60)";

@@ -128,6 +128,8 @@ public static class SavingsWorkbook
             // Sheets in reading order; filled below in dependency order.
             string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal, GreenBookSheet.SheetName, KpiSheet.SheetName, RegisterSheet.SheetName, LineageSheetName];
             foreach (var name in names) wb.AddWorksheet(name);
+            // Only where a cost has a price year, after the Assumptions it uprates.
+            if (PricesSheet.Needed(ctx)) wb.AddWorksheet(PricesSheet.SheetName, wb.Worksheet(Assumptions).Position + 1);
             // Only where there are estimates, before Lineage; written first so that its names exist for the Assumptions sheet.
             var counterfactual = ctx.Result.Counterfactual.Count > 0;
             if (counterfactual)
@@ -143,7 +145,7 @@ public static class SavingsWorkbook
 
             Action<WorkbookContext>[] steps =
             [
-                AssumptionsSheet.Write, BaselineSheet.Write, SpendSheet.Write, AppraisalSheet.Write, CashableSheet.Write,
+                AssumptionsSheet.Write, PricesSheet.Write, BaselineSheet.Write, SpendSheet.Write, AppraisalSheet.Write, CashableSheet.Write,
                 SummarySheet.Write, GreenBookSheet.Write, KpiSheet.Write, RegisterSheet.Write, LineageSheet.Write,
             ];
             foreach (var step in steps)

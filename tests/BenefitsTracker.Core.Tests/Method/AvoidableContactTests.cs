@@ -69,9 +69,9 @@ public sealed class AvoidableContactTests
         // Failure on 28 February, phone on 2 March: −(2.83 − 0.15) = −£2.68 in March.
         var costs = new Dictionary<string, decimal> { ["web"] = 0.15m, ["phone"] = 2.83m };
         var pairs = AvoidableContact.Match([Failed("u", "2024-02-28T09:00Z"), Done("u", "2024-03-02T09:00Z")], Digital);
-        var row = Assert.Single(AvoidableContact.Rows(pairs, new Month(2024, 1), new Month(2024, 12), c => costs[c]));
+        var row = Assert.Single(AvoidableContact.Rows(pairs, new Month(2024, 1), new Month(2024, 12), (c, _) => costs[c]));
         Assert.Equal(new AvoidableContactRow(new Month(2024, 3), "web", "phone", 1, 2.68m, -2.68m), row);
-        Assert.Empty(AvoidableContact.Rows(pairs, new Month(2024, 1), new Month(2024, 2), c => costs[c]));
+        Assert.Empty(AvoidableContact.Rows(pairs, new Month(2024, 1), new Month(2024, 2), (c, _) => costs[c]));
         Assert.Equal(-2.68m, AvoidableContact.Value(2.83m, 0.15m));
     }
 

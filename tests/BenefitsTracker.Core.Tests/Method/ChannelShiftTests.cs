@@ -28,11 +28,14 @@ public sealed class ChannelShiftTests
     public void By_month_is_each_months_benefit_at_the_baseline_mix_and_zero_when_switched_off()
     {
         // Mix £2.16 (as above). January: web 200, phone 100 → £335. February: web 100, phone 300 (the baseline mix) → £0.
-        var mix = ChannelShift.Mix(new Dictionary<string, long> { ["web"] = 100, ["phone"] = 300 }, U);
+        var baseline = new Dictionary<string, long> { ["web"] = 100, ["phone"] = 300 };
         IReadOnlyDictionary<string, long>[] months =
             [new Dictionary<string, long> { ["web"] = 200, ["phone"] = 100 }, new Dictionary<string, long> { ["web"] = 100, ["phone"] = 300 }];
-        Assert.Equal([335m, 0m], ChannelShift.ByMonth(true, months, mix, U));
-        Assert.Equal([0m, 0m], ChannelShift.ByMonth(false, months, mix, U));
+        Assert.Equal([335m, 0m], ChannelShift.ByMonth(true, months, baseline, _ => U));
+        Assert.Equal([0m, 0m], ChannelShift.ByMonth(false, months, baseline, _ => U));
+        // Costs uprated by 1.5 in February (a price year): the same volumes at the baseline mix still give £0, and
+        // January's £335 becomes £502.50 when its prices are 1.5 times the costs' own.
+        Assert.Equal([502.5m, 0m], ChannelShift.ByMonth(true, months, baseline, _ => ch => U(ch) * 1.5m));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class OfficerTimeTests
         var assumptions = Service(hourlyDefault: 30m, grades: new() { ["PO1"] = 32.5m });
         var rows = OfficerTime.Rows(new OfficerTime.Baseline(10, 200m),
             [new ClosedCases("s", Jan, "PO1", 10m, 4), new ClosedCases("s", Jan, null, 5m, 2)],
-            g => OfficerTime.HourlyCost(assumptions, g, "W06000001", "s"));
+            (g, m) => OfficerTime.HourlyCost(assumptions, g, "W06000001", "s", m));
 
         Assert.Equal(2, rows.Count);
         var ungraded = rows[0];
