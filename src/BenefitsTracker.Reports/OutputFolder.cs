@@ -15,7 +15,9 @@ public static class OutputFolder
 
     /// <summary>What a report writes into its folder; anything else there means the folder is not a report's.</summary>
     public static readonly IReadOnlyList<string> ReportEntries =
-        [ReportWriter.WorkbookFile, ReportWriter.HtmlFile, ReportWriter.ChartsFolder, ReportWriter.ManifestFile, Register.BenefitsRegister.CsvFile];
+        [ReportWriter.WorkbookFile, ReportWriter.HtmlFile, ReportWriter.ChartsFolder, ReportWriter.ManifestFile, Register.BenefitsRegister.CsvFile,
+            // In Welsh (issue 15): report.cy.html and savings.cy.xlsx.
+            ReportWriter.HtmlFileFor(Localisation.ReportLanguage.Cy), ReportWriter.WorkbookFileFor(Localisation.ReportLanguage.Cy)];
 
     /// <summary>Writes a new set with <paramref name="write"/> (given the temporary folder) and swaps it in for <paramref name="folder"/>.</summary>
     /// <exception cref="ReportOutputException">The folder is a file, or holds files a report did not write.</exception>

@@ -10,8 +10,8 @@ namespace BenefitsTracker.Reports;
 /// <summary>
 /// Writes the human-facing outputs of a report from the one result model: savings.xlsx, report.html and
 /// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/> writes
-/// them all and swaps them in as one set. In Welsh (issue 15) the page is report.cy.html and the charts charts/*.cy.png and
-/// *.cy.svg; with both languages each page links to the other.
+/// them all and swaps them in as one set. In Welsh (issue 15) the page is report.cy.html, the charts charts/*.cy.png and
+/// *.cy.svg and the workbook savings.cy.xlsx (English savings.xlsx is written too); with both languages each page links to the other.
 /// </summary>
 public static class ReportWriter
 {
@@ -46,6 +46,9 @@ public static class ReportWriter
     public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, EnglishOnly, ct);
 
+    /// <summary>The workbook's file in a language: savings.xlsx, savings.cy.xlsx.</summary>
+    public static string WorkbookFileFor(ReportLanguage language) => language.FileName(WorkbookFile);
+
     /// <summary>The page's file in a language: report.html, report.cy.html.</summary>
     public static string HtmlFileFor(ReportLanguage language) => language.FileName(HtmlFile);
 
@@ -62,7 +65,12 @@ public static class ReportWriter
         var workbook = Task.Run(() =>
         {
             var sw = Stopwatch.StartNew();
-            SavingsWorkbook.Write(result, Path.Combine(outDir, WorkbookFile), ct);
+            var english = Path.Combine(outDir, WorkbookFile);
+            SavingsWorkbook.Write(result, english, ct);
+            // In Welsh (issue 15) savings.cy.xlsx as well: the English workbook with its sheets, headers, titles and notes
+            // translated and every reference to a sheet renamed with it, so that its figures are the English one's.
+            foreach (var language in languages.Distinct().Where(l => l != ReportLanguage.En))
+                WorkbookTranslation.Translate(english, Path.Combine(outDir, WorkbookFileFor(language)), ReportText.For(language), ct);
             return sw.Elapsed;
         }, ct);
 

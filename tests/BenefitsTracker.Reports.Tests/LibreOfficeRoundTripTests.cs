@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml.Linq;
 using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.Reports.Workbook;
 using Xunit.Abstractions;
 using static BenefitsTracker.Reports.Tests.WorkbookAssert;
@@ -42,13 +43,53 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// savings.cy.xlsx (issue 15), made from the English workbook with every sheet renamed: with every cached value
+    /// removed, LibreOffice recalculates it to the engine's pence, so every formula's sheet references follow the Welsh names.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public async Task LibreOffice_recalculates_the_stripped_Welsh_workbook_to_the_same_pence(string scope)
+    {
+        var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
+        if (soffice is null) return;
+        var result = scope switch
+        {
+            "worked" => Results.WorkedExampleResult,
+            "council" => Results.SampleConwy,
+            "small-members" => Results.SmallMembers,
+            _ => Results.SampleNorthWales,
+        };
+        using var dir = new TempDir();
+        var english = dir.File("savings.xlsx");
+        // The council's detail sheets streamed (threshold 0), so that the streamed formulas are renamed too.
+        SavingsWorkbook.Write(result, english, scope == "council" ? 0 : SavingsWorkbook.StreamThreshold);
+        var welsh = dir.File("savings.cy.xlsx");
+        WorkbookTranslation.Translate(english, welsh, ReportText.Cy);
+        var stripped = dir.File("stripped.xlsx");
+        var removed = StripCachedValues(welsh, stripped);
+        Assert.True(removed > 100, $"only {removed} cached values stripped");
+
+        var outDir = await ConvertToCsvAsync(soffice, stripped, dir.Path, output);
+        Assert.False(File.Exists(Path.Combine(outDir, "stripped-Summary.csv")), "an English sheet name in the Welsh workbook");
+        AssertRecalculated(outDir, "stripped", result, ReportLanguage.Cy);
+    }
+
+    /// <summary>
     /// The headline figures (Summary) and each month's adjusted benefit and costs (Appraisal) of LibreOffice's
     /// CSVs of the workbook FILE (named FILE-Sheet.csv in <paramref name="outDir"/>) equal the result's.
     /// </summary>
-    internal static void AssertRecalculated(string outDir, string file, SavingsResult result)
+    /// <remarks>
+    /// In Welsh (<paramref name="language"/> Cy, savings.cy.xlsx) the sheets and labels are looked up by their Welsh names
+    /// (<see cref="WorkbookTranslation"/>); the figures must be the same.
+    /// </remarks>
+    internal static void AssertRecalculated(string outDir, string file, SavingsResult result, ReportLanguage language = ReportLanguage.En)
     {
-        var summary = Csv(Path.Combine(outDir, $"{file}-Summary.csv"));
-        string Value(string label) => summary.Single(r => r.Count > 1 && r[0] == label)[1];
+        var text = ReportText.For(language);
+        var sheets = language == ReportLanguage.En ? null : WorkbookTranslation.SheetNames(text);
+        string S(string sheet) => sheets is null ? sheet : sheets[sheet];
+        string L(string label) => sheets is null ? label : WorkbookTranslation.TranslateText(label, text) ?? label;
+        var summary = Csv(Path.Combine(outDir, $"{file}-{S("Summary")}.csv"));
+        string Value(string label) => summary.Single(r => r.Count > 1 && r[0] == L(label))[1];
         // Raw values, except that percentage-formatted cells come out as "328.98...%".
         object Num(string label)
         {
@@ -79,20 +120,20 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
         }
 
         // Month by month too (Appraisal: month in column B, adjusted C, costs F).
-        var appraisal = Csv(Path.Combine(outDir, $"{file}-Appraisal.csv"));
+        var appraisal = Csv(Path.Combine(outDir, $"{file}-{S("Appraisal")}.csv"));
         foreach (var m in result.Months)
         {
             var row = appraisal.Single(r => r.Count > 5 && r[1] == m.Month.ToString());
             Pence(m.AdjustedBenefit, double.Parse(row[2], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} adjusted");
             Pence(m.Costs, double.Parse(row[5], CultureInfo.InvariantCulture), $"LibreOffice {m.Month} costs");
         }
-        if (result.Comparison is { } c) AssertComparison(Csv(Path.Combine(outDir, $"{file}-Comparison.csv")), c);
+        if (result.Comparison is { } c) AssertComparison(Csv(Path.Combine(outDir, $"{file}-{S("Comparison")}.csv")), c);
 
         // Each service's own line on the Summary (SUMIFS over Monthly by service code), a council's workbook only.
-        var header = summary.FirstOrDefault(r => r.Count > 2 && r[0] == "Service" && r[1] == "Service code");
+        var header = summary.FirstOrDefault(r => r.Count > 2 && r[0] == L("Service") && r[1] == L("Service code"));
         Assert.Equal(result.Scope.Kind == Core.Model.ScopeKind.Council && result.Services.Count > 0, header is not null);
         if (header is null) return;
-        var adjustedCol = header.IndexOf("Adjusted benefit");
+        var adjustedCol = header.IndexOf(L("Adjusted benefit"));
         foreach (var w in result.Services)
         {
             var row = summary.First(r => r.Count > adjustedCol && r[1] == w.Service);
