@@ -64,6 +64,19 @@ public sealed class CounterfactualOutputTests
     }
 
     [Fact]
+    public void In_Welsh_the_finding_is_in_Welsh_and_the_engines_English_reason_is_marked_as_English()
+    {
+        // Decoded: the encoder writes "â" as a character reference; the tags stay.
+        var html = WebUtility.HtmlDecode(ReportPage.Render(Worked(estimated: false), pageTop: null, Localisation.ReportLanguage.Cy));
+        Assert.Contains("A fyddai wedi digwydd beth bynnag?", html, StringComparison.Ordinal);
+        Assert.Contains("Cyfres amser y cyngor ei hun: amcangyfrifir y byddai 4.2% o'r symudiad", html, StringComparison.Ordinal);
+        // The refusal's reason is the engine's English (docs/reports.md): marked so that a screen reader reads it as English (WCAG 3.1.2).
+        Assert.Contains("Y gymhariaeth â chymheiriaid: nid oedd modd ei hamcangyfrif " +
+            "(<span lang=\"en-GB\">no other council in a consortium with this service to compare with</span>).", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not estimate it", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_page_says_it_in_plain_english_with_the_chart_and_its_data()
     {
         var html = ReportPage.Render(Worked(estimated: false), pageTop: null); // what the dashboard serves, and report.html

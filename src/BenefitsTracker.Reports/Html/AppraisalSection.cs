@@ -59,7 +59,7 @@ internal static class AppraisalSection
 
         if (a.Horizon is { } hz) Horizon(h, r, hz);
         if (a.Real is { } real) Real(h, r, real);
-        else if (a.RealWithheld is { } why) h.P(E(T.F("appraisal.nominal_only", ("why", why))));
+        else if (a.RealWithheld is { } why) h.P(h.MarkEnglish(E(T.F("appraisal.nominal_only", ("why", why))), why));
 
         h.Line($"<h3>{E(T["appraisal.switching.heading"])}</h3>");
         h.P(E(T.F("appraisal.switching.text", ("npv", Fmt.Money(a.Npv)))));
@@ -119,8 +119,8 @@ internal static class AppraisalSection
     {
         var T = h.T;
         h.Line($"<h3>{E(T["appraisal.real.heading"])}</h3>");
-        h.P(E(T.F("appraisal.real.text", ("base", real.PriceBase), ("source", real.DeflatorSource), ("adjusted", Fmt.Money(real.AdjustedBenefit)),
-            ("costs", Fmt.Money(real.Costs)), ("net", Fmt.Money(real.NetBenefit)), ("npv", Fmt.Money(real.Npv)))));
+        h.P(h.MarkEnglish(E(T.F("appraisal.real.text", ("base", real.PriceBase), ("source", real.DeflatorSource), ("adjusted", Fmt.Money(real.AdjustedBenefit)),
+            ("costs", Fmt.Money(real.Costs)), ("net", Fmt.Money(real.NetBenefit)), ("npv", Fmt.Money(real.Npv)))), real.DeflatorSource));
         var nominalNpv = r.Appraisal?.Npv ?? r.Totals.Npv;
         h.Table(T.F("appraisal.real.caption", ("base", real.PriceBase)),
             [T["col.figure"], T["col.nominal"], T.F("col.real", ("base", real.PriceBase))],

@@ -38,7 +38,11 @@ internal static class CounterfactualSection
                 sentences.Add(Sentence(e, T));
             var used = Used(r, service.Key.Council, service.Key.Service, T);
             if (used is not null) sentences.Add(used);
-            h.P(E(string.Join(" ", sentences)));
+            var working = (r.Scope.Kind == ScopeKind.Consortium
+                ? r.Members.FirstOrDefault(m => m.Scope.Id == service.Key.Council)?.Services : r.Services)?
+                .FirstOrDefault(s => s.Service == service.Key.Service);
+            h.P(h.MarkEnglish(E(string.Join(" ", sentences)),
+                [.. service.Select(e => e.Refused), .. service.Select(e => e.DeadweightNote), working?.Assumptions.DeadweightSource]));
             if (!consortium && CounterfactualEstimate.Preferred(service) is { } preferred
                 && charts.TryGetValue(CounterfactualCharts.Stem(preferred.Service), out var chart))
                 figure(chart);

@@ -362,7 +362,9 @@ internal static class HtmlReport
             h.Line($"<li>{E(sentence)}</li>");
         h.Line($"<li>{E(T["html.caveats.rounding"] + " " + T["common.rounding_note"])}</li>");
         if (f.Disclosure.Note is { } disclosure) h.Line($"<li>{E(CoreText.DisclosureNote(f.Disclosure, disclosure, T, r))}</li>");
-        foreach (var note in r.Notes) h.Line($"<li>{E(CoreText.Note(note, T))}</li>");
+        // A note of a shape not known to the report layer stays as the engine wrote it, marked as English in a Welsh page.
+        foreach (var note in r.Notes)
+            h.Line(CoreText.Note(note, T) is var text && T.IsWelsh && text == note ? $"<li lang=\"en-GB\">{E(text)}</li>" : $"<li>{E(text)}</li>");
         h.Line("</ul>");
         h.Line("</section>");
     }
