@@ -25,22 +25,25 @@ public sealed class ReportPipeline(StoreQueries queries)
 
     /// <summary>
     /// The assumptions to use: the file given, else the set stored by the last ingest of one; with the GDP
-    /// deflator series (<see cref="DeflatorsFile"/>, else the shipped one) for real terms.
+    /// deflator series (<see cref="DeflatorsFile"/>, else the file's own <c>gdp_deflators</c>, else the shipped one).
     /// </summary>
     public async Task<AssumptionSet> AssumptionsAsync(string? file, CancellationToken ct)
     {
-        var deflators = await GdpDeflators.LoadAsync(DeflatorsFile, ct);
+        // --deflators FILE, else the file's own gdp_deflators, else the shipped series.
+        var given = DeflatorsFile is null ? null : await GdpDeflators.LoadAsync(DeflatorsFile, ct);
+        AssumptionSet WithSeries(AssumptionSet set) => given is not null ? set.WithDeflators(given)
+            : set.Deflators is not null ? set : set.WithDeflators(GdpDeflators.Shipped);
         if (file is not null)
         {
             if (!File.Exists(file)) throw new UsageException($"--assumptions: no such file '{file}'");
             _assumptionsSource = $"--assumptions {file}";
             _assumptionsFile = Path.GetFileName(file);
-            return Parse(await File.ReadAllBytesAsync(file, ct)).WithDeflators(deflators);
+            return WithSeries(Parse(await File.ReadAllBytesAsync(file, ct)));
         }
         var stored = await queries.LatestAssumptionsAsync(ct)
             ?? throw new UsageException("no assumptions: ingest an assumptions file (benefits ingest assumptions.json) or pass --assumptions FILE");
         _assumptionsSource = $"the stored assumptions '{stored.Version}' (last ingested)";
-        return Parse(stored.Json).WithDeflators(deflators);
+        return WithSeries(Parse(stored.Json));
     }
 
     private AssumptionSet Parse(byte[] json)

@@ -41,6 +41,25 @@ public sealed class GdpDeflatorsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_assumptions_own_series_replaces_the_shipped_one_and_deflators_file_replaces_both()
+    {
+        // The file's path is read without the store: the pipeline's queries are not touched.
+        var assumptions = Path.Combine(_dir, "a.json");
+        await File.WriteAllTextAsync(assumptions, """
+            { "version": "v1", "gdp_deflators": { "release": "the file's own series", "index": { "2023-24": 90, "2024-25": 96 } } }
+            """);
+        var plain = Path.Combine(_dir, "plain.json");
+        await File.WriteAllTextAsync(plain, """{ "version": "v1" }""");
+        var csv = Path.Combine(_dir, "d.csv");
+        await File.WriteAllTextAsync(csv, "# release: from --deflators\nfinancial_year,index,source\n2024-25,100,x\n");
+
+        Assert.Equal("the file's own series", (await new ReportPipeline(null!).AssumptionsAsync(assumptions, CancellationToken.None)).Deflators!.Release);
+        Assert.Same(GdpDeflators.Shipped, (await new ReportPipeline(null!).AssumptionsAsync(plain, CancellationToken.None)).Deflators);
+        var overridden = await new ReportPipeline(null!) { DeflatorsFile = csv }.AssumptionsAsync(assumptions, CancellationToken.None);
+        Assert.Equal("from --deflators", overridden.Deflators!.Release);
+    }
+
+    [Fact]
     public async Task A_missing_or_unreadable_deflators_file_is_the_users_to_mend()
     {
         var missing = await Assert.ThrowsAsync<UsageException>(() => GdpDeflators.LoadAsync(Path.Combine(_dir, "none.csv"), CancellationToken.None));

@@ -16,6 +16,12 @@ public sealed record AppraisalSettings
     /// <summary>The financial year ("2024-25") whose prices real terms are stated in; null: the year in which the period ends.</summary>
     public FinancialYear? PriceBase { get; init; }
 
+    /// <summary>
+    /// The GDP deflator series given in the file (<c>gdp_deflators</c>), replacing the shipped one; null: none given.
+    /// <c>--deflators FILE</c> replaces both.
+    /// </summary>
+    public DeflatorSeries? Deflators { get; init; }
+
     /// <summary>Low and high of an input for the tornado chart and the scenarios, by key path; others take ±20%.</summary>
     public IReadOnlyDictionary<string, InputRange> Ranges { get; init; } = new Dictionary<string, InputRange>(StringComparer.Ordinal);
 

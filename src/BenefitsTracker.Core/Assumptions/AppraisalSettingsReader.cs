@@ -7,7 +7,9 @@ namespace BenefitsTracker.Core.Assumptions;
 internal static class AppraisalSettingsReader
 {
     /// <summary>Top-level keys this reader owns; they apply to a whole report, so councils and services may not override them.</summary>
-    public static readonly string[] Keys = ["appraisal_years", "benefit_drop_off", "price_base", "ranges", "monte_carlo"];
+    public static readonly string[] Keys = ["appraisal_years", "benefit_drop_off", "price_base", "gdp_deflators", "ranges", "monte_carlo"];
+
+    private static readonly string[] DeflatorKeys = ["release", "index"];
 
     private static readonly string[] RangeKeys = ["low", "high"];
     private static readonly string[] MonteCarloKeys = ["draws", "seed", "inputs"];
@@ -33,6 +35,8 @@ internal static class AppraisalSettingsReader
                 throw new AssumptionsException("price_base", $"'{text}' is not a financial year; write it as HM Treasury does, e.g. \"2024-25\"");
             settings = settings with { PriceBase = year };
         }
+        if (top.TryGetValue("gdp_deflators", out var deflators))
+            settings = settings with { Deflators = ReadDeflators(deflators) };
         if (top.TryGetValue("ranges", out var ranges))
         {
             var result = new Dictionary<string, InputRange>(StringComparer.Ordinal);
@@ -53,6 +57,33 @@ internal static class AppraisalSettingsReader
         if (top.TryGetValue("monte_carlo", out var monteCarlo))
             settings = settings with { MonteCarlo = ReadMonteCarlo(monteCarlo) };
         return settings;
+    }
+
+    /// <summary>
+    /// <c>"gdp_deflators": {"release": "HM Treasury ... March 2026", "index": {"2023-24": 97.1, ...}}</c>: the series the
+    /// report uprates and deflates with, carried (and hashed) with the assumptions; it replaces the shipped one.
+    /// </summary>
+    private static DeflatorSeries ReadDeflators(JsonElement element)
+    {
+        const string path = "gdp_deflators";
+        var entry = Object(element, path, DeflatorKeys);
+        if (!entry.TryGetValue("release", out var releaseElement))
+            throw new AssumptionsException(Join(path, "release"), "is required: name the release the figures came from, as every report quotes it");
+        var release = NonEmptyString(releaseElement, Join(path, "release"));
+        if (!entry.TryGetValue("index", out var indexElement))
+            throw new AssumptionsException(Join(path, "index"), "is required: the deflator of each financial year, {\"2024-25\": 100, ...}");
+        var index = new Dictionary<FinancialYear, decimal>();
+        foreach (var (text, value) in Object(indexElement, Join(path, "index"), null))
+        {
+            var at = Join(Join(path, "index"), text);
+            if (!FinancialYear.TryParse(text, out var year))
+                throw new AssumptionsException(at, $"'{text}' is not a financial year; write it as HM Treasury does, e.g. \"2024-25\"");
+            var d = Decimal(value, at);
+            if (d <= 0m) throw new AssumptionsException(at, "a deflator must be a positive number");
+            index[year] = d;
+        }
+        if (index.Count == 0) throw new AssumptionsException(Join(path, "index"), "gives no year");
+        return new DeflatorSeries(release, index);
     }
 
     private static MonteCarloSettings ReadMonteCarlo(JsonElement element)

@@ -25,9 +25,9 @@ public sealed class AssumptionSet
     }
 
     /// <summary>
-    /// The GDP deflator series real terms are stated with (METHOD.md v2, Real prices); null: none given, so the
-    /// report states no real terms. Not part of the file: the Application layer supplies the shipped series or
-    /// <c>--deflators FILE</c>.
+    /// The GDP deflator series real terms are stated with and costs with a price year are uprated with (METHOD.md v2,
+    /// Real prices); null: none given, so the report states no real terms. The file's own <c>gdp_deflators</c> when it
+    /// gives them; the Application layer supplies <c>--deflators FILE</c>, else the shipped series where the file gives none.
     /// </summary>
     public DeflatorSeries? Deflators { get; }
 
@@ -108,7 +108,7 @@ public sealed class AssumptionSet
             var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
             throw new AssumptionsException("", $"the file is not valid JSON{where}: {e.Message}", e);
         }
-        return new AssumptionSet(document, sha, Encoding.UTF8.GetString(body.Span));
+        return new AssumptionSet(document, sha, Encoding.UTF8.GetString(body.Span), deflators: document.Appraisal.Deflators);
     }
 
     /// <summary>The assumptions for a council: top level, then its <c>councils.{GSS}</c> overrides.</summary>

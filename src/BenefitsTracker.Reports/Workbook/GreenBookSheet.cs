@@ -27,8 +27,8 @@ internal static class GreenBookSheet
     private const int MonthNoCol = 1, MonthCol = 2, CashCol = 3, CostCol = 4, CashNetCol = 5, CumulativeCol = 6, PaidBackCol = 7,
         YearCol = 8, IndexCol = 9, RealAdjCol = 10, RealCostCol = 11, RealNetCol = 12, DiscountCol = 13, RealDiscountedCol = 14;
 
-    /// <summary>Columns of the GDP deflator table, to the right of everything else.</summary>
-    private const int DeflatorYearCol = 16, DeflatorIndexCol = 17;
+    /// <summary>Columns of the GDP deflator table, at the foot of the sheet (beside the rest it made the sheet print too small).</summary>
+    private const int DeflatorYearCol = 1, DeflatorIndexCol = 2;
 
     public static void Write(WorkbookContext ctx)
     {
@@ -87,7 +87,7 @@ internal static class GreenBookSheet
         Figure("Projected months", null, c => c.Num(projected.Count, Xl.CountFormat), "Months after the data up to the horizon, projected, not measured");
         if (a.Real is { } real)
         {
-            Figure("Price base", PriceBase, c => c.Text(real.PriceBase), $"Real terms in {real.PriceBase} prices (change it to restate them; the deflators are in columns P:Q)");
+            Figure("Price base", PriceBase, c => c.Text(real.PriceBase), $"Real terms in {real.PriceBase} prices (change it to restate them; the deflators are at the foot of this sheet)");
             Figure("Adjusted benefit, real terms", RealAdjusted, c => c.Formula(Sum(RealAdjCol, firstMonth, lastMonth), Xl.MoneyFormat), "Σ adjusted ÷ price index, observed months");
             Figure("Costs, real terms", RealCosts, c => c.Formula(Sum(RealCostCol, firstMonth, lastMonth), Xl.MoneyFormat), "Σ costs ÷ price index");
             Figure("Net benefit, real terms", RealNet, c => c.Formula($"{RealAdjusted}-{RealCosts}", Xl.MoneyFormat), "Real adjusted benefit − real costs");
@@ -165,12 +165,13 @@ internal static class GreenBookSheet
         foreach (var c in new[] { 4, 5, 6, 7, 9, 10 }) ws.Cell(projectedTotal, c).Formula(Sum(c, firstProjected, lastProjected), Xl.MoneyFormat);
 
         WriteSwitching(ctx, ws, a, switchingHeader);
-        if (a.Real is { } series) WriteDeflators(ctx, ws, series.DeflatorSource, series.Series, firstFigure - 1);
+        var foot = (ws.LastRowUsed()?.RowNumber() ?? 1) + 4;
+        if (a.Real is { } series) WriteDeflators(ctx, ws, series.DeflatorSource, series.Series, foot);
         // Real terms withheld (the price base is outside the series) while costs are uprated: the Prices sheet still needs the table.
         else if (PricesSheet.Needed(ctx) && ctx.Units.Select(u => u.Assumptions.Deflators).FirstOrDefault(d => d is not null) is { } d)
-            WriteDeflators(ctx, ws, d.Release, [.. d.Years.Select(y => new DeflatorYear(y.ToString(), d.Of(y)!.Value))], firstFigure - 1);
+            WriteDeflators(ctx, ws, d.Release, [.. d.Years.Select(y => new DeflatorYear(y.ToString(), d.Of(y)!.Value))], foot);
         ws.SheetView.FreezeRows(0);
-        Xl.Widths(ws, 34, 18, 70, 14, 14, 16, 14, 12, 14, 16, 14, 14, 12, 16, 4, 14, 14);
+        Xl.Widths(ws, 34, 18, 70, 14, 14, 16, 14, 12, 14, 16, 14, 14, 12, 16);
     }
 
     /// <summary>

@@ -78,7 +78,7 @@ internal static class PricesSheet
         var grades = ctx.Units.SelectMany(u => u.Assumptions.HourlyCostByGrade.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         ws.Cell(1, 1).Text("Unit and hourly costs in each financial year's prices").Style.Font.SetBold();
         ws.Cell(2, 1).Text("A cost given with a price year is uprated to the prices of the months it values: cost × D(year) ÷ D(price year), " +
-            "D being the GDP deflator (Green Book sheet, columns P:Q). A cost without a price year is the same in every year. " +
+            "D being the GDP deflator (the table at the foot of the Green Book sheet). A cost without a price year is the same in every year. " +
             "Change a price year or a cost on the Assumptions sheet and every figure follows.");
         const int headerRow = 4;
         var headers = new List<string> { "Council", "Service", "Financial year" };

@@ -120,6 +120,31 @@ public sealed class PriceYearTests
     }
 
     [Fact]
+    public void A_series_given_in_the_assumptions_uprates_without_being_supplied()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(TestSupport.WorkedExample.AssumptionsPath))!.AsObject();
+        json["unit_costs_gbp"] = new JsonObject { ["web"] = Priced(0.15m, "2023-24"), ["phone"] = Priced(2.83m, "2023-24"),
+            ["face_to_face"] = Priced(8.62m, "2023-24") };
+        json["gdp_deflators"] = new JsonObject { ["release"] = "in the file",
+            ["index"] = new JsonObject { ["2022-23"] = 85, ["2023-24"] = 90, ["2024-25"] = 96, ["2025-26"] = 100 } };
+        var set = AssumptionSet.Parse(json.ToJsonString());
+        Assert.Equal("in the file", set.Deflators!.Release);
+        Assert.Equal(1114.98m, Pence(ChannelShift(Compute(set), new Month(2024, 4))));
+    }
+
+    [Theory]
+    [InlineData("{\"index\": {\"2024-25\": 100}}", "gdp_deflators.release")]
+    [InlineData("{\"release\": \"r\"}", "gdp_deflators.index")]
+    [InlineData("{\"release\": \"r\", \"index\": {\"2024/25\": 100}}", "gdp_deflators.index.2024/25")]
+    [InlineData("{\"release\": \"r\", \"index\": {\"2024-25\": 0}}", "gdp_deflators.index.2024-25")]
+    [InlineData("{\"release\": \"r\", \"index\": {}}", "gdp_deflators.index")]
+    public void A_badly_written_series_in_the_assumptions_is_refused_naming_the_key(string value, string key)
+    {
+        var e = Assert.Throws<AssumptionsException>(() => AssumptionSet.Parse($$"""{ "version": "v", "gdp_deflators": {{value}} }"""));
+        Assert.Equal(key, e.Path);
+    }
+
+    [Fact]
     public void Hourly_costs_take_a_price_year_too()
     {
         var json = JsonNode.Parse(File.ReadAllText(TestSupport.WorkedExample.AssumptionsPath))!.AsObject();
