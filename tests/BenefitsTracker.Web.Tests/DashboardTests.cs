@@ -83,6 +83,12 @@ public sealed class DashboardTests(ITestOutputHelper output)
         var download = await service.Client.GetAsync(WebUtility.HtmlDecode(file.Groups[1].Value));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Contains("<html lang=\"cy\">", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // And the Welsh workbook, savings.cy.xlsx, downloads from the Welsh page.
+        var workbook = System.Text.RegularExpressions.Regex.Match(council, "href=\"([^\"]+/files/[^\"]+/savings\\.cy\\.xlsx)\"");
+        Assert.True(workbook.Success, "no link to savings.cy.xlsx");
+        var xlsx = await service.Client.GetAsync(WebUtility.HtmlDecode(workbook.Groups[1].Value));
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
 
         // The English page is unchanged by the Welsh one being asked for first (each language is cached apart).
         var english = await service.Client.GetStringAsync($"/councils/{ServiceUnderTest.Conwy}");

@@ -21,6 +21,7 @@ public sealed class ScopeOutputs(ResultCache cache, IOptions<ServiceOptions> opt
     public static readonly IReadOnlyDictionary<string, string> Files = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [ReportWriter.WorkbookFile] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [ReportWriter.WorkbookFileFor(ReportLanguage.Cy)] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         [ReportWriter.HtmlFile] = "text/html; charset=utf-8",
         [ReportWriter.HtmlFileFor(ReportLanguage.Cy)] = "text/html; charset=utf-8",
         ["manifest.json"] = "application/json",

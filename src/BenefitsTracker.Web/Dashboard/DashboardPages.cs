@@ -201,8 +201,8 @@ public static class DashboardPages
         {
             var files = $"{path}/files/{scope.From}..{scope.To}/";
             var query = scope.Service is { } s ? "?service=" + Uri.EscapeDataString(s) : "";
-            b.Append("<p>").Append(E(T["dash.download"])).Append(" <a href=\"").Append(E(files + "savings.xlsx" + query)).Append("\">")
-             .Append(E(T["dash.download.workbook"])).Append("</a>, ")
+            b.Append("<p>").Append(E(T["dash.download"])).Append(" <a href=\"").Append(E(files + ReportWriter.WorkbookFileFor(language) + query)).Append("\">")
+             .Append(E(T.F("dash.download.workbook", ("file", ReportWriter.WorkbookFileFor(language))))).Append("</a>, ")
              .Append("<a href=\"").Append(E(files + ReportWriter.HtmlFileFor(language) + query)).Append("\">")
              .Append(E(T.F("dash.download.page", ("file", ReportWriter.HtmlFileFor(language))))).Append("</a>, ")
              .Append("<a href=\"").Append(E(files + "manifest.json" + query)).Append("\">").Append(E(T["dash.download.manifest"])).Append("</a>.</p>\n");
