@@ -29,9 +29,10 @@ set +e
 dotnet test BenefitsTracker.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-# One closing line for the whole run, summed over the test projects.
+# One closing line for the whole run, summed over the test projects ("Failed!  - Failed:     1, Passed: ..." splits into
+# "Failed!-Failed" and "1": the first count's name carries the line's prefix).
 awk -F'[:,]' '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { gsub(/ /, "", $i);
-    if ($i == "Failed") f += $(i+1); if ($i == "Passed") p += $(i+1); if ($i == "Skipped") s += $(i+1) } }
+    if ($i ~ /(^|-)Failed$/) f += $(i+1); if ($i ~ /(^|-)Passed$/) p += $(i+1); if ($i ~ /(^|-)Skipped$/) s += $(i+1) } }
     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit "$status"
