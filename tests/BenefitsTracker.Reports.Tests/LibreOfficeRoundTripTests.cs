@@ -75,6 +75,19 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Writes <paramref name="result"/>'s workbook into <paramref name="dir"/>, strips every cached value and has LibreOffice
+    /// recalculate it from nothing; returns the folder of its CSVs, named stripped-Sheet.csv.
+    /// </summary>
+    internal static async Task<string> RecalculateStrippedAsync(string soffice, SavingsResult result, TempDir dir, ITestOutputHelper output)
+    {
+        var original = dir.File("savings.xlsx");
+        SavingsWorkbook.Write(result, original);
+        var stripped = dir.File("stripped.xlsx");
+        StripCachedValues(original, stripped);
+        return await ConvertToCsvAsync(soffice, stripped, dir.Path, output);
+    }
+
+    /// <summary>
     /// The headline figures (Summary) and each month's adjusted benefit and costs (Appraisal) of LibreOffice's
     /// CSVs of the workbook FILE (named FILE-Sheet.csv in <paramref name="outDir"/>) equal the result's.
     /// </summary>

@@ -25,8 +25,7 @@ public sealed class RealTermsOutputTests(ITestOutputHelper output)
         var (council, _, request) = WorkedExample.Load();
         var json = File.ReadAllText(WorkedExample.AssumptionsPath);
         var brace = json.IndexOf('{', StringComparison.Ordinal);
-        var series = DeflatorSeriesReader.Parse(
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "green-book", "deflators-test.csv")), "deflators-test.csv");
+        var series = WorkedExample.TestDeflators();
         var set = AssumptionSet.Parse(json[..(brace + 1)] + keys + json[(brace + 1)..]).WithDeflators(series);
         return SavingsEngine.ComputeCouncil(council, null, set, request, WorkedExample.Lineage());
     }
@@ -109,11 +108,7 @@ public sealed class RealTermsOutputTests(ITestOutputHelper output)
         if (soffice is null) return;
         var r = RealResult.Value;
         using var dir = new TempDir();
-        var original = dir.File("savings.xlsx");
-        SavingsWorkbook.Write(r, original);
-        var stripped = dir.File("stripped.xlsx");
-        LibreOfficeRoundTripTests.StripCachedValues(original, stripped);
-        var outDir = await LibreOfficeRoundTripTests.ConvertToCsvAsync(soffice, stripped, dir.Path, output);
+        var outDir = await LibreOfficeRoundTripTests.RecalculateStrippedAsync(soffice, r, dir, output);
         var sheet = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Green Book.csv"));
         foreach (var (_, label, figure) in Figures)
         {

@@ -25,6 +25,14 @@ public static class WorkedExample
     public static (CouncilData Council, AssumptionSet Assumptions, ReportRequest Request) Load() =>
         (FixtureData.LoadCouncil(Directory, CouncilCode), AssumptionSet.Parse(File.ReadAllBytes(AssumptionsPath)), Request);
 
+    /// <summary>
+    /// The made-up GDP deflator series of tests/fixtures/green-book/deflators-test.csv (2022-23 = 85, 2023-24 = 90,
+    /// 2024-25 = 96, 2025-26 = 100), whose round numbers let the real terms and price years be checked by hand.
+    /// </summary>
+    public static DeflatorSeries TestDeflators() =>
+        DeflatorSeriesReader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "green-book", "deflators-test.csv")),
+            "deflators-test.csv");
+
     /// <summary>Lineage naming the fixture files, their hashes and row counts.</summary>
     public static Lineage Lineage()
     {

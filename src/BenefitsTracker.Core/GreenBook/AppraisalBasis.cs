@@ -191,9 +191,7 @@ internal sealed class AppraisalBasis
         // Officer time: hours released per pound of the hourly rate that valued them.
         foreach (var row in w.OfficerTime)
         {
-            var key = row.Grade is { } grade && w.Assumptions.HourlyCostByGrade.ContainsKey(grade)
-                ? InputKeys.HourlyGrade(grade)
-                : InputKeys.HourlyDefault;
+            var key = OfficerTime.HourlyCostKey(w.Assumptions, row.Grade);
             Of(key)[MonthIndex(row.Month)] += row.HoursReleased * F(key, row.Month);
         }
 
