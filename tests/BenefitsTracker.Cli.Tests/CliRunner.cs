@@ -42,4 +42,19 @@ public static class CliRunner
 
     /// <summary>The worked example's inputs (tests/fixtures/worked-council), copied beside the test binaries.</summary>
     public static string WorkedExampleDir => Path.Combine(AppContext.BaseDirectory, "fixtures", "worked-council");
+
+    /// <summary>
+    /// The worked example (councils, events, cases, costs, assumptions) copied into a fresh folder and ingested with
+    /// <c>benefits ingest</c> into a SQLite store there; the folder and the <c>--db</c> value.
+    /// </summary>
+    public static (string Work, string Db) IngestWorkedExample()
+    {
+        string[] inputs = ["councils.csv", "events.csv", "cases.csv", "costs.csv", "assumptions.json"];
+        var work = TempDir();
+        var db = "sqlite:" + Path.Combine(work, "benefits.db");
+        foreach (var file in inputs) File.Copy(Path.Combine(WorkedExampleDir, file), Path.Combine(work, file));
+        var ingest = Benefits(work, ["ingest", .. inputs, "--db", db]);
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+        return (work, db);
+    }
 }

@@ -6,17 +6,7 @@ namespace BenefitsTracker.Cli.Tests;
 /// </summary>
 public sealed class LanguageOptionTests
 {
-    private static readonly string[] Inputs = ["councils.csv", "events.csv", "cases.csv", "costs.csv", "assumptions.json"];
-
-    private static readonly Lazy<(string Work, string Db)> Store = new(() =>
-    {
-        var work = CliRunner.TempDir();
-        var db = "sqlite:" + Path.Combine(work, "benefits.db");
-        foreach (var file in Inputs) File.Copy(Path.Combine(CliRunner.WorkedExampleDir, file), Path.Combine(work, file));
-        var ingest = CliRunner.Benefits(work, ["ingest", .. Inputs, "--db", db]);
-        Assert.True(ingest.ExitCode == 0, ingest.ToString());
-        return (work, db);
-    });
+    private static readonly Lazy<(string Work, string Db)> Store = new(CliRunner.IngestWorkedExample);
 
     private static (CliRunner.Run Run, string Out) Report(params string[] args)
     {

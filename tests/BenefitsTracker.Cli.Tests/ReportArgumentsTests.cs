@@ -7,18 +7,8 @@ namespace BenefitsTracker.Cli.Tests;
 /// </summary>
 public sealed class ReportArgumentsTests
 {
-    private static readonly string[] Inputs = ["councils.csv", "events.csv", "cases.csv", "costs.csv", "assumptions.json"];
-
     /// <summary>The worked example ingested once into a store shared by these tests (they only read it).</summary>
-    private static readonly Lazy<(string Work, string Db)> Store = new(() =>
-    {
-        var work = CliRunner.TempDir();
-        var db = "sqlite:" + Path.Combine(work, "benefits.db");
-        foreach (var file in Inputs) File.Copy(Path.Combine(CliRunner.WorkedExampleDir, file), Path.Combine(work, file));
-        var ingest = CliRunner.Benefits(work, ["ingest", .. Inputs, "--db", db]);
-        Assert.True(ingest.ExitCode == 0, ingest.ToString());
-        return (work, db);
-    });
+    private static readonly Lazy<(string Work, string Db)> Store = new(CliRunner.IngestWorkedExample);
 
     private static CliRunner.Run Report(params string[] args) =>
         CliRunner.Benefits(Store.Value.Work, ["report", .. args, "--out", Path.Combine(Store.Value.Work, "out-" + Guid.NewGuid().ToString("N")), "--db", Store.Value.Db]);
