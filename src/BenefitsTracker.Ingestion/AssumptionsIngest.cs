@@ -7,7 +7,10 @@ using BenefitsTracker.Data.Entities;
 
 namespace BenefitsTracker.Ingestion;
 
-/// <summary>An assumptions file (.json with unit_costs_gbp): validated whole, stored whole, registered like any input.</summary>
+/// <summary>
+/// An assumptions file (.json naming itself with <c>version</c>, or giving <c>unit_costs_gbp</c>): validated whole, stored whole,
+/// registered like any input. A file that relies on every default unit cost (the Socitm figures) has no unit_costs_gbp.
+/// </summary>
 internal static class AssumptionsIngest
 {
     private const long MaxBytes = 16 << 20;
@@ -58,8 +61,10 @@ internal static class AssumptionsIngest
         try
         {
             using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("unit_costs_gbp", out _))
-                throw new UnusableInputException(path, "unit_costs_gbp is missing: a .json input must be an assumptions set (docs/assumptions.md)");
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !(root.TryGetProperty("version", out _) || root.TryGetProperty("unit_costs_gbp", out _)))
+                throw new UnusableInputException(path,
+                    "neither version nor unit_costs_gbp is there: a .json input must be an assumptions set (docs/assumptions.md)");
         }
         catch (JsonException e)
         {

@@ -16,8 +16,13 @@ namespace BenefitsTracker.Ingestion;
 /// </summary>
 public sealed class Ingestor(BenefitsDbContext db)
 {
-    /// <summary>Stage timings for profiling (the test host's "profile" command); null in normal use.</summary>
-    internal static Action<string>? Trace;
+    private static readonly AsyncLocal<Action<string>?> TraceHere = new();
+
+    /// <summary>
+    /// Stage timings for profiling (the test host's "profile" command); null in normal use. Held per async flow, so a
+    /// test tracing its own ingest never sees the stages of another test's ingest running in parallel.
+    /// </summary>
+    internal static Action<string>? Trace { get => TraceHere.Value; set => TraceHere.Value = value; }
 
     /// <summary>Ingests files and folders (recursively: .csv, .ndjson, .jsonl, .json), in a stable order.</summary>
     /// <exception cref="UnusableInputException">A file cannot be ingested; it changed nothing, and earlier files stay committed.</exception>

@@ -82,7 +82,7 @@ public class BadInputTests
         { "unusable-not-utf8.csv", "not UTF-8" },
         { "unusable-utf16.csv", "UTF-16" },
         { "unusable-ndjson-unknown-key.ndjson", "the key 'colour', which is not a column" },
-        { "unusable-not-assumptions.json", "unit_costs_gbp is missing" },
+        { "unusable-not-assumptions.json", "neither version nor unit_costs_gbp is there" },
         { "unusable-assumptions-rate-out-of-range.json", "adjustments.deadweight" },
     };
 

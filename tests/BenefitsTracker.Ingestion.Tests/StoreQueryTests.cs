@@ -29,6 +29,20 @@ public class StoreQueryTests
         Assert.Equal(["W06000003", "W06000004", "W06000005"], await store.Queries.CouncilCodesAsync());
     }
 
+    [Fact]
+    public async Task An_assumptions_file_that_keeps_every_default_unit_cost_is_stored()
+    {
+        // The Socitm defaults carry their price year, so a council may rely on them and give no unit_costs_gbp at all.
+        await using var store = await TestStore.CreateAsync();
+        var path = store.Write("defaults.json", """{ "version": "defaults-only-1", "adjustments": { "deadweight": 0.2 } }""");
+
+        var r = (await store.IngestAsync(path)).Files.Single();
+        var latest = await store.Queries.LatestAssumptionsAsync();
+
+        Assert.Equal((InputKind.Assumptions, 1L), (r.Kind, r.Accepted));
+        Assert.Equal("defaults-only-1", latest!.Value.Version);
+    }
+
     [Theory, MemberData(nameof(Postgres.Providers), MemberType = typeof(Postgres))]
     public async Task The_latest_assumptions_come_back_byte_for_byte_with_the_file_hash(string provider)
     {
