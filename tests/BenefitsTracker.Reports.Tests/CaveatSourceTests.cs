@@ -90,4 +90,19 @@ public sealed class CaveatSourceTests
             StringComparison.Ordinal);
         Assert.DoesNotContain("are the defaults (no adjustment", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_council_level_optimism_bias_on_costs_and_discount_rate_are_credited_to_the_council_key()
+    {
+        // The council W06000001 of the page sets both for itself: the sources must name the key the figure came from.
+        var html = Page("""
+            { "version": "v3", "officer_hourly_cost_gbp": { "default": 30.5 },
+              "councils": { "W06000001": { "adjustments": { "optimism_bias_costs": 0.25 }, "discount_rate": 0.05 } },
+              "services": { "bins": { "go_live": "2024-01" } } }
+            """, "council.json");
+        Assert.Contains("Optimism bias on costs of 25.0% is set by councils.W06000001.adjustments.optimism_bias_costs in the assumptions file " +
+            "council.json", html, StringComparison.Ordinal);
+        Assert.Contains("The discount rate of 5.0% a year is set by councils.W06000001.discount_rate in the assumptions file council.json", html,
+            StringComparison.Ordinal);
+    }
 }
