@@ -98,13 +98,15 @@ internal static class AssumptionSources
         if (r.Appraisal is { } appraisal)
             sentences.Add(appraisal.OptimismBiasCosts == 0m && !a.SetBy.ContainsKey(Core.Assumptions.InputKeys.OptimismBiasCosts)
                 ? T["sources.optimism_costs.none"]
-                : T.F("sources.optimism_costs", ("percent", Fmt.Percent(appraisal.OptimismBiasCosts)), ("file", file)));
+                : T.F("sources.optimism_costs", ("percent", Fmt.Percent(appraisal.OptimismBiasCosts)),
+                    ("key", a.SetBy.GetValueOrDefault(Core.Assumptions.InputKeys.OptimismBiasCosts, Core.Assumptions.InputKeys.OptimismBiasCosts)),
+                    ("file", file)));
 
         if (PriceYears(a, own, T) is { } prices) sentences.Add(prices);
 
         sentences.Add(!a.SetBy.ContainsKey("discount_rate")
             ? T.F("sources.discount.default", ("rate", Fmt.Percent(a.DiscountRate)))
-            : T.F("sources.discount.set", ("rate", Fmt.Percent(a.DiscountRate)), ("file", file)));
+            : T.F("sources.discount.set", ("rate", Fmt.Percent(a.DiscountRate)), ("key", a.SetBy["discount_rate"]), ("file", file)));
 
         var cashDefault = Core.Assumptions.AssumptionDefaults.Cashable;
         var cashSet = a.Cashable.Where(kv => cashDefault.ContainsKey(kv.Key) && a.SetBy.ContainsKey("cashable." + kv.Key.Key()))
