@@ -70,7 +70,7 @@ public static class ReportWriter
             // In Welsh (issue 15) savings.cy.xlsx as well: the English workbook with its sheets, headers, titles and notes
             // translated and every reference to a sheet renamed with it, so that its figures are the English one's.
             foreach (var language in languages.Distinct().Where(l => l != ReportLanguage.En))
-                WorkbookTranslation.Translate(english, Path.Combine(outDir, WorkbookFileFor(language)), ReportText.For(language), ct);
+                WorkbookTranslation.Translate(english, Path.Combine(outDir, WorkbookFileFor(language)), ReportText.For(language), result, ct);
             return sw.Elapsed;
         }, ct);
 
@@ -93,6 +93,9 @@ public static class ReportWriter
         }
         var registerTime = Stopwatch.StartNew();
         Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFile));
+        // In Welsh (issue 15) benefits-register.cy.csv as well: the same rows and figures, its headings and text in Welsh.
+        foreach (var language in languages.Distinct().Where(l => l != ReportLanguage.En))
+            Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFileFor(language)), ReportText.For(language));
         htmlTime += registerTime.Elapsed;
         var workbookTime = workbook.GetAwaiter().GetResult();
         return new ReportTimings(workbookTime, chartTime, htmlTime, total.Elapsed);

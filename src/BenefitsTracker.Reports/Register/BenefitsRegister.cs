@@ -4,6 +4,8 @@ using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
+using BenefitsTracker.Reports.Workbook;
 
 namespace BenefitsTracker.Reports.Register;
 
@@ -34,6 +36,9 @@ internal sealed record RegisterRow(
 internal static class BenefitsRegister
 {
     public const string CsvFile = "benefits-register.csv";
+
+    /// <summary>The register's file in a language: benefits-register.csv, benefits-register.cy.csv.</summary>
+    public static string CsvFileFor(ReportLanguage language) => language.FileName(CsvFile);
 
     public static readonly IReadOnlyList<string> Headers =
         ["Council", "Service", "Benefit", "Description", "Measure", "Baseline value", "Baseline unit", "Realised to date (£ adjusted)",
@@ -131,18 +136,29 @@ internal static class BenefitsRegister
     }
 
     /// <summary>benefits-register.csv: the rows with money to the penny.</summary>
-    public static void WriteCsv(SavingsResult r, string path)
+    public static void WriteCsv(SavingsResult r, string path) => WriteCsv(r, path, ReportText.En);
+
+    /// <summary>
+    /// The register in <paramref name="text"/>'s language (benefits-register.cy.csv in Welsh, issue 15): the same rows,
+    /// columns and figures, with every heading and text value put into the language by the keys that translate the
+    /// workbook's Benefits register sheet (<see cref="WorkbookTranslation.TranslateText"/>), so that the two read alike.
+    /// Data keeps its form: council codes, service slugs, grades, months as 2024-01 and figures.
+    /// </summary>
+    public static void WriteCsv(SavingsResult r, string path, ReportText text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        var translator = text.IsWelsh ? WorkbookTranslation.TextTranslator(text) : null;
+        string T(string english) => translator?.Invoke(english) ?? english;
         var sb = new StringBuilder();
-        sb.Append(string.Join(',', Headers.Select(Escape))).Append("\r\n");
+        sb.Append(string.Join(',', Headers.Select(h => Escape(T(h))))).Append("\r\n");
         var inv = CultureInfo.InvariantCulture;
         foreach (var row in Rows(r))
         {
             string[] cells =
             [
-                row.Council, row.Service, row.Line.Title(), row.Description, row.Measure,
-                row.Baseline is { } b ? Math.Round(b, 4, MidpointRounding.AwayFromZero).ToString("0.####", inv) : "", row.BaselineUnit,
-                Money.ToPence(row.Realised).ToString("0.00", inv), row.Cashable ? "yes" : "no", row.Assumption, row.Owner ?? "", row.Evidence,
+                row.Council, row.Service, T(row.Line.Title()), T(row.Description), T(row.Measure),
+                row.Baseline is { } b ? Math.Round(b, 4, MidpointRounding.AwayFromZero).ToString("0.####", inv) : "", T(row.BaselineUnit),
+                Money.ToPence(row.Realised).ToString("0.00", inv), T(row.Cashable ? "yes" : "no"), T(row.Assumption), row.Owner ?? "", T(row.Evidence),
             ];
             sb.Append(string.Join(',', cells.Select(Escape))).Append("\r\n");
         }
