@@ -99,7 +99,8 @@ public static class ReportWriter
         Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFile));
         // In Welsh (issue 15) benefits-register.cy.csv as well: the same rows and figures, its headings and text in Welsh.
         foreach (var language in languages.Distinct().Where(l => l != ReportLanguage.En))
-            Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFileFor(language)), ReportText.For(language));
+            Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFileFor(language)),
+                ReportText.For(language));
         htmlTime += registerTime.Elapsed;
         var workbookTime = workbook.GetAwaiter().GetResult();
         return new ReportTimings(workbookTime, chartTime, htmlTime, total.Elapsed);

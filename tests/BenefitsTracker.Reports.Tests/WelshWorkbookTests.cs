@@ -24,7 +24,9 @@ public partial class WelshWorkbookTests
 
     public static TheoryData<string> Scopes => new() { "worked", "appraised", "council", "council-streamed", "consortium", "small-members" };
 
-    /// <summary>The worked example with a two-year horizon and the test GDP deflators: the Green Book sheet's real terms and deflator table.</summary>
+    /// <summary>
+    /// The worked example with a two-year horizon and the test GDP deflators: the Green Book sheet's real terms and deflator table.
+    /// </summary>
     private static readonly Lazy<SavingsResult> Appraised = new(() =>
     {
         var (council, _, request) = WorkedExample.Load();
@@ -257,7 +259,8 @@ public partial class WelshWorkbookTests
             else if (fragments.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal)) is { } f) yield return $"{key} (\"{f}\")";
             // A channel's English name in the middle of a Welsh sentence ("Costau uned web £0.15"), as a word of its own.
             else if (key.StartsWith("channel.", StringComparison.Ordinal)
-                && Regex.IsMatch(text, @"(?<![\w-])" + Regex.Escape(whole.ToLowerInvariant()) + @"(?![\w-])")) yield return $"{key} (\"{whole.ToLowerInvariant()}\")";
+                && Regex.IsMatch(text, @"(?<![\w-])" + Regex.Escape(whole.ToLowerInvariant()) + @"(?![\w-])"))
+                yield return $"{key} (\"{whole.ToLowerInvariant()}\")";
         }
     }
 
@@ -308,8 +311,8 @@ public partial class WelshWorkbookTests
                 names.Add((string)name.Attribute("name")!);
         foreach (var code in Channels.All.Concat(CostCategories.All)) names.Add(code);
         // The same in both languages, as the resource set says ("Net", "Post").
-        foreach (var key in ReportText.En.Keys.Where(k => ReportText.En[k] == ReportText.Cy[k] && !ReportText.En[k].Contains('{', StringComparison.Ordinal)))
-            names.Add(ReportText.En[key]);
+        foreach (var key in ReportText.En.Keys.Where(k => ReportText.En[k] == ReportText.Cy[k]))
+            if (!ReportText.En[key].Contains('{', StringComparison.Ordinal)) names.Add(ReportText.En[key]);
         return new DataNameSet(names);
     }
 
@@ -318,7 +321,8 @@ public partial class WelshWorkbookTests
         public bool IsData(string text) =>
             names.Contains(text.Trim())
             || text.Split(", ").All(names.Contains)
-            || text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && words.All(w => !Letter().IsMatch(w) || Identifier().IsMatch(w));
+            || text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words
+                && words.All(w => !Letter().IsMatch(w) || Identifier().IsMatch(w));
 
         [GeneratedRegex("[A-Za-z]")]
         private static partial Regex Letter();
@@ -399,14 +403,17 @@ internal static partial class WorkbookTexts
                 if (c.Element(Main + "f")?.Value is { Length: > 0 } f)
                 {
                     var n = 0;
-                    foreach (Match m in Literal().Matches(f)) texts.Add(($"{cell} literal {++n}", m.Groups[1].Value.Replace("\"\"", "\"", StringComparison.Ordinal)));
+                    foreach (Match m in Literal().Matches(f))
+                        texts.Add(($"{cell} literal {++n}", m.Groups[1].Value.Replace("\"\"", "\"", StringComparison.Ordinal)));
                 }
             }
             foreach (var footer in doc.Descendants(Main + "oddFooter")) texts.Add(($"{at} footer", footer.Value));
         }
         foreach (var name in workbook.Descendants(Main + "definedName"))
             if ((string?)name.Attribute("comment") is { } comment) texts.Add(($"name {(string)name.Attribute("name")!} comment", comment));
-        foreach (var table in zip.Entries.Where(e => e.FullName.StartsWith("xl/tables/", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        var tables = zip.Entries.Where(e => e.FullName.StartsWith("xl/tables/", StringComparison.Ordinal))
+            .OrderBy(e => e.FullName, StringComparer.Ordinal);
+        foreach (var table in tables)
             foreach (var column in Load(table.FullName).Descendants(Main + "tableColumn"))
                 texts.Add(($"{table.FullName} column {(string)column.Attribute("id")!}", (string)column.Attribute("name")!));
         return texts;

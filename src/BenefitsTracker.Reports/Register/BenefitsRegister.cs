@@ -57,7 +57,8 @@ internal static class BenefitsRegister
                 var realised = w.Months.Sum(m => m.AdjustedByLine.GetValueOrDefault(line));
                 var (baseline, unit, name) = line switch
                 {
-                    BenefitLine.ChannelShift => ((decimal?)w.BaselineMixUnitCost, "£ per transaction at the baseline channel mix", "baseline_mix_cost"),
+                    BenefitLine.ChannelShift =>
+                        ((decimal?)w.BaselineMixUnitCost, "£ per transaction at the baseline channel mix", "baseline_mix_cost"),
                     BenefitLine.OfficerTime => (w.BaselineMeanMinutes, "minutes of officer time per closed case", "baseline_mean_minutes"),
                     BenefitLine.Print => (Monthly(w, CostCategories.Print, a), "£ of print spend a month", "baseline_print_monthly"),
                     BenefitLine.Postage => (Monthly(w, CostCategories.Postage, a), "£ of postage a month", "baseline_postage_monthly"),
@@ -84,7 +85,8 @@ internal static class BenefitsRegister
             .Select(g => new RegisterRow(null, r.Scope.Id, g.Key.Service, g.Key.Line, Description(g.Key.Line), Measure(g.Key.Line),
                 null, "each member's own register", null, g.Sum(x => x.Realised), g.All(x => x.Cashable),
                 g.Select(x => x.Assumption).Distinct().Count() == 1 ? g.First().Assumption : "as each member's assumptions say (their registers)",
-                g.Select(x => x.Owner).Distinct().Count() == 1 ? g.First().Owner : string.Join("; ", g.Select(x => x.Owner).Where(o => o is not null).Distinct()),
+                g.Select(x => x.Owner).Distinct().Count() == 1 ? g.First().Owner
+                    : string.Join("; ", g.Select(x => x.Owner).Where(o => o is not null).Distinct()),
                 $"{g.Count()} member councils: {string.Join("; ", g.Select(x => $"{x.Council} {x.Evidence}"))}"))];
     }
 
@@ -114,15 +116,18 @@ internal static class BenefitsRegister
     private static string Assumption(BenefitLine line, ServiceAssumptions a)
     {
         var inv = CultureInfo.InvariantCulture;
-        var adjust = $"adjusted by (1 − deadweight {a.Adjustments.Deadweight.ToString(inv)}) × attribution {a.Adjustments.Attribution.ToString(inv)} × (1 − optimism bias {a.Adjustments.OptimismBias.ToString(inv)})";
+        var adjust = $"adjusted by (1 − deadweight {a.Adjustments.Deadweight.ToString(inv)}) × attribution " +
+            $"{a.Adjustments.Attribution.ToString(inv)} × (1 − optimism bias {a.Adjustments.OptimismBias.ToString(inv)})";
         var baseline = $"baseline {a.BaselineFrom} to {a.BaselineTo}";
         return line switch
         {
             BenefitLine.ChannelShift or BenefitLine.AvoidableContact =>
-                $"Unit costs {string.Join(", ", a.UnitCosts.Select(c => $"{Fmt.Channel(c.Key).ToLowerInvariant()} {Fmt.Money(c.Value)}"))}; {baseline}; {adjust}",
+                $"Unit costs {string.Join(", ", a.UnitCosts.Select(c => $"{Fmt.Channel(c.Key).ToLowerInvariant()} {Fmt.Money(c.Value)}"))}; " +
+                $"{baseline}; {adjust}",
             BenefitLine.OfficerTime =>
                 $"Officer hourly cost {(a.HasHourlyCostDefault ? Fmt.Money(a.HourlyCostDefault) + " (default)" : "by grade")}" +
-                (a.HourlyCostByGrade.Count > 0 ? $", {string.Join(", ", a.HourlyCostByGrade.Select(g => $"{g.Key} {Fmt.Money(g.Value)}"))}" : "") + $"; {baseline}; {adjust}",
+                (a.HourlyCostByGrade.Count > 0 ? $", {string.Join(", ", a.HourlyCostByGrade.Select(g => $"{g.Key} {Fmt.Money(g.Value)}"))}" : "") +
+                $"; {baseline}; {adjust}",
             _ => $"Spend in the {baseline} spread evenly by month; {adjust}",
         };
     }
@@ -158,7 +163,8 @@ internal static class BenefitsRegister
             [
                 row.Council, row.Service, T(row.Line.Title()), T(row.Description), T(row.Measure),
                 row.Baseline is { } b ? Math.Round(b, 4, MidpointRounding.AwayFromZero).ToString("0.####", inv) : "", T(row.BaselineUnit),
-                Money.ToPence(row.Realised).ToString("0.00", inv), T(row.Cashable ? "yes" : "no"), T(row.Assumption), row.Owner ?? "", T(row.Evidence),
+                Money.ToPence(row.Realised).ToString("0.00", inv), T(row.Cashable ? "yes" : "no"), T(row.Assumption), row.Owner ?? "",
+                T(row.Evidence),
             ];
             sb.Append(string.Join(',', cells.Select(Escape))).Append("\r\n");
         }

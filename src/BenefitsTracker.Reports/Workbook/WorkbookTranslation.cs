@@ -166,15 +166,16 @@ public static class WorkbookTranslation
             // Words a text may hold in the middle of a sentence or header, in any case: channels, benefit lines and cost
             // categories ("Unit cost: web", "1 if channel shift counts as cashable"). Used only for a placeholder's part
             // or a fragment of a sentence, never for a whole cell, as a cell holding "web" alone is a code from the data.
-            foreach (var key in ReportText.En.Keys.Where(k => WordPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).Order(StringComparer.Ordinal))
+            var wordKeys = ReportText.En.Keys.Where(k => WordPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)));
+            foreach (var key in wordKeys.Order(StringComparer.Ordinal))
             {
                 var (en, cy) = (ReportText.En[key], text[key]);
                 _words.TryAdd(en, cy);
                 _words.TryAdd(en.ToLowerInvariant(), cy.ToLowerInvariant());
             }
             foreach (var (english, translated) in known ?? new Dictionary<string, string>()) _exact.TryAdd(english, translated);
-            _methods = string.Join("|", ReportText.En.Keys.Where(k => k.StartsWith("method.name.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-                .Select(k => Regex.Escape(ReportText.En[k])));
+            _methods = string.Join("|", ReportText.En.Keys.Where(k => k.StartsWith("method.name.", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).Select(k => Regex.Escape(ReportText.En[k])));
             var placeholder = new Regex(@"\{([a-z_]+)\}", RegexOptions.CultureInvariant);
             // The workbook's own keys first; then the page's keys for the same words (Yes, n/a, met, the disclosure note).
             var keys = ReportText.En.Keys.Where(k => k.StartsWith(TextPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
@@ -239,7 +240,10 @@ public static class WorkbookTranslation
             }
             var core = english.Trim();
             if (core.Length > 0 && core.Length < english.Length && (Text(core) ?? Word(core)) is { } inner)
-                return english[..english.IndexOf(core, StringComparison.Ordinal)] + inner + english[(english.IndexOf(core, StringComparison.Ordinal) + core.Length)..];
+            {
+                var at = english.IndexOf(core, StringComparison.Ordinal);
+                return english[..at] + inner + english[(at + core.Length)..];
+            }
             return null;
         }
 
@@ -372,7 +376,8 @@ public static class WorkbookTranslation
             foreach (var link in root.Descendants(Main + "hyperlink"))
                 if (link.Attribute("location") is { } location) location.Value = References(location.Value);
             foreach (var inline in root.Descendants(Main + "is")) TranslateItem(inline);
-            var footers = root.Descendants().Where(e => e.Name == Main + "oddFooter" || e.Name == Main + "evenFooter" || e.Name == Main + "firstFooter");
+            var footers = root.Descendants()
+                .Where(e => e.Name == Main + "oddFooter" || e.Name == Main + "evenFooter" || e.Name == Main + "firstFooter");
             foreach (var footer in footers)
             {
                 var m = _footer.Match(footer.Value);
