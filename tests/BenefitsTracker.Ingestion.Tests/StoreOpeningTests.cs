@@ -89,7 +89,8 @@ public class StoreOpeningTests
         catch (Exception x) { e = x; }
         Assert.NotNull(e);
 
-        Assert.Contains(notices, n => n.Contains("another process is writing", StringComparison.Ordinal) && n.Contains("up to 1 s", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.Contains("another process is writing", StringComparison.Ordinal)
+            && n.Contains("up to 1 s", StringComparison.Ordinal));
         var message = StoreErrors.Describe(e, store.Target, TimeSpan.FromSeconds(1));
         Assert.NotNull(message);
         Assert.Contains("locked by another process", message);

@@ -150,7 +150,8 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
         foreach (var w in result.Services)
         {
             var row = summary.First(r => r.Count > adjustedCol && r[1] == w.Service);
-            Pence(w.Months.Sum(m => m.AdjustedByLine.Values.Sum()), double.Parse(row[adjustedCol], CultureInfo.InvariantCulture), $"LibreOffice {w.Service} adjusted");
+            Pence(w.Months.Sum(m => m.AdjustedByLine.Values.Sum()), double.Parse(row[adjustedCol], CultureInfo.InvariantCulture),
+                $"LibreOffice {w.Service} adjusted");
         }
     }
 
