@@ -28,8 +28,10 @@ public static class ReportWriter
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct = default) =>
         WriteSet(result, outDir, generatedAt, EnglishOnly, ct);
 
-    /// <summary>As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref
-    /// name="languages"/>.</summary>
+    /// <summary>
+    /// As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref
+    /// name="languages"/>.
+    /// </summary>
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, IReadOnlyList<ReportLanguage> languages,
         CancellationToken ct = default) =>
         OutputFolder.Replace(outDir, temp =>
@@ -44,8 +46,9 @@ public static class ReportWriter
     public static void WriteAll(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, languages, ct);
 
-    /// <summary>As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the
-    /// docs).</summary>
+    /// <summary>
+    /// As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the docs).
+    /// </summary>
     public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, EnglishOnly, ct);
 
@@ -118,8 +121,9 @@ public static class ReportWriter
 /// <summary>The link from a page to the same page in the other language (the report files and the dashboard).</summary>
 public static class LanguageSwitch
 {
-    /// <summary>A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the
-    /// Welsh.</summary>
+    /// <summary>
+    /// A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the Welsh.
+    /// </summary>
     public static string Nav(ReportLanguage current, IEnumerable<(ReportLanguage Language, string Href)> others)
     {
         var T = ReportText.For(current);
