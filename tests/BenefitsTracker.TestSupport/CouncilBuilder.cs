@@ -22,8 +22,9 @@ public sealed class CouncilBuilder(string code = "W06000001", string name = "Tes
         return this;
     }
 
-    /// <summary>Satisfaction ratings on one channel in one month: <paramref name="ratings"/> given, <paramref name="satisfied"/> of them 4 or
-    /// 5.</summary>
+    /// <summary>
+    /// Satisfaction ratings on one channel in one month: <paramref name="ratings"/> given, <paramref name="satisfied"/> of them 4 or 5.
+    /// </summary>
     public CouncilBuilder Ratings(string service, string channel, string month, long ratings, long satisfied)
     {
         _volumes.Add(new ChannelVolume(service, channel, Month.Parse(month), 0, 0, 0, ratings, satisfied));
