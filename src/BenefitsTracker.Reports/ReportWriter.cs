@@ -9,7 +9,8 @@ namespace BenefitsTracker.Reports;
 
 /// <summary>
 /// Writes the human-facing outputs of a report from the one result model: savings.xlsx, report.html and
-/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/> writes
+/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet(SavingsResult, string,
+/// DateTimeOffset, CancellationToken)"/> writes
 /// them all and swaps them in as one set. In Welsh (issue 15) the page is report.cy.html, the charts charts/*.cy.png and
 /// *.cy.svg and the workbook savings.cy.xlsx (English savings.xlsx is written too); with both languages each page links to the other.
 /// </summary>
@@ -27,7 +28,8 @@ public static class ReportWriter
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct = default) =>
         WriteSet(result, outDir, generatedAt, EnglishOnly, ct);
 
-    /// <summary>As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref name="languages"/>.</summary>
+    /// <summary>As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref
+    /// name="languages"/>.</summary>
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, IReadOnlyList<ReportLanguage> languages,
         CancellationToken ct = default) =>
         OutputFolder.Replace(outDir, temp =>
@@ -42,7 +44,8 @@ public static class ReportWriter
     public static void WriteAll(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, languages, ct);
 
-    /// <summary>As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the docs).</summary>
+    /// <summary>As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the
+    /// docs).</summary>
     public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, EnglishOnly, ct);
 
@@ -52,7 +55,8 @@ public static class ReportWriter
     /// <summary>The page's file in a language: report.html, report.cy.html.</summary>
     public static string HtmlFileFor(ReportLanguage language) => language.FileName(HtmlFile);
 
-    public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages, CancellationToken ct = default)
+    public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(languages);
@@ -110,7 +114,8 @@ public static class ReportWriter
 /// <summary>The link from a page to the same page in the other language (the report files and the dashboard).</summary>
 public static class LanguageSwitch
 {
-    /// <summary>A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the Welsh.</summary>
+    /// <summary>A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the
+    /// Welsh.</summary>
     public static string Nav(ReportLanguage current, IEnumerable<(ReportLanguage Language, string Href)> others)
     {
         var T = ReportText.For(current);
@@ -141,7 +146,8 @@ public static class ReportPage
 
     /// <summary>Every chart of the page, in order: the file and the dashboard draw the same list.</summary>
     internal static IReadOnlyList<ReportChart> Charts(ReportFacts facts, SavingsResult result, CancellationToken ct) =>
-        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result, facts.T), .. CounterfactualCharts.Build(result, facts.T), .. MemberCharts.Build(result, facts.T)];
+        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result, facts.T), .. CounterfactualCharts.Build(result, facts.T),
+            .. MemberCharts.Build(result, facts.T)];
 }
 
 /// <summary>How long each output of <see cref="ReportWriter"/> took.</summary>

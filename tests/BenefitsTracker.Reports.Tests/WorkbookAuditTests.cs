@@ -67,7 +67,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
         var lines = spend.Table("CostLinesTable");
         var amountCol = lines.HeadersRow().Cells().First(c => c.GetString() == "Amount").Address.ColumnNumber;
         var categoryCol = lines.HeadersRow().Cells().First(c => c.GetString() == "Category").Address.ColumnNumber;
-        var row = lines.DataRange.Rows().First(r => CostCategories.Digital.Contains(r.Cell(categoryCol - lines.RangeAddress.FirstAddress.ColumnNumber + 1).GetString()));
+        var row = lines.DataRange.Rows()
+            .First(r => CostCategories.Digital.Contains(r.Cell(categoryCol - lines.RangeAddress.FirstAddress.ColumnNumber + 1).GetString()));
         var line = result.Costs.First(c => !CostCategories.IsBaseline(c.Line.Category));
         var before = Convert.ToDecimal(Named(wb, SummarySheet.Costs), CultureInfo.InvariantCulture);
         var amount = spend.Cell(row.RowNumber(), amountCol);
@@ -95,7 +96,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
         var appraisal = wb.Worksheet("Appraisal");
         for (var t = 0; t < result.Months.Count; t++)
         {
-            Pence(result.Months[t].AdjustedBenefit, appraisal.Cell(t + 2, AppraisalSheet.AdjustedCol).Value, $"{result.Months[t].Month} adjusted after sorting");
+            Pence(result.Months[t].AdjustedBenefit, appraisal.Cell(t + 2, AppraisalSheet.AdjustedCol).Value,
+                $"{result.Months[t].Month} adjusted after sorting");
             Pence(result.Months[t].Costs, appraisal.Cell(t + 2, AppraisalSheet.CostsCol).Value, $"{result.Months[t].Month} costs after sorting");
         }
         if (scope == "consortium") return;
@@ -104,7 +106,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
         var rows = BenefitsTracker.Reports.Register.BenefitsRegister.Rows(result);
         Assert.NotEmpty(rows);
         for (var i = 0; i < rows.Count; i++)
-            Pence(rows[i].Realised, register.Cell(i + 2, RegisterSheet.RealisedCol).Value, $"register {rows[i].Service} {rows[i].Line} after sorting");
+            Pence(rows[i].Realised, register.Cell(i + 2, RegisterSheet.RealisedCol).Value,
+                $"register {rows[i].Service} {rows[i].Line} after sorting");
     }
 
     /// <summary>The register's "Assumption behind it" is a formula over the named assumptions: a changed rate changes the words.</summary>
@@ -161,7 +164,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
     private static void Sort(XLWorkbook wb)
     {
         var moved = 0;
-        foreach (var (sheet, table) in new[] { ("Monthly", "MonthlyTable"), ("Officer time", "OfficerTimeTable"), ("Avoidable contact", "AvoidableContactTable") })
+        foreach (var (sheet, table) in new[] { ("Monthly", "MonthlyTable"), ("Officer time", "OfficerTimeTable"),
+            ("Avoidable contact", "AvoidableContactTable") })
         {
             if (!wb.TryGetWorksheet(sheet, out var ws) || !ws.Tables.Any(t => t.Name == table)) continue;
             var data = ws.Table(table).DataRange;

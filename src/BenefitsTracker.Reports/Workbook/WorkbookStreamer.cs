@@ -49,7 +49,8 @@ internal static class WorkbookStreamer
         // a quiet error in the finance officer's workbook.
         var heldBackCount = ctx.HeldBack.Values.Sum(h => h.Count);
         if (putBack != heldBackCount)
-            throw new InvalidOperationException($"savings.xlsx: {heldBackCount - putBack} of {heldBackCount} held-back formulas found no cell to go back into");
+            throw new InvalidOperationException(
+                $"savings.xlsx: {heldBackCount - putBack} of {heldBackCount} held-back formulas found no cell to go back into");
         foreach (var d in details.Where(d => d.RowCount > 0 && !stretched.Contains(d.TableName)))
             throw new InvalidOperationException($"savings.xlsx: the table {d.TableName} of sheet '{d.Name}' was not found to stretch over its rows");
     }
@@ -167,7 +168,8 @@ internal static class WorkbookStreamer
                 if (noting is not null && reader.ElementType == typeof(Cell) && reader.IsStartElement)
                 {
                     var col = ColumnIndex(Attribute(reader, "r") ?? "");
-                    if (col >= 1 && col <= columns && Attribute(reader, "s") is { } style) noting[col] = uint.Parse(style, CultureInfo.InvariantCulture);
+                    if (col >= 1 && col <= columns && Attribute(reader, "s") is { } style)
+                        noting[col] = uint.Parse(style, CultureInfo.InvariantCulture);
                 }
                 continue;
             }
@@ -220,7 +222,8 @@ internal static class WorkbookStreamer
         foreach (var cells in detail.Rows())
         {
             row++;
-            if (cells.Length != detail.Columns) throw new InvalidOperationException($"{detail.Name}: row {row} has {cells.Length} cells, expected {detail.Columns}");
+            if (cells.Length != detail.Columns)
+                throw new InvalidOperationException($"{detail.Name}: row {row} has {cells.Length} cells, expected {detail.Columns}");
             if ((row & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
             var x = new Row { RowIndex = (uint)row };
             for (var c = 1; c <= detail.Columns; c++)
@@ -239,7 +242,8 @@ internal static class WorkbookStreamer
         if (row != detail.LastRow) throw new InvalidOperationException($"{detail.Name}: streamed {row - 1} rows, expected {detail.RowCount}");
         // The stub's total row (which the other sheets' formulas read) holds the same totals as the rows streamed.
         foreach (var c in detail.SummedColumns)
-            if (totals[c] != detail.Totals[c]) throw new InvalidOperationException($"{detail.Name}: column {Xl.Col(c)} streamed {totals[c]}, the stub's total was {detail.Totals[c]}");
+            if (totals[c] != detail.Totals[c]) throw new InvalidOperationException($"{detail.Name}: column {Xl.Col(c)} streamed {totals[c]}, the " +
+                $"stub's total was {detail.Totals[c]}");
 
         var total = detail.TotalRow;
         var t = new Row { RowIndex = (uint)total };
