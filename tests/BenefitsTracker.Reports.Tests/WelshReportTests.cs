@@ -337,7 +337,7 @@ public class WelshReportTests
             Assert.DoesNotContain("lang=\"en-GB\"", raw, StringComparison.Ordinal);
             Assert.Contains("Mae'r ffigurau yn yr adroddiad hwn yn defnyddio'r effaith farw: ", text, StringComparison.Ordinal);
             Assert.Contains("Ni nodir termau real, oherwydd: ni roddwyd cyfres o ddatchwyddwyr CMC.", text, StringComparison.Ordinal);
-            Assert.Contains("dangosir pen isaf y cyfwng (-10.0%) fel 0%", text, StringComparison.Ordinal);
+            Assert.Contains("Dangosir pen isaf y cyfwng (-10.0%) fel 0%, gan na all cyfran fod yn is na hynny; dangosir pen uchaf", text, StringComparison.Ordinal);
             // The English page keeps the engine's English word for word.
             var english = PageText(ReportPage.Render(r, pageTop: null, ReportLanguage.En));
             foreach (var e in shown.Where(e => e.Refused is not null)) Assert.Contains(e.Refused!, english, StringComparison.Ordinal);

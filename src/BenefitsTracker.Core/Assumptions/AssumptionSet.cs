@@ -156,7 +156,7 @@ public sealed class AssumptionSet
         _estimates.TryGetValue((councilCode, service), out var estimate);
         // Where it came from, as a phrase a report can put into its language (a source given only as text stays as it is).
         var source = estimate is null ? Phrase.Of("deadweight.no_estimate_made", "no estimate was made")
-            : estimate.SourcePhrase ?? Phrase.Of("deadweight.source_text", estimate.Source, ("text", estimate.Source));
+            : estimate.SourcePhrase ?? Phrase.Text(estimate.Source);
         if (estimate?.Value is { } value)
         {
             var estimated = Phrase.Of("deadweight.estimated", $"estimated ({source.English}): {Percent(value)}", ("source", source), ("percent", Percent(value)));

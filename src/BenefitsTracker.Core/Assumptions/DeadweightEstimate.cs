@@ -32,7 +32,7 @@ public sealed record DeadweightEstimate(decimal? Value, string Source)
     {
         ArgumentNullException.ThrowIfNull(refused);
         IReadOnlyList<Phrase> reasons = [.. refused.Select(e => Phrase.Of("deadweight.method_refused", $"{e.MethodName}: {e.Refused}",
-            ("method", Method(e)), ("reason", e.RefusedReason ?? Phrase.Of("deadweight.source_text", e.Refused ?? "", ("text", e.Refused ?? "")))))];
+            ("method", Method(e)), ("reason", e.RefusedReason ?? Phrase.Text(e.Refused ?? ""))))];
         return new DeadweightEstimate(null, Phrase.Of("deadweight.none_could",
             "no estimate could be made (" + string.Join("; ", reasons.Select(p => p.English)) + ")", ("reasons", reasons)));
     }

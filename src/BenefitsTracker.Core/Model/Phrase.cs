@@ -41,6 +41,15 @@ public sealed record Phrase
         return new Phrase(code, english, [.. args.Select(a => new KeyValuePair<string, object>(a.Name, a.Value))]);
     }
 
+    /// <summary>
+    /// Text given as it is, in no language's words (a data-quality finding's detail as the job stored it, a source
+    /// supplied as text alone): code "text", rendered as the text in every language.
+    /// </summary>
+    public static Phrase Text(string text) => Of(TextCode, text, ("text", text));
+
+    /// <summary>The code of <see cref="Text"/>.</summary>
+    public const string TextCode = "text";
+
     /// <summary>A percentage as the engine's sentences write it: 0.042 → "4.2%" (up to two decimals).</summary>
     public static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 

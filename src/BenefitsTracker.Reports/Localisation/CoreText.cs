@@ -47,6 +47,16 @@ internal static partial class CoreText
         };
     }
 
+    /// <summary>The texts inside <paramref name="phrase"/> given as they are (<see cref="Phrase.Text"/>): English a Welsh page marks as such.</summary>
+    public static IEnumerable<string> AsGiven(Phrase phrase)
+    {
+        if (phrase.Code == Phrase.TextCode) { yield return phrase.English; yield break; }
+        foreach (var (_, value) in phrase.Args)
+            foreach (var inner in value switch { Phrase p => [p], IReadOnlyList<Phrase> list => list, _ => [] })
+                foreach (var text in AsGiven(inner))
+                    yield return text;
+    }
+
     /// <summary>
     /// An estimate's note on its bounds (<see cref="CounterfactualEstimate.DeadweightNotes"/>) as one sentence: its
     /// parts joined by "; ", the first letter capitalised, a full stop at the end (as the engine writes
@@ -93,6 +103,12 @@ internal static partial class CoreText
     [GeneratedRegex(@"^(?:(?<council>[A-Z]\d{8}): )?(?<service>[^:]+): (?<keys>[a-z0-9_., ]+) (?:is|are) given in the prices of a price year, " +
         @"but no GDP deflator series was supplied, so the costs are used as given, not uprated to each month's prices\.$")]
     private static partial Regex PriceYearNote();
+}
+
+/// <summary>A <see cref="Phrase"/> in a report's language, for the outputs outside this assembly (the dashboard's messages).</summary>
+public static class ReportPhrases
+{
+    public static string Render(Phrase phrase, ReportText T) => CoreText.Render(phrase, T);
 }
 
 /// <summary>The engine's notes put into a report's language, for the outputs outside this assembly (the CLI's summary).</summary>
