@@ -28,8 +28,10 @@ public static class ReportWriter
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct = default) =>
         WriteSet(result, outDir, generatedAt, EnglishOnly, ct);
 
-    /// <summary>As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref
-    /// name="languages"/>.</summary>
+    /// <summary>
+    /// As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref
+    /// name="languages"/>.
+    /// </summary>
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, IReadOnlyList<ReportLanguage> languages,
         CancellationToken ct = default) =>
         OutputFolder.Replace(outDir, temp =>
@@ -44,8 +46,9 @@ public static class ReportWriter
     public static void WriteAll(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, languages, ct);
 
-    /// <summary>As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the
-    /// docs).</summary>
+    /// <summary>
+    /// As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the docs).
+    /// </summary>
     public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, EnglishOnly, ct);
 
@@ -74,7 +77,7 @@ public static class ReportWriter
             // In Welsh (issue 15) savings.cy.xlsx as well: the English workbook with its sheets, headers, titles and notes
             // translated and every reference to a sheet renamed with it, so that its figures are the English one's.
             foreach (var language in languages.Distinct().Where(l => l != ReportLanguage.En))
-                WorkbookTranslation.Translate(english, Path.Combine(outDir, WorkbookFileFor(language)), ReportText.For(language), ct);
+                WorkbookTranslation.Translate(english, Path.Combine(outDir, WorkbookFileFor(language)), ReportText.For(language), result, ct);
             return sw.Elapsed;
         }, ct);
 
@@ -97,6 +100,10 @@ public static class ReportWriter
         }
         var registerTime = Stopwatch.StartNew();
         Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFile));
+        // In Welsh (issue 15) benefits-register.cy.csv as well: the same rows and figures, its headings and text in Welsh.
+        foreach (var language in languages.Distinct().Where(l => l != ReportLanguage.En))
+            Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFileFor(language)),
+                ReportText.For(language));
         htmlTime += registerTime.Elapsed;
         var workbookTime = workbook.GetAwaiter().GetResult();
         return new ReportTimings(workbookTime, chartTime, htmlTime, total.Elapsed);
@@ -114,8 +121,9 @@ public static class ReportWriter
 /// <summary>The link from a page to the same page in the other language (the report files and the dashboard).</summary>
 public static class LanguageSwitch
 {
-    /// <summary>A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the
-    /// Welsh.</summary>
+    /// <summary>
+    /// A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the Welsh.
+    /// </summary>
     public static string Nav(ReportLanguage current, IEnumerable<(ReportLanguage Language, string Href)> others)
     {
         var T = ReportText.For(current);

@@ -73,8 +73,8 @@ internal static class HtmlReport
         Figure(h, chart["benefit-by-line"], ++figureNo);
         h.Line("</section>");
 
-        // On paper a heading, its first paragraph and its first chart are kept together (class keep), so that no heading is stranded at a page's
-        // foot.
+        // On paper a heading, its first paragraph and its first chart are kept together (class keep),
+        // so that no heading is stranded at a page's foot.
         h.Line("<section aria-labelledby=\"channels\">");
         h.Line("<div class=\"keep\">");
         h.Line($"<h2 id=\"channels\">{E(T["html.channels.heading"])}</h2>");
@@ -120,8 +120,9 @@ internal static class HtmlReport
         h.Line("</footer>");
     }
 
-    /// <summary>"BenefitsTracker version 1.4.0" from the lineage's software string ("benefits 1.4.0+abc"); the string itself when it holds no
-    /// version.</summary>
+    /// <summary>
+    /// "BenefitsTracker version 1.4.0" from the lineage's software string ("benefits 1.4.0+abc"); the string itself when it holds no version.
+    /// </summary>
     internal static string SoftwareName(string software, ReportText? text = null)
     {
         var version = software.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(w => w.Length > 0 && char.IsDigit(w[0]));

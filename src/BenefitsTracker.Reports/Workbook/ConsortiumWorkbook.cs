@@ -13,13 +13,18 @@ namespace BenefitsTracker.Reports.Workbook;
 /// no member's monthly data: each shown member's figures as values (Members), the members the comparison
 /// withholds (<see cref="MemberComparison.Suppressed"/>) combined in one row so that the totals still add
 /// up, the consortium's months with channel counts hidden by <see cref="Suppression.HiddenCells{TKey}"/>
-/// shown as "&lt;N" (Monthly), and the appraisal and headline figures as live formulas over them. Each
-/// member's own workbook shows the line-by-line working.
+/// shown as "&lt;N" (Monthly), and the appraisal and headline figures as live formulas over them; each member's
+/// four KPIs by service beside the consortium's (<see cref="ConsortiumKpiSheet"/>) and each member's benefits
+/// register rows (<see cref="ConsortiumRegisterSheet"/>), under the same disclosure control. Each member's own
+/// workbook shows the line-by-line working.
 /// </summary>
 internal static class ConsortiumWorkbook
 {
-    public static IReadOnlyList<string> SheetNames { get; } = [Summary, Assumptions, Members, Monthly, Appraisal, GreenBookSheet.SheetName,
-        Comparison, LineageSheetName];
+    public static IReadOnlyList<string> SheetNames { get; } =
+    [
+        Summary, Assumptions, Members, Monthly, Appraisal, GreenBookSheet.SheetName, Comparison,
+        ConsortiumKpiSheet.SheetName, ConsortiumRegisterSheet.SheetName, LineageSheetName,
+    ];
 
     public static void Write(WorkbookContext ctx, CancellationToken ct)
     {
@@ -41,6 +46,10 @@ internal static class ConsortiumWorkbook
         ComparisonSheet.Write(ctx, new ComparisonSheet.MemberColumns(
             MembersTable.HeaderRow + 1, members.TotalRow - 1, MembersTable.TransactionsCol, MembersTable.DigitalCol,
             members.AdjustedCol, members.CostsCol));
+        ct.ThrowIfCancellationRequested();
+        ConsortiumKpiSheet.Write(ctx);
+        ConsortiumRegisterSheet.Write(ctx, line =>
+            Xl.Cell(Members, members.TotalRow, MembersTable.FirstLineCol + BenefitLines.All.Count + BenefitLines.All.ToList().IndexOf(line)));
         LineageSheet.Write(ctx);
     }
 

@@ -17,7 +17,7 @@ namespace BenefitsTracker.Reports.Workbook;
 /// formula put back in front of its value. The workbook stays live (fullCalcOnLoad is still set) and shows
 /// the right numbers before any recalculation.
 /// </summary>
-internal static class WorkbookStreamer
+internal static partial class WorkbookStreamer
 {
     public static void Stream(WorkbookContext ctx, IReadOnlyList<DetailSheet> details, string stubPath, string targetPath, CancellationToken ct)
     {
@@ -43,6 +43,7 @@ internal static class WorkbookStreamer
                 var heldBackOnSheet = tableSheets.TryGetValue(entry.FullName, out var sheet) ? ctx.HeldBack.GetValueOrDefault(sheet) : null;
                 if (Table(input, output, tables, heldBackOnSheet) is { } name) stretched.Add(name);
             }
+            else if (entry.FullName == "xl/workbook.xml") AbsolutePrintTitles(input, output);
             else input.CopyTo(output);
         }
         // Nothing may be lost on the way: a formula not put back, or a table left over two rows, would be
@@ -99,6 +100,24 @@ internal static class WorkbookStreamer
         doc.Save(output, System.Xml.Linq.SaveOptions.DisableFormatting);
         return stretched;
     }
+
+    /// <summary>
+    /// The print titles written absolute, as Excel writes them: ClosedXML writes <c>'Green Book'!A:A,'Green Book'!1:4</c>,
+    /// and LibreOffice repeats no column from the relative <c>A:A</c> (rows it does), so a sheet printed two pages across
+    /// lost its month column on the second page.
+    /// </summary>
+    private static void AbsolutePrintTitles(Stream input, Stream output)
+    {
+        var doc = System.Xml.Linq.XDocument.Load(input);
+        var ns = doc.Root?.Name.Namespace ?? throw new InvalidOperationException("the workbook part has no workbook");
+        foreach (var name in doc.Descendants(ns + "definedName").Where(n => (string?)n.Attribute("name") == "_xlnm.Print_Titles"))
+            name.Value = PrintTitleRange().Replace(name.Value, "!$$$1:$$$2");
+        doc.Save(output, System.Xml.Linq.SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>A whole-column or whole-row range after its sheet name: <c>!A:A</c>, <c>!1:4</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"!([A-Z]+|[0-9]+):([A-Z]+|[0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex PrintTitleRange();
 
     /// <summary>"B1:L37" → first column 2, first row 1, last row 37.</summary>
     private static (int FirstColumn, int FirstRow, int LastRow) Bounds(string range)
