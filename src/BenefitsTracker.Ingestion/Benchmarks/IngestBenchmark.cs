@@ -53,6 +53,7 @@ public sealed class IngestBenchmark
             var clock = Stopwatch.StartNew();
             await RunAsync(self[0], [.. self.Skip(1), "ingest", csv, "--kind", "events", "--db", "sqlite:" + process], ct);
             whole = clock.Elapsed;
+            output.WriteLine($"process: {string.Join(' ', self)} ingest {Path.GetFileName(csv)}");
         }
 
         var report = new BenchmarkReport(events, bytes, ingest, rows, PeakMemory(), sqliteTime, sqliteVersion) { WholeProcess = whole };
@@ -66,6 +67,9 @@ public sealed class IngestBenchmark
         }
         else output.WriteLine("sqlite3: not found on PATH; no comparison");
         output.WriteLine(F($"peak memory: {report.PeakMemoryBytes / 1048576.0:N0} MB (whole process, VmHWM)"));
+        output.WriteLine(Data.Sqlite.SqliteLibrary.Configured
+            ? "sqlite library: multi-thread mode, no memory statistics"
+            : "sqlite library: its defaults (serialized mode, memory statistics): SQLite had started before it could be set up");
         return report;
     }
 
