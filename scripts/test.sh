@@ -10,6 +10,8 @@ need=()
 command -v soffice  >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v sqlite3  >/dev/null 2>&1 || need+=(sqlite3)
+# pdftotext reads back the workbook as LibreOffice prints it.
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # Debian keeps initdb and pg_ctl off PATH, under /usr/lib/postgresql/N/bin.
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 # Chromium only recommends a font; without one, pages render as empty boxes.

@@ -51,7 +51,8 @@ public static class StoreErrors
                 case PostgresException p when p.SqlState is "40001" or "40P01" or "55P03" or "57014":
                     return $"{store} was busy with another node's work ({p.MessageText}); nothing of the file in progress was stored. Run again";
                 case NpgsqlException n when n is not PostgresException
-                    && (n.InnerException is System.Net.Sockets.SocketException or TimeoutException || n.Message.StartsWith("Failed to connect", StringComparison.Ordinal)):
+                    && (n.InnerException is System.Net.Sockets.SocketException or TimeoutException
+                        || n.Message.StartsWith("Failed to connect", StringComparison.Ordinal)):
                     return $"cannot reach the PostgreSQL server of {store}: {n.InnerException?.Message ?? n.Message} (is it running, and " +
                         $"are Host and Port right?)";
                 case IOException io when io.HResult is NoSpace or QuotaExceeded

@@ -20,7 +20,8 @@ public sealed class StoreQueries(BenefitsDbContext db)
             .ToList();
 
         var closed = (await db.ClosedCaseRollups.AsNoTracking().Where(r => r.CouncilCode == code).ToListAsync(ct))
-            .Select(r => new ClosedCases(r.Service, Month.FromKey(r.Month), r.Grade.Length == 0 ? null : r.Grade, r.MinutesHundredths / 100m, r.Count))
+            .Select(r =>
+                new ClosedCases(r.Service, Month.FromKey(r.Month), r.Grade.Length == 0 ? null : r.Grade, r.MinutesHundredths / 100m, r.Count))
             .OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Month).ThenBy(c => c.Grade, StringComparer.Ordinal)
                 .ThenBy(c => c.OfficerMinutes)
             .ToList();

@@ -16,8 +16,9 @@ public static class OutputFolder
     /// <summary>What a report writes into its folder; anything else there means the folder is not a report's.</summary>
     public static readonly IReadOnlyList<string> ReportEntries =
         [ReportWriter.WorkbookFile, ReportWriter.HtmlFile, ReportWriter.ChartsFolder, ReportWriter.ManifestFile, Register.BenefitsRegister.CsvFile,
-            // In Welsh (issue 15): report.cy.html and savings.cy.xlsx.
-            ReportWriter.HtmlFileFor(Localisation.ReportLanguage.Cy), ReportWriter.WorkbookFileFor(Localisation.ReportLanguage.Cy)];
+            // In Welsh (issue 15): report.cy.html, savings.cy.xlsx and benefits-register.cy.csv.
+            ReportWriter.HtmlFileFor(Localisation.ReportLanguage.Cy), ReportWriter.WorkbookFileFor(Localisation.ReportLanguage.Cy),
+            Register.BenefitsRegister.CsvFileFor(Localisation.ReportLanguage.Cy)];
 
     /// <summary>Writes a new set with <paramref name="write"/> (given the temporary folder) and swaps it in for <paramref name="folder"/>.</summary>
     /// <exception cref="ReportOutputException">The folder is a file, or holds files a report did not write.</exception>

@@ -77,7 +77,9 @@ internal sealed class ReportFacts
         return digital == 1 || hidden.Count() - digital == 1;
     }
 
-    /// <summary>Month i's digital count as shown: "&lt;10" when small, "[c]" when hidden to protect a channel, where <see cref="DigitalWithheld"/>.</summary>
+    /// <summary>
+    /// Month i's digital count as shown: "&lt;10" when small, "[c]" when hidden to protect a channel, where <see cref="DigitalWithheld"/>.
+    /// </summary>
     public string DigitalText(int i) => !DigitalWithheld(i) ? Fmt.Count(DigitalByMonth[i])
         : IsSuppressed(DigitalByMonth[i]) ? Disclosure.SmallSymbol : Confidential;
 

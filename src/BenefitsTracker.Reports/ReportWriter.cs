@@ -9,7 +9,8 @@ namespace BenefitsTracker.Reports;
 
 /// <summary>
 /// Writes the human-facing outputs of a report from the one result model: savings.xlsx, report.html and
-/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/> writes
+/// charts/*.png and *.svg (manifest.json is written by <see cref="Manifest.ManifestWriter"/>); <see cref="WriteSet(SavingsResult, string,
+/// DateTimeOffset, CancellationToken)"/> writes
 /// them all and swaps them in as one set. In Welsh (issue 15) the page is report.cy.html, the charts charts/*.cy.png and
 /// *.cy.svg and the workbook savings.cy.xlsx (English savings.xlsx is written too); with both languages each page links to the other.
 /// </summary>
@@ -27,7 +28,10 @@ public static class ReportWriter
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, CancellationToken ct = default) =>
         WriteSet(result, outDir, generatedAt, EnglishOnly, ct);
 
-    /// <summary>As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref name="languages"/>.</summary>
+    /// <summary>
+    /// As <see cref="WriteSet(SavingsResult, string, DateTimeOffset, CancellationToken)"/>, the page and charts in each of <paramref
+    /// name="languages"/>.
+    /// </summary>
     public static void WriteSet(SavingsResult result, string outDir, DateTimeOffset generatedAt, IReadOnlyList<ReportLanguage> languages,
         CancellationToken ct = default) =>
         OutputFolder.Replace(outDir, temp =>
@@ -42,7 +46,9 @@ public static class ReportWriter
     public static void WriteAll(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, languages, ct);
 
-    /// <summary>As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the docs).</summary>
+    /// <summary>
+    /// As <see cref="WriteAll(SavingsResult, string, CancellationToken)"/>, returning how long each output took (for the benchmark and the docs).
+    /// </summary>
     public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, CancellationToken ct = default) =>
         WriteAllTimed(result, outDir, EnglishOnly, ct);
 
@@ -52,7 +58,8 @@ public static class ReportWriter
     /// <summary>The page's file in a language: report.html, report.cy.html.</summary>
     public static string HtmlFileFor(ReportLanguage language) => language.FileName(HtmlFile);
 
-    public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages, CancellationToken ct = default)
+    public static ReportTimings WriteAllTimed(SavingsResult result, string outDir, IReadOnlyList<ReportLanguage> languages,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(languages);
@@ -70,7 +77,7 @@ public static class ReportWriter
             // In Welsh (issue 15) savings.cy.xlsx as well: the English workbook with its sheets, headers, titles and notes
             // translated and every reference to a sheet renamed with it, so that its figures are the English one's.
             foreach (var language in languages.Distinct().Where(l => l != ReportLanguage.En))
-                WorkbookTranslation.Translate(english, Path.Combine(outDir, WorkbookFileFor(language)), ReportText.For(language), ct);
+                WorkbookTranslation.Translate(english, Path.Combine(outDir, WorkbookFileFor(language)), ReportText.For(language), result, ct);
             return sw.Elapsed;
         }, ct);
 
@@ -93,6 +100,10 @@ public static class ReportWriter
         }
         var registerTime = Stopwatch.StartNew();
         Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFile));
+        // In Welsh (issue 15) benefits-register.cy.csv as well: the same rows and figures, its headings and text in Welsh.
+        foreach (var language in languages.Distinct().Where(l => l != ReportLanguage.En))
+            Register.BenefitsRegister.WriteCsv(result, Path.Combine(outDir, Register.BenefitsRegister.CsvFileFor(language)),
+                ReportText.For(language));
         htmlTime += registerTime.Elapsed;
         var workbookTime = workbook.GetAwaiter().GetResult();
         return new ReportTimings(workbookTime, chartTime, htmlTime, total.Elapsed);
@@ -110,7 +121,9 @@ public static class ReportWriter
 /// <summary>The link from a page to the same page in the other language (the report files and the dashboard).</summary>
 public static class LanguageSwitch
 {
-    /// <summary>A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the Welsh.</summary>
+    /// <summary>
+    /// A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the Welsh.
+    /// </summary>
     public static string Nav(ReportLanguage current, IEnumerable<(ReportLanguage Language, string Href)> others)
     {
         var T = ReportText.For(current);
@@ -141,7 +154,8 @@ public static class ReportPage
 
     /// <summary>Every chart of the page, in order: the file and the dashboard draw the same list.</summary>
     internal static IReadOnlyList<ReportChart> Charts(ReportFacts facts, SavingsResult result, CancellationToken ct) =>
-        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result, facts.T), .. CounterfactualCharts.Build(result, facts.T), .. MemberCharts.Build(result, facts.T)];
+        [.. ReportCharts.Build(facts, ct), .. AppraisalCharts.Build(result, facts.T), .. CounterfactualCharts.Build(result, facts.T),
+            .. MemberCharts.Build(result, facts.T)];
 }
 
 /// <summary>How long each output of <see cref="ReportWriter"/> took.</summary>

@@ -35,7 +35,8 @@ public sealed class ConsortiumBenchmarkTests(ITestOutputHelper output)
         var request = new ReportRequest(goLive, end);
         var consortium = data.AsConsortium("bench");
 
-        CounterfactualEstimator.ForConsortium(consortium, assumptions, request, new CounterfactualOptions { Resamples = 10 }); // load ML.NET and JIT first
+        // load ML.NET and JIT first
+        CounterfactualEstimator.ForConsortium(consortium, assumptions, request, new CounterfactualOptions { Resamples = 10 });
         // Wall time, and the processor time the process used: on a machine shared with builds the
         // second is the steadier measure of the work (docs/benchmarks.md gives both).
         var process = Process.GetCurrentProcess();
@@ -52,10 +53,12 @@ public sealed class ConsortiumBenchmarkTests(ITestOutputHelper output)
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpu0;
         output.WriteLine($"fits alone (1 resample): {fixedCost.Elapsed.TotalSeconds:0.00} s wall, {cpuFixed.TotalSeconds:0.00} s processor; " +
-                         $"with {CounterfactualOptions.Default.Resamples} resamples: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s processor; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+                         $"with {CounterfactualOptions.Default.Resamples} resamples: {sw.Elapsed.TotalSeconds:0.00} s wall, " +
+                             $"{cpu.TotalSeconds:0.00} s processor; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
         var made = estimates.Count(e => e.Refused is null);
-        output.WriteLine($"40 councils × 3 services × 60 months, {CounterfactualOptions.Default.Resamples} resamples, {Environment.ProcessorCount} cores: " +
+        output.WriteLine($"40 councils × 3 services × 60 months, {CounterfactualOptions.Default.Resamples} resamples, " +
+            $"{Environment.ProcessorCount} cores: " +
                          $"{estimates.Count} entries ({made} estimates, {estimates.Count - made} refused) in {sw.Elapsed.TotalSeconds:0.00} s");
         foreach (var g in estimates.Where(e => e.Refused is not null).GroupBy(e => e.Refused![..Math.Min(60, e.Refused!.Length)]))
             output.WriteLine($"  refused {g.Count()}: {g.Key}…");

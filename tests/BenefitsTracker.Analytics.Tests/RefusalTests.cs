@@ -34,7 +34,8 @@ public sealed class RefusalTests
         """);
 
     private static IReadOnlyList<CounterfactualEstimate> Estimate(CouncilData council, string goLive, Month to) =>
-        CounterfactualEstimator.ForCouncil(council, null, Assumptions(goLive), new ReportRequest(First, to), new CounterfactualOptions { Resamples = 50 });
+        CounterfactualEstimator.ForCouncil(council, null, Assumptions(goLive), new ReportRequest(First, to),
+            new CounterfactualOptions { Resamples = 50 });
 
     /// <summary>A steady, gently growing series with a mild season, then a shift online from <paramref name="shiftFrom"/>.</summary>
     private static (long, long)[] Steady(int months, int shiftFrom) => [.. Enumerable.Range(0, months).Select(i =>
@@ -59,7 +60,8 @@ public sealed class RefusalTests
     public void Fewer_than_12_months_before_go_live_is_refused()
     {
         var council = Council("W06000001", Steady(23, 11));
-        AssertBothRefused(Estimate(council, "\"2023-03\"", First.AddMonths(22)), "11 months of data before go-live (2023-03); an estimate needs at least 12");
+        AssertBothRefused(Estimate(council, "\"2023-03\"", First.AddMonths(22)),
+            "11 months of data before go-live (2023-03); an estimate needs at least 12");
     }
 
     [Fact]

@@ -30,11 +30,13 @@ internal static class Scenarios
         { "version": "scenario",
           "adjustments": {"deadweight": 0.1},
           "services": { "{{Service}}": { "go_live": "{{goLive ?? GoLive.ToString()}}" } },
-          "councils": { {{data.CouncilServicesJson([Service]).Replace($"\"go_live\": \"{GoLive}\"", $"\"go_live\": \"{goLive ?? GoLive.ToString()}\"")}} } }
+          "councils": { {{data.CouncilServicesJson([Service])
+              .Replace($"\"go_live\": \"{GoLive}\"", $"\"go_live\": \"{goLive ?? GoLive.ToString()}\"")}} } }
         """);
 
     /// <summary>The first council's estimates, compared with the other two.</summary>
-    public static IReadOnlyList<CounterfactualEstimate> Estimate(ScenarioData data, AssumptionSet? assumptions = null, ReportRequest? request = null, CounterfactualOptions? options = null) =>
+    public static IReadOnlyList<CounterfactualEstimate> Estimate(ScenarioData data, AssumptionSet? assumptions = null, ReportRequest? request = null,
+        CounterfactualOptions? options = null) =>
         CounterfactualEstimator.ForCouncil(data.Data[0], data.AsConsortium(), assumptions ?? Assumptions(data), request ?? AfterGoLive, options);
 
     public static CounterfactualEstimate Method(this IReadOnlyList<CounterfactualEstimate> estimates, string method) =>

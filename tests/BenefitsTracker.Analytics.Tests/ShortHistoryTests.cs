@@ -60,7 +60,8 @@ public sealed class ShortHistoryTests(ITestOutputHelper output)
             // the projection's error) and as many again.
             Assert.InRange(lo, -3 * offline, offline);
             Assert.InRange(hi, -3 * offline, offline);
-            Assert.True(lo <= (double)its.EffectTransactions!.Value && (double)its.EffectTransactions.Value <= hi, $"seed {seed}: {its.EffectTransactions} outside {its.EffectCi95}");
+            Assert.True(lo <= (double)its.EffectTransactions!.Value && (double)its.EffectTransactions.Value <= hi,
+                $"seed {seed}: {its.EffectTransactions} outside {its.EffectCi95}");
             Assert.InRange(its.EstimatedDeadweight!.Value, 0m, 1m);
             Assert.InRange(its.DeadweightCi95!.Low, 0m, 1m);
             Assert.InRange(its.DeadweightCi95.High, 0m, 1m);
@@ -69,7 +70,8 @@ public sealed class ShortHistoryTests(ITestOutputHelper output)
             var truth = (decimal)data.TrueEffect(0, Scenarios.Service, GoLive, GoLive.AddMonths(its.MonthsAfter - 1));
             if (its.EffectCi95.Contains(truth)) covered++;
         }
-        output.WriteLine($"12 months before, 24 after: coverage {covered} of {seeds}; widest interval {widest * 100:0}% of the offline volume after go-live");
+        output.WriteLine(
+            $"12 months before, 24 after: coverage {covered} of {seeds}; widest interval {widest * 100:0}% of the offline volume after go-live");
         // Nominal 95%, measured 36 of 40 (90%; 30 with the percentile intervals of 3-month blocks before): one year
         // of history fixes the trend loosely, and one harmonic cannot follow the generated season exactly, so the
         // projection is biased as well as uncertain and these intervals run a little narrow (docs/method.md,

@@ -42,9 +42,11 @@ public sealed class DataQualityTests : IDisposable
         // 120 scores 0.6745 × 20 / 5 = 2.7: within ±3.5.
         Assert.Empty(DataQualityRules.SpikesAndDrops(Series(2024, 1, 100, 102, 98, 101, 99, 120, 100, 103, 97, 100, 101, 99), 6, 3.5));
         // A drop to 40 is a drop.
-        Assert.Equal(Finding.Drop, Assert.Single(DataQualityRules.SpikesAndDrops(Series(2024, 1, 100, 102, 98, 101, 99, 40, 100, 103, 97, 100, 101, 99), 6, 3.5)).Kind);
+        Assert.Equal(Finding.Drop,
+            Assert.Single(DataQualityRules.SpikesAndDrops(Series(2024, 1, 100, 102, 98, 101, 99, 40, 100, 103, 97, 100, 101, 99), 6, 3.5)).Kind);
         // A peak every spring is not a spike: each year's April is near the other years' Aprils.
-        var spring = Series(2022, 1, 100, 100, 100, 300, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 310, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 295, 100, 100);
+        var spring = Series(2022, 1, 100, 100, 100, 300, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 310, 100, 100, 100, 100, 100, 100,
+            100, 100, 100, 100, 100, 295, 100, 100);
         Assert.Empty(DataQualityRules.SpikesAndDrops(spring, 6, 3.5));
     }
 
@@ -67,7 +69,8 @@ public sealed class DataQualityTests : IDisposable
         var header = lines[0].Split(',');
         int Col(string name) => Array.IndexOf(header, name);
         var (council, service) = (lines[1].Split(',')[Col("council_code")], "garden-waste");
-        bool Is(string[] c, string month) => c[Col("council_code")] == council && c[Col("service")] == service && c[Col("occurred_at")].StartsWith(month, StringComparison.Ordinal);
+        bool Is(string[] c, string month) =>
+            c[Col("council_code")] == council && c[Col("service")] == service && c[Col("occurred_at")].StartsWith(month, StringComparison.Ordinal);
         // The gap: every event of garden-waste in September 2023 gone. The spike: October 2024's completions six times over.
         var planted = new List<string> { lines[0] };
         foreach (var line in lines.Skip(1))
@@ -75,7 +78,8 @@ public sealed class DataQualityTests : IDisposable
             var c = line.Split(',');
             if (Is(c, "2023-09")) continue;
             if (Is(c, "2024-10") && c[Col("event_type")] == "transaction_completed")
-                c[Col("quantity")] = (long.Parse(c[Col("quantity")].Length == 0 ? "1" : c[Col("quantity")], CultureInfo.InvariantCulture) * 6).ToString(CultureInfo.InvariantCulture);
+                c[Col("quantity")] = (long.Parse(c[Col("quantity")].Length == 0 ? "1" : c[Col("quantity")], CultureInfo.InvariantCulture) * 6)
+                    .ToString(CultureInfo.InvariantCulture);
             planted.Add(string.Join(',', c));
         }
         File.WriteAllLines(Path.Combine(data, "events.csv"), planted);
@@ -99,12 +103,16 @@ public sealed class DataQualityTests : IDisposable
         var findings = await db.DataQualityFindings.AsNoTracking().ToListAsync();
         Assert.Contains(findings, f => f.Kind == Finding.Gap && f.CouncilCode == council && f.Service == service && f.Month == 202309);
         Assert.Contains(findings, f => f.Kind == Finding.Spike && f.CouncilCode == council && f.Service == service && f.Month == 202410);
-        Assert.Contains(findings, f => f.Kind == Finding.StaleFeed && f.CouncilCode == council && f.Detail.Contains("no new events rows for 60 days", StringComparison.Ordinal));
-        Assert.Contains(findings, f => f.Kind == Finding.RejectionRate && f.CouncilCode == council && f.Detail.Contains("bad-events.csv", StringComparison.Ordinal) && f.Detail.Contains("20 of 40", StringComparison.Ordinal));
-        Assert.Contains(findings, f => f.Kind == Finding.ImplausibleMinutes && f.CouncilCode == council && f.Service == "planning-maps" && f.Month == 202406
+        Assert.Contains(findings, f => f.Kind == Finding.StaleFeed && f.CouncilCode == council
+            && f.Detail.Contains("no new events rows for 60 days", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Kind == Finding.RejectionRate && f.CouncilCode == council
+            && f.Detail.Contains("bad-events.csv", StringComparison.Ordinal) && f.Detail.Contains("20 of 40", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Kind == Finding.ImplausibleMinutes && f.CouncilCode == council && f.Service == "planning-maps"
+            && f.Month == 202406
             && f.Detail.Contains("2 closed cases", StringComparison.Ordinal));
         // Only the planted months of garden-waste are gaps or spikes: the generated data's own months are left alone.
-        Assert.DoesNotContain(findings, f => f.Kind is Finding.Gap or Finding.Spike or Finding.Drop && !(f.Service == service && f.CouncilCode == council && f.Month is 202309 or 202410));
+        Assert.DoesNotContain(findings, f => f.Kind is Finding.Gap or Finding.Spike or Finding.Drop
+            && !(f.Service == service && f.CouncilCode == council && f.Month is 202309 or 202410));
         Assert.Equal(findings.Count, run.Counts["findings"]);
 
         // The next run replaces the findings rather than adding to them.
@@ -115,7 +123,8 @@ public sealed class DataQualityTests : IDisposable
         var pipeline = new ReportPipeline(new StoreQueries(db));
         var result = await pipeline.ComputeAsync(ScopeKind.Council, council, new ReportRequest(new Month(2023, 4), new Month(2024, 3)),
             await pipeline.AssumptionsAsync(null, default), default);
-        Assert.Contains(result.Notes, n => n.StartsWith($"Data quality (gap, {council} garden-waste): no events in 2023-09", StringComparison.Ordinal));
+        Assert.Contains(result.Notes,
+            n => n.StartsWith($"Data quality (gap, {council} garden-waste): no events in 2023-09", StringComparison.Ordinal));
         Assert.Contains(result.Notes, n => n.StartsWith($"Data quality (stale feed, {council})", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Notes, n => n.Contains("2024-10", StringComparison.Ordinal));
     }

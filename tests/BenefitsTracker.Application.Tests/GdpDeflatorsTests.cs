@@ -53,7 +53,8 @@ public sealed class GdpDeflatorsTests : IDisposable
         var csv = Path.Combine(_dir, "d.csv");
         await File.WriteAllTextAsync(csv, "# release: from --deflators\nfinancial_year,index,source\n2024-25,100,x\n");
 
-        Assert.Equal("the file's own series", (await new ReportPipeline(null!).AssumptionsAsync(assumptions, CancellationToken.None)).Deflators!.Release);
+        Assert.Equal("the file's own series",
+            (await new ReportPipeline(null!).AssumptionsAsync(assumptions, CancellationToken.None)).Deflators!.Release);
         Assert.Same(GdpDeflators.Shipped, (await new ReportPipeline(null!).AssumptionsAsync(plain, CancellationToken.None)).Deflators);
         var overridden = await new ReportPipeline(null!) { DeflatorsFile = csv }.AssumptionsAsync(assumptions, CancellationToken.None);
         Assert.Equal("from --deflators", overridden.Deflators!.Release);

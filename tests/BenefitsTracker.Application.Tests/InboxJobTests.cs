@@ -32,7 +32,8 @@ public sealed class InboxJobTests : IDisposable
         await _f.IngestAsync(earlier);
         _f.Drop("copy-of-earlier.csv", Events("old", 3));
         _f.Drop("good.csv", Events("good", 4));
-        _f.Drop("some-rejected.csv", Events("mixed", 2) + "bad-1,W06000003,garden-waste,carrier-pigeon,transaction_completed,2024-03-15T10:00:00Z,1\n");
+        _f.Drop("some-rejected.csv",
+            Events("mixed", 2) + "bad-1,W06000003,garden-waste,carrier-pigeon,transaction_completed,2024-03-15T10:00:00Z,1\n");
         _f.Drop("unusable.csv", "foo,bar\n1,2\n");
         _f.Drop("notes.txt", "not data");
         _f.Drop("arriving.csv.part", Events("late", 5));         // still being written under the .part convention
@@ -44,7 +45,8 @@ public sealed class InboxJobTests : IDisposable
         Assert.Equal(["arriving.csv.part", "just-copied.csv"], Names());
         Assert.Equal(["copy-of-earlier.csv", "good.csv", "some-rejected.csv", "some-rejected.rejects.csv"], Names("archive", Day));
         Assert.Equal(["notes.txt", "notes.txt.error.txt", "unusable.csv", "unusable.csv.error.txt"], Names("failed"));
-        Assert.Contains("cannot tell the kind of file from its columns (foo, bar)", File.ReadAllText(Path.Combine(_f.Inbox, "failed", "unusable.csv.error.txt")), StringComparison.Ordinal);
+        Assert.Contains("cannot tell the kind of file from its columns (foo, bar)",
+            File.ReadAllText(Path.Combine(_f.Inbox, "failed", "unusable.csv.error.txt")), StringComparison.Ordinal);
         Assert.Contains("not an input file", File.ReadAllText(Path.Combine(_f.Inbox, "failed", "notes.txt.error.txt")), StringComparison.Ordinal);
         var rejects = File.ReadAllText(Path.Combine(_f.Inbox, "archive", Day, "some-rejected.rejects.csv"));
         Assert.Contains("carrier-pigeon", rejects, StringComparison.Ordinal);
@@ -99,7 +101,8 @@ public sealed class InboxJobTests : IDisposable
     {
         _f.Drop("events.csv", Events("e", 3));
         using var stop = new CancellationTokenSource();
-        var runner = new JobRunner(_f.Target, _f.Options, _f.Clock) { Inbox = _f.Inbox, Log = line => { if (line.Contains("started", StringComparison.Ordinal)) stop.Cancel(); } };
+        var runner = new JobRunner(_f.Target, _f.Options, _f.Clock) { Inbox = _f.Inbox,
+            Log = line => { if (line.Contains("started", StringComparison.Ordinal)) stop.Cancel(); } };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(JobNames.IngestInbox, JobRun.BySchedule, stop.Token));
 
@@ -121,7 +124,8 @@ public sealed class InboxJobTests : IDisposable
         using var stop = new CancellationTokenSource();
         var runner = new JobRunner(_f.Target, _f.Options, _f.Clock)
         {
-            Inbox = _f.Inbox, Log = line => { if (line.Contains("started", StringComparison.Ordinal)) stop.CancelAfter(TimeSpan.FromMilliseconds(300)); },
+            Inbox = _f.Inbox, Log = line =>
+                { if (line.Contains("started", StringComparison.Ordinal)) stop.CancelAfter(TimeSpan.FromMilliseconds(300)); },
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(JobNames.IngestInbox, JobRun.BySchedule, stop.Token));
@@ -161,7 +165,8 @@ public sealed class InboxJobTests : IDisposable
     public void An_unknown_job_or_a_missing_folder_is_a_usage_error_before_anything_runs()
     {
         var runner = new JobRunner(_f.Target, _f.Options, _f.Clock);
-        Assert.Contains("ingest-inbox, refresh-rollups, monthly-reports, data-quality", Assert.Throws<UsageException>(() => runner.Check("nightly")).Message, StringComparison.Ordinal);
+        Assert.Contains("ingest-inbox, refresh-rollups, monthly-reports, data-quality",
+            Assert.Throws<UsageException>(() => runner.Check("nightly")).Message, StringComparison.Ordinal);
         Assert.Contains("--inbox", Assert.Throws<UsageException>(() => runner.Check(JobNames.IngestInbox)).Message, StringComparison.Ordinal);
         Assert.Contains("--reports", Assert.Throws<UsageException>(() => runner.Check(JobNames.MonthlyReports)).Message, StringComparison.Ordinal);
         Assert.False(File.Exists(_f.Target.Location));

@@ -37,7 +37,8 @@ public sealed class MonthlyReportsJobTests : IDisposable
         Assert.Equal(10, run.Counts["reports_written"]); // 4 councils and 1 consortium, year to date and month
         var root = Path.Combine(_f.Reports, "2025-03");
         var index = File.ReadAllText(Path.Combine(root, "index.html"));
-        foreach (var (kind, id, folder) in new[] { (ScopeKind.Council, "W06000003", "councils"), (ScopeKind.Council, "W06000001", "councils"), (ScopeKind.Consortium, "north-wales", "consortia") })
+        foreach (var (kind, id, folder) in new[] { (ScopeKind.Council, "W06000003", "councils"), (ScopeKind.Council, "W06000001", "councils"),
+            (ScopeKind.Consortium, "north-wales", "consortia") })
         {
             foreach (var (period, from) in new[] { ("year-to-date", new Month(2024, 4)), ("month", new Month(2025, 3)) })
             {

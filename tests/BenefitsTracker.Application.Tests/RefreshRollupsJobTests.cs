@@ -19,11 +19,14 @@ public sealed class RefreshRollupsJobTests : IDisposable
     private async Task<string> RollupsAsync()
     {
         await using var db = new BenefitsDbContext(BenefitsStore.Options(_f.Target));
-        var usage = await db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel).ThenBy(r => r.Month)
+        var usage = await db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel)
+            .ThenBy(r => r.Month)
             .Select(r => $"{r.CouncilCode} {r.Service} {r.Channel} {r.Month} {r.Completed} {r.Started} {r.Failed} {r.Other}").ToListAsync();
-        var closed = await db.ClosedCaseRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Month).ThenBy(r => r.Grade).ThenBy(r => r.MinutesHundredths)
+        var closed = await db.ClosedCaseRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Month)
+            .ThenBy(r => r.Grade).ThenBy(r => r.MinutesHundredths)
             .Select(r => $"{r.CouncilCode} {r.Service} {r.Month} {r.Grade} {r.MinutesHundredths} {r.Count}").ToListAsync();
-        var open = await db.OpenCaseRollups.AsNoTracking().Where(r => r.Count != 0).OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Month)
+        var open = await db.OpenCaseRollups.AsNoTracking().Where(r => r.Count != 0).OrderBy(r => r.CouncilCode).ThenBy(r => r.Service)
+            .ThenBy(r => r.Month)
             .Select(r => $"{r.CouncilCode} {r.Service} {r.Month} {r.Count}").ToListAsync();
         return string.Join('\n', usage.Concat(closed).Concat(open));
     }

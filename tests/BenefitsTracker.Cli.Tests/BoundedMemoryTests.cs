@@ -69,11 +69,14 @@ public sealed class BoundedMemoryTests
         var run = CliRunner.Benefits(work, CappedHeap, "ingest", path, "--db", "sqlite:" + db);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.True(run.Stdout.Contains($"read {Closed + Open + Open / 10:N0}, accepted {Closed + Open + Open / 10:N0}, rejected 0, duplicates 0", StringComparison.Ordinal), run.ToString());
+        Assert.True(run.Stdout.Contains($"read {Closed + Open + Open / 10:N0}, accepted {Closed + Open + Open / 10:N0}, rejected 0, duplicates 0",
+            StringComparison.Ordinal), run.ToString());
         // The closings fall in 20 cells of their own (20 services, June 2024, 30 minutes).
-        Assert.Equal((Closed + 20L, Closed + Open / 10L, 0L), Totals(db, "SELECT count(*), sum(count), count(*) FILTER (WHERE count <= 0) FROM closed_case_rollups"));
+        Assert.Equal((Closed + 20L, Closed + Open / 10L, 0L),
+            Totals(db, "SELECT count(*), sum(count), count(*) FILTER (WHERE count <= 0) FROM closed_case_rollups"));
         // One open cell a case; the closed tenth's cells are taken back to 0.
-        Assert.Equal((Open, Open - Open / 10L, Open / 10L), Totals(db, "SELECT count(*), sum(count), count(*) FILTER (WHERE count = 0) FROM open_case_rollups"));
+        Assert.Equal((Open, Open - Open / 10L, Open / 10L),
+            Totals(db, "SELECT count(*), sum(count), count(*) FILTER (WHERE count = 0) FROM open_case_rollups"));
     }
 
     private static (long, long, long) Totals(string db, string sql)

@@ -18,7 +18,8 @@ public static class CliRunner
         using var p = Process.Start(Start(workDir, environment, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(true); throw new TimeoutException("benefits did not finish in 5 minutes: " + string.Join(' ', args)); }
+        if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
+            { p.Kill(true); throw new TimeoutException("benefits did not finish in 5 minutes: " + string.Join(' ', args)); }
         return new Run(p.ExitCode, stdout.Result, stderr.Result);
     }
 

@@ -37,7 +37,8 @@ public sealed class ClusterFailoverTests
                 ["BENEFITS__KEYSECRETFILE"] = Path.Combine(work, "keys"),
                 ["BENEFITS__URLS"] = "http://127.0.0.1:0",
                 ["BENEFITS__JOBS__TIMEZONE"] = "UTC",
-                ["BENEFITS__JOBS__SCHEDULES__INGEST-INBOX"] = string.Create(CultureInfo.InvariantCulture, $"{fire.Second} {fire.Minute} {fire.Hour} * * ?"),
+                ["BENEFITS__JOBS__SCHEDULES__INGEST-INBOX"] = string.Create(CultureInfo.InvariantCulture,
+                    $"{fire.Second} {fire.Minute} {fire.Hour} * * ?"),
                 ["BENEFITS__JOBS__INBOXSETTLESECONDS"] = "0",
                 ["BENEFITS__JOBS__CLUSTERCHECKINSECONDS"] = "1",
                 ["BENEFITS__JOBS__CLUSTERFAILOVERSECONDS"] = "4",
@@ -55,7 +56,8 @@ public sealed class ClusterFailoverTests
             }
 
             // The node that takes the fire says so; it is killed a moment later, in the middle of the file.
-            var started = await Until<(int Node, DateTime At, string Line)>(() => lines.FirstOrDefault(l => l.Line.Contains("ingest-inbox: started", StringComparison.Ordinal)) is { Line: not null } s ? s : null,
+            var started = await Until<(int Node, DateTime At, string Line)>(() =>
+                lines.FirstOrDefault(l => l.Line.Contains("ingest-inbox: started", StringComparison.Ordinal)) is { Line: not null } s ? s : null,
                 TimeSpan.FromSeconds(90), () => Log(lines));
             await Task.Delay(1500);
             Assert.Equal(0L, await Count(connection, "SELECT count(*) FROM ingested_files"));
@@ -64,7 +66,8 @@ public sealed class ClusterFailoverTests
             var killedAt = DateTime.UtcNow;
 
             // The other node recovers the job and ingests the file, once.
-            await Until<bool>(async () => await Count(connection, "SELECT count(*) FROM job_runs WHERE job = 'ingest-inbox' AND outcome = 'succeeded'") > 0 ? true : (bool?)null,
+            await Until<bool>(async () => await Count(connection,
+                "SELECT count(*) FROM job_runs WHERE job = 'ingest-inbox' AND outcome = 'succeeded'") > 0 ? true : (bool?)null,
                 TimeSpan.FromSeconds(120), () => Log(lines));
             Assert.Contains(lines, l => l.Node != killed && l.At > killedAt && l.Line.Contains("ingest-inbox: started", StringComparison.Ordinal));
             Assert.Equal(1L, await Count(connection, "SELECT count(*) FROM ingested_files"));
@@ -75,7 +78,8 @@ public sealed class ClusterFailoverTests
             Assert.Single(Directory.GetFiles(Path.Combine(inbox, "archive"), "events.csv", SearchOption.AllDirectories));
             // The killed node's run is not left "running": the recovery closed it.
             Assert.Equal(0L, await Count(connection, "SELECT count(*) FROM job_runs WHERE outcome = 'running'"));
-            Assert.Equal(1L, await Count(connection, "SELECT count(*) FROM job_runs WHERE job = 'ingest-inbox' AND outcome = 'failed' AND summary LIKE '%stopped before it finished%'"));
+            Assert.Equal(1L, await Count(connection,
+                "SELECT count(*) FROM job_runs WHERE job = 'ingest-inbox' AND outcome = 'failed' AND summary LIKE '%stopped before it finished%'"));
         }
         finally
         {
@@ -92,7 +96,8 @@ public sealed class ClusterFailoverTests
     {
         var csv = new StringBuilder("event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds\n");
         for (var i = 0; i < Rows; i++)
-            csv.Append(CultureInfo.InvariantCulture, $"f{i},W06000003,garden-waste,web,transaction_completed,2024-{i % 12 + 1:00}-0{i % 9 + 1}T10:00:00Z,,u{i % 5000},1,\n");
+            csv.Append(CultureInfo.InvariantCulture,
+                $"f{i},W06000003,garden-waste,web,transaction_completed,2024-{i % 12 + 1:00}-0{i % 9 + 1}T10:00:00Z,,u{i % 5000},1,\n");
         File.WriteAllText(path, csv.ToString());
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-5));
     }

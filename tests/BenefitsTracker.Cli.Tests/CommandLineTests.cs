@@ -21,7 +21,8 @@ public sealed class CommandLineTests
     [Fact]
     public void An_unknown_option_exits_2_and_says_so()
     {
-        var run = CliRunner.Benefits(CliRunner.TempDir(), "report", "--council", "W06000004", "--from", "2024-01", "--to", "2024-03", "--colour", "red");
+        var run = CliRunner.Benefits(CliRunner.TempDir(), "report", "--council", "W06000004", "--from", "2024-01", "--to",
+            "2024-03", "--colour", "red");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--colour", run.Stderr, StringComparison.Ordinal);
     }
@@ -30,7 +31,8 @@ public sealed class CommandLineTests
     public void A_month_that_is_not_YYYY_MM_exits_2_naming_the_option()
     {
         var work = CliRunner.TempDir();
-        var run = CliRunner.Benefits(work, "report", "--council", "W06000004", "--from", "April 2024", "--to", "2024-06", "--db", "sqlite:" + Path.Combine(work, "b.db"));
+        var run = CliRunner.Benefits(work, "report", "--council", "W06000004", "--from", "April 2024", "--to", "2024-06", "--db",
+            "sqlite:" + Path.Combine(work, "b.db"));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--from", run.Stderr, StringComparison.Ordinal);
     }
@@ -38,7 +40,8 @@ public sealed class CommandLineTests
     [Fact]
     public void Both_council_and_consortium_exits_2()
     {
-        var run = CliRunner.Benefits(CliRunner.TempDir(), "report", "--council", "W06000004", "--consortium", "north-wales", "--from", "2024-01", "--to", "2024-06");
+        var run = CliRunner.Benefits(CliRunner.TempDir(), "report", "--council", "W06000004", "--consortium", "north-wales", "--from",
+            "2024-01", "--to", "2024-06");
         Assert.Equal(2, run.ExitCode);
     }
 
@@ -95,9 +98,11 @@ public sealed class CommandLineTests
         var missing = CliRunner.Benefits(work, "jobs", "list", "--db", "sqlite:" + Path.Combine(work, "b.db"));
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no such database", missing.Stderr, StringComparison.Ordinal);
-        Assert.Equal(0, CliRunner.Benefits(work, "ingest", Path.Combine(CliRunner.WorkedExampleDir, "councils.csv"), "--db", "sqlite:" + Path.Combine(work, "b.db")).ExitCode);
+        Assert.Equal(0, CliRunner.Benefits(work, "ingest", Path.Combine(CliRunner.WorkedExampleDir, "councils.csv"), "--db",
+            "sqlite:" + Path.Combine(work, "b.db")).ExitCode);
         // No assumptions stored: monthly-reports cannot report, and says why.
-        var failed = CliRunner.Benefits(work, "jobs", "run", "monthly-reports", "--reports", Path.Combine(work, "r"), "--db", "sqlite:" + Path.Combine(work, "b.db"));
+        var failed = CliRunner.Benefits(work, "jobs", "run", "monthly-reports", "--reports", Path.Combine(work, "r"), "--db",
+            "sqlite:" + Path.Combine(work, "b.db"));
         Assert.True(failed.ExitCode == 1, failed.ToString());
         Assert.Contains("failed", failed.Stdout, StringComparison.Ordinal);
         Assert.Contains("no assumptions", failed.Stdout, StringComparison.Ordinal);
@@ -134,7 +139,8 @@ public sealed class CommandLineTests
     public void Bench_workbook_streams_the_detail_sheets_of_a_synthetic_council_and_reports_its_figures()
     {
         var work = CliRunner.TempDir();
-        var run = CliRunner.Benefits(work, "bench", "workbook", "--services", "3", "--months", "8", "--grades", "2", "--writer", "streamed", "--work", work);
+        var run = CliRunner.Benefits(work, "bench", "workbook", "--services", "3", "--months", "8", "--grades", "2", "--writer",
+            "streamed", "--work", work);
         Assert.True(run.ExitCode == 0, run.ToString());
         // 3 services × 8 months on Monthly and Avoidable contact (one pair a month), × 2 grades on Officer time.
         Assert.Contains("rows: Monthly 24, Officer time 48, Avoidable contact 24; 96 in all", run.Stdout, StringComparison.Ordinal);

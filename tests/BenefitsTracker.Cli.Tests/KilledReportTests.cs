@@ -41,7 +41,8 @@ public sealed class KilledReportTests
         var killedMidWrite = 0;
         // Kills while the figures are computed (400 ms after the start), and at several points after the new set's
         // temporary folder appears: while it is written, and around the swap.
-        foreach (var (afterWriteStarts, delayMs) in new[] { (false, 400), (true, 0), (true, 40), (true, 120), (true, 300), (true, 600), (true, 1000), (true, 1800), (true, 3000) })
+        foreach (var (afterWriteStarts, delayMs) in new[] { (false, 400), (true, 0), (true, 40), (true, 120), (true, 300), (true, 600), (true, 1000),
+            (true, 1800), (true, 3000) })
         {
             using var p = Process.Start(CliRunner.Start(work, new Dictionary<string, string>(), Report("2025-06", "out")))!;
             if (afterWriteStarts)
@@ -61,7 +62,8 @@ public sealed class KilledReportTests
             var now = Snapshot(Path.Combine(work, "out"));
             if (now.Count == old.Count && now.All(kv => old.TryGetValue(kv.Key, out var h) && h == kv.Value))
             {
-                outcomes.Add($"{(afterWriteStarts ? "writing + " : "")}{delayMs} ms: as before{(midWrite ? " (killed while writing the new set)" : "")}");
+                outcomes.Add($"{(afterWriteStarts ? "writing + " : "")}{delayMs} ms: as " +
+                    $"before{(midWrite ? " (killed while writing the new set)" : "")}");
                 continue;
             }
             // Otherwise it must be the whole new set: the same files as the reference run, none of them the old one.

@@ -100,7 +100,8 @@ public sealed class PostgresParityTests
         probe.Start();
         var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        var run = CliRunner.Benefits(work, "db", "migrate", "--db", $"postgres:Host=127.0.0.1;Port={port};Username=u;Password=secret;Database=d;Timeout=3");
+        var run = CliRunner.Benefits(work, "db", "migrate", "--db",
+            $"postgres:Host=127.0.0.1;Port={port};Username=u;Password=secret;Database=d;Timeout=3");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("cannot reach the PostgreSQL server", run.Stderr);
         Assert.Contains($"Port={port}", run.Stderr);
@@ -130,7 +131,8 @@ public sealed class PostgresParityTests
         var manifests = Directory.GetFiles(Path.Combine(work, "lite"), "manifest.json", SearchOption.AllDirectories);
         Assert.NotEmpty(manifests);
         foreach (var manifest in manifests)
-            Assert.Equal(WithoutGenerationTime(manifest), WithoutGenerationTime(manifest.Replace(Path.Combine(work, "lite"), Path.Combine(work, "pg"))));
+            Assert.Equal(WithoutGenerationTime(manifest),
+                WithoutGenerationTime(manifest.Replace(Path.Combine(work, "lite"), Path.Combine(work, "pg"))));
         var again = CliRunner.Benefits(work, "demo", "--sample-data", SampleData(), "--out", "pg2", "--db", database.Spec);
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("the demo needs an empty database", again.Stderr);

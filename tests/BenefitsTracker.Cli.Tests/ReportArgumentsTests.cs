@@ -11,7 +11,8 @@ public sealed class ReportArgumentsTests
     private static readonly Lazy<(string Work, string Db)> Store = new(CliRunner.IngestWorkedExample);
 
     private static CliRunner.Run Report(params string[] args) =>
-        CliRunner.Benefits(Store.Value.Work, ["report", .. args, "--out", Path.Combine(Store.Value.Work, "out-" + Guid.NewGuid().ToString("N")), "--db", Store.Value.Db]);
+        CliRunner.Benefits(Store.Value.Work,
+            ["report", .. args, "--out", Path.Combine(Store.Value.Work, "out-" + Guid.NewGuid().ToString("N")), "--db", Store.Value.Db]);
 
     [Fact]
     public void A_GSS_code_in_lower_case_is_the_same_council()

@@ -64,9 +64,11 @@ public sealed class WorkedExampleAcceptanceTests
 
         var lines = m.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("line").GetString()!);
         foreach (var p in expected.GetProperty("lines").EnumerateObject())
-            Assert.True(p.Value.GetDecimal() == lines[p.Name].GetProperty("gross_gbp").GetDecimal(), $"lines.{p.Name} gross: expected {p.Value}, got {lines[p.Name].GetProperty("gross_gbp")}");
+            Assert.True(p.Value.GetDecimal() == lines[p.Name].GetProperty("gross_gbp").GetDecimal(),
+                $"lines.{p.Name} gross: expected {p.Value}, got {lines[p.Name].GetProperty("gross_gbp")}");
         foreach (var p in expected.GetProperty("lines_adjusted").EnumerateObject())
-            Assert.True(p.Value.GetDecimal() == lines[p.Name].GetProperty("adjusted_gbp").GetDecimal(), $"lines.{p.Name} adjusted: expected {p.Value}, got {lines[p.Name].GetProperty("adjusted_gbp")}");
+            Assert.True(p.Value.GetDecimal() == lines[p.Name].GetProperty("adjusted_gbp").GetDecimal(),
+                $"lines.{p.Name} adjusted: expected {p.Value}, got {lines[p.Name].GetProperty("adjusted_gbp")}");
         Assert.True(lines["print"].GetProperty("cashable").GetBoolean());
         Assert.False(lines["channel_shift"].GetProperty("cashable").GetBoolean());
 
@@ -116,7 +118,8 @@ public sealed class WorkedExampleAcceptanceTests
         var again = CliRunner.Benefits(work, "report", "--council", "W06000004", "--service", "garden-waste",
             "--from", "2024-01", "--to", "2025-06", "--out", "again", "--db", db);
         Assert.True(again.ExitCode == 0, again.ToString());
-        static string WithoutTime(string path) => string.Join('\n', File.ReadAllLines(path).Where(l => !l.Contains("\"generated_at\"", StringComparison.Ordinal)));
+        static string WithoutTime(string path) =>
+            string.Join('\n', File.ReadAllLines(path).Where(l => !l.Contains("\"generated_at\"", StringComparison.Ordinal)));
         Assert.Equal(WithoutTime(Path.Combine(work, "out", "manifest.json")), WithoutTime(Path.Combine(work, "again", "manifest.json")));
     }
 

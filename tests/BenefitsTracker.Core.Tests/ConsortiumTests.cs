@@ -193,7 +193,8 @@ public sealed class ConsortiumTests
     public void A_council_outside_the_consortium_cannot_take_a_share()
     {
         var outsider = new CouncilBuilder("W06000009").Build();
-        Assert.Throws<MethodException>(() => SavingsEngine.ComputeCouncil(outsider, Consortium(), Assumptions("equal"), Year, CouncilBuilder.NoLineage()));
+        Assert.Throws<MethodException>(() =>
+            SavingsEngine.ComputeCouncil(outsider, Consortium(), Assumptions("equal"), Year, CouncilBuilder.NoLineage()));
     }
 
     [Fact]

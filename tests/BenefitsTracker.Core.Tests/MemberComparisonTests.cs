@@ -25,8 +25,10 @@ public sealed class MemberComparisonTests
     private static SavingsResult Compute(string extra = "") => SavingsEngine.ComputeConsortium(
         new ConsortiumData(Id, "North Wales", [
             Member("W06000003", 50_000, 1).Volume("bins", "phone", "2024-02", 3).Volume("bins", "web", "2024-02", 2).Build(),
-            Member("W06000001", 100_000, 1).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 50).VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 50).Build(),
-            Member("W06000002", 300_000, 2).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 100).VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 100).Build(),
+            Member("W06000001", 100_000, 1).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 50)
+                .VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 50).Build(),
+            Member("W06000002", 300_000, 2).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 100)
+                .VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 100).Build(),
         ], [CouncilBuilder.Line(null, "hosting", "2024-01", "2024-12", 3000m)]),
         AssumptionSet.Parse($$"""
             { "version": "t", "officer_hourly_cost_gbp": { "default": 30 }, "suppression_threshold": 1,
@@ -85,15 +87,19 @@ public sealed class MemberComparisonTests
         var r = SavingsEngine.ComputeConsortium(
             new ConsortiumData(Id, "North Wales", [
                 Member("W06000003", 50_000, 1).Volume("bins", "phone", "2024-02", 3).Volume("bins", "web", "2024-02", 2).Build(),
-                Member("W06000001", 100_000, 1).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 50).VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 50).Build(),
-                Member("W06000002", 300_000, 2).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 100).VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 100).Build(),
+                Member("W06000001", 100_000, 1).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 50)
+                    .VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 50).Build(),
+                Member("W06000002", 300_000, 2).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 100)
+                    .VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 100).Build(),
             ], [CouncilBuilder.Line(null, "hosting", "2024-01", "2024-12", 3000m)]),
-            AssumptionSet.Parse("""{ "version": "t", "officer_hourly_cost_gbp": { "default": 30 }, "services": { "bins": { "go_live": "2024-01" } } }"""),
+            AssumptionSet.Parse(
+                """{ "version": "t", "officer_hourly_cost_gbp": { "default": 30 }, "services": { "bins": { "go_live": "2024-01" } } }"""),
             Year, CouncilBuilder.NoLineage());
         var c = r.Comparison!;
         var withheld = c.Members.Where(m => m.Suppressed).ToList();
         Assert.NotEmpty(withheld);
-        Assert.All(withheld, m => Assert.True(m.Costs is null && m.NetBenefit is null && m.Roi is null && m.BenefitPerTransaction is null && m.CostPer1000Residents is null));
+        Assert.All(withheld, m => Assert.True(m.Costs is null && m.NetBenefit is null && m.Roi is null && m.BenefitPerTransaction is null
+            && m.CostPer1000Residents is null));
         var shown = c.Members.Where(m => !m.Suppressed).ToList();
         Assert.Equal(ConsortiumComparisons.Median(shown.Select(m => m.Costs)), c.Median.Costs);
         Assert.Equal(ConsortiumComparisons.Median(shown.Select(m => m.NetBenefit)), c.Median.NetBenefit);
@@ -104,7 +110,8 @@ public sealed class MemberComparisonTests
     {
         var c = Compute(""", "W06000003": { "services": { "bins": { "go_live": "2024-06" } } }""").Comparison!;
         // A later go-live moves the default baseline (the 12 months before it) too.
-        Assert.Equal(["adjustments.deadweight", "services.bins.baseline", "services.bins.go_live"], c.DifferingAssumptions.Select(d => d.Key).ToArray());
+        Assert.Equal(["adjustments.deadweight", "services.bins.baseline", "services.bins.go_live"],
+            c.DifferingAssumptions.Select(d => d.Key).ToArray());
         var deadweight = c.DifferingAssumptions[0].Values.ToDictionary(v => v.Code, v => v.Value);
         Assert.Equal("0", deadweight["W06000001"]);
         Assert.Equal("0.5", deadweight["W06000002"]);
@@ -123,7 +130,8 @@ public sealed class MemberComparisonTests
                 Member("W06000001", 100_000, 1).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 50).Build(),
                 Member("W06000002", 300_000, 2).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 100).Build(),
             ], []),
-            AssumptionSet.Parse("""{ "version": "t", "officer_hourly_cost_gbp": { "default": 30 }, "services": { "bins": { "go_live": "2024-01" } } }"""),
+            AssumptionSet.Parse(
+                """{ "version": "t", "officer_hourly_cost_gbp": { "default": 30 }, "services": { "bins": { "go_live": "2024-01" } } }"""),
             Year, CouncilBuilder.NoLineage());
         Assert.Empty(r.Comparison!.DifferingAssumptions);
         Assert.Null(r.Comparison.PopulationSource);
@@ -132,10 +140,12 @@ public sealed class MemberComparisonTests
     [Fact]
     public void The_population_source_comes_from_the_consortiums_assumptions()
     {
-        var set = AssumptionSet.Parse("""{ "version": "t", "consortia": { "north-wales": { "apportionment": "population", "population_source": "ONS mid-2022 estimates" } } }""");
+        var set = AssumptionSet.Parse("""{ "version": "t", "consortia": { "north-wales": """ +
+            """{ "apportionment": "population", "population_source": "ONS mid-2022 estimates" } } }""");
         Assert.Equal("ONS mid-2022 estimates", set.ForConsortium(Id).PopulationSource);
         Assert.Null(set.ForConsortium("elsewhere").PopulationSource);
-        var e = Assert.Throws<AssumptionsException>(() => AssumptionSet.Parse("""{ "version": "t", "consortia": { "north-wales": { "population_source": "" } } }"""));
+        var e = Assert.Throws<AssumptionsException>(() =>
+            AssumptionSet.Parse("""{ "version": "t", "consortia": { "north-wales": { "population_source": "" } } }"""));
         Assert.Contains("consortia.north-wales.population_source", e.Message, StringComparison.Ordinal);
     }
 }

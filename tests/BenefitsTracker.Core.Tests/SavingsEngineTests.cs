@@ -200,7 +200,8 @@ public sealed class SavingsEngineTests
             .Cost("bins", "hosting", "2024-01", "2024-12", 1200m)
             .Cost("permits", "hosting", "2024-01", "2024-12", 600m)
             .Cost(null, "licence", "2024-01", "2024-12", 2400m);
-        var assumptions = AssumptionSet.Parse("""{ "version": "t", "services": { "bins": { "go_live": "2024-01" }, "permits": { "go_live": "2024-01" } } }""");
+        var assumptions =
+            AssumptionSet.Parse("""{ "version": "t", "services": { "bins": { "go_live": "2024-01" }, "permits": { "go_live": "2024-01" } } }""");
 
         var all = Compute(council, assumptions);
         Assert.Equal(4200m, all.Totals.Costs);
@@ -265,11 +266,13 @@ public sealed class SavingsEngineTests
     [Fact]
     public void A_period_running_past_the_data_says_which_months_are_unknown()
     {
-        var past = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), new ReportRequest(new Month(2024, 7), new Month(2025, 3)), CouncilBuilder.NoLineage());
+        var past = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), new ReportRequest(new Month(2024, 7), new Month(2025, 3)),
+            CouncilBuilder.NoLineage());
         Assert.Equal(Month.Range(new Month(2025, 1), new Month(2025, 3)), past.Coverage.Single().Of(Feed.Events).UnknownMonths);
         Assert.Equal(0m, past.Months[^1].GrossByLine[BenefitLine.ChannelShift]);
 
-        var inside = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), new ReportRequest(new Month(2024, 1), new Month(2024, 6)), CouncilBuilder.NoLineage());
+        var inside = SavingsEngine.ComputeCouncil(Shift().Build(), null, Assumptions(), new ReportRequest(new Month(2024, 1), new Month(2024, 6)),
+            CouncilBuilder.NoLineage());
         Assert.Empty(inside.Coverage.Single().Of(Feed.Events).UnknownMonths);
     }
 }

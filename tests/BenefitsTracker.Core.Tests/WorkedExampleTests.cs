@@ -101,7 +101,8 @@ public sealed class WorkedExampleTests
         Assert.Equal(120, service.BaselineClosedCases);
         Assert.Equal(6000m, service.BaselineSpend[CostCategories.Print]);
         Assert.Equal(2400m, service.BaselineSpend[CostCategories.Postage]);
-        Assert.Equal(new Dictionary<string, long> { ["web"] = 1200, ["phone"] = 3600, ["face_to_face"] = 1200 }, service.BaselineVolumes.ToDictionary());
+        Assert.Equal(new Dictionary<string, long> { ["web"] = 1200, ["phone"] = 3600, ["face_to_face"] = 1200 },
+            service.BaselineVolumes.ToDictionary());
         var contact = Assert.Single(service.AvoidableContact);
         Assert.Equal((new Month(2024, 3), "web", "phone", 1L, 2.68m, -2.68m),
             (contact.Month, contact.DigitalChannel, contact.OfflineChannel, contact.Count, contact.UnitDifference, contact.Gross));

@@ -86,7 +86,8 @@ public class AdversarialIngestTests
             await using (var old = new BenefitsDbContext(BenefitsStore.Options(target)))
             {
                 // The store as the last release left it: every migration up to FileOwners, and an event in it.
-                await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(old).MigrateAsync("20261123164758_FileOwners");
+                await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(
+                    old).MigrateAsync("20261123164758_FileOwners");
                 await old.Database.ExecuteSqlRawAsync(
                     "INSERT INTO usage_events (id, event_id, council_code, service, channel, event_type, occurred_at_ms, quantity, file_id) " +
                     "VALUES (1, '1001', 'W06000003', 'garden-waste', 'web', 'transaction_completed', 0, 1, 0)");
@@ -258,7 +259,8 @@ public class AdversarialIngestTests
     public async Task A_bad_first_ndjson_line_is_a_rejected_row_like_any_other()
     {
         await using var store = await TestStore.CreateAsync();
-        var good = """{"event_id":"a","council_code":"W06000003","service":"bins","channel":"web","event_type":"transaction_completed","occurred_at":"2024-04-10T09:00:00Z"}""";
+        var good = """{"event_id":"a","council_code":"W06000003","service":"bins","channel":"web","event_type":"transaction_""" +
+            """completed","occurred_at":"2024-04-10T09:00:00Z"}""";
         var file = store.Write("events.ndjson", "{not json\n" + good + "\n");
 
         var r = (await store.IngestAsync(file)).Files.Single();
@@ -284,7 +286,8 @@ public class AdversarialIngestTests
     public async Task An_ndjson_key_repeated_after_a_null_is_caught()
     {
         await using var store = await TestStore.CreateAsync();
-        var line = """{"event_id":null,"event_id":"a","council_code":"W06000003","service":"bins","channel":"web","event_type":"transaction_completed","occurred_at":"2024-04-10T09:00:00Z"}""";
+        var line = """{"event_id":null,"event_id":"a","council_code":"W06000003","service":"bins","channel":"web","event_type":"transaction_""" +
+            """completed","occurred_at":"2024-04-10T09:00:00Z"}""";
         var file = store.Write("events.ndjson", line + "\n");
 
         var r = (await store.IngestAsync(file)).Files.Single();
@@ -297,7 +300,8 @@ public class AdversarialIngestTests
     public async Task A_NUL_inside_an_ndjson_value_rejects_the_row_as_a_NUL_in_a_csv_is_refused()
     {
         await using var store = await TestStore.CreateAsync();
-        var line = """{"event_id":"a\u0000b","council_code":"W06000003","service":"bins","channel":"web","event_type":"transaction_completed","occurred_at":"2024-04-10T09:00:00Z"}""";
+        var line = """{"event_id":"a\u0000b","council_code":"W06000003","service":"bins","channel":"web","event_type":"transaction_""" +
+            """completed","occurred_at":"2024-04-10T09:00:00Z"}""";
         var file = store.Write("events.ndjson", line + "\n");
 
         var r = (await store.IngestAsync(file)).Files.Single();

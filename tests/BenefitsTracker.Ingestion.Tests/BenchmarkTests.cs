@@ -26,7 +26,8 @@ public class BenchmarkTests
             Assert.True(host.ExitCode == 0, output + await stderr);
             Assert.Contains("read 200,000, accepted 200,000, rejected 0, duplicates 0; 200,000 rows in the store", output);
             Assert.Matches(@"ours: +[0-9.]+ s +[0-9,]+ rows/s", output);
-            var peak = double.Parse(Regex.Match(output, @"peak memory: ([0-9,]+) MB").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+            var peak = double.Parse(Regex.Match(output, @"peak memory: ([0-9,]+) MB").Groups[1].Value.Replace(",", ""),
+                System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(peak, 1, 300);
         }
         finally

@@ -14,7 +14,8 @@ public class DuplicateAndReingestTests
     {
         await using var store = await TestStore.CreateAsync(provider);
         if (store is null) return;
-        var file = store.Write("events.csv", Header + Row("a", quantity: 5) + Row("b") + Row("a", quantity: 5) + Row("", quantity: 2) + Row("", quantity: 2));
+        var file = store.Write("events.csv",
+            Header + Row("a", quantity: 5) + Row("b") + Row("a", quantity: 5) + Row("", quantity: 2) + Row("", quantity: 2));
 
         var r = (await store.IngestAsync(file)).Files.Single();
 
@@ -136,7 +137,8 @@ public class DuplicateAndReingestTests
         var march = store.Write("costs-march.csv", header + leaflets + letters);
         // The next export repeats both lines (the second written with cashable given, which is its default, and
         // trailing spaces in the reference); it adds the licence; and it has the licence twice.
-        var april = store.Write("costs-april.csv", header + leaflets.Replace("PO-11873", "PO-11873  ") + letters.Replace(",2400.00,,", ",2400.00,true,") + licence + licence);
+        var april = store.Write("costs-april.csv",
+            header + leaflets.Replace("PO-11873", "PO-11873  ") + letters.Replace(",2400.00,,", ",2400.00,true,") + licence + licence);
         // A different amount or period is a different line.
         var may = store.Write("costs-may.csv", header + leaflets.Replace("6000.00", "6000.01") + letters.Replace("2024-03-31", "2024-04-30"));
 

@@ -25,7 +25,8 @@ public class FormatTests
 
     private static string Ndjson(IEnumerable<Dictionary<string, string>> rows, ISet<string>? numeric = null) =>
         string.Concat(rows.Select(r => JsonSerializer.Serialize(r.Where(p => p.Value.Length > 0)
-            .ToDictionary(p => p.Key, p => numeric?.Contains(p.Key) == true ? (object)decimal.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture) : p.Value)) + "\n"));
+            .ToDictionary(p => p.Key, p => numeric?.Contains(p.Key) == true
+                ? (object)decimal.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture) : p.Value)) + "\n"));
 
     private static string SampleEvents(string folder, int events)
     {
@@ -74,7 +75,8 @@ public class FormatTests
     {
         await using var store = await TestStore.CreateAsync();
         const string header = "council_code,consortium,service,category,period_start,period_end,amount_gbp,cashable,reference,description\n";
-        const string multiLine = "W06000003,,garden-waste,print,2024-04-01,2024-04-30,100.50,true,\"P-1, April\",\"leaflets, \"\"A5\"\"\nsecond line\nthird line\"\n";
+        const string multiLine = "W06000003,,garden-waste,print,2024-04-01,2024-04-30,100.50,true,\"P-1, April\",\"leaflets, \"\"A5\"\"\n" +
+            "second line\nthird line\"\n";
         const string bad = "W06000003,,garden-waste,travel,2024-04-01,2024-04-30,1.00,false,\"T,1\",\"a\nb\"\n";
         var file = store.Write("costs.csv", header + multiLine + bad + "W06000003,,,hosting,2024-04-01,2024-04-30,2.00,false,H,plain\r\n");
 
@@ -88,7 +90,8 @@ public class FormatTests
         Assert.Equal(100.50m, print.Amount);
         // The bad record starts on line 5 (header, then a record over three lines); it is copied whole.
         var rejects = File.ReadAllText(r.RejectsPath!);
-        Assert.Equal("line,reason," + header.TrimEnd('\n') + "\n5,\"category 'travel' is not one of print, postage, licence, implementation, hosting, support, other\"," + bad, rejects);
+        Assert.Equal("line,reason," + header.TrimEnd('\n') + "\n5,\"category 'travel' is not one of print, postage, licence, implementation, " +
+            "hosting, support, other\"," + bad, rejects);
     }
 
     [Fact]
@@ -96,7 +99,8 @@ public class FormatTests
     {
         await using var store = await TestStore.CreateAsync();
         var path = Path.Combine(store.Folder, "councils.csv");
-        File.WriteAllText(path, "council_code,name,population,consortium\r\nW06000003,Conwy,114800,north-wales\r\n\r\nW06000004,Sir Ddinbych,95800,north-wales\r\n",
+        File.WriteAllText(path,
+            "council_code,name,population,consortium\r\nW06000003,Conwy,114800,north-wales\r\n\r\nW06000004,Sir Ddinbych,95800,north-wales\r\n",
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
         var r = (await store.IngestAsync(path)).Files.Single();
@@ -110,8 +114,10 @@ public class FormatTests
     {
         await using var store = await TestStore.CreateAsync();
         var file = store.Write("events.ndjson",
-            "{\"council_code\":\"W06000003\",\"service\":\"s\",\"channel\":\"web\",\"event_type\":\"transaction_completed\",\"occurred_at\":\"2024-05-01T00:30:00+01:00\"}\n" +
-            "{\"council_code\":\"W06000003\",\"service\":\"s\",\"channel\":\"web\",\"event_type\":\"transaction_completed\",\"occurred_at\":\"2024-04-30T23:30:00.123-01:00\"}\n");
+            "{\"council_code\":\"W06000003\",\"service\":\"s\",\"channel\":\"web\",\"event_type\":\"transaction_completed\"," +
+                "\"occurred_at\":\"2024-05-01T00:30:00+01:00\"}\n" +
+            "{\"council_code\":\"W06000003\",\"service\":\"s\",\"channel\":\"web\",\"event_type\":\"transaction_completed\"," +
+                "\"occurred_at\":\"2024-04-30T23:30:00.123-01:00\"}\n");
 
         await store.IngestAsync(file);
 
@@ -137,7 +143,8 @@ public class FormatTests
     public async Task An_unclosed_quote_swallowing_the_rest_of_the_file_makes_it_unusable()
     {
         await using var store = await TestStore.CreateAsync();
-        var file = store.Write("councils.csv", "council_code,name,population\nW06000003,Conwy,114800\nW06000004,\"Denbighshire,95800\nW06000002,Gwynedd,117400\n");
+        var file = store.Write("councils.csv",
+            "council_code,name,population\nW06000003,Conwy,114800\nW06000004,\"Denbighshire,95800\nW06000002,Gwynedd,117400\n");
 
         var e = await Assert.ThrowsAsync<UnusableInputException>(() => store.IngestAsync(file));
 
@@ -151,7 +158,8 @@ public class FormatTests
     {
         await using var store = await TestStore.CreateAsync();
         var empty = (await store.IngestAsync(store.Write("councils.csv", "council_code,name\n"))).Files.Single();
-        var e = await Assert.ThrowsAsync<UnusableInputException>(() => store.IngestAsync(store.Write("more.csv", "council_code,name,\nW06000003,Conwy,\n")));
+        var e = await Assert.ThrowsAsync<UnusableInputException>(() =>
+            store.IngestAsync(store.Write("more.csv", "council_code,name,\nW06000003,Conwy,\n")));
 
         Assert.Equal((0L, 0L, InputKind.Councils), (empty.Read, empty.Accepted, empty.Kind));
         Assert.Contains("a column has no name", e.Message);

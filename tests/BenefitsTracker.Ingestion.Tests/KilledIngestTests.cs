@@ -67,7 +67,8 @@ public class KilledIngestTests
         await store.IngestAsync(first);
         var big = Path.Combine(store.Folder, "big.csv");
         BenchmarkEventsFile.Write(big, 20_000, seed: 3);
-        await File.AppendAllTextAsync(big, string.Concat(Enumerable.Range(0, 7).Select(i => $"bad-{i},W06000003,bins,fax,transaction_completed,2024-04-10T09:00:00Z,,,1,\n")));
+        await File.AppendAllTextAsync(big,
+            string.Concat(Enumerable.Range(0, 7).Select(i => $"bad-{i},W06000003,bins,fax,transaction_completed,2024-04-10T09:00:00Z,,,1,\n")));
         var dbPath = store.Target.Location;
         var before = await StoreSnapshot.TakeAsync(store.Db);
         await store.Db.DisposeAsync();

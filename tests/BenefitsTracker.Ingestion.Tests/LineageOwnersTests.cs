@@ -18,7 +18,8 @@ public class LineageOwnersTests
         var store = await TestStore.CreateAsync();
         var files = new[]
         {
-            store.Write("councils.csv", "council_code,name,population,consortium\nW06000001,Anglesey,69000,north-wales\nW06000002,Gwynedd,117000,north-wales\nW06000003,Conwy,114000,\n"),
+            store.Write("councils.csv", "council_code,name,population,consortium\nW06000001,Anglesey,69000,north-wales\n" +
+                "W06000002,Gwynedd,117000,north-wales\nW06000003,Conwy,114000,\n"),
             store.Write("anglesey-events.csv", Events + Event("a1", "W06000001") + Event("a2", "W06000001")),
             store.Write("gwynedd-events.csv", Events + Event("g1", "W06000002")),
             store.Write("gwynedd-cases.csv", Cases + "c1,W06000002,garden-waste,phone,new,2024-04-01T09:00:00Z,2024-04-02T09:00:00Z,15,\n"),
@@ -46,7 +47,8 @@ public class LineageOwnersTests
     {
         await using var store = await TwoCouncilsAsync();
         Assert.Equal(["councils.csv", "anglesey-events.csv", "shared-costs.csv", "assumptions.json"], await Files(store, "W06000001", "north-wales"));
-        Assert.Equal(["councils.csv", "gwynedd-events.csv", "gwynedd-cases.csv", "shared-costs.csv", "assumptions.json"], await Files(store, "W06000002", "north-wales"));
+        Assert.Equal(["councils.csv", "gwynedd-events.csv", "gwynedd-cases.csv", "shared-costs.csv", "assumptions.json"],
+            await Files(store, "W06000002", "north-wales"));
         // Conwy is in the register but has no data of its own.
         Assert.Equal(["councils.csv", "assumptions.json"], await Files(store, "W06000003"));
         // The consortium: its own and every member's.

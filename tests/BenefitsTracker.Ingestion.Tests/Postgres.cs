@@ -10,7 +10,8 @@ public static class Postgres
     /// <summary>The providers every parameterised store test runs on.</summary>
     public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
 
-    /// <summary>The cluster; null when PostgreSQL is missing and no tool is required, a failure when one is (<see cref="PostgresServer.ForTest()"/>).</summary>
+    /// <summary>The cluster; null when PostgreSQL is missing and no tool is required, a failure when one is (<see
+    /// cref="PostgresServer.ForTest()"/>).</summary>
     public static PostgresServer? Server() => PostgresServer.ForTest();
 
     /// <summary>Drops a test's database, so that a long run does not fill the disk.</summary>

@@ -13,7 +13,8 @@ public class PostgresStoreTests
     public void A_missing_PostgreSQL_fails_the_test_when_tools_are_required_and_is_noted_otherwise()
     {
         var missing = () => (PostgresServer?)null;
-        var failure = Assert.Throws<InvalidOperationException>(() => PostgresServer.ForTest(missing, v => v == "BENEFITS_REQUIRE_TOOLS" ? "1" : null));
+        var failure =
+            Assert.Throws<InvalidOperationException>(() => PostgresServer.ForTest(missing, v => v == "BENEFITS_REQUIRE_TOOLS" ? "1" : null));
         Assert.Contains("apt-get install", failure.Message);
         Assert.Contains("BENEFITS_REQUIRE_TOOLS is set", failure.Message);
         Assert.Throws<InvalidOperationException>(() => PostgresServer.ForTest(missing, v => v == "CI" ? "true" : null));
@@ -73,17 +74,20 @@ public class PostgresStoreTests
         Assert.True(expected.Count > 1, "the file spans several months");
         var connection = (NpgsqlConnection)store.Db.Database.GetDbConnection();
         var actual = new Dictionary<string, long>();
-        foreach (var name in await Strings(connection, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'usage_events'::regclass"))
+        foreach (var name in await Strings(connection,
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'usage_events'::regclass"))
             actual[name] = await Scalar(connection, $"SELECT count(*) FROM {name}");
         Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
 
-        var rollupsBefore = await store.Db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel).ThenBy(r => r.Month)
+        var rollupsBefore = await store.Db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel)
+            .ThenBy(r => r.Month)
             .Select(r => $"{r.CouncilCode} {r.Service} {r.Channel} {r.Month} {r.Completed} {r.Started} {r.Failed} {r.Other}").ToListAsync();
         var first = expected.Keys.Order(StringComparer.Ordinal).First();
         await using (var drop = new NpgsqlCommand($"ALTER TABLE usage_events DETACH PARTITION {first}; DROP TABLE {first}", connection))
             await drop.ExecuteNonQueryAsync();
         Assert.Equal(events.Count - expected[first], await Scalar(connection, "SELECT count(*) FROM usage_events"));
-        var rollupsAfter = await store.Db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel).ThenBy(r => r.Month)
+        var rollupsAfter = await store.Db.UsageRollups.AsNoTracking().OrderBy(r => r.CouncilCode).ThenBy(r => r.Service).ThenBy(r => r.Channel)
+            .ThenBy(r => r.Month)
             .Select(r => $"{r.CouncilCode} {r.Service} {r.Channel} {r.Month} {r.Completed} {r.Started} {r.Failed} {r.Other}").ToListAsync();
         Assert.Equal(rollupsBefore, rollupsAfter);
     }
@@ -103,7 +107,8 @@ public class PostgresStoreTests
         BenchmarkEventsFile.Write(all, 8000, seed: 21);
         var lines = File.ReadAllLines(all);
         // Overlapping files with broken rows, rows repeated within a file, and rows without an event_id.
-        var first = lines[1..5001].Select((l, i) => i % 89 == 0 ? l.Replace(",web,", ",fax,") : i % 53 == 0 ? "," + l[(l.IndexOf(',') + 1)..] : l).ToList();
+        var first = lines[1..5001]
+            .Select((l, i) => i % 89 == 0 ? l.Replace(",web,", ",fax,") : i % 53 == 0 ? "," + l[(l.IndexOf(',') + 1)..] : l).ToList();
         first.AddRange(lines[100..140]);
         var second = lines[3001..];
         var results = new List<string>();
@@ -112,7 +117,8 @@ public class PostgresStoreTests
             var a = store.Write("a.csv", lines[0] + "\n" + string.Join("\n", first) + "\n");
             var b = store.Write("b.csv", lines[0] + "\n" + string.Join("\n", second) + "\n");
             var summary = await store.IngestAsync(a, b);
-            var text = string.Join("\n", summary.Files.Select(f => $"{Path.GetFileName(f.Path)} read {f.Read} accepted {f.Accepted} rejected {f.Rejected} duplicates {f.Duplicates} without id {f.WithoutEventId}"));
+            var text = string.Join("\n", summary.Files.Select(f => $"{Path.GetFileName(f.Path)} read {f.Read} accepted {f.Accepted} rejected " +
+                $"{f.Rejected} duplicates {f.Duplicates} without id {f.WithoutEventId}"));
             text += "\n" + string.Join("\n", summary.Files.Where(f => f.RejectsPath is not null).Select(f => File.ReadAllText(f.RejectsPath!)));
             foreach (var code in await store.Queries.CouncilCodesAsync())
             {
@@ -153,17 +159,23 @@ public class PostgresStoreTests
         var results = new List<string>();
         foreach (var store in new[] { lite!, pg })
         {
-            var summary = await store.IngestAsync(store.Write("a.csv", first), store.Write("b.csv", second), store.Write("ca.csv", costsA), store.Write("cb.csv", costsB));
-            var text = string.Join("\n", summary.Files.Select(f => $"{Path.GetFileName(f.Path)} read {f.Read} accepted {f.Accepted} duplicates {f.Duplicates}"));
+            var summary = await store.IngestAsync(store.Write("a.csv", first), store.Write("b.csv", second), store.Write("ca.csv", costsA),
+                store.Write("cb.csv", costsB));
+            var text = string.Join("\n",
+                summary.Files.Select(f => $"{Path.GetFileName(f.Path)} read {f.Read} accepted {f.Accepted} duplicates {f.Duplicates}"));
             text += "\n" + string.Join("\n", await store.Db.Cases.AsNoTracking().OrderBy(c => c.CouncilCode).ThenBy(c => c.CaseId)
-                .Select(c => $"{c.CouncilCode} {c.CaseId} {c.Service} {c.ReceivedAtMs} {c.ClosedAtMs} {c.OfficerMinutesHundredths} {c.OfficerGrade}").ToListAsync());
+                .Select(c => $"{c.CouncilCode} {c.CaseId} {c.Service} {c.ReceivedAtMs} {c.ClosedAtMs} {c.OfficerMinutesHundredths} {c.OfficerGrade}")
+                .ToListAsync());
             text += "\n" + string.Join("\n", (await store.Db.ClosedCaseRollups.AsNoTracking().ToListAsync())
-                .Select(r => $"closed {r.CouncilCode} {r.Service} {r.Month} {r.Grade} {r.MinutesHundredths} {r.Count}").Order(StringComparer.Ordinal));
+                .Select(r => $"closed {r.CouncilCode} {r.Service} {r.Month} {r.Grade} {r.MinutesHundredths} {r.Count}")
+                .Order(StringComparer.Ordinal));
             text += "\n" + string.Join("\n", (await store.Db.OpenCaseRollups.AsNoTracking().ToListAsync())
                 .Select(r => $"open {r.CouncilCode} {r.Service} {r.Month} {r.Count}").Order(StringComparer.Ordinal));
             text += "\n" + string.Join("\n", (await store.Db.CostLines.AsNoTracking().ToListAsync())
-                .Select(c => $"cost {c.CouncilCode} {c.ConsortiumId} {c.Service} {c.Category} {c.PeriodStart} {c.PeriodEnd} {c.AmountPence} {c.Cashable} {c.Reference} {c.Description}").Order(StringComparer.Ordinal));
-            text += "\n" + string.Join("\n", (await store.Db.IngestedFileOwners.AsNoTracking().ToListAsync()).Select(o => $"owner {o.FileId} {o.Owner}").Order(StringComparer.Ordinal));
+                .Select(c => $"cost {c.CouncilCode} {c.ConsortiumId} {c.Service} {c.Category} {c.PeriodStart} {c.PeriodEnd} {c.AmountPence} " +
+                    $"{c.Cashable} {c.Reference} {c.Description}").Order(StringComparer.Ordinal));
+            text += "\n" + string.Join("\n", (await store.Db.IngestedFileOwners.AsNoTracking().ToListAsync())
+                .Select(o => $"owner {o.FileId} {o.Owner}").Order(StringComparer.Ordinal));
             results.Add(text);
         }
         Assert.Contains("a.csv read 8 accepted 5 duplicates 3", results[0]);
@@ -180,7 +192,8 @@ public class PostgresStoreTests
         // 80,000 keys (800 services × 100 months), more than a handler holds before merging part-way (65,536),
         // then 2,000 rows repeating earlier ids: PostgreSQL then aggregates the rollups in SQL, SQLite merges in parts.
         const int Rows = 80_000, Repeats = 2_000;
-        var csv = new System.Text.StringBuilder("event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds\n");
+        var csv = new System.Text.StringBuilder("event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity," +
+            "duration_seconds\n");
         for (var i = 0; i < Rows + Repeats; i++)
         {
             var n = i < Rows ? i : (i - Rows) * 37;

@@ -41,7 +41,8 @@ public class ProgressTests
 
         progress.FileStarted("/in/events.csv", 1000);
         progress.Report(new IngestProgress("/in/events.csv", 250, 1000, 5000, TimeSpan.FromSeconds(2)));
-        progress.FileFinished(new FileResult("/in/events.csv", InputKind.Events, 20000, 19990, 8, 2, false, "/in/events.rejects.csv", new string('a', 64), TimeSpan.FromSeconds(8)));
+        progress.FileFinished(new FileResult("/in/events.csv", InputKind.Events, 20000, 19990, 8, 2, false, "/in/events.rejects.csv",
+            new string('a', 64), TimeSpan.FromSeconds(8)));
 
         var text = output.ToString();
         Assert.Contains("ingesting /in/events.csv (1,000 bytes)", text);

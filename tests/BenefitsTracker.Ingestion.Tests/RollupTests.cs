@@ -69,7 +69,8 @@ public class RollupTests
         await using var store = await TestStore.CreateAsync(provider);
         if (store is null) return;
         var random = new Random(3);
-        var sb = new System.Text.StringBuilder("case_id,council_code,service,channel,case_type,received_at,closed_at,officer_minutes,officer_grade\n");
+        var sb = new System.Text.StringBuilder(
+            "case_id,council_code,service,channel,case_type,received_at,closed_at,officer_minutes,officer_grade\n");
         for (var i = 0; i < 3000; i++)
         {
             var received = new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(random.Next(24 * 700));
@@ -77,7 +78,9 @@ public class RollupTests
             var closed = received.AddHours(random.Next(1, 24 * 40));
             var minutes = random.Next(4) == 0 ? $"{random.Next(5, 60)}.{random.Next(100):D2}" : random.Next(5, 60).ToString();
             var id = random.Next(10) == 0 ? $"c{random.Next(i + 1)}" : $"c{i}";
-            sb.Append($"{id},W0600000{random.Next(1, 5)},svc-{random.Next(3)},phone,t,{received:yyyy-MM-ddTHH:mm:ssZ},{(open ? "" : closed.ToString("yyyy-MM-ddTHH:mm:ssZ"))},{(open ? "" : minutes)},{(random.Next(3) == 0 ? "" : "SO" + random.Next(1, 3))}\n");
+            sb.Append($"{id},W0600000{random.Next(1, 5)},svc-{random.Next(3)},phone,t,{received:yyyy-MM-ddTHH:mm:ssZ}," +
+                $"{(open ? "" : closed.ToString("yyyy-MM-ddTHH:mm:ssZ"))},{(open ? "" : minutes)}," +
+                $"{(random.Next(3) == 0 ? "" : "SO" + random.Next(1, 3))}\n");
         }
         var r = (await store.IngestAsync(store.Write("cases.csv", sb.ToString()))).Files.Single();
         Assert.Equal(r.Read, r.Accepted + r.Rejected + r.Duplicates);
@@ -85,7 +88,8 @@ public class RollupTests
 
         var cases = await store.Db.Cases.AsNoTracking().ToListAsync();
         var closedExpected = cases.Where(c => c.ClosedAtMs != null)
-            .GroupBy(c => (c.CouncilCode, c.Service, Month.Of(DateTimeOffset.FromUnixTimeMilliseconds(c.ClosedAtMs!.Value)).Key, c.OfficerGrade ?? "", c.OfficerMinutesHundredths!.Value))
+            .GroupBy(c => (c.CouncilCode, c.Service, Month.Of(DateTimeOffset.FromUnixTimeMilliseconds(c.ClosedAtMs!.Value)).Key, c.OfficerGrade ?? "",
+                c.OfficerMinutesHundredths!.Value))
             .ToDictionary(g => g.Key, g => (long)g.Count());
         var closedActual = (await store.Db.ClosedCaseRollups.AsNoTracking().ToListAsync())
             .ToDictionary(c => (c.CouncilCode, c.Service, c.Month, c.Grade, c.MinutesHundredths), c => c.Count);

@@ -24,8 +24,10 @@ public class SatisfactionFeedTests
             "r4,W06000003,bins,web,satisfaction_rating,2024-05-01T09:00:00Z,,,,,1",
             "t1,W06000003,bins,web,transaction_completed,2024-04-01T09:00:00Z,,,,,") + "\n");
         var ndjson = store.Write("more.ndjson",
-            """{"event_id":"r5","council_code":"W06000003","service":"bins","channel":"app","event_type":"satisfaction_rating","occurred_at":"2024-04-09T10:00:00Z","rating":3}""" + "\n" +
-            """{"event_id":"r1","council_code":"W06000003","service":"bins","channel":"web","event_type":"satisfaction_rating","occurred_at":"2024-04-01T09:00:00Z","rating":5}""" + "\n");
+            """{"event_id":"r5","council_code":"W06000003","service":"bins","channel":"app","event_type":"satisfaction_""" +
+                """rating","occurred_at":"2024-04-09T10:00:00Z","rating":3}""" + "\n" +
+            """{"event_id":"r1","council_code":"W06000003","service":"bins","channel":"web","event_type":"satisfaction_""" +
+                """rating","occurred_at":"2024-04-01T09:00:00Z","rating":5}""" + "\n");
 
         var summary = await store.IngestAsync(csv, ndjson);
         Assert.Equal((5L, 0L), (summary.Files[0].Accepted, summary.Files[0].Rejected));
@@ -33,7 +35,8 @@ public class SatisfactionFeedTests
 
         var rollups = await store.Db.UsageRollups.AsNoTracking().OrderBy(r => r.Month).ThenBy(r => r.Channel).ToListAsync();
         var webApril = rollups.Single(r => r is { Channel: "web", Month: 202404 });
-        Assert.Equal((6L, 3L, 1L, 0L), (webApril.Ratings, webApril.Satisfied, webApril.Completed, webApril.Other)); // 1 + 2 + 3 ratings; 1 + 2 of 4 or 5
+        // 1 + 2 + 3 ratings; 1 + 2 of 4 or 5
+        Assert.Equal((6L, 3L, 1L, 0L), (webApril.Ratings, webApril.Satisfied, webApril.Completed, webApril.Other));
         Assert.Equal((1L, 0L), rollups.Single(r => r is { Channel: "web", Month: 202405 }) is var may ? (may.Ratings, may.Satisfied) : default);
         Assert.Equal((1L, 0L), rollups.Single(r => r.Channel == "app") is var app ? (app.Ratings, app.Satisfied) : default);
 

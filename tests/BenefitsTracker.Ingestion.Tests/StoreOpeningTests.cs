@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenefitsTracker.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -54,11 +53,11 @@ public class StoreOpeningTests
             await begin.ExecuteNonQueryAsync();
         }
 
-        var clock = Stopwatch.StartNew();
+        // The writer holds its transaction open until the end of the test: a reader that waited for it would wait out its
+        // busy timeout and fail, so reading the council at all is the proof (no wall-clock limit on a shared machine).
         await using var reader = await BenefitsStore.OpenForReadingAsync(store.Target);
         var council = await new StoreQueries(reader).LoadCouncilAsync("W06000003");
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the reader waited {clock.Elapsed}");
         Assert.Equal("Conwy", council!.Name);
         // It writes nothing: a write through it is refused.
         var refused = await Assert.ThrowsAsync<SqliteException>(() => reader.Database.ExecuteSqlRawAsync("INSERT INTO services (slug) VALUES ('x')"));
@@ -89,7 +88,8 @@ public class StoreOpeningTests
         catch (Exception x) { e = x; }
         Assert.NotNull(e);
 
-        Assert.Contains(notices, n => n.Contains("another process is writing", StringComparison.Ordinal) && n.Contains("up to 1 s", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.Contains("another process is writing", StringComparison.Ordinal)
+            && n.Contains("up to 1 s", StringComparison.Ordinal));
         var message = StoreErrors.Describe(e, store.Target, TimeSpan.FromSeconds(1));
         Assert.NotNull(message);
         Assert.Contains("locked by another process", message);

@@ -9,8 +9,10 @@ public class StoreQueryTests
     {
         await using var store = await TestStore.CreateAsync(provider);
         if (store is null) return;
-        var councils = store.Write("councils.csv", "council_code,name,population,consortium\nW06000003,Conwy,114800,north-wales\nW06000004,Denbighshire,95800,north-wales\nW06000005,Flintshire,155000,\n");
-        var costs = store.Write("costs.csv", "council_code,consortium,service,category,period_start,period_end,amount_gbp,cashable,reference,description\n"
+        var councils = store.Write("councils.csv", "council_code,name,population,consortium\nW06000003,Conwy,114800,north-wales\n" +
+            "W06000004,Denbighshire,95800,north-wales\nW06000005,Flintshire,155000,\n");
+        var costs = store.Write("costs.csv",
+            "council_code,consortium,service,category,period_start,period_end,amount_gbp,cashable,reference,description\n"
             + ",north-wales,,licence,2024-04-01,2025-03-31,18000.01,,L1,shared licence\n"
             + "W06000003,,garden-waste,print,2024-04-01,2024-04-30,0.10,,P1,\n"
             + "W06000003,,garden-waste,print,2024-05-01,2024-05-31,0.20,,P2,\n");
@@ -66,7 +68,8 @@ public class StoreQueryTests
     {
         await using var store = await TestStore.CreateAsync(provider);
         if (store is null) return;
-        var events = store.Write("events.csv", "council_code,service,channel,event_type,occurred_at\nW06000003,s,web,transaction_completed,2024-04-01T00:00:00Z\n");
+        var events = store.Write("events.csv",
+            "council_code,service,channel,event_type,occurred_at\nW06000003,s,web,transaction_completed,2024-04-01T00:00:00Z\n");
 
         var e = await Assert.ThrowsAsync<UnusableInputException>(() => store.Ingestor.IngestAsync([events], InputKind.Cases, null, default));
         var ok = (await store.Ingestor.IngestAsync([events], InputKind.Events, null, default)).Files.Single();

@@ -15,7 +15,8 @@ internal static class StoreSnapshot
     ];
 
     /// <param name="db">The store to read.</param>
-    /// <param name="content">Leave out what names the source file (ids, file ids, the registry), so that the same rows from different files compare equal.</param>
+    /// <param name="content">Leave out what names the source file (ids, file ids, the registry), so that the same rows from different files compare
+    /// equal.</param>
     public static async Task<string> TakeAsync(BenefitsTracker.Data.BenefitsDbContext db, bool content = false)
     {
         var connection = db.Database.GetDbConnection();

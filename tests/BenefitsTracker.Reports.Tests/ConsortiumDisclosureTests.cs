@@ -51,7 +51,8 @@ public sealed partial class ConsortiumDisclosureTests
             Count(t.Transactions, $"{who} transactions");
             Count(t.DigitalTransactions, $"{who} digital transactions");
             Count(t.ClosedCases, $"{who} closed cases");
-            foreach (var (v, what) in new[] { (t.GrossBenefit, "gross"), (t.AdjustedBenefit, "adjusted"), (t.Cashable, "cashable"), (t.NonCashable, "non-cashable"),
+            foreach (var (v, what) in new[] { (t.GrossBenefit, "gross"), (t.AdjustedBenefit, "adjusted"), (t.Cashable, "cashable"),
+                (t.NonCashable, "non-cashable"),
                          (t.Costs, "costs"), (t.NetBenefit, "net"), (t.Npv, "NPV"), (t.OfficerHoursReleased, "hours") })
                 Money(v, $"{who} {what}");
             foreach (var l in m.Lines) { Money(l.Gross, $"{who} {l.Line} gross"); Money(l.Adjusted, $"{who} {l.Line} adjusted"); }
@@ -69,10 +70,12 @@ public sealed partial class ConsortiumDisclosureTests
         {
             var t = s.Totals;
             allowed.AddRange(new[] { t.Transactions, t.DigitalTransactions, t.ClosedCases }.Select(x => (double)x));
-            allowed.AddRange(new[] { t.GrossBenefit, t.AdjustedBenefit, t.Cashable, t.NonCashable, t.Costs, t.NetBenefit, t.Npv, t.OfficerHoursReleased }
+            allowed.AddRange(
+                new[] { t.GrossBenefit, t.AdjustedBenefit, t.Cashable, t.NonCashable, t.Costs, t.NetBenefit, t.Npv, t.OfficerHoursReleased }
                 .Select(x => (double)Core.Domain.Money.ToPence(x)));
             foreach (var mo in s.Months)
-                allowed.AddRange(new[] { mo.AdjustedBenefit, mo.Costs, mo.GrossBenefit, mo.Cashable }.Select(x => (double)Core.Domain.Money.ToPence(x)));
+                allowed.AddRange(
+                    new[] { mo.AdjustedBenefit, mo.Costs, mo.GrossBenefit, mo.Cashable }.Select(x => (double)Core.Domain.Money.ToPence(x)));
         }
         return secrets.Where(x => !allowed.Any(a => Math.Abs(a - x.Value) < 0.005)).ToList();
     }
@@ -146,17 +149,20 @@ public sealed partial class ConsortiumDisclosureTests
         Assert.Contains(Big, rows);
         Assert.DoesNotContain(Mid, rows);
         Assert.DoesNotContain(Tiny, rows);
-        var withheld = ws.Column(2).CellsUsed().Single(c => c.GetString().StartsWith("Withheld members (2 councils combined)", StringComparison.Ordinal));
+        var withheld = ws.Column(2).CellsUsed()
+            .Single(c => c.GetString().StartsWith("Withheld members (2 councils combined)", StringComparison.Ordinal));
         var both = R.Members.Where(m => m.Scope.Id is Mid or Tiny).ToList();
         IXLCell Combined(string header) => ColumnCells(ws, header, 3).Single(c => c.Address.RowNumber == withheld.Address.RowNumber);
         IXLCell Total(string header) => ColumnCells(ws, header, 3).Single(c => c.Address.RowNumber == withheld.Address.RowNumber + 1);
         Pence(both.Sum(m => m.Totals.Costs), Combined("Digital service costs").Value, "withheld members' costs");
         var channelShift = "Gross: " + Core.Domain.BenefitLine.ChannelShift.Title();
-        Pence(both.Sum(m => m.Lines.Single(l => l.Line == Core.Domain.BenefitLine.ChannelShift).Gross), Combined(channelShift).Value, "withheld members' channel shift");
+        Pence(both.Sum(m => m.Lines.Single(l => l.Line == Core.Domain.BenefitLine.ChannelShift).Gross), Combined(channelShift).Value,
+            "withheld members' channel shift");
         Assert.Equal(both.Sum(m => m.Totals.Transactions), Convert.ToInt64(Combined("Transactions").Value, CultureInfo.InvariantCulture));
         // Officer time comes from both withheld members (the rule withholds members so that no figure has a
         // lone withheld contributor), so the combined row shows it, and the row's sums.
-        Pence(both.Sum(m => m.Lines.Single(l => l.Line == Core.Domain.BenefitLine.OfficerTime).Gross), Combined("Gross: " + Core.Domain.BenefitLine.OfficerTime.Title()).Value, "withheld members' officer time");
+        Pence(both.Sum(m => m.Lines.Single(l => l.Line == Core.Domain.BenefitLine.OfficerTime).Gross),
+            Combined("Gross: " + Core.Domain.BenefitLine.OfficerTime.Title()).Value, "withheld members' officer time");
         Pence(both.Sum(m => m.Totals.AdjustedBenefit), Combined("Adjusted benefit").Value, "withheld members' adjusted benefit");
         // The totals are the consortium's all the same.
         Pence(R.Totals.AdjustedBenefit, Total("Adjusted benefit").Value, "Members total adjusted");

@@ -43,7 +43,8 @@ public sealed class CounterfactualOutputTests
             new CounterfactualEstimate
             {
                 Council = council, Service = service, Method = CounterfactualEstimate.Peers, GoLive = goLive,
-                Refused = "no other council in a consortium with this service to compare with", MonthsBefore = 12, MonthsAfter = 6, AssumedDeadweight = 0.2m,
+                Refused = "no other council in a consortium with this service to compare with", MonthsBefore = 12, MonthsAfter = 6,
+                AssumedDeadweight = 0.2m,
             },
         ];
     }
@@ -82,7 +83,8 @@ public sealed class CounterfactualOutputTests
         var html = ReportPage.Render(Worked(estimated: false), pageTop: null); // what the dashboard serves, and report.html
         var text = WebUtility.HtmlDecode(html);
         Assert.Contains("Would it have happened anyway?", text);
-        Assert.Contains("The council's own time series estimates that 4.2% of the observed shift would have happened anyway (95% interval 1.0% to 8.0%), against the assumed 20.0%", text);
+        Assert.Contains("The council's own time series estimates that 4.2% of the observed shift would have happened anyway (95% interval 1.0% to " +
+            "8.0%), against the assumed 20.0%", text);
         Assert.Contains("1,081 fewer offline transactions than projected without the service (95% interval 1,300 fewer to 851 fewer)", text);
         Assert.Contains("The comparison with peers could not estimate it: no other council in a consortium with this service to compare with.", text);
         Assert.Contains($"aria-labelledby=\"fig-{CounterfactualCharts.Stem(Service)}-caption\"", html);
@@ -95,7 +97,8 @@ public sealed class CounterfactualOutputTests
     {
         var r = Worked(estimated: true);
         var text = WebUtility.HtmlDecode(ReportPage.Render(r, pageTop: null));
-        Assert.Contains("The figures in this report use the deadweight estimated (the council's own time series, over 6 months after go-live): 4.2%.", text);
+        Assert.Contains(
+            "The figures in this report use the deadweight estimated (the council's own time series, over 6 months after go-live): 4.2%.", text);
         // And the engine used it: adjusted = gross × (1 − 0.042) × attribution × (1 − optimism bias).
         var a = r.Services.Single().Assumptions.Adjustments;
         Assert.Equal(0.042m, a.Deadweight);
@@ -149,7 +152,8 @@ public sealed class CounterfactualOutputTests
         var entries = doc.RootElement.GetProperty("counterfactual").EnumerateArray().ToList();
         Assert.Equal(2, entries.Count);
         var its = entries.Single(e => e.GetProperty("method").GetString() == "its");
-        Assert.Equal(["service", "method", "estimated_deadweight", "ci95", "effect_transactions", "effect_ci95", "months_before", "months_after", "assumed_deadweight"],
+        Assert.Equal(["service", "method", "estimated_deadweight", "ci95", "effect_transactions", "effect_ci95", "months_before", "months_after",
+            "assumed_deadweight"],
             its.EnumerateObject().Select(p => p.Name));
         Assert.Equal(0.042m, its.GetProperty("estimated_deadweight").GetDecimal());
         Assert.Equal([0.01m, 0.08m], its.GetProperty("ci95").EnumerateArray().Select(v => v.GetDecimal()));
@@ -172,7 +176,8 @@ public sealed class CounterfactualOutputTests
         var path = dir.File("manifest.json");
         ManifestWriter.Write(r, path, DateTimeOffset.UnixEpoch);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        var councils = doc.RootElement.GetProperty("counterfactual").EnumerateArray().Select(e => e.GetProperty("council").GetString()).Distinct().ToList();
+        var councils = doc.RootElement.GetProperty("counterfactual").EnumerateArray().Select(e => e.GetProperty("council").GetString())
+            .Distinct().ToList();
         Assert.Equal(["W06000001"], councils); // Mid and Tiny are withheld
 
         Assert.Empty(CounterfactualCharts.Build(r));

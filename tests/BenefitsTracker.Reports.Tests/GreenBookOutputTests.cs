@@ -31,7 +31,8 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         node["adjustments"]!["optimism_bias_costs"] = 0.5m;
     }));
 
-    private static IEnumerable<SavingsResult> All() => [Results.WorkedExampleResult, Appraised.Value, Results.SampleConwy, Results.SampleNorthWales, AppraisedConsortium.Value];
+    private static IEnumerable<SavingsResult> All() =>
+        [Results.WorkedExampleResult, Appraised.Value, Results.SampleConwy, Results.SampleNorthWales, AppraisedConsortium.Value];
 
     [Fact]
     public void Manifest_carries_the_green_book_keys_from_the_result()
@@ -49,7 +50,8 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         var switching = root.GetProperty("switching_values").EnumerateArray().ToList();
         Assert.Equal(a.SwitchingValues.Select(s => s.Input), switching.Select(s => s.GetProperty("input").GetString()));
         var web = switching.Single(s => s.GetProperty("input").GetString() == "unit_costs_gbp.web");
-        Assert.Equal(Math.Round(a.SwitchingValues.Single(s => s.Input == "unit_costs_gbp.web").Value!.Value, 6), web.GetProperty("switching_value").GetDecimal());
+        Assert.Equal(Math.Round(a.SwitchingValues.Single(s => s.Input == "unit_costs_gbp.web").Value!.Value, 6),
+            web.GetProperty("switching_value").GetDecimal());
         Assert.Equal(Core.Domain.Money.ToPence(a.Scenarios.LowNpv), root.GetProperty("scenarios").GetProperty("low_npv_gbp").GetDecimal());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("monte_carlo").ValueKind);
 
@@ -70,7 +72,8 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         lead = lead[..lead.IndexOf("</p>", StringComparison.Ordinal)];
         Assert.Contains("in cash terms it has not yet paid back", lead, StringComparison.Ordinal);
         // The cash figure in the sentence is rounded for people, as the headline's are.
-        Assert.Contains("the net benefit is " + Fmt.About(Appraised.Value.Appraisal!.Cash.CashableNet), System.Net.WebUtility.HtmlDecode(lead), StringComparison.Ordinal);
+        Assert.Contains("the net benefit is " + Fmt.About(Appraised.Value.Appraisal!.Cash.CashableNet), System.Net.WebUtility.HtmlDecode(lead),
+            StringComparison.Ordinal);
         Assert.Contains("Switching values", html, StringComparison.Ordinal);
         Assert.Contains("Projected year 1", html, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File(Path.Combine("charts", "tornado.svg"))));
@@ -86,7 +89,8 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
             Headlines(wb, r);
             AssertGreenBook(name => Named(wb, name), r, $"{r.Scope.Id} (ClosedXML)");
             var ws = wb.Worksheet(GreenBookSheet.SheetName);
-            AssertSwitching(ws.CellsUsed(c => c.GetString().StartsWith("unit_costs_gbp.", StringComparison.Ordinal) || c.GetString().StartsWith("adjustments.", StringComparison.Ordinal)
+            AssertSwitching(ws.CellsUsed(c => c.GetString().StartsWith("unit_costs_gbp.", StringComparison.Ordinal)
+                || c.GetString().StartsWith("adjustments.", StringComparison.Ordinal)
                     || c.GetString().StartsWith("officer_hourly", StringComparison.Ordinal) || c.GetString() == "total_costs")
                 .Where(c => c.Address.ColumnNumber == 2)
                 .Select(c => (c.GetString(), ws.Cell(c.Address.RowNumber, 5).Value)), r);
@@ -110,14 +114,16 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         object Num(string label)
         {
             var text = Value(label);
-            return text.EndsWith('%') ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100 : double.Parse(text, CultureInfo.InvariantCulture);
+            return text.EndsWith('%') ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100
+                : double.Parse(text, CultureInfo.InvariantCulture);
         }
         var labels = new Dictionary<string, string>
         {
             [GreenBookSheet.CashNet] = "Cashable net benefit", [GreenBookSheet.CashRoi] = "Cashable ROI",
             [GreenBookSheet.CashPayback] = "Cashable payback month", [GreenBookSheet.AppraisalNpv] = "Appraisal NPV",
         };
-        AssertGreenBook(name => name == GreenBookSheet.CashPayback || (name == GreenBookSheet.CashRoi && r.Appraisal!.Cash.CashableRoi is null) ? Value(labels[name]) : Num(labels[name]), r, "LibreOffice");
+        AssertGreenBook(name => name == GreenBookSheet.CashPayback
+            || (name == GreenBookSheet.CashRoi && r.Appraisal!.Cash.CashableRoi is null) ? Value(labels[name]) : Num(labels[name]), r, "LibreOffice");
         AssertSwitching(sheet.Where(row => row.Count > 4 && r.Appraisal!.SwitchingValues.Any(s => s.Input == row[1]))
             .Select(row => (row[1], (object)(double.TryParse(row[4], CultureInfo.InvariantCulture, out var v) ? v : row[4]))), r);
     }
@@ -127,7 +133,8 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         var a = r.Appraisal!;
         Pence(a.Cash.CashableNet, named(GreenBookSheet.CashNet), $"{who}: cashable net");
         Ratio(a.Cash.CashableRoi, named(GreenBookSheet.CashRoi), $"{who}: cashable ROI");
-        Assert.Equal(a.Cash.CashablePaybackMonth?.ToString() ?? "not within the period", Convert.ToString(named(GreenBookSheet.CashPayback), CultureInfo.InvariantCulture));
+        Assert.Equal(a.Cash.CashablePaybackMonth?.ToString() ?? "not within the period",
+            Convert.ToString(named(GreenBookSheet.CashPayback), CultureInfo.InvariantCulture));
         Pence(a.Npv, named(GreenBookSheet.AppraisalNpv), $"{who}: appraisal NPV");
     }
 
@@ -139,7 +146,8 @@ public sealed class GreenBookOutputTests(ITestOutputHelper output)
         {
             var expected = r.Appraisal!.SwitchingValues.Single(s => s.Input == input).Value;
             if (expected is { } e)
-                Assert.True(Math.Abs(Convert.ToDouble(value, CultureInfo.InvariantCulture) - (double)e) < 0.0001, $"{input}: sheet {value}, engine {e}");
+                Assert.True(Math.Abs(Convert.ToDouble(value, CultureInfo.InvariantCulture) - (double)e) < 0.0001,
+                    $"{input}: sheet {value}, engine {e}");
             else Assert.Equal("none in range", Convert.ToString(value, CultureInfo.InvariantCulture));
             count++;
         }

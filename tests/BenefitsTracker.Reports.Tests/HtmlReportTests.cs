@@ -113,7 +113,8 @@ public class HtmlReportTests(ITestOutputHelper output)
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = chromium,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync();
         var refused = new List<string>();
@@ -141,7 +142,8 @@ public class HtmlReportTests(ITestOutputHelper output)
 
         // It prints on A4 without the charts spilling off the page.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        var overflow = await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('svg')].some(s => s.getBoundingClientRect().right > document.documentElement.clientWidth + 1)");
+        var overflow = await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('svg')].some(s => s.getBoundingClientRect().right > " +
+            "document.documentElement.clientWidth + 1)");
         Assert.False(overflow);
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
         Assert.True(pdf.Length > 10_000);

@@ -62,12 +62,16 @@ public sealed partial class MemberComparisonOutputTests
             var a = money[$"{m.Name} ({m.Code})"];
             var b = normalised[$"{m.Name} ({m.Code})"];
             string Shown(decimal? v) => v is { } x ? Fmt.Money(x) : "[c]";
-            Assert.Equal([Shown(m.AdjustedBenefit), Shown(m.Costs), Shown(m.NetBenefit), m.Roi is { } roi ? Fmt.Percent(roi) : m.Suppressed ? "[c]" : "undefined", Fmt.Percent(m.SharedCostShare)], a);
-            Assert.Equal([Shown(m.BenefitPerTransaction), Shown(m.AdjustedBenefitPer1000Residents), Shown(m.CostPer1000Residents)], b.Skip(2).Take(3).ToArray());
+            Assert.Equal([Shown(m.AdjustedBenefit), Shown(m.Costs), Shown(m.NetBenefit),
+                m.Roi is { } roi ? Fmt.Percent(roi) : m.Suppressed ? "[c]" : "undefined", Fmt.Percent(m.SharedCostShare)], a);
+            Assert.Equal([Shown(m.BenefitPerTransaction), Shown(m.AdjustedBenefitPer1000Residents), Shown(m.CostPer1000Residents)],
+                b.Skip(2).Take(3).ToArray());
         }
         var md = c.Median;
-        Assert.Equal([Fmt.Money(md.AdjustedBenefit!.Value), Fmt.Money(md.Costs!.Value), Fmt.Money(md.NetBenefit!.Value), Fmt.Percent(md.Roi!.Value), ""], money["Consortium median"]);
-        Assert.Equal([Fmt.Money(md.BenefitPerTransaction!.Value), Fmt.Money(md.AdjustedBenefitPer1000Residents!.Value), Fmt.Money(md.CostPer1000Residents!.Value)],
+        Assert.Equal([Fmt.Money(md.AdjustedBenefit!.Value), Fmt.Money(md.Costs!.Value), Fmt.Money(md.NetBenefit!.Value), Fmt.Percent(md.Roi!.Value),
+            ""], money["Consortium median"]);
+        Assert.Equal([Fmt.Money(md.BenefitPerTransaction!.Value), Fmt.Money(md.AdjustedBenefitPer1000Residents!.Value),
+            Fmt.Money(md.CostPer1000Residents!.Value)],
             normalised["Consortium median"].Skip(2).Take(3).ToArray());
         Assert.Contains("id=\"fig-members-caption\"", html, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir.Path, "charts", "members.svg")));

@@ -99,7 +99,8 @@ public sealed class OpenDataTests
                     : datatype.GetString() switch
                     {
                         "string" => true,
-                        "decimal" => decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _),
+                        "decimal" => decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                            CultureInfo.InvariantCulture, out _),
                         "gYearMonth" => Regex.IsMatch(cell, "^[0-9]{4}-(0[1-9]|1[0-2])$"),
                         var other => throw new Xunit.Sdk.XunitException($"datatype {other} is not checked here"),
                     };

@@ -15,7 +15,8 @@ public class OutputFolderTests
     {
         var parent = NewParent();
         var out1 = Path.Combine(parent, "out");
-        OutputFolder.Replace(out1, t => { File.WriteAllText(Path.Combine(t, "report.html"), "old"); File.WriteAllText(Path.Combine(t, "manifest.json"), "old"); });
+        OutputFolder.Replace(out1,
+            t => { File.WriteAllText(Path.Combine(t, "report.html"), "old"); File.WriteAllText(Path.Combine(t, "manifest.json"), "old"); });
 
         OutputFolder.Replace(out1, t =>
         {

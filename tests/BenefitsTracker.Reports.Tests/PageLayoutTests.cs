@@ -23,7 +23,8 @@ public class PageLayoutTests(ITestOutputHelper output)
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = chromium,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
         });
         return (playwright, browser, new Uri(dir.File("report.html")).AbsoluteUri, dir);
     }
@@ -52,12 +53,14 @@ public class PageLayoutTests(ITestOutputHelper output)
         Assert.NotEmpty(sizes);
         var charts = await page.EvaluateAsync<int>("() => document.querySelectorAll('figure.chart').length");
         Assert.Equal(charts, sizes.Length);
-        output.WriteLine($"smallest chart text at 390 px: {string.Join(", ", sizes.Select(s => s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} px");
+        output.WriteLine($"smallest chart text at 390 px: " +
+            $"{string.Join(", ", sizes.Select(s => s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} px");
         Assert.All(sizes, s => Assert.True(s >= 9, $"chart text {s:0.0} px high at 390 px"));
 
         // On a desktop the wide rendition is shown, and its labels are full size.
         await page.SetViewportSizeAsync(1280, 900);
-        var wide = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.chart-wide svg')].filter(s => s.getClientRects().length > 0).length");
+        var wide = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('.chart-wide svg')].filter(s => s.getClientRects().length > 0).length");
         Assert.Equal(charts, wide);
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280);
     }
@@ -83,13 +86,15 @@ public class PageLayoutTests(ITestOutputHelper output)
             ").slice(0, 8).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 60))");
         foreach (var w in wide) output.WriteLine("wider than the page: " + w);
         Assert.True(width <= (int)(186 * mm) + 1, $"the printed page is {width / mm:0} mm wide, more than A4's 186 mm");
-        Task<double> Bottom(string selector) => page.EvaluateAsync<double>($"() => document.querySelector('{selector}').getBoundingClientRect().bottom + window.scrollY");
+        Task<double> Bottom(string selector) =>
+            page.EvaluateAsync<double>($"() => document.querySelector('{selector}').getBoundingClientRect().bottom + window.scrollY");
         var headline = await Bottom("#headline");
         var chart = await Bottom("#fig-cumulative");
         var end = await Bottom(".main-caveats");
         var figureHeight = await page.EvaluateAsync<double>("() => document.querySelector('#fig-cumulative').getBoundingClientRect().height");
         var cards = await page.EvaluateAsync<double>("() => document.querySelector('.figures').getBoundingClientRect().height");
-        output.WriteLine($"headline {headline / mm:0} mm, chart {chart / mm:0} mm (figure {figureHeight / mm:0} mm high), cards {cards / mm:0} mm high, caveats end {end / mm:0} mm");
+        output.WriteLine($"headline {headline / mm:0} mm, chart {chart / mm:0} mm (figure {figureHeight / mm:0} mm high), cards {cards / mm:0} mm " +
+            $"high, caveats end {end / mm:0} mm");
         Assert.True(headline < chart && chart < end, "headline, key chart, caveats in that order");
         Assert.True(end <= 271 * mm, $"page one's content ends {end / mm:0} mm down a page of 271 mm");
 

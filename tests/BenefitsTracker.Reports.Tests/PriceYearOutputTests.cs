@@ -43,7 +43,8 @@ public sealed class PriceYearOutputTests(ITestOutputHelper output)
         Headlines(wb, r);
 
         // A finance officer decides the costs are in 2024-25 prices: type it in, and the figures are the engine's for that.
-        foreach (var name in new[] { "price_year_unit_cost_web", "price_year_unit_cost_phone", "price_year_unit_cost_face_to_face", "price_year_hourly_cost_default" })
+        foreach (var name in new[] { "price_year_unit_cost_web", "price_year_unit_cost_phone", "price_year_unit_cost_face_to_face",
+            "price_year_hourly_cost_default" })
             NamedCell(wb, name).Value = "2024-25";
         wb.RecalculateAllFormulas();
         Headlines(wb, Compute("2024-25"));
@@ -56,7 +57,8 @@ public sealed class PriceYearOutputTests(ITestOutputHelper output)
         ReportWriter.WriteAll(In202324.Value, dir.Path);
         var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.html")));
         Assert.Contains("the phone unit cost (unit_costs_gbp.phone)", html, StringComparison.Ordinal);
-        Assert.Contains("Price years: the default hourly cost (officer_hourly_cost_gbp.default), the face to face unit cost", html, StringComparison.Ordinal);
+        Assert.Contains("Price years: the default hourly cost (officer_hourly_cost_gbp.default), the face to face unit cost", html,
+            StringComparison.Ordinal);
         Assert.Contains("and the web unit cost (unit_costs_gbp.web) in 2023-24 prices.", html, StringComparison.Ordinal);
         Assert.Contains("uprated to the prices of the month it values", html, StringComparison.Ordinal);
         Assert.Contains("TEST SERIES", html, StringComparison.Ordinal);

@@ -87,7 +87,8 @@ public class ProseTests
             ReportWriter.WriteAll(r, dir.Path);
             var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.html")));
             var noted = html.Contains($"<p class=\"rounding\">{Fmt.RoundingNote}</p>", StringComparison.Ordinal);
-            var differs = Fmt.MayNotSum(r.Lines.Select(l => l.Gross), r.Totals.GrossBenefit) || Fmt.MayNotSum(r.Lines.Select(l => l.Adjusted), r.Totals.AdjustedBenefit);
+            var differs = Fmt.MayNotSum(r.Lines.Select(l => l.Gross), r.Totals.GrossBenefit)
+                || Fmt.MayNotSum(r.Lines.Select(l => l.Adjusted), r.Totals.AdjustedBenefit);
             Assert.Equal(differs, noted);
         }
     }
@@ -143,6 +144,7 @@ public class CouncilPageTests
 
         using var one = new TempDir();
         ReportWriter.WriteAll(Results.WorkedExampleResult, one.Path);
-        Assert.Contains("Where they cross, the service has paid for itself.", System.Net.WebUtility.HtmlDecode(File.ReadAllText(one.File("report.html"))));
+        Assert.Contains("Where they cross, the service has paid for itself.",
+            System.Net.WebUtility.HtmlDecode(File.ReadAllText(one.File("report.html"))));
     }
 }

@@ -59,7 +59,8 @@ public sealed class RealTermsOutputTests(ITestOutputHelper output)
         using var wb = WriteAndRecalculate(r, dir);
         foreach (var (name, label, figure) in Figures) Pence(figure(r.Appraisal!.Real!), Named(wb, name), $"ClosedXML: {label}");
         Assert.Equal("2025-26", Named(wb, GreenBookSheet.PriceBase).ToString());
-        var indexCell = wb.Worksheet(GreenBookSheet.SheetName).CellsUsed(c => c.FormulaA1.Contains("deflator_index", StringComparison.Ordinal)).First();
+        var indexCell = wb.Worksheet(GreenBookSheet.SheetName)
+            .CellsUsed(c => c.FormulaA1.Contains("deflator_index", StringComparison.Ordinal)).First();
         Assert.Contains("MATCH(price_base,deflator_years,0)", indexCell.FormulaA1, StringComparison.Ordinal);
 
         // Restating at another base is the reader's to do: change price_base and every real figure follows.
@@ -93,7 +94,8 @@ public sealed class RealTermsOutputTests(ITestOutputHelper output)
         Assert.Equal(r.Months.Count + projected.Count, chart.Rows.Count);
         Assert.All(chart.Rows.Take(r.Months.Count), row => Assert.DoesNotContain("projected", row[0], StringComparison.Ordinal));
         Assert.All(chart.Rows.Skip(r.Months.Count), row => Assert.EndsWith("(projected)", row[0], StringComparison.Ordinal));
-        Assert.Contains($"The {projected.Count} months from July 2025 to December 2025 are projected, not measured", chart.AltText, StringComparison.Ordinal);
+        Assert.Contains($"The {projected.Count} months from July 2025 to December 2025 are projected, not measured", chart.AltText,
+            StringComparison.Ordinal);
         Assert.Contains("Projected benefit", chart.Svg, StringComparison.Ordinal);
 
         // Without a horizon, the observed months only, as before.

@@ -28,7 +28,8 @@ public static class Results
     /// A consortium with a member below the suppression threshold (as ManifestWriterTests): Big (1,000
     /// transactions a month), Mid (200: 195 web and 5 post) and Tiny (4 web transactions in March 2024,
     /// 3 closed cases). Tiny is below 10, and Mid (with cases of its own, so that officer time has two
-    /// withheld contributors) is withheld beside it, so that the consortium's totals cannot give Tiny away; each month's post (5) is below 10 and phone (300) is hidden beside it.
+    /// withheld contributors) is withheld beside it, so that the consortium's totals cannot give Tiny away; each month's post (5) is below 10 and
+    /// phone (300) is hidden beside it.
     /// Costs: Big's own licence, Tiny's own hosting and a shared licence split equally.
     /// </summary>
     public static SavingsResult SmallMembers => SmallMembersResult.Value;
@@ -53,7 +54,8 @@ public static class Results
             { "version": "t", "unit_costs_gbp": { "post": 5.0 }, "officer_hourly_cost_gbp": { "default": 31.5 },
               "services": { "bins": { "go_live": "2024-01" } } }
             """);
-        return SavingsEngine.ComputeConsortium(data, assumptions, new ReportRequest(new Core.Domain.Month(2024, 1), new Core.Domain.Month(2024, 12)), CouncilBuilder.NoLineage());
+        return SavingsEngine.ComputeConsortium(data, assumptions, new ReportRequest(new Core.Domain.Month(2024, 1), new Core.Domain.Month(2024, 12)),
+            CouncilBuilder.NoLineage());
     }
 
     /// <summary>The worked example with its assumptions file edited first (e.g. a unit cost changed).</summary>
@@ -155,7 +157,8 @@ public static class Tools
         var path = Find(program, candidates);
         if (path is not null) return path;
         var message = $"{program} is not installed (apt-get install -y --no-install-recommends {package}); this test needs it.";
-        if (required is { } variable) Assert.Fail(message + $" {variable} {(variable.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} set, so a missing tool is a failure.");
+        if (required is { } variable) Assert.Fail(message + $" {variable} {(variable.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} " +
+            $"set, so a missing tool is a failure.");
         output.WriteLine("SKIPPED: " + message);
         return null;
     }

@@ -49,11 +49,11 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         b.ClosedEachMonth("parking", "2023-01", "2024-12", 12, 3, "G2");
         b.Cost("parking", "print", "2023-01", "2023-12", 1_200m).Cost("parking", "print", "2024-01", "2024-12", 300m);
         const string json = """
-            {"version":"t","unit_costs_gbp":{"web":0.15,"phone":2.83},"officer_hourly_cost_gbp":{"default":30,"grades":{"G2":41.5}},
-             "services":{"permits":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"}},
-                         "tipping":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"}},
-                         "parking":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"},"lines":["print","postage","avoidable_contact"]}}}
-            """;
+        {"version":"t","unit_costs_gbp":{"web":0.15,"phone":2.83},"officer_hourly_cost_gbp":{"default":30,"grades":{"G2":41.5}},
+         "services":{"permits":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"}},
+                     "tipping":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"}},
+                     "parking":{"go_live":"2024-01","baseline":{"from":"2023-01","to":"2023-12"},"lines":["print","postage","avoidable_contact"]}}}
+        """;
         return Core.Method.SavingsEngine.ComputeCouncil(b.Build(), null, Core.Assumptions.AssumptionSet.Parse(json),
             new ReportRequest(new Month(2024, 1), new Month(2024, 12)), TestSupport.CouncilBuilder.NoLineage());
     });
@@ -61,11 +61,13 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
     private static readonly Lazy<SavingsResult> Many = new(() =>
     {
         var b = new TestSupport.CouncilBuilder();
-        var json = new System.Text.StringBuilder("""{"version":"t","unit_costs_gbp":{"web":0.15,"phone":2.83},"officer_hourly_cost_gbp":{"default":30},"services":{""");
+        var json = new System.Text.StringBuilder(
+            """{"version":"t","unit_costs_gbp":{"web":0.15,"phone":2.83},"officer_hourly_cost_gbp":{"default":30},"services":{""");
         for (var i = 0; i < 201; i++)
         {
             var name = $"svc-{i}";
-            json.Append(i == 0 ? "" : ",").Append('"').Append(name).Append("\":{\"go_live\":\"2024-01\",\"baseline\":{\"from\":\"2023-12\",\"to\":\"2023-12\"}}");
+            json.Append(i == 0 ? "" : ",").Append('"').Append(name)
+                .Append("\":{\"go_live\":\"2024-01\",\"baseline\":{\"from\":\"2023-12\",\"to\":\"2023-12\"}}");
             b.VolumeEachMonth(name, "web", "2023-12", "2024-02", 10 + i).VolumeEachMonth(name, "phone", "2023-12", "2024-02", 30 - i % 7);
             b.ClosedEachMonth(name, "2023-12", "2024-02", 20 - i % 5, 1);
         }
@@ -76,7 +78,8 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
 
     /// <summary>The Officer time sheet's rows in order: service by service, month, then grade.</summary>
     private static List<(ReportUnit Unit, OfficerTimeRow Row)> OfficerRows(SavingsResult result) =>
-        ReportUnits.Of(result).SelectMany(u => u.Working.OfficerTime.OrderBy(r => r.Month).ThenBy(r => r.Grade ?? "", StringComparer.Ordinal).Select(r => (u, r))).ToList();
+        ReportUnits.Of(result).SelectMany(u => u.Working.OfficerTime.OrderBy(r => r.Month).ThenBy(r => r.Grade ?? "", StringComparer.Ordinal)
+            .Select(r => (u, r))).ToList();
 
     /// <summary>The Avoidable contact sheet's rows in order: service by service, month, digital then offline channel.</summary>
     private static List<AvoidableContactRow> Pairs(SavingsResult result) =>
@@ -114,7 +117,8 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         foreach (var (sheet, cells) in a)
         {
             Assert.True(cells.Keys.ToHashSet().SetEquals(b[sheet].Keys),
-                $"{sheet}: only in ClosedXML's: {string.Join(" ", cells.Keys.Except(b[sheet].Keys).Take(10))}; only in the streamed: {string.Join(" ", b[sheet].Keys.Except(cells.Keys).Take(10))}");
+                $"{sheet}: only in ClosedXML's: {string.Join(" ", cells.Keys.Except(b[sheet].Keys).Take(10))}; only in the streamed: " +
+                    $"{string.Join(" ", b[sheet].Keys.Except(cells.Keys).Take(10))}");
             foreach (var (at, x) in cells)
             {
                 var y = b[sheet][at];
@@ -125,7 +129,8 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
                 Assert.True(x.Number.HasValue == y.Number.HasValue, $"{where}: a number in one file only");
                 if (x.Number is { } n)
                     Assert.True(Math.Abs(n - y.Number!.Value) <= 1e-6 * Math.Max(1, Math.Abs(n)),
-                        $"{where}: ClosedXML's value {n.ToString("R", CultureInfo.InvariantCulture)}, the streamed {y.Number.Value.ToString("R", CultureInfo.InvariantCulture)}");
+                        $"{where}: ClosedXML's value {n.ToString("R", CultureInfo.InvariantCulture)}, the streamed " +
+                            $"{y.Number.Value.ToString("R", CultureInfo.InvariantCulture)}");
                 compared++;
             }
         }
@@ -336,7 +341,8 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         var officer = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Officer time.csv"));
         var officerRows = OfficerRows(result).Select(x => x.Row).ToList();
         for (var i = 0; i < officerRows.Count; i++)
-            Pence(officerRows[i].Gross, double.Parse(officer[i + 1][10], CultureInfo.InvariantCulture), $"LibreOffice Officer time row {i + 2} gross");
+            Pence(officerRows[i].Gross, double.Parse(officer[i + 1][10], CultureInfo.InvariantCulture),
+                $"LibreOffice Officer time row {i + 2} gross");
         var contact = LibreOfficeRoundTripTests.Csv(Path.Combine(outDir, "stripped-Avoidable contact.csv"));
         var pairs = Pairs(result);
         for (var i = 0; i < pairs.Count; i++)
@@ -346,7 +352,8 @@ public class StreamedWorkbookTests(ITestOutputHelper output)
         var row2 = 0;
         foreach (var u in units)
             foreach (var sm in u.Working.Months)
-                Pence(sm.AdjustedByLine.Values.Sum(), double.Parse(monthly[++row2][adjusted], CultureInfo.InvariantCulture), $"LibreOffice Monthly row {row2 + 1}");
+                Pence(sm.AdjustedByLine.Values.Sum(), double.Parse(monthly[++row2][adjusted], CultureInfo.InvariantCulture),
+                    $"LibreOffice Monthly row {row2 + 1}");
     }
 
     private static double V(XElement c) => double.Parse(c.Element(Ns + "v")!.Value, CultureInfo.InvariantCulture);

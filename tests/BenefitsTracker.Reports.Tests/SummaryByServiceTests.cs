@@ -62,7 +62,8 @@ public class SummaryByServiceTests
         var after = D(Cell(t, Row(t, result.Services[0].Service), "Adjusted benefit"));
         Pence(before / 2, after, "the first service after attribution is halved");
         var sum = result.Services.Sum(w => D(Cell(t, Row(t, w.Service), "Adjusted benefit")));
-        Pence(Convert.ToDecimal(Named(wb, SummarySheet.Adjusted), CultureInfo.InvariantCulture), sum, "services against the headline after the change");
+        Pence(Convert.ToDecimal(Named(wb, SummarySheet.Adjusted), CultureInfo.InvariantCulture), sum,
+            "services against the headline after the change");
     }
 
     [Fact]
@@ -83,7 +84,8 @@ public class SummaryByServiceTests
             {
                 var cell = Cell(t, row, char.ToUpperInvariant(category[0]) + category[1..]);
                 Assert.StartsWith("SUMIFS('Spend'!", cell.FormulaA1, StringComparison.Ordinal);
-                Pence(digital.Where(c => c.Line.Service == owner && c.Line.Category == category).Sum(c => c.InPeriod), cell.Value, $"{owner} {category}");
+                Pence(digital.Where(c => c.Line.Service == owner && c.Line.Category == category).Sum(c => c.InPeriod), cell.Value,
+                    $"{owner} {category}");
             }
         }
         // The costs as recorded add up to the headline's before optimism bias on costs.

@@ -18,7 +18,8 @@ public static class WorkbookAssert
         var path = dir.File("savings.xlsx");
         SavingsWorkbook.Write(result, path);
         var wb = new XLWorkbook(path);
-        foreach (var cell in wb.Worksheets.SelectMany(ws => ws.CellsUsed(c => c.HasFormula && c.FormulaA1.Contains("MEDIAN(", StringComparison.Ordinal))).ToList())
+        foreach (var cell in wb.Worksheets.SelectMany(ws =>
+            ws.CellsUsed(c => c.HasFormula && c.FormulaA1.Contains("MEDIAN(", StringComparison.Ordinal))).ToList())
         {
             var saved = cell.CachedValue;
             cell.Value = saved;
@@ -72,13 +73,15 @@ public static class WorkbookAssert
         Ratio(t.Roi, Named(wb, SummarySheet.Roi), "ROI");
         Ratio(t.Bcr, Named(wb, SummarySheet.Bcr), "BCR");
         Pence(t.Npv, Named(wb, SummarySheet.Npv), "NPV");
-        Assert.Equal(t.PaybackMonth?.ToString() ?? "not within the period", Convert.ToString(Named(wb, SummarySheet.Payback), CultureInfo.InvariantCulture));
+        Assert.Equal(t.PaybackMonth?.ToString() ?? "not within the period",
+            Convert.ToString(Named(wb, SummarySheet.Payback), CultureInfo.InvariantCulture));
         Pence(t.OfficerHoursReleased, Named(wb, SummarySheet.Hours), "officer hours released");
         if (r.Appraisal is { } a)
         {
             Pence(a.Cash.CashableNet, Named(wb, SummarySheet.CashNet), "cashable net benefit");
             Ratio(a.Cash.CashableRoi, Named(wb, SummarySheet.CashRoi), "cashable ROI");
-            Assert.Equal(a.Cash.CashablePaybackMonth?.ToString() ?? "not within the period", Convert.ToString(Named(wb, SummarySheet.CashPayback), CultureInfo.InvariantCulture));
+            Assert.Equal(a.Cash.CashablePaybackMonth?.ToString() ?? "not within the period",
+                Convert.ToString(Named(wb, SummarySheet.CashPayback), CultureInfo.InvariantCulture));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Reports.Workbook;
 using ClosedXML.Excel;
@@ -67,7 +68,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
         var lines = spend.Table("CostLinesTable");
         var amountCol = lines.HeadersRow().Cells().First(c => c.GetString() == "Amount").Address.ColumnNumber;
         var categoryCol = lines.HeadersRow().Cells().First(c => c.GetString() == "Category").Address.ColumnNumber;
-        var row = lines.DataRange.Rows().First(r => CostCategories.Digital.Contains(r.Cell(categoryCol - lines.RangeAddress.FirstAddress.ColumnNumber + 1).GetString()));
+        var row = lines.DataRange.Rows()
+            .First(r => CostCategories.Digital.Contains(r.Cell(categoryCol - lines.RangeAddress.FirstAddress.ColumnNumber + 1).GetString()));
         var line = result.Costs.First(c => !CostCategories.IsBaseline(c.Line.Category));
         var before = Convert.ToDecimal(Named(wb, SummarySheet.Costs), CultureInfo.InvariantCulture);
         var amount = spend.Cell(row.RowNumber(), amountCol);
@@ -95,7 +97,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
         var appraisal = wb.Worksheet("Appraisal");
         for (var t = 0; t < result.Months.Count; t++)
         {
-            Pence(result.Months[t].AdjustedBenefit, appraisal.Cell(t + 2, AppraisalSheet.AdjustedCol).Value, $"{result.Months[t].Month} adjusted after sorting");
+            Pence(result.Months[t].AdjustedBenefit, appraisal.Cell(t + 2, AppraisalSheet.AdjustedCol).Value,
+                $"{result.Months[t].Month} adjusted after sorting");
             Pence(result.Months[t].Costs, appraisal.Cell(t + 2, AppraisalSheet.CostsCol).Value, $"{result.Months[t].Month} costs after sorting");
         }
         if (scope == "consortium") return;
@@ -104,7 +107,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
         var rows = BenefitsTracker.Reports.Register.BenefitsRegister.Rows(result);
         Assert.NotEmpty(rows);
         for (var i = 0; i < rows.Count; i++)
-            Pence(rows[i].Realised, register.Cell(i + 2, RegisterSheet.RealisedCol).Value, $"register {rows[i].Service} {rows[i].Line} after sorting");
+            Pence(rows[i].Realised, register.Cell(i + 2, RegisterSheet.RealisedCol).Value,
+                $"register {rows[i].Service} {rows[i].Line} after sorting");
     }
 
     /// <summary>The register's "Assumption behind it" is a formula over the named assumptions: a changed rate changes the words.</summary>
@@ -161,7 +165,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
     private static void Sort(XLWorkbook wb)
     {
         var moved = 0;
-        foreach (var (sheet, table) in new[] { ("Monthly", "MonthlyTable"), ("Officer time", "OfficerTimeTable"), ("Avoidable contact", "AvoidableContactTable") })
+        foreach (var (sheet, table) in new[] { ("Monthly", "MonthlyTable"), ("Officer time", "OfficerTimeTable"),
+            ("Avoidable contact", "AvoidableContactTable") })
         {
             if (!wb.TryGetWorksheet(sheet, out var ws) || !ws.Tables.Any(t => t.Name == table)) continue;
             var data = ws.Table(table).DataRange;
@@ -198,23 +203,50 @@ public class WorkbookAuditTests(ITestOutputHelper output)
     [Theory]
     [InlineData("council")]
     [InlineData("consortium")]
-    public void Every_sheet_prints_to_the_page_width_with_its_header_repeated(string scope)
+    public void Every_sheet_prints_readably_across_as_few_pages_as_it_needs_with_its_header_repeated(string scope)
     {
         using var dir = new TempDir();
         var path = dir.File("savings.xlsx");
         SavingsWorkbook.Write(scope == "council" ? Results.SampleConwy : Results.SampleNorthWales, path);
         using var wb = new XLWorkbook(path);
+        string workbookXml;
+        using (var z = ZipFile.OpenRead(path))
+        using (var reader = new StreamReader(z.GetEntry("xl/workbook.xml")!.Open()))
+            workbookXml = reader.ReadToEnd();
         foreach (var ws in wb.Worksheets)
         {
             var ps = ws.PageSetup;
             Assert.Equal(XLPaperSize.A4Paper, ps.PaperSize);
-            Assert.Equal(1, ps.PagesWide);
+            var columns = ws.LastColumnUsed()?.ColumnNumber() ?? 1;
+            var width = Enumerable.Range(1, columns).Sum(c => SavingsWorkbook.PrintedWidth(ws.Column(c)));
+            // The scale the printer will use: the page's width times the pages across, over the sheet's width.
+            var scale = Math.Min(1, ps.PagesWide * SavingsWorkbook.PageWidthUnits(ps.PageOrientation) / width);
+            if (ws.Name != "Summary")
+            {
+                Assert.True(scale >= SavingsWorkbook.MinimumScale, $"{ws.Name}: prints at {scale:P0} across {ps.PagesWide} page(s)");
+                // No more pages than needed: one page fewer would print below the minimum scale.
+                if (ps.PagesWide > 1)
+                {
+                    Assert.True((ps.PagesWide - 1) * SavingsWorkbook.PageWidthUnits(ps.PageOrientation) / width < SavingsWorkbook.MinimumScale,
+                        $"{ws.Name}: {ps.PagesWide} pages across where fewer would do");
+                    // The first column repeats at the left (read from the file: ClosedXML 0.95 does not load column print titles).
+                    var quoted = ws.Name.Contains(' ', StringComparison.Ordinal) ? $"'{ws.Name}'" : ws.Name;
+                    // Absolute, as Excel writes them: LibreOffice repeats no column from a relative A:A.
+                    Assert.Contains($">{quoted}!$A:$A,{quoted}!$1:$", workbookXml, StringComparison.Ordinal);
+                    Assert.Equal(XLPageOrderValues.OverThenDown, ps.PageOrder);
+                }
+            }
+            else Assert.Equal(1, ps.PagesWide);
             if (ws.Name == "Summary") Assert.Equal(1, ps.PagesTall);
             else
             {
                 Assert.Equal(0, ps.PagesTall);
-                Assert.True(ps.FirstRowToRepeatAtTop >= 1, $"{ws.Name}: a header row repeats on every page");
-                Assert.Equal(Xl.HeaderFill, ws.Cell(ps.LastRowToRepeatAtTop, 1).Style.Fill.BackgroundColor);
+                // Read from the file's print titles: ClosedXML 0.95 loads no rows when columns repeat as well.
+                var quoted = Regex.Escape(ws.Name.Contains(' ', StringComparison.Ordinal) ? $"'{ws.Name}'" : ws.Name);
+                var titles = Regex.Match(workbookXml, $@">(?:{quoted}!\$A:\$A,)?{quoted}!\$(\d+):\$(\d+)</x:definedName>");
+                Assert.True(titles.Success, $"{ws.Name}: a header row repeats on every page");
+                Assert.Equal(1, int.Parse(titles.Groups[1].Value, CultureInfo.InvariantCulture));
+                Assert.Equal(Xl.HeaderFill, ws.Cell(int.Parse(titles.Groups[2].Value, CultureInfo.InvariantCulture), 1).Style.Fill.BackgroundColor);
             }
             var wide = (ws.LastColumnUsed()?.ColumnNumber() ?? 1) > SavingsWorkbook.PortraitColumns;
             if (wide) Assert.Equal(XLPageOrientation.Landscape, ps.PageOrientation);

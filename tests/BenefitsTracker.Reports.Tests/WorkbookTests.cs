@@ -104,7 +104,8 @@ public class WorkbookTests
         if (name != "discount_rate")
             Assert.NotEqual(before, Convert.ToDouble(Named(wb, SummarySheet.Adjusted), CultureInfo.InvariantCulture));
         else
-            Assert.NotEqual((double)Results.WorkedExampleResult.Totals.Npv, Convert.ToDouble(Named(wb, SummarySheet.Npv), CultureInfo.InvariantCulture), 2);
+            Assert.NotEqual((double)Results.WorkedExampleResult.Totals.Npv,
+                Convert.ToDouble(Named(wb, SummarySheet.Npv), CultureInfo.InvariantCulture), 2);
     }
 
     [Fact]
@@ -134,9 +135,11 @@ public class WorkbookTests
         using var wb = new XLWorkbook(path);
         if (scope == "council")
         {
-            Assert.Equal(["Summary", "Assumptions", "Baseline", "Monthly", "Officer time", "Avoidable contact", "Spend", "Cashable", "Appraisal", "Green Book", "KPIs", "Benefits register", "Lineage"],
+            Assert.Equal(["Summary", "Assumptions", "Baseline", "Monthly", "Officer time", "Avoidable contact", "Spend", "Cashable", "Appraisal",
+                "Green Book", "KPIs", "Benefits register", "Lineage"],
                 wb.Worksheets.Select(w => w.Name).ToArray());
-            foreach (var name in new[] { "unit_cost_web", "unit_cost_phone", "hourly_cost_default", "deadweight", "attribution", "optimism_bias", "discount_rate" })
+            foreach (var name in new[] { "unit_cost_web", "unit_cost_phone", "hourly_cost_default", "deadweight", "attribution",
+                "optimism_bias", "discount_rate" })
                 Assert.NotNull(wb.NamedRange(name));
             Assert.NotNull(wb.NamedRange("garden_waste_hourly_cost_default"));
         }
@@ -146,7 +149,8 @@ public class WorkbookTests
             Assert.Equal(["Summary", "Assumptions", "Members", "Monthly", "Appraisal", "Green Book", "Comparison", "Lineage"],
                 wb.Worksheets.Select(w => w.Name).ToArray());
             Assert.NotNull(wb.NamedRange("discount_rate"));
-            Assert.Contains("own workbook", string.Join(" ", wb.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString())), StringComparison.Ordinal);
+            Assert.Contains("own workbook", string.Join(" ", wb.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString())),
+                StringComparison.Ordinal);
         }
 
         var monthly = wb.Worksheet("Monthly");

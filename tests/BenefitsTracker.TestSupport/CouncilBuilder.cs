@@ -22,7 +22,9 @@ public sealed class CouncilBuilder(string code = "W06000001", string name = "Tes
         return this;
     }
 
-    /// <summary>Satisfaction ratings on one channel in one month: <paramref name="ratings"/> given, <paramref name="satisfied"/> of them 4 or 5.</summary>
+    /// <summary>
+    /// Satisfaction ratings on one channel in one month: <paramref name="ratings"/> given, <paramref name="satisfied"/> of them 4 or 5.
+    /// </summary>
     public CouncilBuilder Ratings(string service, string channel, string month, long ratings, long satisfied)
     {
         _volumes.Add(new ChannelVolume(service, channel, Month.Parse(month), 0, 0, 0, ratings, satisfied));
@@ -55,7 +57,8 @@ public sealed class CouncilBuilder(string code = "W06000001", string name = "Tes
     }
 
     /// <summary>A cost line from the first day of <paramref name="from"/> to the last day of <paramref name="to"/>.</summary>
-    public CouncilBuilder Cost(string? service, string category, string from, string to, decimal amount, bool cashable = false, string? reference = null)
+    public CouncilBuilder Cost(string? service, string category, string from, string to, decimal amount, bool cashable = false,
+        string? reference = null)
     {
         _costs.Add(Line(service, category, from, to, amount, cashable, reference));
         return this;
@@ -70,7 +73,8 @@ public sealed class CouncilBuilder(string code = "W06000001", string name = "Tes
 
     public CouncilData Build() => new(code, name, population, consortium, [.. _volumes], [.. _closed], [.. _open], [.. _costs], [.. _contacts]);
 
-    public static CostLine Line(string? service, string category, string from, string to, decimal amount, bool cashable = false, string? reference = null) =>
+    public static CostLine Line(string? service, string category, string from, string to, decimal amount, bool cashable = false,
+        string? reference = null) =>
         new(service, category, Month.Parse(from).FirstDay, Month.Parse(to).LastDay, amount, cashable, reference, null);
 
     /// <summary>Lineage with no input files, for tests that do not look at it.</summary>

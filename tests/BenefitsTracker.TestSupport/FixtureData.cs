@@ -94,7 +94,8 @@ public static class FixtureData
             .GroupBy(c => (Service: c["service"], Month: Month.Of(Instant(c["closed_at"])),
                 Grade: c.GetValueOrDefault("officer_grade", "") is { Length: > 0 } g ? g : null,
                 Minutes: c["officer_minutes"].Length == 0 ? 0m : decimal.Parse(c["officer_minutes"], CultureInfo.InvariantCulture)))
-            .OrderBy(g => g.Key.Service, StringComparer.Ordinal).ThenBy(g => g.Key.Month).ThenBy(g => g.Key.Grade, StringComparer.Ordinal).ThenBy(g => g.Key.Minutes)
+            .OrderBy(g => g.Key.Service, StringComparer.Ordinal).ThenBy(g => g.Key.Month).ThenBy(g => g.Key.Grade, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Minutes)
             .Select(g => new ClosedCases(g.Key.Service, g.Key.Month, g.Key.Grade, g.Key.Minutes, g.LongCount()))];
 
     private static List<OpenCases> OpenCases(IEnumerable<IReadOnlyDictionary<string, string>> cases) =>

@@ -36,7 +36,8 @@ public static class KpiExample
 
     /// <summary>Council One over April 2024.</summary>
     public static SavingsResult Council(string from = "2024-04", string to = "2024-04") =>
-        SavingsEngine.ComputeCouncil(Bins().Build(), null, Assumptions, new ReportRequest(Month.Parse(from), Month.Parse(to)), CouncilBuilder.NoLineage());
+        SavingsEngine.ComputeCouncil(Bins().Build(), null, Assumptions, new ReportRequest(Month.Parse(from), Month.Parse(to)),
+            CouncilBuilder.NoLineage());
 
     /// <summary>One (above) and Two (300 web a month from April 2023; 5 ratings in April 2024, 1 of them 4 or 5), over April 2024.</summary>
     public static SavingsResult Consortium()

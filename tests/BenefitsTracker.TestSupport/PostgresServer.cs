@@ -46,7 +46,8 @@ public sealed class PostgresServer : IDisposable
     }
 
     /// <summary>What to tell someone whose machine has no PostgreSQL.</summary>
-    public const string Missing = "PostgreSQL's server binaries (initdb, pg_ctl) are not installed (apt-get install -y --no-install-recommends postgresql); this test needs them.";
+    public const string Missing = "PostgreSQL's server binaries (initdb, pg_ctl) are not installed (apt-get install -y --no-install-recommends " +
+        "postgresql); this test needs them.";
 
     /// <summary>The folder of initdb and pg_ctl: the newest /usr/lib/postgresql/N/bin, else one on PATH; null when none.</summary>
     public static string? FindBinaries()
@@ -164,7 +165,8 @@ public sealed class PostgresServer : IDisposable
             throw new InvalidOperationException($"{Path.GetFileName(program)} did not finish in 120 s");
         }
         if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', args)} failed ({p.ExitCode}): {stderr.Result}{stdout.Result}" +
-                                                (File.Exists(Path.Combine(_folder, "server.log")) ? "\n" + File.ReadAllText(Path.Combine(_folder, "server.log")) : ""));
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(program)} {string.Join(' ', args)} failed ({p.ExitCode}): {stderr.Result}{stdout.Result}" +
+                (File.Exists(Path.Combine(_folder, "server.log")) ? "\n" + File.ReadAllText(Path.Combine(_folder, "server.log")) : ""));
     }
 }

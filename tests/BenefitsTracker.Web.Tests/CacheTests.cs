@@ -32,7 +32,8 @@ public sealed class CacheTests
         Assert.Equal(computed, service.Cache.Computations);
 
         // A new Conwy transaction in the period: recomputed, and the count moves by one.
-        var event2 = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy && r["event_type"] == "transaction_completed").First();
+        var event2 = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy
+            && r["event_type"] == "transaction_completed").First();
         event2["event_id"] = "cache-test-conwy";
         event2["occurred_at"] = "2024-06-15T10:00:00Z";
         event2.Remove("quantity");

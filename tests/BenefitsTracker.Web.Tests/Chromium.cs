@@ -24,7 +24,8 @@ public static class Chromium
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = path,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
         });
         return (playwright, browser);
     }

@@ -105,8 +105,10 @@ public sealed class ClusteredSchedulerTests
             await using (var db = await BenefitsStore.OpenAsync(target))
             {
                 // What a process killed during a run leaves, and a run by hand under way, which must stay as it is.
-                db.JobRuns.Add(new JobRunRow { Job = JobNames.DataQuality, Trigger = JobRun.BySchedule, StartedAt = DateTimeOffset.UtcNow.AddHours(-1), Outcome = JobRun.Running });
-                db.JobRuns.Add(new JobRunRow { Job = JobNames.DataQuality, Trigger = JobRun.ByHand, StartedAt = DateTimeOffset.UtcNow, Outcome = JobRun.Running });
+                db.JobRuns.Add(new JobRunRow { Job = JobNames.DataQuality, Trigger = JobRun.BySchedule,
+                    StartedAt = DateTimeOffset.UtcNow.AddHours(-1), Outcome = JobRun.Running });
+                db.JobRuns.Add(new JobRunRow { Job = JobNames.DataQuality, Trigger = JobRun.ByHand, StartedAt = DateTimeOffset.UtcNow,
+                    Outcome = JobRun.Running });
                 await db.SaveChangesAsync();
             }
             var runner = new JobRunner(target, new JobOptions(), TimeProvider.System);
@@ -141,7 +143,8 @@ public sealed class ClusteredSchedulerTests
 
         public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
-        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default) =>
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException,
+            CancellationToken cancellationToken = default) =>
             ValueTask.CompletedTask;
     }
 }

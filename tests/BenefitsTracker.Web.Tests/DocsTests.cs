@@ -43,7 +43,8 @@ public sealed partial class DocsTests(ITestOutputHelper output)
         foreach (var (command, status) in examples)
         {
             // -o is kept where the example saves a file; the status is written last on stdout.
-            var start = new ProcessStartInfo("bash") { WorkingDirectory = service.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("bash") { WorkingDirectory = service.Folder, RedirectStandardOutput = true,
+                RedirectStandardError = true };
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(command + " -w '\\n%{http_code}'");
             foreach (var (k, v) in env) start.Environment[k] = v;
@@ -52,7 +53,8 @@ public sealed partial class DocsTests(ITestOutputHelper output)
             await process.WaitForExitAsync();
             var answered = stdout.TrimEnd().Split('\n')[^1];
             output.WriteLine($"{answered} {command}");
-            Assert.True(answered == status.ToString(System.Globalization.CultureInfo.InvariantCulture), $"'{command}' answered {answered}, the docs say {status}: {stdout}");
+            Assert.True(answered == status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"'{command}' answered {answered}, the docs say {status}: {stdout}");
         }
     }
 }

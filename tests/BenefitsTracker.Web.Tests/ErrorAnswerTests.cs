@@ -52,7 +52,8 @@ public sealed class ErrorAnswerTests : IAsyncLifetime
         var real = await _service.KeyAsync(ServiceUnderTest.Conwy);
         var wrong = real[..^4] + (real.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
         await Refused(HttpStatusCode.Unauthorized, HttpMethod.Post, "/api/v1/events", wrong, Rows.JsonArray(Conwy(2)));
-        await Refused(HttpStatusCode.Unauthorized, HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03", "not-a-key");
+        await Refused(HttpStatusCode.Unauthorized, HttpMethod.Get,
+            $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03", "not-a-key");
     }
 
     [Fact]
@@ -61,7 +62,8 @@ public sealed class ErrorAnswerTests : IAsyncLifetime
         var key = await _service.KeyAsync(ServiceUnderTest.Conwy);
         ApiKeyText.TryParse(key, out var id, out _);
         await using (var db = await BenefitsStore.OpenAsync(_service.Target))
-            Assert.True(await new ApiKeys(db, KeyHasher.FromFile(KeySecretFile.Resolve(_service.Target, null))).RevokeAsync(id, DateTimeOffset.UtcNow));
+            Assert.True(await new ApiKeys(db, KeyHasher.FromFile(KeySecretFile.Resolve(_service.Target, null)))
+                .RevokeAsync(id, DateTimeOffset.UtcNow));
         await Refused(HttpStatusCode.Unauthorized, HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(Conwy(2)));
     }
 
@@ -81,7 +83,8 @@ public sealed class ErrorAnswerTests : IAsyncLifetime
     {
         var key = await _service.KeyAsync(ServiceUnderTest.Conwy, KeyScope.Read);
         await Refused(HttpStatusCode.Forbidden, HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Anglesey}/savings?from=2024-04&to=2025-03", key);
-        await Refused(HttpStatusCode.Forbidden, HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Anglesey}/reports/2024-04..2025-03/manifest.json", key);
+        await Refused(HttpStatusCode.Forbidden, HttpMethod.Get,
+            $"/api/v1/councils/{ServiceUnderTest.Anglesey}/reports/2024-04..2025-03/manifest.json", key);
     }
 
     [Fact]
@@ -91,14 +94,17 @@ public sealed class ErrorAnswerTests : IAsyncLifetime
         await Refused(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/events", read, Rows.JsonArray(Conwy(2)));
 
         var consortium = await _service.KeyAsync(ServiceUnderTest.Consortium, KeyScope.ConsortiumRead);
-        await Refused(HttpStatusCode.Forbidden, HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03", consortium);
-        var comparison = await _service.SendAsync(HttpMethod.Get, $"/api/v1/consortia/{ServiceUnderTest.Consortium}/comparison?from=2024-04&to=2025-03", consortium);
+        await Refused(HttpStatusCode.Forbidden, HttpMethod.Get,
+            $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03", consortium);
+        var comparison = await _service.SendAsync(HttpMethod.Get,
+            $"/api/v1/consortia/{ServiceUnderTest.Consortium}/comparison?from=2024-04&to=2025-03", consortium);
         Assert.Equal(HttpStatusCode.OK, comparison.StatusCode);
         var body = await ServiceUnderTest.JsonAsync(comparison);
         Assert.Equal(ServiceUnderTest.Consortium, (string)body["scope"]!["consortium"]!);
         Assert.NotNull(body["members"]);
         // A council's key does not read the consortium's comparison.
-        await Refused(HttpStatusCode.Forbidden, HttpMethod.Get, $"/api/v1/consortia/{ServiceUnderTest.Consortium}/comparison?from=2024-04&to=2025-03", read);
+        await Refused(HttpStatusCode.Forbidden, HttpMethod.Get,
+            $"/api/v1/consortia/{ServiceUnderTest.Consortium}/comparison?from=2024-04&to=2025-03", read);
     }
 
     [Fact]
@@ -107,11 +113,13 @@ public sealed class ErrorAnswerTests : IAsyncLifetime
         var key = await _service.KeyAsync(ServiceUnderTest.Conwy);
         var rows = Conwy(2);
         var array = "[" + rows[0].ToJsonString() + "," + rows[1].ToJsonString()[..^5] + "]";
-        var detail = await Refused(HttpStatusCode.BadRequest, HttpMethod.Post, "/api/v1/events", key, new StringContent(array, Encoding.UTF8, "application/json"));
+        var detail = await Refused(HttpStatusCode.BadRequest, HttpMethod.Post, "/api/v1/events", key,
+            new StringContent(array, Encoding.UTF8, "application/json"));
         Assert.Contains("element 1", detail, StringComparison.Ordinal);
 
         var ndjson = rows[0].ToJsonString() + "\n{\"council_code\": \"W06000003\", \n" + rows[1].ToJsonString() + "\n";
-        detail = await Refused(HttpStatusCode.BadRequest, HttpMethod.Post, "/api/v1/events", key, new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"));
+        detail = await Refused(HttpStatusCode.BadRequest, HttpMethod.Post, "/api/v1/events", key,
+            new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"));
         Assert.Contains("line 2", detail, StringComparison.Ordinal);
     }
 

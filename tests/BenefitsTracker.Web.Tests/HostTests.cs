@@ -77,7 +77,8 @@ public sealed class HostTests : IAsyncLifetime
         Assert.Contains("no inbox folder", (string)inbox["not_scheduled"]!, StringComparison.Ordinal);
         var rollups = jobs[1]!;
         Assert.Equal("Europe/London", (string)rollups["time_zone"]!);
-        Assert.True(DateTimeOffset.Parse((string)rollups["next_fire_time"]!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow);
+        Assert.True(
+            DateTimeOffset.Parse((string)rollups["next_fire_time"]!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow);
     }
 
     [Fact]
@@ -93,9 +94,11 @@ public sealed class HostTests : IAsyncLifetime
         var html = await _service.SendAsync(HttpMethod.Get, root + "report.html", key);
         Assert.Contains("<h1>Savings from digital services: Conwy</h1>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var manifest = await (await _service.SendAsync(HttpMethod.Get, root + "manifest.json", key)).Content.ReadAsStringAsync();
-        var savings = await (await _service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03", key)).Content.ReadAsStringAsync();
+        var savings = await (await _service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03",
+            key)).Content.ReadAsStringAsync();
         Assert.Equal(Rows.Figures(manifest), Rows.Figures(savings));
         Assert.Equal(HttpStatusCode.NotFound, (await _service.SendAsync(HttpMethod.Get, root + "secrets.txt", key)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/reports/2024-04/manifest.json", key)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await _service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/reports/2024-04/manifest.json", key)).StatusCode);
     }
 }

@@ -20,7 +20,8 @@ public sealed class IngestOverHttpTests
         var folder = Directory.CreateTempSubdirectory("bt-web-same-").FullName;
         try
         {
-            var others = Rows.FilterCsv(ServiceUnderTest.Sample("events.csv"), Path.Combine(folder, "others.csv"), c => c[1] != ServiceUnderTest.Conwy);
+            var others = Rows.FilterCsv(ServiceUnderTest.Sample("events.csv"), Path.Combine(folder, "others.csv"),
+                c => c[1] != ServiceUnderTest.Conwy);
             await using var service = await ServiceUnderTest.StartAsync(events: others);
             var key = await service.KeyAsync(ServiceUnderTest.Conwy);
             var conwy = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy);
@@ -32,7 +33,8 @@ public sealed class IngestOverHttpTests
             Assert.Equal(HttpStatusCode.OK, second.StatusCode);
             Assert.Equal(half, (long)(await ServiceUnderTest.JsonAsync(first))["accepted"]!);
             Assert.Equal(conwy.Count - half, (long)(await ServiceUnderTest.JsonAsync(second))["accepted"]!);
-            var overHttp = await service.Client.SendAsync(service.Request(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?{Period}", key));
+            var overHttp =
+                await service.Client.SendAsync(service.Request(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?{Period}", key));
             Assert.Equal(HttpStatusCode.OK, overHttp.StatusCode);
 
             // From a file: every event ingested from events.csv, and the manifest `benefits report` writes.
@@ -61,7 +63,8 @@ public sealed class IngestOverHttpTests
         var after = await service.CountsAsync();
         var again = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.Ndjson(rows)));
         // The same rows in another body (a JSON array, in another order): each is a duplicate by its event_id.
-        var other = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(Enumerable.Reverse(rows))));
+        var other = await ServiceUnderTest.JsonAsync(
+            await service.SendAsync(HttpMethod.Post, "/api/v1/events", key, Rows.JsonArray(Enumerable.Reverse(rows))));
 
         Assert.Equal(50, (long)first["accepted"]!);
         Assert.Equal(50, after.Events);
@@ -189,8 +192,10 @@ public sealed class IngestOverHttpTests
         var rows = Rows.FromCsv(ServiceUnderTest.Sample("events.csv"), r => r["council_code"] == ServiceUnderTest.Conwy).Take(4).ToList();
         foreach (var r in rows) r.Remove("event_id");
         // NDJSON with spaces after the separators, then the same rows as an indented JSON array.
-        var spaced = string.Concat(rows.Select(r => r.ToJsonString().Replace("\",\"", "\", \"", StringComparison.Ordinal).Replace("\":\"", "\": \"", StringComparison.Ordinal) + "\n"));
-        var indented = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var spaced = string.Concat(rows.Select(r => r.ToJsonString().Replace("\",\"", "\", \"", StringComparison.Ordinal)
+            .Replace("\":\"", "\": \"", StringComparison.Ordinal) + "\n"));
+        var indented = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray())
+            .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
 
         var first = await ServiceUnderTest.JsonAsync(await service.SendAsync(HttpMethod.Post, "/api/v1/events", key,
             new StringContent(spaced, System.Text.Encoding.UTF8, "application/x-ndjson")));

@@ -25,7 +25,8 @@ public sealed class SchedulerTests
         {
             await using (var db = new BenefitsDbContext(BenefitsStore.Options(target)))
             {
-                var run = await db.JobRuns.AsNoTracking().Where(r => r.Job == job && r.Trigger == JobRun.BySchedule && r.FinishedAt != null).OrderBy(r => r.Id).FirstOrDefaultAsync();
+                var run = await db.JobRuns.AsNoTracking().Where(r => r.Job == job && r.Trigger == JobRun.BySchedule && r.FinishedAt != null)
+                    .OrderBy(r => r.Id).FirstOrDefaultAsync();
                 if (run is not null) return run;
             }
             await Task.Delay(250);
@@ -54,7 +55,8 @@ public sealed class SchedulerTests
         Assert.True((double)finished["duration_seconds"]! >= 0);
         // The run's own line stays with the operator (it can name every council's files); the API gives the outcome.
         Assert.Equal("no findings", run.Summary);
-        Assert.StartsWith("succeeded; the run's details are in `benefits jobs history data-quality`", (string)finished["summary"]!, StringComparison.Ordinal);
+        Assert.StartsWith("succeeded; the run's details are in `benefits jobs history data-quality`", (string)finished["summary"]!,
+            StringComparison.Ordinal);
         Assert.NotNull(quality["next_fire_time"]);
         // The schedule lives in the same database file as the data.
         await using var connection = new SqliteConnection($"Data Source={service.Target.Location};Mode=ReadOnly;Pooling=False");
@@ -114,7 +116,8 @@ public sealed class SchedulerTests
             await using (var db = await BenefitsStore.OpenAsync(target))
             {
                 var past = DateTimeOffset.UtcNow.AddHours(-1).UtcTicks;
-                var changed = await db.Database.ExecuteSqlRawAsync("UPDATE qrtz_triggers SET next_fire_time = {0} WHERE trigger_name = 'data-quality'", past);
+                var changed =
+                    await db.Database.ExecuteSqlRawAsync("UPDATE qrtz_triggers SET next_fire_time = {0} WHERE trigger_name = 'data-quality'", past);
                 Assert.Equal(1, changed);
                 Assert.Equal(0, await db.JobRuns.CountAsync());
             }
@@ -143,8 +146,10 @@ public sealed class SchedulerTests
         await using (var db = await BenefitsStore.OpenAsync(service.Target))
         {
             db.DataQualityFindings.AddRange(
-                new DataQualityFindingRow { RunId = 1, Kind = Finding.Gap, CouncilCode = ServiceUnderTest.Conwy, Service = "garden-waste", Month = 202409, Detail = "no events in 2024-09", FoundAt = DateTimeOffset.UtcNow },
-                new DataQualityFindingRow { RunId = 1, Kind = Finding.StaleFeed, CouncilCode = ServiceUnderTest.Anglesey, Detail = "no new events rows for 60 days", FoundAt = DateTimeOffset.UtcNow });
+                new DataQualityFindingRow { RunId = 1, Kind = Finding.Gap, CouncilCode = ServiceUnderTest.Conwy, Service = "garden-waste",
+                    Month = 202409, Detail = "no events in 2024-09", FoundAt = DateTimeOffset.UtcNow },
+                new DataQualityFindingRow { RunId = 1, Kind = Finding.StaleFeed, CouncilCode = ServiceUnderTest.Anglesey,
+                    Detail = "no new events rows for 60 days", FoundAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
         var key = await service.KeyAsync(ServiceUnderTest.Conwy, Application.Keys.KeyScope.Read);
@@ -161,19 +166,23 @@ public sealed class SchedulerTests
         await using var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
         await using (var db = await BenefitsStore.OpenAsync(service.Target))
         {
-            db.JobRuns.Add(new JobRunRow { Job = JobNames.RefreshRollups, Trigger = JobRun.BySchedule, StartedAt = DateTimeOffset.UtcNow.AddSeconds(-3), FinishedAt = DateTimeOffset.UtcNow,
+            db.JobRuns.Add(new JobRunRow { Job = JobNames.RefreshRollups, Trigger = JobRun.BySchedule,
+                StartedAt = DateTimeOffset.UtcNow.AddSeconds(-3), FinishedAt = DateTimeOffset.UtcNow,
                 Outcome = JobRun.Succeeded, Summary = "the rollups agree with the raw rows; nothing corrected" });
             // An inbox run's line names the files it took, every council's: the page, like the API, leaves it out.
-            db.JobRuns.Add(new JobRunRow { Job = JobNames.IngestInbox, Trigger = JobRun.BySchedule, StartedAt = DateTimeOffset.UtcNow.AddSeconds(-2), FinishedAt = DateTimeOffset.UtcNow,
+            db.JobRuns.Add(new JobRunRow { Job = JobNames.IngestInbox, Trigger = JobRun.BySchedule, StartedAt = DateTimeOffset.UtcNow.AddSeconds(-2),
+                FinishedAt = DateTimeOffset.UtcNow,
                 Outcome = JobRun.Succeeded, Summary = "took gwynedd-planning-events.csv: read 12, accepted 12" });
-            db.DataQualityFindings.Add(new DataQualityFindingRow { RunId = 1, Kind = Finding.Spike, CouncilCode = ServiceUnderTest.Conwy, Service = "planning-maps", Month = 202410,
+            db.DataQualityFindings.Add(new DataQualityFindingRow { RunId = 1, Kind = Finding.Spike, CouncilCode = ServiceUnderTest.Conwy,
+                Service = "planning-maps", Month = 202410,
                 Detail = "1,512 completed transactions in 2024-10 against a median of 240", FoundAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
         var jobs = await service.Client.GetStringAsync("/jobs");
         Assert.Contains("<th scope=\"row\">monthly-reports</th>", jobs, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">ingest-inbox</th>", jobs, StringComparison.Ordinal);
-        Assert.Contains("not scheduled: no inbox folder", jobs.Replace("&#39;", "'", StringComparison.Ordinal).Replace("&quot;", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("not scheduled: no inbox folder",
+            jobs.Replace("&#39;", "'", StringComparison.Ordinal).Replace("&quot;", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("the rollups agree with the raw rows", jobs, StringComparison.Ordinal);
         Assert.DoesNotContain("gwynedd-planning-events.csv", jobs, StringComparison.Ordinal);
         Assert.Contains("benefits jobs history ingest-inbox", jobs.Replace("&#96;", "`", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -65,7 +65,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public static async Task SeedAsync(DatabaseTarget target, IReadOnlyList<string> eventFiles)
     {
         await using var db = await BenefitsStore.OpenAsync(target);
-        await new Ingestor(db).IngestAsync([Sample("councils.csv"), Sample("assumptions.json"), Sample("costs.csv"), Sample("cases.csv"), .. eventFiles]);
+        await new Ingestor(db)
+            .IngestAsync([Sample("councils.csv"), Sample("assumptions.json"), Sample("costs.csv"), Sample("cases.csv"), .. eventFiles]);
     }
 
     public async Task<string> KeyAsync(string owner, KeyScope scope = KeyScope.Write, string? name = null)

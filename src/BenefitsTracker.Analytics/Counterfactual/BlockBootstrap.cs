@@ -102,7 +102,9 @@ internal static class BlockBootstrap
         return Math.Max(0, scale * scale - poisson / fitted.Length);
     }
 
-    /// <summary>Root mean square of the residual ratios' departures from 1: what a drawn ratio's (ratio − 1) is divided by to standardise it.</summary>
+    /// <summary>
+    /// Root mean square of the residual ratios' departures from 1: what a drawn ratio's (ratio − 1) is divided by to standardise it.
+    /// </summary>
     public static double Spread(double[] ratios)
     {
         var sum = 0.0;

@@ -32,7 +32,8 @@ internal sealed class SeasonalDesign
 
     public string Describe() => _indicators
         ? "Poisson regression (ML.NET L-BFGS) of monthly counts on a linear trend and 11 month-of-year indicators"
-        : $"Poisson regression (ML.NET L-BFGS) of monthly counts on a linear trend and one yearly harmonic (fewer than {MonthsForIndicators} months before go-live support no more seasonal terms)";
+        : $"Poisson regression (ML.NET L-BFGS) of monthly counts on a linear trend and one yearly harmonic (fewer than {MonthsForIndicators} " +
+            $"months before go-live support no more seasonal terms)";
 
     public double[] Row(Month m)
     {

@@ -52,6 +52,7 @@ internal sealed class ServiceSeries
             foreach (var (ch, v) in Channels(m)) sums[ch] = sums.GetValueOrDefault(ch) + v;
         var offline = sums.Where(kv => !_digital.Contains(kv.Key)).Sum(kv => kv.Value);
         var digital = sums.Where(kv => _digital.Contains(kv.Key)).Sum(kv => kv.Value);
-        return sums.ToDictionary(kv => kv.Key, kv => kv.Value / (_digital.Contains(kv.Key) ? Math.Max(digital, 1e-300) : Math.Max(offline, 1e-300)), StringComparer.Ordinal);
+        return sums.ToDictionary(kv => kv.Key, kv => kv.Value / (_digital.Contains(kv.Key) ? Math.Max(digital, 1e-300) : Math.Max(offline, 1e-300)),
+            StringComparer.Ordinal);
     }
 }

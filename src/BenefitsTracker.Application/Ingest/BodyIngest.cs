@@ -112,7 +112,8 @@ public sealed class BodyIngest(BenefitsDbContext db)
     /// </summary>
     private static long ElementOf(JsonException e, long counted) =>
         e.Path is { } path && path.StartsWith("$[", StringComparison.Ordinal) && path.IndexOf(']', StringComparison.Ordinal) is > 2 and var end
-            && long.TryParse(path.AsSpan(2, end - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
+            && long.TryParse(path.AsSpan(2, end - 2), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var i)
             ? i : counted;
 
     /// <summary>NDJSON, line by line, copied unchanged after checking each non-blank line is one JSON value.</summary>

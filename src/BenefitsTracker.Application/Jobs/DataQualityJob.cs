@@ -23,7 +23,8 @@ internal sealed class DataQualityJob(JobRunner runner)
         {
             var usage = await db.UsageRollups.AsNoTracking()
                 .GroupBy(r => new { r.CouncilCode, r.Service, r.Month })
-                .Select(g => new { g.Key.CouncilCode, g.Key.Service, g.Key.Month, Events = g.Sum(r => r.Completed + r.Started + r.Failed + r.Other + r.Ratings), Completed = g.Sum(r => r.Completed) })
+                .Select(g => new { g.Key.CouncilCode, g.Key.Service, g.Key.Month,
+                    Events = g.Sum(r => r.Completed + r.Started + r.Failed + r.Other + r.Ratings), Completed = g.Sum(r => r.Completed) })
                 .ToListAsync(ct);
             foreach (var series in usage.GroupBy(u => (u.CouncilCode, u.Service)).OrderBy(s => s.Key.CouncilCode, StringComparer.Ordinal)
                 .ThenBy(s => s.Key.Service, StringComparer.Ordinal))
@@ -33,7 +34,8 @@ internal sealed class DataQualityJob(JobRunner runner)
                 foreach (var gap in DataQualityRules.Gaps(events))
                     findings.Add(new Finding(Finding.Gap, council, service, gap,
                         $"no events in {gap}, though the service has events " +
-                        $"{(events.GetValueOrDefault(gap.AddMonths(-1)) > 0 && events.GetValueOrDefault(gap.AddMonths(1)) > 0 ? "the months either side" : $"in {MonthName(gap)} of other years")}"));
+                        $"{(events.GetValueOrDefault(gap.AddMonths(-1)) > 0 && events.GetValueOrDefault(gap.AddMonths(1)) > 0
+                            ? "the months either side" : $"in {MonthName(gap)} of other years")}"));
                 // Volume is completed transactions where the service has them (page views and the like follow go-live, not demand).
                 var completed = series.ToDictionary(u => Month.FromKey(u.Month), u => u.Completed);
                 var volumes = completed.Values.Any(v => v > 0) ? completed : events;
@@ -79,7 +81,8 @@ internal sealed class DataQualityJob(JobRunner runner)
             var max = (long)(o.MaxPlausibleOfficerMinutes * 100);
             var odd = await db.ClosedCaseRollups.AsNoTracking().Where(r => r.Count > 0 && (r.MinutesHundredths <= 0 || r.MinutesHundredths > max))
                 .GroupBy(r => new { r.CouncilCode, r.Service, r.Month })
-                .Select(g => new { g.Key.CouncilCode, g.Key.Service, g.Key.Month, Cases = g.Sum(r => r.Count), Zero = g.Where(r => r.MinutesHundredths <= 0).Sum(r => r.Count), Longest = g.Max(r => r.MinutesHundredths) })
+                .Select(g => new { g.Key.CouncilCode, g.Key.Service, g.Key.Month, Cases = g.Sum(r => r.Count),
+                    Zero = g.Where(r => r.MinutesHundredths <= 0).Sum(r => r.Count), Longest = g.Max(r => r.MinutesHundredths) })
                 .ToListAsync(ct);
             foreach (var c in odd.OrderBy(c => c.CouncilCode, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal)
                 .ThenBy(c => c.Month))
@@ -123,7 +126,8 @@ public sealed class DataQualityFindings(BenefitsDbContext db)
         var q = db.DataQualityFindings.AsNoTracking();
         if (owners is not null) q = q.Where(f => owners.Contains(f.CouncilCode));
         return (await q.OrderBy(f => f.CouncilCode).ThenBy(f => f.Service).ThenBy(f => f.Month).ThenBy(f => f.Id).ToListAsync(ct))
-            .Select(f => new StoredFinding(f.Kind, f.CouncilCode, f.Service.Length == 0 ? null : f.Service, f.Month is { } m ? Month.FromKey(m).ToString() : null, f.Detail, f.FoundAt))
+            .Select(f => new StoredFinding(f.Kind, f.CouncilCode, f.Service.Length == 0 ? null : f.Service,
+                f.Month is { } m ? Month.FromKey(m).ToString() : null, f.Detail, f.FoundAt))
             .ToList();
     }
 }

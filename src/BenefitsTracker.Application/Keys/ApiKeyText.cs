@@ -16,7 +16,8 @@ public static class ApiKeyText
         secret = "";
         if (text is null || !text.StartsWith("bt_", StringComparison.Ordinal)) return false;
         var sep = text.IndexOf('_', 3);
-        if (sep < 0 || !long.TryParse(text.AsSpan(3, sep - 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id)) return false;
+        if (sep < 0 || !long.TryParse(text.AsSpan(3, sep - 3), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out id)) return false;
         secret = text[(sep + 1)..];
         return secret.Length > 0;
     }

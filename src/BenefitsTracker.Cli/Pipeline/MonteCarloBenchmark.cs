@@ -103,8 +103,10 @@ public static class MonteCarloBenchmark
 
     private static AssumptionSet Assumptions(int services, int? draws)
     {
-        var json = new StringBuilder("{\"version\":\"bench\",\"unit_costs_gbp\":{\"web\":0.15,\"phone\":2.83},\"officer_hourly_cost_gbp\":{\"default\":30,\"grades\":{\"PO1\":32.5}},");
-        json.Append("\"adjustments\":{\"deadweight\":0.2,\"attribution\":0.9,\"optimism_bias\":0.1,\"optimism_bias_costs\":0.2},\"appraisal_years\":5,\"benefit_drop_off\":0.1,");
+        var json = new StringBuilder("{\"version\":\"bench\",\"unit_costs_gbp\":{\"web\":0.15,\"phone\":2.83}," +
+            "\"officer_hourly_cost_gbp\":{\"default\":30,\"grades\":{\"PO1\":32.5}},");
+        json.Append("\"adjustments\":{\"deadweight\":0.2,\"attribution\":0.9,\"optimism_bias\":0.1,\"optimism_bias_costs\":0.2}," +
+            "\"appraisal_years\":5,\"benefit_drop_off\":0.1,");
         if (draws is { } n)
             json.Append(CultureInfo.InvariantCulture, $"\"monte_carlo\":{{\"draws\":{n},\"seed\":42,\"inputs\":{{").Append(
                 "\"unit_costs_gbp.phone\":{\"distribution\":\"triangular\",\"low\":2.0,\"mode\":2.83,\"high\":4.0}," +

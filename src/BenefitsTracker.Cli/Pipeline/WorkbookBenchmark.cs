@@ -22,7 +22,8 @@ public static class WorkbookBenchmark
         if (services < 1 || grades < 1 || months < 1) throw new UsageException("--services, --grades and --months must each be at least 1.");
         var total = Stopwatch.StartNew();
         output.WriteLine($"Workbook benchmark: a council with {services:N0} services × {months} months × {grades} grades; writer: " +
-            $"{writer switch { "closedxml" => "ClosedXML only (the reference)", "streamed" => "streamed", _ => "auto (streamed above the threshold)" }}.");
+            $"{writer switch { "closedxml" => "ClosedXML only (the reference)", "streamed" => "streamed",
+                _ => "auto (streamed above the threshold)" }}.");
         var (data, assumptions, request) = Council(services, grades, months);
         var result = SavingsEngine.ComputeCouncil(data, null, assumptions, request,
             new Lineage([], "bench", new string('0', 64), "benefits bench workbook", null, null));
@@ -71,7 +72,8 @@ public static class WorkbookBenchmark
         var volumes = new List<ChannelVolume>();
         var closed = new List<ClosedCases>();
         var contacts = new List<ContactEvent>();
-        var json = new StringBuilder("{\"version\":\"bench\",\"unit_costs_gbp\":{\"web\":0.15,\"phone\":2.83},\"officer_hourly_cost_gbp\":{\"default\":30},\"services\":{");
+        var json = new StringBuilder("{\"version\":\"bench\",\"unit_costs_gbp\":{\"web\":0.15,\"phone\":2.83}," +
+            "\"officer_hourly_cost_gbp\":{\"default\":30},\"services\":{");
         for (var s = 0; s < services; s++)
         {
             var name = $"svc-{s}";

@@ -97,7 +97,8 @@ internal static class StrictJson
                 "a cost written as an object needs \"price_year\" (a financial year such as \"2010-11\"); or write the cost as a plain number");
         var text = String(yearElement, Join(path, "price_year"));
         if (!FinancialYear.TryParse(text, out var year))
-            throw new AssumptionsException(Join(path, "price_year"), $"'{text}' is not a financial year; write it as HM Treasury does, e.g. \"2010-11\"");
+            throw new AssumptionsException(Join(path, "price_year"),
+                $"'{text}' is not a financial year; write it as HM Treasury does, e.g. \"2010-11\"");
         return (UnitCost(gbp, Join(path, "gbp")), year);
     }
 

@@ -38,7 +38,8 @@ public static class ScenarioFiles
                 foreach (var v in council.Volumes.Where(v => v.Completed > 0).OrderBy(v => v.Service, StringComparer.Ordinal)
                     .ThenBy(v => v.Month).ThenBy(v => v.Channel, StringComparer.Ordinal))
                 {
-                    w.Write($"sc-{++rows:D9},{council.Code},{v.Service},{v.Channel},{EventTypes.Completed},{v.Month.FirstDay:yyyy-MM-dd}T12:00:00Z,,,{v.Completed.ToString(Inv)},\n");
+                    w.Write($"sc-{++rows:D9},{council.Code},{v.Service},{v.Channel},{EventTypes.Completed},{v.Month.FirstDay:yyyy-MM-dd}T12:00:00Z," +
+                        $",,{v.Completed.ToString(Inv)},\n");
                     transactions += v.Completed;
                 }
         }
@@ -49,7 +50,8 @@ public static class ScenarioFiles
             for (var i = 0; i < data.Councils.Count; i++)
                 if (data.GoLives[i] is { } g)
                     foreach (var s in services)
-                        w.Write($"{data.Councils[i].Code},,{s},{CostCategories.Hosting},{g.FirstDay:yyyy-MM-dd},{data.End.LastDay:yyyy-MM-dd},{(100m * Month.Count(g, data.End)).ToString("0.00", Inv)},false,HST-{s},hosting\n");
+                        w.Write($"{data.Councils[i].Code},,{s},{CostCategories.Hosting},{g.FirstDay:yyyy-MM-dd},{data.End.LastDay:yyyy-MM-dd}," +
+                            $"{(100m * Month.Count(g, data.End)).ToString("0.00", Inv)},false,HST-{s},hosting\n");
         }
 
         var first = data.Options.GoLive;
@@ -70,7 +72,8 @@ public static class ScenarioFiles
             w.Write("council_code,service,go_live,true_effect_transactions\n");
             for (var i = 0; i < data.Councils.Count; i++)
                 foreach (var s in services)
-                    w.Write($"{data.Councils[i].Code},{s},{data.GoLives[i]?.ToString() ?? ""},{data.TrueEffect(i, s, data.Start, data.End).ToString("0.0", Inv)}\n");
+                    w.Write($"{data.Councils[i].Code},{s},{data.GoLives[i]?.ToString() ?? ""}," +
+                        $"{data.TrueEffect(i, s, data.Start, data.End).ToString("0.0", Inv)}\n");
         }
         return (rows, transactions);
     }

@@ -236,7 +236,8 @@ public static class SyntheticDataGenerator
         void Line(string? council, string? consortium, string? service, string category, Month from, Month to, decimal amount,
             bool cashable, string reference, string description)
         {
-            w.Write($"{council},{consortium},{service},{category},{from.FirstDay:yyyy-MM-dd},{to.LastDay:yyyy-MM-dd},{amount.ToString("0.00", Inv)},{(cashable ? "true" : "false")},{reference},{description}\n");
+            w.Write($"{council},{consortium},{service},{category},{from.FirstDay:yyyy-MM-dd},{to.LastDay:yyyy-MM-dd},{amount.ToString("0.00", Inv)}" +
+                $",{(cashable ? "true" : "false")},{reference},{description}\n");
             lines++;
         }
 

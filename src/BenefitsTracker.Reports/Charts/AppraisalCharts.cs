@@ -36,7 +36,8 @@ public static class AppraisalCharts
             bars.Add(new Bar
             {
                 Position = pos, ValueBase = (double)Math.Min(b.NpvAtLow, b.NpvAtHigh), Value = (double)Math.Max(b.NpvAtLow, b.NpvAtHigh),
-                FillColor = b.NpvAtHigh >= b.NpvAtLow ? Palette.Blue : Palette.Vermillion, LineWidth = 0, Size = 0.7, Orientation = Orientation.Horizontal,
+                FillColor = b.NpvAtHigh >= b.NpvAtLow ? Palette.Blue : Palette.Vermillion, LineWidth = 0, Size = 0.7,
+                Orientation = Orientation.Horizontal,
             });
             ticks.AddMajor(pos, Label(b));
         }
@@ -56,7 +57,8 @@ public static class AppraisalCharts
             Fmt.Money(b.NpvAtLow), Fmt.Money(b.NpvAtHigh), Fmt.Money(b.Swing)]).ToList();
         var alt = shown.Count == 0 ? T["chart.tornado.empty"] + "." :
             T.F("chart.tornado.alt", ("npv", Fmt.Money(a.Npv)), ("swings",
-                string.Join("; ", shown.Take(3).Select(b => T.F("chart.tornado.swing", ("input", Label(b)), ("low", Fmt.Money(b.NpvAtLow)), ("high", Fmt.Money(b.NpvAtHigh)))))));
+                string.Join("; ", shown.Take(3).Select(b =>
+                    T.F("chart.tornado.swing", ("input", Label(b)), ("low", Fmt.Money(b.NpvAtLow)), ("high", Fmt.Money(b.NpvAtHigh)))))));
         return ChartStyle.Render(plot, "tornado", title, alt,
             [T["col.input"], T["chart.col.low"], T["chart.col.high"], T["chart.col.npv_low"], T["chart.col.npv_high"], T["chart.col.swing"]], rows);
     }
@@ -74,7 +76,8 @@ public static class AppraisalCharts
         ChartStyle.MoneyAxis(plot.Axes.Bottom);
         var rows = mc.Histogram.Select(b => (IReadOnlyList<string>)[T.Range(Fmt.Money(b.From), Fmt.Money(b.To)), Fmt.Count(b.Count)]).ToList();
         var alt = T.F("chart.mc.alt", ("draws", Fmt.Count(mc.Draws)), ("seed", mc.Seed.ToString(CultureInfo.InvariantCulture)),
-            ("p10", Fmt.Money(mc.P10Npv)), ("p50", Fmt.Money(mc.P50Npv)), ("p90", Fmt.Money(mc.P90Npv)), ("positive", Fmt.Percent(mc.ProbabilityNpvPositive)));
+            ("p10", Fmt.Money(mc.P10Npv)), ("p50", Fmt.Money(mc.P50Npv)), ("p90", Fmt.Money(mc.P90Npv)),
+            ("positive", Fmt.Percent(mc.ProbabilityNpvPositive)));
         return ChartStyle.Render(plot, "monte-carlo", title, alt, [T["chart.col.npv_range"], T["chart.col.draws"]], rows);
     }
 

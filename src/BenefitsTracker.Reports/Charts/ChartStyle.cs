@@ -42,7 +42,8 @@ internal static class ChartStyle
     }
 
     /// <summary>Month positions 0..n-1 on the x axis, labelled "Jan 2024", at most about eight labels.</summary>
-    public static void MonthAxis(Plot plot, IReadOnlyList<Month> months, ReportText? text = null) => MonthAxis(plot, months, 8, text ?? ReportText.En);
+    public static void MonthAxis(Plot plot, IReadOnlyList<Month> months, ReportText? text = null) =>
+        MonthAxis(plot, months, 8, text ?? ReportText.En);
 
     private static void MonthAxis(Plot plot, IReadOnlyList<Month> months, int labels, ReportText text)
     {
@@ -58,7 +59,8 @@ internal static class ChartStyle
         axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => Fmt.MoneyWhole(v) };
 
     public static void PercentAxis(IAxis axis) =>
-        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => (Math.Round(v) < 0 ? Fmt.Minus : "") + Math.Abs(Math.Round(v)).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%" };
+        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => (Math.Round(v) < 0 ? Fmt.Minus : "") + Math.Abs(Math.Round(v))
+            .ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%" };
 
     public static void Legend(Plot plot, Alignment where)
     {
@@ -78,7 +80,8 @@ internal static class ChartStyle
         plot.Axes.SetLimits(-1, 1, -1, 1);
     }
 
-    public static ReportChart Render(Plot plot, string stem, string title, string alt, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    public static ReportChart Render(Plot plot, string stem, string title, string alt, IReadOnlyList<string> headers,
+        IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
         var svg = SolidSvg(plot, Width, Height);

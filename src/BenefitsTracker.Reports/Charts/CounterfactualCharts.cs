@@ -34,14 +34,17 @@ public static class CounterfactualCharts
         var after = e.Months.Select((m, i) => (m, i)).Where(p => p.m.AfterGoLive && p.m.Low is not null && p.m.High is not null).ToList();
         if (after.Count > 0)
         {
-            var band = plot.Add.FillY([.. after.Select(p => (double)p.i)], [.. after.Select(p => (double)p.m.Low!.Value)], [.. after.Select(p => (double)p.m.High!.Value)]);
+            var band = plot.Add.FillY([.. after.Select(p => (double)p.i)], [.. after.Select(p => (double)p.m.Low!.Value)],
+                [.. after.Select(p => (double)p.m.High!.Value)]);
             band.FillColor = Palette.SkyBlue.WithAlpha(0.35);
             band.LegendText = T["chart.cf.band"];
         }
         var observed = plot.Add.ScatterLine(xs, [.. e.Months.Select(m => (double)m.Observed)], Palette.Black);
-        observed.LineWidth = 2; observed.MarkerSize = 6; observed.MarkerShape = MarkerShape.FilledCircle; observed.LegendText = T["chart.cf.observed"];
+        observed.LineWidth = 2; observed.MarkerSize = 6; observed.MarkerShape = MarkerShape.FilledCircle;
+        observed.LegendText = T["chart.cf.observed"];
         var projected = plot.Add.ScatterLine(xs, [.. e.Months.Select(m => (double)m.Projected)], Palette.Blue);
-        projected.LineWidth = 3; projected.MarkerSize = 6; projected.MarkerShape = MarkerShape.FilledSquare; projected.LinePattern = LinePattern.Dashed;
+        projected.LineWidth = 3; projected.MarkerSize = 6; projected.MarkerShape = MarkerShape.FilledSquare;
+        projected.LinePattern = LinePattern.Dashed;
         projected.LegendText = T["chart.cf.projected"];
         var goLive = e.GoLive is { } g ? months.IndexOf(g) : -1;
         if (goLive >= 0)
@@ -54,13 +57,15 @@ public static class CounterfactualCharts
         ChartStyle.Legend(plot, Alignment.UpperRight);
         plot.ShowLegend(Edge.Bottom);
         var rows = e.Months.Select(m => (IReadOnlyList<string>)[T.MonthShort(m.Month), Fmt.Number(m.Observed, 0), Fmt.Number(m.Projected, 0),
-            m.Low is { } lo ? Fmt.Number(lo, 0) : "", m.High is { } hi ? Fmt.Number(hi, 0) : "", T[m.AfterGoLive ? "chart.cf.after" : "chart.cf.before"]]).ToList();
+            m.Low is { } lo ? Fmt.Number(lo, 0) : "", m.High is { } hi ? Fmt.Number(hi, 0) : "",
+            T[m.AfterGoLive ? "chart.cf.after" : "chart.cf.before"]]).ToList();
         var projectedAfter = e.Months.Where(m => m.AfterGoLive).ToList();
         var alt = T.F("chart.cf.alt.lead", ("service", e.Service), ("method", Html.CounterfactualSection.MethodName(e, T))) + " " +
             (e.GoLive is { } gl ? T.F("chart.cf.alt.go_live", ("month", T.MonthLong(gl))) + " " : "") +
             T.F("chart.cf.alt.after", ("months", projectedAfter.Count), ("observed", Fmt.Number(projectedAfter.Sum(m => m.Observed), 0)),
                 ("projected", Fmt.Number(projectedAfter.Sum(m => m.Projected), 0)));
         return ChartStyle.Render(plot, Stem(e.Service), title, alt,
-            [T["col.month"], T["chart.cf.col.observed"], T["chart.cf.col.projected"], T["chart.cf.col.low"], T["chart.cf.col.high"], T["chart.cf.go_live"]], rows);
+            [T["col.month"], T["chart.cf.col.observed"], T["chart.cf.col.projected"], T["chart.cf.col.low"], T["chart.cf.col.high"],
+                T["chart.cf.go_live"]], rows);
     }
 }

@@ -33,7 +33,8 @@ public static class MemberCharts
             var centre = (drawn.Count - 1 - i) * 2.5;
             bars.Add(new Bar
             {
-                Position = centre + 0.45, Value = (double)m.AdjustedBenefitPer1000Residents!.Value, FillColor = Palette.Blue, LineWidth = 0, Size = 0.85,
+                Position = centre + 0.45, Value = (double)m.AdjustedBenefitPer1000Residents!.Value, FillColor = Palette.Blue,
+                    LineWidth = 0, Size = 0.85,
                 Orientation = Orientation.Horizontal, Label = Fmt.Money(m.AdjustedBenefitPer1000Residents.Value),
             });
             bars.Add(new Bar
@@ -83,7 +84,8 @@ public static class MemberCharts
         var withheld = c.Members.Count(m => m.Suppressed);
         var alt = T["chart.members.alt.lead"] + " " +
             (drawn.Count == 0 ? T["chart.members.alt.none"] :
-                string.Join("; ", drawn.Select(m => T.F("chart.members.alt.member", ("name", m.Name), ("benefit", Fmt.Money(m.AdjustedBenefitPer1000Residents!.Value)),
+                string.Join("; ", drawn.Select(m =>
+                    T.F("chart.members.alt.member", ("name", m.Name), ("benefit", Fmt.Money(m.AdjustedBenefitPer1000Residents!.Value)),
                     ("cost", Fmt.Money(m.CostPer1000Residents!.Value))))) + ".") +
             (withheld > 0 ? " " + T.F("chart.members.alt.withheld", ("n", Fmt.Count(withheld))) : "") +
             (c.Median.AdjustedBenefitPer1000Residents is { } b && c.Median.CostPer1000Residents is { } k
@@ -92,5 +94,6 @@ public static class MemberCharts
             [T["col.council"], T["col.benefit_per_1000"], T["col.cost_per_1000"], T["chart.members.col.net"]], rows);
     }
 
-    private static string Money(decimal? v, bool suppressed, ReportText T) => v is { } x ? Fmt.Money(x) : suppressed ? ReportFacts.Confidential : T["common.na"];
+    private static string Money(decimal? v, bool suppressed, ReportText T) =>
+        v is { } x ? Fmt.Money(x) : suppressed ? ReportFacts.Confidential : T["common.na"];
 }

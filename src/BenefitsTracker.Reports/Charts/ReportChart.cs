@@ -13,6 +13,8 @@ public sealed record ReportChart(
     byte[] Png,
     string Svg)
 {
-    /// <summary>The same chart drawn at a phone's width (issue 13), shown instead of <see cref="Svg"/> on a narrow screen; null when there is none.</summary>
+    /// <summary>
+    /// The same chart drawn at a phone's width (issue 13), shown instead of <see cref="Svg"/> on a narrow screen; null when there is none.
+    /// </summary>
     public string? NarrowSvg { get; init; }
 }

@@ -46,12 +46,14 @@ public static class ReportCharts
             xs[i] = i;
             yb[i] = (double)benefit;
             yc[i] = (double)cost;
-            rows.Add([T.MonthShort(m.Month), Fmt.Money(m.AdjustedBenefit), Fmt.Money(m.Costs), Fmt.Money(benefit), Fmt.Money(cost), Fmt.Money(benefit - cost)]);
+            rows.Add([T.MonthShort(m.Month), Fmt.Money(m.AdjustedBenefit), Fmt.Money(m.Costs), Fmt.Money(benefit), Fmt.Money(cost),
+                Fmt.Money(benefit - cost)]);
         }
         var b = plot.Add.ScatterLine(xs, yb, Palette.Blue);
         b.LineWidth = 3; b.MarkerSize = 6; b.MarkerShape = MarkerShape.FilledCircle; b.LegendText = T["chart.cumulative.benefit"];
         var c = plot.Add.ScatterLine(xs, yc, Palette.Vermillion);
-        c.LineWidth = 3; c.MarkerSize = 6; c.MarkerShape = MarkerShape.FilledSquare; c.LinePattern = LinePattern.Dashed; c.LegendText = T["chart.cumulative.cost"];
+        c.LineWidth = 3; c.MarkerSize = 6; c.MarkerShape = MarkerShape.FilledSquare; c.LinePattern = LinePattern.Dashed;
+        c.LegendText = T["chart.cumulative.cost"];
         string paybackText;
         if (r.Totals.PaybackMonth is { } pm && months.IndexOf(pm) is var pi and >= 0)
         {
@@ -91,7 +93,8 @@ public static class ReportCharts
                 pCost += p.Costs;
                 (px[j + 1], pb[j + 1], pc[j + 1]) = (months.Count + j, (double)pBenefit, (double)pCost);
                 axisMonths.Add(p.Month);
-                rows.Add([T.MonthShort(p.Month) + " " + T["chart.cumulative.projected_suffix"], Fmt.Money(p.AdjustedBenefit), Fmt.Money(p.Costs), Fmt.Money(pBenefit), Fmt.Money(pCost), Fmt.Money(pBenefit - pCost)]);
+                rows.Add([T.MonthShort(p.Month) + " " + T["chart.cumulative.projected_suffix"], Fmt.Money(p.AdjustedBenefit), Fmt.Money(p.Costs),
+                    Fmt.Money(pBenefit), Fmt.Money(pCost), Fmt.Money(pBenefit - pCost)]);
             }
             var pbl = plot.Add.ScatterLine(px, pb, Palette.Blue);
             pbl.LineWidth = 2; pbl.MarkerSize = 0; pbl.LinePattern = LinePattern.Dotted; pbl.LegendText = T["chart.cumulative.projected_benefit"];
@@ -109,9 +112,11 @@ public static class ReportCharts
         ChartStyle.Legend(plot, Alignment.UpperLeft);
         plot.ShowLegend(Edge.Bottom);
         var alt = months.Count == 0 ? T["chart.no_months"] :
-            T.F("chart.cumulative.alt", ("benefit", Fmt.Money(benefit)), ("month", T.MonthLong(months[^1])), ("cost", Fmt.Money(cost))) + " " + paybackText + projectedText;
+            T.F("chart.cumulative.alt", ("benefit", Fmt.Money(benefit)), ("month", T.MonthLong(months[^1])), ("cost", Fmt.Money(cost))) + " " +
+                paybackText + projectedText;
         return ChartStyle.Render(plot, "cumulative", title, alt,
-            [T["col.month"], T["col.adjusted_benefit"], T["chart.col.cost"], T["chart.col.cumulative_benefit"], T["chart.col.cumulative_cost"], T["chart.col.cumulative_net"]], rows);
+            [T["col.month"], T["col.adjusted_benefit"], T["chart.col.cost"], T["chart.col.cumulative_benefit"], T["chart.col.cumulative_cost"],
+                T["chart.col.cumulative_net"]], rows);
     }
 
     /// <summary>Completed transactions by channel each month, stacked.</summary>
@@ -136,7 +141,8 @@ public static class ReportCharts
                 var isHidden = hidden.ContainsKey(channels[k]);
                 row.Add(f.ChannelText(i, channels[k]));
                 if (isHidden) continue;
-                bars.Add(new Bar { Position = i, ValueBase = bottom, Value = bottom + v, FillColor = Palette.ForIndex(k), LineWidth = 0, Size = 0.8 });
+                bars.Add(new Bar { Position = i, ValueBase = bottom, Value = bottom + v, FillColor = Palette.ForIndex(k),
+                    LineWidth = 0, Size = 0.8 });
                 bottom += v;
             }
             row.Add(f.CountText(m.Transactions));
@@ -178,7 +184,8 @@ public static class ReportCharts
             var m = f.Result.Months[i];
             var t = f.TakeUp(i);
             if (t is { } v) { xs.Add(i); ys.Add((double)(v * 100m)); }
-            rows.Add([T.MonthShort(m.Month), f.DigitalText(i), f.CountText(m.Transactions), t is { } p ? Fmt.Percent(p) : f.DigitalWithheld(i) ? ReportFacts.Confidential : "-"]);
+            rows.Add([T.MonthShort(m.Month), f.DigitalText(i), f.CountText(m.Transactions),
+                t is { } p ? Fmt.Percent(p) : f.DigitalWithheld(i) ? ReportFacts.Confidential : "-"]);
         }
         if (xs.Count > 0)
         {
@@ -246,7 +253,8 @@ public static class ReportCharts
             (periodMean is { } pmn ? T.F("chart.officer.alt.mean", ("minutes", Fmt.Number(pmn, 1)))
                 : T[f.Result.Totals.ClosedCases > 0 ? "chart.officer.alt.mean_withheld" : "chart.officer.alt.no_cases"]);
         return ChartStyle.Render(plot, "officer-minutes", title, alt,
-            [T["col.month"], T["chart.col.closed_cases"], T["chart.col.officer_minutes"], T["chart.col.minutes_per_case"], T["chart.col.baseline_minutes"]], rows);
+            [T["col.month"], T["chart.col.closed_cases"], T["chart.col.officer_minutes"], T["chart.col.minutes_per_case"],
+                T["chart.col.baseline_minutes"]], rows);
     }
 
     /// <summary>Each benefit line's adjusted figure over the period, as horizontal bars.</summary>
@@ -284,7 +292,8 @@ public static class ReportCharts
             plot.Axes.SetLimitsY(-0.6, lines.Count - 0.4);
         }
         else ChartStyle.EmptyNote(plot, T["chart.lines.empty"]);
-        var rows = f.Result.Lines.Select(l => (IReadOnlyList<string>)[T.Line(l.Line), T.YesNo(l.Enabled), Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), T.YesNo(l.Cashable)]).ToList();
+        var rows = f.Result.Lines.Select(l =>
+            (IReadOnlyList<string>)[T.Line(l.Line), T.YesNo(l.Enabled), Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), T.YesNo(l.Cashable)]).ToList();
         var alt = T["chart.lines.alt"] + " " +
             (lines.Count == 0 ? T["chart.lines.alt.none"] : string.Join("; ", lines.Select(l => $"{T.Line(l.Line)} {Fmt.Money(l.Adjusted)}")) + ".");
         return ChartStyle.Render(plot, "benefit-by-line", title, alt,

@@ -27,7 +27,8 @@ internal static class AssumptionSources
     /// phone £4.00 is set by unit_costs_gbp.phone in the assumptions file a.json (version v2)". Where services or
     /// councils use different values for a channel, each is given with the key that set it.
     /// </summary>
-    public static string UnitCosts(SavingsResult r, IEnumerable<(IReadOnlyDictionary<string, decimal> Costs, IReadOnlyDictionary<string, string> Keys)> used,
+    public static string UnitCosts(SavingsResult r,
+        IEnumerable<(IReadOnlyDictionary<string, decimal> Costs, IReadOnlyDictionary<string, string> Keys)> used,
         ReportText? text = null)
     {
         var T = text ?? ReportText.En;
@@ -43,7 +44,8 @@ internal static class AssumptionSources
             parts.Add(T.F(defaults.Count == 1 ? "sources.unit.default.one" : "sources.unit.default.many", ("costs", T.Join(defaults)),
                 ("source", T["sources.unit.default_source"])));
         if (set.Count > 0)
-            parts.Add(T.F("sources.unit.set_in", ("costs", T.Join(set.Select(e => T.F("sources.unit.set", ("cost", $"{T.ChannelLower(e.Channel)} {Fmt.Money(e.Value)}"),
+            parts.Add(T.F("sources.unit.set_in",
+                ("costs", T.Join(set.Select(e => T.F("sources.unit.set", ("cost", $"{T.ChannelLower(e.Channel)} {Fmt.Money(e.Value)}"),
                 ("key", e.Key))).ToList())), ("file", File(r.Lineage, T))));
         return string.Join("; ", parts);
     }
@@ -88,8 +90,10 @@ internal static class AssumptionSources
         Adjustment("attribution", adj.Attribution);
         Adjustment("optimism_bias", adj.OptimismBias);
         var parts = new List<string>();
-        if (set.Count > 0) parts.Add(T.F(set.Count == 1 ? "sources.adjustments.set.one" : "sources.adjustments.set.many", ("items", T.Join(set)), ("file", file)));
-        if (defaults.Count > 0) parts.Add(T.F(defaults.Count == 1 ? "sources.adjustments.default.one" : "sources.adjustments.default.many", ("items", T.Join(defaults))));
+        if (set.Count > 0)
+            parts.Add(T.F(set.Count == 1 ? "sources.adjustments.set.one" : "sources.adjustments.set.many", ("items", T.Join(set)), ("file", file)));
+        if (defaults.Count > 0)
+            parts.Add(T.F(defaults.Count == 1 ? "sources.adjustments.default.one" : "sources.adjustments.default.many", ("items", T.Join(defaults))));
         var estimated = own.Any(s => s.DeadweightEstimated);
         sentences.Add(T.F("sources.adjustments", ("parts", string.Join("; ", parts))) +
             (estimated ? " " + T["sources.adjustments.estimated"] : "") +
@@ -98,13 +102,15 @@ internal static class AssumptionSources
         if (r.Appraisal is { } appraisal)
             sentences.Add(appraisal.OptimismBiasCosts == 0m && !a.SetBy.ContainsKey(Core.Assumptions.InputKeys.OptimismBiasCosts)
                 ? T["sources.optimism_costs.none"]
-                : T.F("sources.optimism_costs", ("percent", Fmt.Percent(appraisal.OptimismBiasCosts)), ("file", file)));
+                : T.F("sources.optimism_costs", ("percent", Fmt.Percent(appraisal.OptimismBiasCosts)),
+                    ("key", a.SetBy.GetValueOrDefault(Core.Assumptions.InputKeys.OptimismBiasCosts, Core.Assumptions.InputKeys.OptimismBiasCosts)),
+                    ("file", file)));
 
         if (PriceYears(a, own, T) is { } prices) sentences.Add(prices);
 
         sentences.Add(!a.SetBy.ContainsKey("discount_rate")
             ? T.F("sources.discount.default", ("rate", Fmt.Percent(a.DiscountRate)))
-            : T.F("sources.discount.set", ("rate", Fmt.Percent(a.DiscountRate)), ("file", file)));
+            : T.F("sources.discount.set", ("rate", Fmt.Percent(a.DiscountRate)), ("key", a.SetBy["discount_rate"]), ("file", file)));
 
         var cashDefault = Core.Assumptions.AssumptionDefaults.Cashable;
         var cashSet = a.Cashable.Where(kv => cashDefault.ContainsKey(kv.Key) && a.SetBy.ContainsKey("cashable." + kv.Key.Key()))

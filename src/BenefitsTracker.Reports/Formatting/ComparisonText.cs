@@ -29,7 +29,8 @@ public static class ComparisonText
             _ when own.StartsWith("officer_hourly_cost_gbp.grades.", StringComparison.Ordinal) => T.F("assumption.grade", ("grade", own[31..])),
             _ when own.StartsWith("unit_costs_gbp.", StringComparison.Ordinal) => T.F("assumption.unit_cost", ("channel", T.ChannelLower(own[15..]))),
             _ when own.StartsWith("cashable.", StringComparison.Ordinal) => T.F("assumption.cashable",
-                ("line", BenefitsTracker.Core.Domain.BenefitLines.TryParse(own[9..], out var l) && T.IsWelsh ? T.Line(l).ToLowerInvariant() : own[9..].Replace('_', ' '))),
+                ("line", BenefitsTracker.Core.Domain.BenefitLines.TryParse(own[9..], out var l)
+                    && T.IsWelsh ? T.Line(l).ToLowerInvariant() : own[9..].Replace('_', ' '))),
             _ => own,
         };
         return (service is null ? label : $"{ServiceNames.Readable(service)}: {char.ToLowerInvariant(label[0])}{label[1..]}") + $" ({key})";
@@ -45,7 +46,8 @@ public static class ComparisonText
         var (_, own) = Split(key);
         if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n))
             return value switch { "true" => T.YesNo(true), "false" => T.YesNo(false), _ => value };
-        return own.StartsWith("unit_costs_gbp.", StringComparison.Ordinal) || own.StartsWith("officer_hourly_cost_gbp.", StringComparison.Ordinal) ? Fmt.Money(n)
+        return own.StartsWith("unit_costs_gbp.", StringComparison.Ordinal)
+            || own.StartsWith("officer_hourly_cost_gbp.", StringComparison.Ordinal) ? Fmt.Money(n)
             : own.StartsWith("adjustments.", StringComparison.Ordinal) || own == "discount_rate" ? Fmt.Percent(n, 2) : value;
     }
 

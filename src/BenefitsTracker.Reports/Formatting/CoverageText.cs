@@ -31,7 +31,8 @@ public static class CoverageText
                 var lines = string.Join(" " + T["common.and"] + " ", f.Lines.Select(l => T.Line(l).ToLowerInvariant()));
                 var costs = f.Feed == Feed.CostLines ? T["coverage.costs_unknown"] : "";
                 var count = f.UnknownMonths.Count == 1 ? T["coverage.one_month"] : T.F("coverage.months", ("n", f.UnknownMonths.Count));
-                var sentence = T.F("coverage.sentence", ("feed", feed), ("runs", Runs(f.UnknownMonths, T)), ("count", count), ("reach", reach)) + " " +
+                var sentence = T.F("coverage.sentence", ("feed", feed), ("runs", Runs(f.UnknownMonths, T)), ("count", count),
+                    ("reach", reach)) + " " +
                     T.F(f.Lines.Count == 1 ? "coverage.not_counted.one" : "coverage.not_counted.many", ("lines", lines), ("costs", costs));
                 sentences.Add(who + sentence);
             }

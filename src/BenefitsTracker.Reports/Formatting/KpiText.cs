@@ -38,7 +38,8 @@ public static class KpiText
     public static string Target(KpiTargets? targets, Kpi kpi, ReportText? text = null)
     {
         var T = text ?? ReportText.En;
-        return Format(kpi, targets?.Of(kpi)) is { } t ? T.F(kpi == Kpi.CostPerTransaction ? "kpi.target.at_most" : "kpi.target.at_least", ("value", t))
+        return Format(kpi, targets?.Of(kpi)) is { } t
+            ? T.F(kpi == Kpi.CostPerTransaction ? "kpi.target.at_most" : "kpi.target.at_least", ("value", t))
             : T["kpi.target.none"];
     }
 

@@ -23,7 +23,8 @@ internal static class AppraisalSection
         var paidBack = cash.CashablePaybackMonth is { } pm
             ? T.F("appraisal.cash.paid_back", ("month", T.MonthLong(pm)))
             : T["appraisal.cash.not_paid_back"];
-        var key = r.Totals.PaybackMonth is not null && cash.CashablePaybackMonth is null ? "appraisal.cash.only_non_cashable" : "appraisal.cash.counting";
+        var key = r.Totals.PaybackMonth is not null
+            && cash.CashablePaybackMonth is null ? "appraisal.cash.only_non_cashable" : "appraisal.cash.counting";
         // A sentence, so rounded for people as the headline's figures are (Fmt's rounding rule).
         return " " + T.F(key, ("net", T.About(cash.CashableNet)), ("paid_back", paidBack));
     }
@@ -54,7 +55,8 @@ internal static class AppraisalSection
         h.Line($"<h2 id=\"appraisal\">{E(T["appraisal.heading"])}</h2>");
         h.P(E(T["appraisal.text"] + " " +
             (a.OptimismBiasCosts != 0m
-                ? T.F("appraisal.optimism_costs", ("percent", Pct(a.OptimismBiasCosts)), ("factor", (1m + a.OptimismBiasCosts).ToString("0.####", CultureInfo.InvariantCulture)))
+                ? T.F("appraisal.optimism_costs", ("percent", Pct(a.OptimismBiasCosts)),
+                    ("factor", (1m + a.OptimismBiasCosts).ToString("0.####", CultureInfo.InvariantCulture)))
                 : T["appraisal.no_optimism_costs"])));
 
         if (a.Horizon is { } hz) Horizon(h, r, hz);
@@ -78,7 +80,8 @@ internal static class AppraisalSection
         if (a.MonteCarlo is { } mc)
         {
             h.Line($"<h3>{E(T["appraisal.mc.heading"])}</h3>");
-            h.P(E(T.F("appraisal.mc.text", ("draws", Fmt.Count(mc.Draws)), ("inputs", string.Join(", ", mc.Inputs)), ("seed", mc.Seed.ToString(CultureInfo.InvariantCulture)),
+            h.P(E(T.F("appraisal.mc.text", ("draws", Fmt.Count(mc.Draws)), ("inputs", string.Join(", ", mc.Inputs)),
+                ("seed", mc.Seed.ToString(CultureInfo.InvariantCulture)),
                 ("p10", Fmt.Money(mc.P10Npv)), ("p50", Fmt.Money(mc.P50Npv)), ("p90", Fmt.Money(mc.P90Npv)),
                 ("p10net", Fmt.Money(mc.P10Net)), ("p50net", Fmt.Money(mc.P50Net)), ("p90net", Fmt.Money(mc.P90Net)),
                 ("positive", Fmt.Percent(mc.ProbabilityNpvPositive)))));
@@ -102,16 +105,22 @@ internal static class AppraisalSection
         var T = h.T;
         h.Line($"<h3>{E(T["appraisal.horizon.heading"])}</h3>");
         var last = r.Months.Count > 0 ? T.MonthLong(r.Months[^1].Month) : T["appraisal.horizon.the_period"];
-        h.P(E(T.F("appraisal.horizon.text", ("years", hz.Years), ("from", T.MonthLong(r.Request.From)), ("last", last), ("projected", hz.ProjectedMonths.Count),
-            ("drop", Pct(hz.BenefitDropOff)), ("npv", Fmt.Money(hz.Npv)), ("observed", Fmt.Money(r.Totals.Npv)), ("projected_npv", Fmt.Money(hz.Npv - r.Totals.Npv)))));
+        h.P(E(T.F("appraisal.horizon.text", ("years", hz.Years), ("from", T.MonthLong(r.Request.From)), ("last", last),
+            ("projected", hz.ProjectedMonths.Count),
+            ("drop", Pct(hz.BenefitDropOff)), ("npv", Fmt.Money(hz.Npv)), ("observed", Fmt.Money(r.Totals.Npv)),
+            ("projected_npv", Fmt.Money(hz.Npv - r.Totals.Npv)))));
         if (hz.ProjectedMonths.Count == 0) return;
         var years = hz.ProjectedMonths.GroupBy(m => m.ProjectedYear).Select(g => (IReadOnlyList<string>)[
-            T.F("appraisal.horizon.projected_year", ("n", g.Key)), T.Range(T.MonthShort(g.First().Month), T.MonthShort(g.Last().Month)), Fmt.Count(g.Count()),
-            Fmt.Money(g.Sum(m => m.AdjustedBenefit)), Fmt.Money(g.Sum(m => m.Cashable)), Fmt.Money(g.Sum(m => m.Costs)), Fmt.Money(g.Sum(m => m.Net * m.DiscountFactor))]);
-        IReadOnlyList<string> observed = [T["appraisal.horizon.observed"], T.Range(T.MonthShort(r.Request.From), T.MonthShort(r.Request.To)), Fmt.Count(r.Months.Count),
+            T.F("appraisal.horizon.projected_year", ("n", g.Key)), T.Range(T.MonthShort(g.First().Month), T.MonthShort(g.Last().Month)),
+            Fmt.Count(g.Count()),
+            Fmt.Money(g.Sum(m => m.AdjustedBenefit)), Fmt.Money(g.Sum(m => m.Cashable)), Fmt.Money(g.Sum(m => m.Costs)),
+            Fmt.Money(g.Sum(m => m.Net * m.DiscountFactor))]);
+        IReadOnlyList<string> observed = [T["appraisal.horizon.observed"], T.Range(T.MonthShort(r.Request.From), T.MonthShort(r.Request.To)),
+            Fmt.Count(r.Months.Count),
             Fmt.Money(r.Totals.AdjustedBenefit), Fmt.Money(r.Totals.Cashable), Fmt.Money(r.Totals.Costs), Fmt.Money(r.Totals.Npv)];
         h.Table(T["appraisal.horizon.caption"],
-            [T["col.part"], T["col.months"], T["col.count"], T["col.adjusted_benefit"], T["col.cashable"], T["col.costs_short"], T["col.discounted_net"]],
+            [T["col.part"], T["col.months"], T["col.count"], T["col.adjusted_benefit"], T["col.cashable"], T["col.costs_short"],
+                T["col.discounted_net"]],
             [observed, .. years], i => i >= 2);
     }
 
@@ -119,7 +128,8 @@ internal static class AppraisalSection
     {
         var T = h.T;
         h.Line($"<h3>{E(T["appraisal.real.heading"])}</h3>");
-        h.P(h.MarkEnglish(E(T.F("appraisal.real.text", ("base", real.PriceBase), ("source", real.DeflatorSource), ("adjusted", Fmt.Money(real.AdjustedBenefit)),
+        h.P(h.MarkEnglish(
+            E(T.F("appraisal.real.text", ("base", real.PriceBase), ("source", real.DeflatorSource), ("adjusted", Fmt.Money(real.AdjustedBenefit)),
             ("costs", Fmt.Money(real.Costs)), ("net", Fmt.Money(real.NetBenefit)), ("npv", Fmt.Money(real.Npv)))), real.DeflatorSource));
         var nominalNpv = r.Appraisal?.Npv ?? r.Totals.Npv;
         h.Table(T.F("appraisal.real.caption", ("base", real.PriceBase)),

@@ -48,7 +48,8 @@ internal static class HtmlReport
         h.Line("<header class=\"masthead\">");
         h.P(E(T["html.kicker"]), "kicker");
         h.Line($"<h1>{E(Title(r, T))}</h1>");
-        h.P(E(T.F("html.meta", ("scope", ScopeLine(r, T)), ("period", T.Period(r.Request.From, r.Request.To)), ("months", r.Request.MonthCount))), "meta");
+        h.P(E(T.F("html.meta", ("scope", ScopeLine(r, T)), ("period", T.Period(r.Request.From, r.Request.To)),
+            ("months", r.Request.MonthCount))), "meta");
         h.Line("</header>");
         h.Line("<main>");
 
@@ -57,7 +58,8 @@ internal static class HtmlReport
         // Page one of the printed page: the headline, the key chart and the main caveats (issue 13).
         h.Line("<section aria-labelledby=\"trend\">");
         h.Line($"<h2 id=\"trend\">{E(T["html.trend.heading"])}</h2>");
-        h.P(E(T.F("html.trend.text", ("the_services", TheServices(f))) + " " + T[ServiceCount(f) > 1 ? "html.trend.cross.many" : "html.trend.cross.one"]));
+        h.P(E(T.F("html.trend.text", ("the_services", TheServices(f))) + " " +
+            T[ServiceCount(f) > 1 ? "html.trend.cross.many" : "html.trend.cross.one"]));
         Figure(h, chart["cumulative"], ++figureNo);
         h.Line("</section>");
         MainCaveats(h, f);
@@ -71,7 +73,8 @@ internal static class HtmlReport
         Figure(h, chart["benefit-by-line"], ++figureNo);
         h.Line("</section>");
 
-        // On paper a heading, its first paragraph and its first chart are kept together (class keep), so that no heading is stranded at a page's foot.
+        // On paper a heading, its first paragraph and its first chart are kept together (class keep),
+        // so that no heading is stranded at a page's foot.
         h.Line("<section aria-labelledby=\"channels\">");
         h.Line("<div class=\"keep\">");
         h.Line($"<h2 id=\"channels\">{E(T["html.channels.heading"])}</h2>");
@@ -117,7 +120,9 @@ internal static class HtmlReport
         h.Line("</footer>");
     }
 
-    /// <summary>"BenefitsTracker version 1.4.0" from the lineage's software string ("benefits 1.4.0+abc"); the string itself when it holds no version.</summary>
+    /// <summary>
+    /// "BenefitsTracker version 1.4.0" from the lineage's software string ("benefits 1.4.0+abc"); the string itself when it holds no version.
+    /// </summary>
     internal static string SoftwareName(string software, ReportText? text = null)
     {
         var version = software.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(w => w.Length > 0 && char.IsDigit(w[0]));
@@ -183,7 +188,8 @@ internal static class HtmlReport
 
         h.Line("<dl class=\"figures\">");
         void Card(string key, string value, string? note = null, bool headline = false) =>
-            h.Line($"<div class=\"figure{(headline ? " headline" : "")}\"><dt>{E(T["card." + key])}</dt><dd>{E(value)}{(note is null ? "" : $"<small>{E(note)}</small>")}</dd></div>");
+            h.Line($"<div class=\"figure{(headline ? " headline" : "")}\"><dt>{E(T["card." + key])}</dt><dd>" +
+                $"{E(value)}{(note is null ? "" : $"<small>{E(note)}</small>")}</dd></div>");
         var undefined = T["common.undefined"];
         var na = T["common.na"];
         Card("adjusted_benefit", Fmt.Money(t.AdjustedBenefit), T["card.adjusted_benefit.note"], true);
@@ -213,7 +219,8 @@ internal static class HtmlReport
     {
         var prefix = definite ? "count.the_digital_services." : "count.digital_services.";
         if (n <= 1) return T[prefix + "1"];
-        return T.Has(prefix + n.ToString(CultureInfo.InvariantCulture)) ? T[prefix + n.ToString(CultureInfo.InvariantCulture)] : T.F(prefix + "other", ("n", Fmt.Count(n)));
+        return T.Has(prefix + n.ToString(CultureInfo.InvariantCulture)) ? T[prefix + n.ToString(CultureInfo.InvariantCulture)]
+            : T.F(prefix + "other", ("n", Fmt.Count(n)));
     }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
@@ -237,9 +244,11 @@ internal static class HtmlReport
             h.Line($"<div class=\"chart-wide\">{InlineSvg.Prepare(c.Svg, id, label, c.AltText)}</div>");
             h.Line($"<div class=\"chart-narrow\">{InlineSvg.Prepare(c.NarrowSvg, id + "-narrow", label, c.AltText)}</div>");
         }
-        h.Line($"<figcaption id=\"{id}-caption\"><strong>{E(label)}.</strong> {E(c.AltText)} {E(T.F("html.figure.table_gives", ("n", n)))}</figcaption>");
+        h.Line($"<figcaption id=\"{id}-caption\"><strong>{E(label)}.</strong> {E(c.AltText)} {E(T.F("html.figure.table_gives", ("n", n)))}" +
+            $"</figcaption>");
         h.Line("</figure>");
-        h.DataTable(T.F("html.figure.data_lead", ("n", n)), T.F("html.figure.table_caption", ("n", n), ("title", c.Title.ToLowerInvariant())), id + "-data",
+        h.DataTable(T.F("html.figure.data_lead", ("n", n)),
+            T.F("html.figure.table_caption", ("n", n), ("title", c.Title.ToLowerInvariant())), id + "-data",
             c.Headers, c.Rows, i => i > 0);
     }
 
@@ -247,21 +256,25 @@ internal static class HtmlReport
     /// The members side by side (issue 13): money (costs, net benefit, ROI) and normalised figures, each beside the
     /// consortium median; a chart; the assumptions that differ between members; where the populations come from.
     /// </summary>
-    private static void Members(HtmlWriter h, ReportFacts f, ConsortiumComparison c, IReadOnlyDictionary<string, ReportChart> charts, Func<int> nextFigure)
+    private static void Members(HtmlWriter h, ReportFacts f, ConsortiumComparison c, IReadOnlyDictionary<string, ReportChart> charts,
+        Func<int> nextFigure)
     {
         var r = f.Result;
         var T = f.T;
         var view = f.Disclosure;
         h.Line("<section aria-labelledby=\"members\">");
         h.Line($"<h2 id=\"members\">{E(T["html.members.heading"])}</h2>");
-        h.P(E(T.F("html.members.text", ("apportionment", T.Has("apportionment." + c.Apportionment) ? T["apportionment." + c.Apportionment] : c.Apportionment),
-            ("threshold", view.Threshold), ("small", view.SmallSymbol), ("confidential", DisclosureView.ConfidentialSymbol)) + " " + ComparisonText.Population(c, T)));
+        h.P(E(T.F("html.members.text",
+            ("apportionment", T.Has("apportionment." + c.Apportionment) ? T["apportionment." + c.Apportionment] : c.Apportionment),
+            ("threshold", view.Threshold), ("small", view.SmallSymbol), ("confidential", DisclosureView.ConfidentialSymbol)) + " " +
+                ComparisonText.Population(c, T)));
         if (charts.TryGetValue(MemberCharts.Stem, out var chart)) Figure(h, chart, nextFigure());
 
         var na = T["common.na"];
         string Hidden(MemberComparison m) => view.Symbol(view.Member(m.Code) is var s && s != Shown.Value ? s : Shown.Confidential);
         string Money(MemberComparison m, decimal? v) => v is { } x ? Fmt.Money(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : na;
-        string Ratio(MemberComparison m, decimal? v, string? none = null) => v is { } x ? Fmt.Percent(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : none ?? na;
+        string Ratio(MemberComparison m, decimal? v, string? none = null) =>
+            v is { } x ? Fmt.Percent(x) : m.Suppressed ? DisclosureView.ConfidentialSymbol : none ?? na;
         string MedianMoney(decimal? v) => v is { } x ? Fmt.Money(x) : na;
         string MedianRatio(decimal? v) => v is { } x ? Fmt.Percent(x) : na;
         var md = c.Median;
@@ -269,7 +282,8 @@ internal static class HtmlReport
 
         h.Table(T["html.members.money.caption"],
             [T["col.council"], T["col.adjusted_benefit"], T["col.costs"], T["col.net_benefit"], T["col.roi"], T["col.shared_share"]],
-            c.Members.Select(m => (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", Money(m, m.AdjustedBenefit), Money(m, m.Costs), Money(m, m.NetBenefit),
+            c.Members.Select(m =>
+                (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", Money(m, m.AdjustedBenefit), Money(m, m.Costs), Money(m, m.NetBenefit),
                 Ratio(m, m.Roi, T["common.undefined"]), Fmt.Percent(m.SharedCostShare)]),
             i => i > 0,
             [median, MedianMoney(md.AdjustedBenefit), MedianMoney(md.Costs), MedianMoney(md.NetBenefit), MedianRatio(md.Roi), ""]);
@@ -282,12 +296,16 @@ internal static class HtmlReport
                 ("net", Fmt.Money(r.Totals.NetBenefit))) + " " + T["common.rounding_note"]), "rounding");
 
         h.Table(T["html.members.normalised.caption"],
-            [T["col.council"], T["col.population"], T["col.transactions"], T["col.benefit_per_transaction"], T["col.benefit_per_1000"], T["col.cost_per_1000"],
+            [T["col.council"], T["col.population"], T["col.transactions"], T["col.benefit_per_transaction"], T["col.benefit_per_1000"],
+                T["col.cost_per_1000"],
                 T["col.take_up"], T["col.cpt"]],
-            c.Members.Select(m => (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", m.Population is { } p ? Fmt.Count(p) : T["common.unknown"], m.Transactions is { } n ? Fmt.Count(n) : Hidden(m),
-                Money(m, m.BenefitPerTransaction), Money(m, m.AdjustedBenefitPer1000Residents), Money(m, m.CostPer1000Residents), Ratio(m, m.DigitalTakeUp), Money(m, m.CostPerTransaction)]),
+            c.Members.Select(m => (IReadOnlyList<string>)[$"{m.Name} ({m.Code})", m.Population is { } p ? Fmt.Count(p) : T["common.unknown"],
+                m.Transactions is { } n ? Fmt.Count(n) : Hidden(m),
+                Money(m, m.BenefitPerTransaction), Money(m, m.AdjustedBenefitPer1000Residents), Money(m, m.CostPer1000Residents),
+                Ratio(m, m.DigitalTakeUp), Money(m, m.CostPerTransaction)]),
             i => i > 0,
-            [median, "", "", MedianMoney(md.BenefitPerTransaction), MedianMoney(md.AdjustedBenefitPer1000Residents), MedianMoney(md.CostPer1000Residents),
+            [median, "", "", MedianMoney(md.BenefitPerTransaction), MedianMoney(md.AdjustedBenefitPer1000Residents),
+                MedianMoney(md.CostPer1000Residents),
                 MedianRatio(md.DigitalTakeUp), MedianMoney(md.CostPerTransaction)]);
 
         h.Line($"<h3>{E(T["html.members.differ.heading"])}</h3>");
@@ -298,7 +316,8 @@ internal static class HtmlReport
             h.Table(T["html.members.differ.heading"],
                 [T["col.assumption"], .. c.Members.Select(m => m.Name)],
                 c.DifferingAssumptions.Select(d => (IReadOnlyList<string>)[ComparisonText.Assumption(d.Key, T),
-                    .. c.Members.Select(m => d.Values.FirstOrDefault(v => v.Code == m.Code)?.Value is { } v ? ComparisonText.Value(d.Key, v, T) : T["html.members.differ.not_run"])]),
+                    .. c.Members.Select(m => d.Values.FirstOrDefault(v => v.Code == m.Code)?.Value is { } v ? ComparisonText.Value(d.Key, v, T)
+                        : T["html.members.differ.not_run"])]),
                 i => i > 0);
         }
         h.Line("</section>");
@@ -348,7 +367,8 @@ internal static class HtmlReport
             ("percent", Fmt.Percent(a.Factor)),
             ("own", f.Units.Select(u => u.Assumptions.Adjustments).Distinct().Count() > 1 ? T["html.caveats.own_adjustments"] : "")))}</li>");
         foreach (var line in r.Lines.Where(l => l.Ci95 is not null))
-            h.Line($"<li>{E(T.F("html.caveats.ci", ("line", T.Line(line.Line)), ("low", Fmt.Money(line.Ci95!.Low)), ("high", Fmt.Money(line.Ci95.High))))}</li>");
+            h.Line($"<li>{E(T.F("html.caveats.ci", ("line", T.Line(line.Line)), ("low", Fmt.Money(line.Ci95!.Low)),
+                ("high", Fmt.Money(line.Ci95.High))))}</li>");
         if (!r.Lines.Any(l => l.Ci95 is not null))
             h.Line($"<li>{E(T["html.caveats.no_ci"])}</li>");
         h.Line($"<li>{E(T["html.caveats.non_cashable"])}</li>");
@@ -375,7 +395,8 @@ internal static class HtmlReport
         var l = r.Lineage;
         h.Line("<section aria-labelledby=\"lineage\">");
         h.Line($"<h2 id=\"lineage\">{E(T["html.lineage.heading"])}</h2>");
-        h.P(E(T.F("html.lineage.range", ("range", l.DataFrom is { } df && l.DataTo is { } dt ? T.Period(df, dt) : T["html.lineage.not_recorded"]))) + " " +
+        h.P(E(T.F("html.lineage.range",
+            ("range", l.DataFrom is { } df && l.DataTo is { } dt ? T.Period(df, dt) : T["html.lineage.not_recorded"]))) + " " +
             E(T.F("html.lineage.assumptions", ("version", l.AssumptionsVersion))) + $" <code>{E(l.AssumptionsSha256)}</code>. " +
             E(T.F("html.lineage.software", ("software", l.SoftwareVersion))));
         h.Table(T["html.lineage.inputs.caption"], [T["col.file"], "SHA-256", T["col.rows_accepted"], T["col.rows_rejected"]],

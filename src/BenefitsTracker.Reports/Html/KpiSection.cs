@@ -20,7 +20,8 @@ internal static class KpiSection
         bool controlled = view.View.Controlled;
         h.Line("<section aria-labelledby=\"kpis\">");
         h.Line($"<h2 id=\"kpis\">{E(T["kpi.heading"])}</h2>");
-        h.P(E(T.F("kpi.text", ("measures", string.Join("; ", Kpis.All.Select(k => $"{KpiText.Label(k, T).ToLowerInvariant()} ({KpiText.Definition(k, T)})"))))));
+        h.P(E(T.F("kpi.text",
+            ("measures", string.Join("; ", Kpis.All.Select(k => $"{KpiText.Label(k, T).ToLowerInvariant()} ({KpiText.Definition(k, T)})"))))));
         var table = 0;
         var notHeld = T["kpi.not_held"];
         foreach (var k in r.Kpis)
@@ -41,15 +42,19 @@ internal static class KpiSection
             var name = ServiceNames.Of(r, k.Service);
             h.Line($"<h3>{E(name)}</h3>");
             h.Table(T.F("kpi.period.caption", ("service", name)),
-                [T["col.measure"], T["col.this_period"], T["col.target"], T["col.target_met"], T["col.year_earlier"], T["col.change"]], rows, i => i is 1 or 4 or 5);
+                [T["col.measure"], T["col.this_period"], T["col.target"], T["col.target_met"], T["col.year_earlier"], T["col.change"]], rows,
+                i => i is 1 or 4 or 5);
 
             var months = k.Months.Select((m, i) => (IReadOnlyList<string>)[
                 T.MonthShort(m.Month),
                 .. Kpis.All.Select(kpi => KpiText.Value(kpi, m.Figures, controlled ? view.Month(k.Service, i, kpi) : Shown.Value, T)),
-                m.Figures is null ? T["common.unknown"] : controlled && view.Month(k.Service, i, Kpi.UserSatisfaction) is var ms && ms != Shown.Value ? view.View.Symbol(ms) : Fmt.Count(m.Figures.Ratings),
-                KpiText.Value(Kpi.UserSatisfaction, m.YearEarlier, controlled ? view.Month(k.Service, i, Kpi.UserSatisfaction, yearEarlier: true) : Shown.Value, T)]);
+                m.Figures is null ? T["common.unknown"] : controlled && view.Month(k.Service, i, Kpi.UserSatisfaction) is var ms
+                    && ms != Shown.Value ? view.View.Symbol(ms) : Fmt.Count(m.Figures.Ratings),
+                KpiText.Value(Kpi.UserSatisfaction, m.YearEarlier,
+                    controlled ? view.Month(k.Service, i, Kpi.UserSatisfaction, yearEarlier: true) : Shown.Value, T)]);
             h.DataTable(T["kpi.months.lead"], T.F("kpi.months.caption", ("service", name)), $"kpi-months-{++table}",
-                [T["col.month"], .. Kpis.All.Select(x => KpiText.Label(x, T)), T["col.ratings"], T["col.satisfaction_year_earlier"]], months, i => i > 0);
+                [T["col.month"], .. Kpis.All.Select(x => KpiText.Label(x, T)), T["col.ratings"], T["col.satisfaction_year_earlier"]],
+                months, i => i > 0);
         }
         h.Line("</section>");
     }

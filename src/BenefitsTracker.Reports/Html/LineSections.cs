@@ -16,9 +16,11 @@ internal static class LineSections
             T.Line(l.Line), T.YesNo(l.Enabled), Fmt.Money(l.Gross), Fmt.Money(l.Adjusted), T[l.Cashable ? "lines.cashable" : "lines.non_cashable"],
             l.Ci95 is { } ci ? T.Range(Fmt.Money(ci.Low), Fmt.Money(ci.High)) : "-"]).ToList();
         IReadOnlyList<string> total = [T["col.total"], "", Fmt.Money(r.Totals.GrossBenefit), Fmt.Money(r.Totals.AdjustedBenefit), "", ""];
-        h.Table(T["lines.caption"], [T["col.benefit_line"], T["col.counted"], T["col.gross"], T["col.adjusted"], T["col.treated_as"], T["col.interval_gross"]],
+        h.Table(T["lines.caption"],
+            [T["col.benefit_line"], T["col.counted"], T["col.gross"], T["col.adjusted"], T["col.treated_as"], T["col.interval_gross"]],
             rows, i => i is 2 or 3, total);
-        if (Fmt.MayNotSum(r.Lines.Select(l => l.Gross), r.Totals.GrossBenefit) || Fmt.MayNotSum(r.Lines.Select(l => l.Adjusted), r.Totals.AdjustedBenefit))
+        if (Fmt.MayNotSum(r.Lines.Select(l => l.Gross), r.Totals.GrossBenefit)
+            || Fmt.MayNotSum(r.Lines.Select(l => l.Adjusted), r.Totals.AdjustedBenefit))
             h.P(E(T["common.rounding_note"]), "rounding");
 
         ByService(h, f);
@@ -55,7 +57,8 @@ internal static class LineSections
             var months = u.Working.Months;
             var transactions = months.Sum(m => m.ByChannel.Values.Sum());
             var digital = months.Sum(m => m.ByChannel.Where(kv => u.Assumptions.DigitalChannels.Contains(kv.Key)).Sum(kv => kv.Value));
-            var cells = new List<string> { u.Service, Fmt.Count(transactions), transactions == 0 ? na : Fmt.Percent((decimal)digital / transactions) };
+            var cells = new List<string> { u.Service, Fmt.Count(transactions),
+                transactions == 0 ? na : Fmt.Percent((decimal)digital / transactions) };
             cells.AddRange(lines.Select(l => Fmt.Money(months.Sum(m => m.AdjustedByLine.GetValueOrDefault(l)))));
             cells.Add(Fmt.Money(months.Sum(m => m.AdjustedByLine.Values.Sum())));
             return (IReadOnlyList<string>)cells;
@@ -63,7 +66,8 @@ internal static class LineSections
         var headers = new List<string> { T["col.service"], T["col.transactions"], T["col.take_up"] };
         headers.AddRange(lines.Select(T.Line));
         headers.Add(T["col.adjusted_benefit"]);
-        var total = new List<string> { T["lines.all_services"], Fmt.Count(r.Totals.Transactions), r.Totals.DigitalTakeUp is { } tu ? Fmt.Percent(tu) : na };
+        var total = new List<string> { T["lines.all_services"], Fmt.Count(r.Totals.Transactions),
+            r.Totals.DigitalTakeUp is { } tu ? Fmt.Percent(tu) : na };
         total.AddRange(r.Lines.Select(l => Fmt.Money(l.Adjusted)));
         total.Add(Fmt.Money(r.Totals.AdjustedBenefit));
         h.Line($"<h3>{E(T["lines.by_service.heading"])}</h3>");
@@ -79,7 +83,8 @@ internal static class LineSections
         var costRows = owners.Select(s =>
         {
             var cells = new List<string> { s ?? T["lines.shared"] };
-            cells.AddRange(categories.Select(c => Fmt.Money(digitalCosts.Where(x => x.Line.Service == s && x.Line.Category == c).Sum(x => x.InPeriod))));
+            cells.AddRange(
+                categories.Select(c => Fmt.Money(digitalCosts.Where(x => x.Line.Service == s && x.Line.Category == c).Sum(x => x.InPeriod))));
             cells.Add(Fmt.Money(digitalCosts.Where(x => x.Line.Service == s).Sum(x => x.InPeriod)));
             return (IReadOnlyList<string>)cells;
         }).ToList();
@@ -87,7 +92,8 @@ internal static class LineSections
         costTotal.AddRange(categories.Select(c => Fmt.Money(digitalCosts.Where(x => x.Line.Category == c).Sum(x => x.InPeriod))));
         costTotal.Add(Fmt.Money(digitalCosts.Sum(x => x.InPeriod)));
         h.Table(T["lines.costs.caption"] +
-                (r.Appraisal is { OptimismBiasCosts: not 0m } a ? " " + T.F("lines.costs.optimism", ("percent", Fmt.Percent(a.OptimismBiasCosts))) : ""),
+                (r.Appraisal is { OptimismBiasCosts: not 0m } a ? " " +
+                    T.F("lines.costs.optimism", ("percent", Fmt.Percent(a.OptimismBiasCosts))) : ""),
             [T["col.service"], .. categories.Select(T.Category), T["col.total"]], costRows, i => i > 0, costTotal);
     }
 
@@ -105,14 +111,19 @@ internal static class LineSections
                 {
                     var w = units[0].Working;
                     var total = w.BaselineVolumes.Values.Sum();
-                    var mix = string.Join(", ", w.BaselineVolumes.Select(kv => $"{T.ChannelLower(kv.Key)} {(total == 0 ? "0.0%" : Fmt.Percent((decimal)kv.Value / total))}"));
-                    var costs = string.Join(", ", w.Assumptions.UnitCosts.Where(kv => w.BaselineVolumes.ContainsKey(kv.Key)).Select(kv => $"{T.ChannelLower(kv.Key)} {Fmt.Money(kv.Value)}"));
-                    return T.F("lines.working.channel_shift.one", ("from", T.MonthShort(w.Assumptions.BaselineFrom)), ("to", T.MonthShort(w.Assumptions.BaselineTo)),
-                        ("mix", mix), ("costs", costs), ("average", "£" + w.BaselineMixUnitCost.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)),
+                    var mix = string.Join(", ",
+                        w.BaselineVolumes.Select(kv => $"{T.ChannelLower(kv.Key)} {(total == 0 ? "0.0%" : Fmt.Percent((decimal)kv.Value / total))}"));
+                    var costs = string.Join(", ", w.Assumptions.UnitCosts.Where(kv => w.BaselineVolumes.ContainsKey(kv.Key))
+                        .Select(kv => $"{T.ChannelLower(kv.Key)} {Fmt.Money(kv.Value)}"));
+                    return T.F("lines.working.channel_shift.one", ("from", T.MonthShort(w.Assumptions.BaselineFrom)),
+                        ("to", T.MonthShort(w.Assumptions.BaselineTo)),
+                        ("mix", mix), ("costs", costs),
+                        ("average", "£" + w.BaselineMixUnitCost.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)),
                         ("transactions", f.CountText(f.Result.Totals.Transactions)));
                 }
                 var where = T[f.SuppressBelow is null ? "lines.working.channel_shift.where.workbook" : "lines.working.channel_shift.where.own"];
-                return T.F("lines.working.channel_shift.many", ("n", units.Count), ("where", where), ("transactions", f.CountText(f.Result.Totals.Transactions)));
+                return T.F("lines.working.channel_shift.many", ("n", units.Count), ("where", where),
+                    ("transactions", f.CountText(f.Result.Totals.Transactions)));
             case BenefitLine.OfficerTime:
             {
                 var baseCases = units.Sum(u => u.Working.BaselineMeanMinutes is null ? 0 : u.Working.BaselineClosedCases);
@@ -139,7 +150,8 @@ internal static class LineSections
             {
                 var category = line == BenefitLine.Print ? CostCategories.Print : CostCategories.Postage;
                 var baseline = units.Sum(u => u.Working.BaselineSpend.GetValueOrDefault(category));
-                var perMonth = units.Sum(u => u.Working.BaselineSpend.GetValueOrDefault(category) / Month.Count(u.Assumptions.BaselineFrom, u.Assumptions.BaselineTo));
+                var perMonth = units.Sum(u =>
+                    u.Working.BaselineSpend.GetValueOrDefault(category) / Month.Count(u.Assumptions.BaselineFrom, u.Assumptions.BaselineTo));
                 var period = units.Sum(u => u.Working.Months.Sum(m => m.Spend.GetValueOrDefault(category)));
                 return T.F("lines.working.spend", ("baseline", Fmt.Money(baseline)), ("per_month", Fmt.Money(perMonth)), ("months", months),
                     ("would", Fmt.Money(perMonth * months)), ("spent", Fmt.Money(period)));
@@ -149,12 +161,15 @@ internal static class LineSections
                 var pairs = units.SelectMany(u => u.Working.AvoidableContact).ToList();
                 if (pairs.Count == 0) return T["lines.working.avoidable.none"];
                 var groups = pairs.GroupBy(p => (p.DigitalChannel, p.OfflineChannel))
-                    .Select(g => (Key: $"{g.Key.DigitalChannel}>{g.Key.OfflineChannel}", g.Key.DigitalChannel, g.Key.OfflineChannel, Count: g.Sum(p => p.Count), g.First().UnitDifference))
+                    .Select(g => (Key: $"{g.Key.DigitalChannel}>{g.Key.OfflineChannel}", g.Key.DigitalChannel, g.Key.OfflineChannel,
+                        Count: g.Sum(p => p.Count), g.First().UnitDifference))
                     .ToList();
-                // The total is shown, so the pairs follow the engine's rule for a row: small ones hidden, then the smallest others until the hidden add up to the threshold.
+                // The total is shown, so the pairs follow the engine's rule for a row: small ones hidden, then the smallest others until the hidden
+                // add up to the threshold.
                 var hidden = f.Disclosure.Row(groups.Select(g => KeyValuePair.Create(g.Key, g.Count)));
                 var kinds = string.Join("; ", groups.Select(g =>
-                    T.F("lines.working.avoidable.kind", ("count", hidden.TryGetValue(g.Key, out var shown) ? f.Disclosure.Symbol(shown) : Fmt.Count(g.Count)),
+                    T.F("lines.working.avoidable.kind",
+                        ("count", hidden.TryGetValue(g.Key, out var shown) ? f.Disclosure.Symbol(shown) : Fmt.Count(g.Count)),
                         ("from", T.ChannelLower(g.DigitalChannel)), ("to", T.ChannelLower(g.OfflineChannel))) +
                     (f.SuppressBelow is null ? " " + T.F("lines.working.avoidable.each", ("money", Fmt.Money(g.UnitDifference))) : "")));
                 return T.F("lines.working.avoidable", ("count", f.CountText(pairs.Sum(p => p.Count))), ("kinds", kinds));

@@ -59,7 +59,8 @@ internal static class AppraisalManifest
             w.WriteString("input", s.Input);
             Input(w, "assumed", s.Assumed);
             Input(w, "switching_value", s.Value);
-            if (s.ChangePct is { } pct) w.WriteNumber("change_pct", Math.Round(pct, 2, MidpointRounding.AwayFromZero)); else w.WriteNull("change_pct");
+            if (s.ChangePct is { } pct) w.WriteNumber("change_pct", Math.Round(pct, 2, MidpointRounding.AwayFromZero));
+            else w.WriteNull("change_pct");
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -113,7 +113,8 @@ public static class ManifestWriter
         w.WriteStartObject();
         foreach (var (code, shown) in view.Members.OrderBy(m => m.Key, StringComparer.Ordinal)) w.WriteString(code, view.Symbol(shown));
         w.WriteEndObject();
-        w.WriteString("note", view.Note + " Each member's months are in its own manifest, not here: beside the consortium's months they would give the withheld members' months away.");
+        w.WriteString("note", view.Note + " Each member's months are in its own manifest, not here: beside the consortium's months they would give " +
+            "the withheld members' months away.");
         w.WriteEndObject();
     }
 
@@ -203,7 +204,8 @@ public static class ManifestWriter
         foreach (var member in r.Members)
         {
             w.WriteStartObject();
-            if (disclosure is not null && disclosure.Member(member.Scope.Id) is var shown && shown != Shown.Value) WriteWithheldMember(w, member, disclosure.Symbol(shown));
+            if (disclosure is not null && disclosure.Member(member.Scope.Id) is var shown && shown != Shown.Value)
+                WriteWithheldMember(w, member, disclosure.Symbol(shown));
             else WriteBody(w, member, disclosure, KpiDisclosure.Of(r));
             w.WriteEndObject();
         }

@@ -33,7 +33,8 @@ public static class OpenDataWriter
         ("ratings", "count"),
     ];
 
-    public static readonly IReadOnlyList<string> Columns = ["organisation", "service", "channel", "month", "measure", "value", "unit", "target", "marker"];
+    public static readonly IReadOnlyList<string> Columns = ["organisation", "service", "channel", "month", "measure", "value", "unit",
+        "target", "marker"];
 
     /// <summary>Writes kpis.csv and kpis.csv-metadata.json into <paramref name="outDir"/>; returns the rows written.</summary>
     public static int Write(SavingsResult result, string outDir, DateTimeOffset generatedAt)
@@ -76,7 +77,8 @@ public static class OpenDataWriter
                 // Channels add up to the month's transactions: a row, hidden whole where the total is hidden.
                 var hiddenChannels = transactions == Shown.Value
                     ? view.View.Row(channels.Select(c => KeyValuePair.Create(c, f.ByChannel.GetValueOrDefault(c))))
-                    : channels.Where(c => f.ByChannel.GetValueOrDefault(c) != 0).ToDictionary(c => c, c => Core.Method.Suppression.Hides(f.ByChannel[c], view.View.Threshold) ? Shown.Small : Shown.Confidential);
+                    : channels.Where(c => f.ByChannel.GetValueOrDefault(c) != 0).ToDictionary(c => c,
+                        c => Core.Method.Suppression.Hides(f.ByChannel[c], view.View.Threshold) ? Shown.Small : Shown.Confidential);
                 foreach (var channel in channels)
                 {
                     var n = f.ByChannel.GetValueOrDefault(channel);
@@ -92,7 +94,8 @@ public static class OpenDataWriter
                         "ratings" => (f.Ratings, Status(Kpi.UserSatisfaction)),
                         _ => (f.Value(KpiOf(measure)), Status(KpiOf(measure))),
                     };
-                    var marker = shown == Shown.Value ? "" : measure is "transactions" or "ratings" ? view.View.Symbol(shown) : DisclosureView.ConfidentialSymbol;
+                    var marker = shown == Shown.Value ? "" : measure is "transactions" or "ratings" ? view.View.Symbol(shown)
+                        : DisclosureView.ConfidentialSymbol;
                     rows.Add(Row(AllChannels, measure, unit, shown == Shown.Value ? Number(measure, value) : "", Target(k.Targets, measure), marker));
                 }
             }
@@ -132,7 +135,8 @@ public static class OpenDataWriter
                 "The four GOV.UK Service Manual performance indicators (cost per transaction, digital take-up, completion rate, user satisfaction) " +
                 "per service and month, with completed transactions by channel and the satisfaction ratings they rest on. A month without data is " +
                 $"'{Unknown}', not zero. Method: docs/method.md, The four service KPIs." +
-                (view.Controlled ? $" Shared beyond one council: a count below {view.Threshold} is withheld with marker '{view.SmallSymbol}', a value hidden to protect one, or resting on one, with '{DisclosureView.ConfidentialSymbol}'." : ""));
+                (view.Controlled ? $" Shared beyond one council: a count below {view.Threshold} is withheld with marker '{view.SmallSymbol}', a " +
+                    $"value hidden to protect one, or resting on one, with '{DisclosureView.ConfidentialSymbol}'." : ""));
             w.WriteString("dc:publisher", r.Scope.Name);
             w.WriteString("dc:issued", generatedAt.UtcDateTime.ToString("yyyy-MM-dd", Inv));
             w.WriteString("dc:license", "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/");
@@ -143,17 +147,22 @@ public static class OpenDataWriter
             w.WriteStartArray();
             Column(w, "organisation", "string", true, r.Scope.Kind == ScopeKind.Council ? "The council's ONS GSS code" : "The consortium's id");
             Column(w, "service", "string", true, "The service (its slug)");
-            Column(w, "channel", Enumeration([.. Channels.All, AllChannels]), true, $"The channel of a transactions count, or '{AllChannels}' for a service-wide measure");
+            Column(w, "channel", Enumeration([.. Channels.All, AllChannels]), true,
+                $"The channel of a transactions count, or '{AllChannels}' for a service-wide measure");
             Column(w, "month", "gYearMonth", true, "The calendar month (YYYY-MM)");
             Column(w, "measure", Enumeration(Measures.Select(m => m.Measure)), true,
-                "transactions: completed transactions; cost_per_transaction_gbp: channel cost and the service's own digital costs per completed transaction; " +
-                "digital_take_up: digital of all completed transactions; completion_rate: completed of started online (web and app, where starts are recorded); " +
+                "transactions: completed transactions; cost_per_transaction_gbp: channel cost and the service's own digital costs per completed " +
+                    "transaction; " +
+                "digital_take_up: digital of all completed transactions; completion_rate: completed of started online (web and app, where starts " +
+                    "are recorded); " +
                 "user_satisfaction: ratings of 4 or 5 of all ratings (1 very dissatisfied to 5 very satisfied); ratings: satisfaction ratings given");
             Column(w, "value", "decimal", false, "The value; empty when unknown, withheld (see marker) or with nothing to divide by", nullable: true);
-            Column(w, "unit", Enumeration(Measures.Select(m => m.Unit).Distinct()), true, "count, ratio (a fraction: 0.42 is 42%) or GBP per transaction");
+            Column(w, "unit", Enumeration(Measures.Select(m => m.Unit).Distinct()), true,
+                "count, ratio (a fraction: 0.42 is 42%) or GBP per transaction");
             Column(w, "target", "decimal", false, "The service's target for the measure (assumptions), where one is set", nullable: true);
             Column(w, "marker", new Pattern("<[0-9]+|\\[c\\]|" + Unknown), false,
-                $"Why a value is missing: '{Unknown}' (a month outside the data), '<N' (a count below the suppression threshold), '[c]' (hidden to protect a small count, or resting on one)", nullable: true);
+                $"Why a value is missing: '{Unknown}' (a month outside the data), '<N' (a count below the suppression threshold), '[c]' (hidden to " +
+                    $"protect a small count, or resting on one)", nullable: true);
             w.WriteEndArray();
             w.WritePropertyName("primaryKey");
             w.WriteStartArray();

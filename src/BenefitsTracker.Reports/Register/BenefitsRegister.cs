@@ -4,6 +4,8 @@ using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Formatting;
+using BenefitsTracker.Reports.Localisation;
+using BenefitsTracker.Reports.Workbook;
 
 namespace BenefitsTracker.Reports.Register;
 
@@ -35,6 +37,9 @@ internal static class BenefitsRegister
 {
     public const string CsvFile = "benefits-register.csv";
 
+    /// <summary>The register's file in a language: benefits-register.csv, benefits-register.cy.csv.</summary>
+    public static string CsvFileFor(ReportLanguage language) => language.FileName(CsvFile);
+
     public static readonly IReadOnlyList<string> Headers =
         ["Council", "Service", "Benefit", "Description", "Measure", "Baseline value", "Baseline unit", "Realised to date (£ adjusted)",
          "Cashable", "Assumption behind it", "Owner", "Evidence (data range)"];
@@ -52,7 +57,8 @@ internal static class BenefitsRegister
                 var realised = w.Months.Sum(m => m.AdjustedByLine.GetValueOrDefault(line));
                 var (baseline, unit, name) = line switch
                 {
-                    BenefitLine.ChannelShift => ((decimal?)w.BaselineMixUnitCost, "£ per transaction at the baseline channel mix", "baseline_mix_cost"),
+                    BenefitLine.ChannelShift =>
+                        ((decimal?)w.BaselineMixUnitCost, "£ per transaction at the baseline channel mix", "baseline_mix_cost"),
                     BenefitLine.OfficerTime => (w.BaselineMeanMinutes, "minutes of officer time per closed case", "baseline_mean_minutes"),
                     BenefitLine.Print => (Monthly(w, CostCategories.Print, a), "£ of print spend a month", "baseline_print_monthly"),
                     BenefitLine.Postage => (Monthly(w, CostCategories.Postage, a), "£ of postage a month", "baseline_postage_monthly"),
@@ -79,7 +85,8 @@ internal static class BenefitsRegister
             .Select(g => new RegisterRow(null, r.Scope.Id, g.Key.Service, g.Key.Line, Description(g.Key.Line), Measure(g.Key.Line),
                 null, "each member's own register", null, g.Sum(x => x.Realised), g.All(x => x.Cashable),
                 g.Select(x => x.Assumption).Distinct().Count() == 1 ? g.First().Assumption : "as each member's assumptions say (their registers)",
-                g.Select(x => x.Owner).Distinct().Count() == 1 ? g.First().Owner : string.Join("; ", g.Select(x => x.Owner).Where(o => o is not null).Distinct()),
+                g.Select(x => x.Owner).Distinct().Count() == 1 ? g.First().Owner
+                    : string.Join("; ", g.Select(x => x.Owner).Where(o => o is not null).Distinct()),
                 $"{g.Count()} member councils: {string.Join("; ", g.Select(x => $"{x.Council} {x.Evidence}"))}"))];
     }
 
@@ -109,15 +116,18 @@ internal static class BenefitsRegister
     private static string Assumption(BenefitLine line, ServiceAssumptions a)
     {
         var inv = CultureInfo.InvariantCulture;
-        var adjust = $"adjusted by (1 − deadweight {a.Adjustments.Deadweight.ToString(inv)}) × attribution {a.Adjustments.Attribution.ToString(inv)} × (1 − optimism bias {a.Adjustments.OptimismBias.ToString(inv)})";
+        var adjust = $"adjusted by (1 − deadweight {a.Adjustments.Deadweight.ToString(inv)}) × attribution " +
+            $"{a.Adjustments.Attribution.ToString(inv)} × (1 − optimism bias {a.Adjustments.OptimismBias.ToString(inv)})";
         var baseline = $"baseline {a.BaselineFrom} to {a.BaselineTo}";
         return line switch
         {
             BenefitLine.ChannelShift or BenefitLine.AvoidableContact =>
-                $"Unit costs {string.Join(", ", a.UnitCosts.Select(c => $"{Fmt.Channel(c.Key).ToLowerInvariant()} {Fmt.Money(c.Value)}"))}; {baseline}; {adjust}",
+                $"Unit costs {string.Join(", ", a.UnitCosts.Select(c => $"{Fmt.Channel(c.Key).ToLowerInvariant()} {Fmt.Money(c.Value)}"))}; " +
+                $"{baseline}; {adjust}",
             BenefitLine.OfficerTime =>
                 $"Officer hourly cost {(a.HasHourlyCostDefault ? Fmt.Money(a.HourlyCostDefault) + " (default)" : "by grade")}" +
-                (a.HourlyCostByGrade.Count > 0 ? $", {string.Join(", ", a.HourlyCostByGrade.Select(g => $"{g.Key} {Fmt.Money(g.Value)}"))}" : "") + $"; {baseline}; {adjust}",
+                (a.HourlyCostByGrade.Count > 0 ? $", {string.Join(", ", a.HourlyCostByGrade.Select(g => $"{g.Key} {Fmt.Money(g.Value)}"))}" : "") +
+                $"; {baseline}; {adjust}",
             _ => $"Spend in the {baseline} spread evenly by month; {adjust}",
         };
     }
@@ -131,18 +141,30 @@ internal static class BenefitsRegister
     }
 
     /// <summary>benefits-register.csv: the rows with money to the penny.</summary>
-    public static void WriteCsv(SavingsResult r, string path)
+    public static void WriteCsv(SavingsResult r, string path) => WriteCsv(r, path, ReportText.En);
+
+    /// <summary>
+    /// The register in <paramref name="text"/>'s language (benefits-register.cy.csv in Welsh, issue 15): the same rows,
+    /// columns and figures, with every heading and text value put into the language by the keys that translate the
+    /// workbook's Benefits register sheet (<see cref="WorkbookTranslation.TranslateText"/>), so that the two read alike.
+    /// Data keeps its form: council codes, service slugs, grades, months as 2024-01 and figures.
+    /// </summary>
+    public static void WriteCsv(SavingsResult r, string path, ReportText text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        var translator = text.IsWelsh ? WorkbookTranslation.TextTranslator(text) : null;
+        string T(string english) => translator?.Invoke(english) ?? english;
         var sb = new StringBuilder();
-        sb.Append(string.Join(',', Headers.Select(Escape))).Append("\r\n");
+        sb.Append(string.Join(',', Headers.Select(h => Escape(T(h))))).Append("\r\n");
         var inv = CultureInfo.InvariantCulture;
         foreach (var row in Rows(r))
         {
             string[] cells =
             [
-                row.Council, row.Service, row.Line.Title(), row.Description, row.Measure,
-                row.Baseline is { } b ? Math.Round(b, 4, MidpointRounding.AwayFromZero).ToString("0.####", inv) : "", row.BaselineUnit,
-                Money.ToPence(row.Realised).ToString("0.00", inv), row.Cashable ? "yes" : "no", row.Assumption, row.Owner ?? "", row.Evidence,
+                row.Council, row.Service, T(row.Line.Title()), T(row.Description), T(row.Measure),
+                row.Baseline is { } b ? Math.Round(b, 4, MidpointRounding.AwayFromZero).ToString("0.####", inv) : "", T(row.BaselineUnit),
+                Money.ToPence(row.Realised).ToString("0.00", inv), T(row.Cashable ? "yes" : "no"), T(row.Assumption), row.Owner ?? "",
+                T(row.Evidence),
             ];
             sb.Append(string.Join(',', cells.Select(Escape))).Append("\r\n");
         }

@@ -30,8 +30,10 @@ internal static class AssumptionsSheet
         }
 
         foreach (var ch in ctx.ChannelList.Where(a.UnitCosts.ContainsKey))
-            Add(UnitCost(ch), c => c.Num(a.UnitCosts[ch], Xl.RateFormat), $"Cost per transaction on the {Fmt.Channel(ch).ToLowerInvariant()} channel (£)");
-        Add("hourly_cost_default", c => c.Num(a.HourlyCostDefault, Xl.MoneyFormat), "Officer hourly cost, salary plus on-costs, where no grade rate applies (£)");
+            Add(UnitCost(ch), c => c.Num(a.UnitCosts[ch], Xl.RateFormat),
+                $"Cost per transaction on the {Fmt.Channel(ch).ToLowerInvariant()} channel (£)");
+        Add("hourly_cost_default", c => c.Num(a.HourlyCostDefault, Xl.MoneyFormat),
+            "Officer hourly cost, salary plus on-costs, where no grade rate applies (£)");
         foreach (var (grade, cost) in a.HourlyCostByGrade.OrderBy(g => g.Key, StringComparer.Ordinal))
             Add(HourlyCost(grade), c => c.Num(cost, Xl.MoneyFormat), $"Officer hourly cost for grade {grade} (£)");
         foreach (var (name, _, year, meaning) in PricesSheet.TopLevelPriceYears(ctx))
@@ -39,12 +41,16 @@ internal static class AssumptionsSheet
         Add("deadweight", c => c.Num(a.Adjustments.Deadweight, Xl.FractionFormat), "Share of the benefit that would have happened anyway");
         Add("attribution", c => c.Num(a.Adjustments.Attribution, Xl.FractionFormat), "Share of the benefit due to this service");
         Add("optimism_bias", c => c.Num(a.Adjustments.OptimismBias, Xl.FractionFormat), "Optimism bias correction");
-        Add("adjustment_factor", c => c.Formula("(1-deadweight)*attribution*(1-optimism_bias)", Xl.FractionFormat), "(1 − deadweight) × attribution × (1 − optimism bias)");
-        Add("optimism_bias_costs", c => c.Num(ctx.Result.Appraisal?.OptimismBiasCosts ?? 0m, Xl.FractionFormat), "Optimism bias on costs: every month's cost is multiplied by 1 + this (Green Book)");
+        Add("adjustment_factor", c => c.Formula("(1-deadweight)*attribution*(1-optimism_bias)", Xl.FractionFormat),
+            "(1 − deadweight) × attribution × (1 − optimism bias)");
+        Add("optimism_bias_costs", c => c.Num(ctx.Result.Appraisal?.OptimismBiasCosts ?? 0m, Xl.FractionFormat),
+            "Optimism bias on costs: every month's cost is multiplied by 1 + this (Green Book)");
         Add("discount_rate", c => c.Num(a.DiscountRate, Xl.FractionFormat), "Annual discount rate for the NPV (Green Book)");
         foreach (var line in BenefitLines.All.Where(l => l != BenefitLine.AvoidableContact))
-            Add(CashableFlag(line), c => c.Num(a.Cashable.GetValueOrDefault(line) ? 1 : 0, Xl.YesNoFormat), $"1 if {line.Title().ToLowerInvariant()} counts as cashable");
-        Add(CashableFlag(BenefitLine.AvoidableContact), c => c.Formula(CashableFlag(BenefitLine.ChannelShift), Xl.YesNoFormat), "Avoidable contact takes the cashability of channel shift");
+            Add(CashableFlag(line), c => c.Num(a.Cashable.GetValueOrDefault(line) ? 1 : 0, Xl.YesNoFormat),
+                $"1 if {line.Title().ToLowerInvariant()} counts as cashable");
+        Add(CashableFlag(BenefitLine.AvoidableContact), c => c.Formula(CashableFlag(BenefitLine.ChannelShift), Xl.YesNoFormat),
+            "Avoidable contact takes the cashability of channel shift");
         ws.Cell(row, 1).Text("digital_channels");
         ws.Cell(row, 2).Text(string.Join(", ", a.DigitalChannels));
         ws.Cell(row, 3).Text("Channels counted as digital");
@@ -92,7 +98,8 @@ internal static class AssumptionsSheet
             foreach (var ch in channels)
             {
                 var cell = ws.Cell(row, col);
-                if (sa.UnitCosts.TryGetValue(ch, out var cost)) Linked(cell, cost, a.UnitCosts.TryGetValue(ch, out var top) ? top : null, UnitCost(ch), Xl.RateFormat);
+                if (sa.UnitCosts.TryGetValue(ch, out var cost)) Linked(cell, cost, a.UnitCosts.TryGetValue(ch, out var top) ? top : null,
+                    UnitCost(ch), Xl.RateFormat);
                 else if (a.UnitCosts.ContainsKey(ch)) cell.Formula(UnitCost(ch), Xl.RateFormat);
                 Xl.Name(wb, UnitName(u, UnitCost(ch)), ws.Range(row, col, row, col));
                 col++;
@@ -108,7 +115,8 @@ internal static class AssumptionsSheet
             Xl.Name(wb, UnitName(u, "digital_flags"), ws.Range(row, firstDigital, row, col - 1));
 
             NamedLinked(ctx, ws, u, row, col++, "hourly_cost_default", sa.HourlyCostDefault, a.HourlyCostDefault, Xl.MoneyFormat);
-            if (sa.DeadweightEstimated && sa.DeadweightSource?.StartsWith("estimated", StringComparison.Ordinal) == true && CounterfactualSheet.HasName(ctx.Result, u.Service))
+            if (sa.DeadweightEstimated && sa.DeadweightSource?.StartsWith("estimated", StringComparison.Ordinal) == true
+                && CounterfactualSheet.HasName(ctx.Result, u.Service))
             {
                 // "deadweight": "estimated": the cell points at the estimate on the Counterfactual sheet.
                 ws.Cell(row, col).Formula(CounterfactualSheet.Name(u.Service), Xl.FractionFormat).Style.Fill.BackgroundColor = Xl.OverrideFill;
@@ -118,7 +126,8 @@ internal static class AssumptionsSheet
             else NamedLinked(ctx, ws, u, row, col++, "deadweight", sa.Adjustments.Deadweight, a.Adjustments.Deadweight, Xl.FractionFormat);
             NamedLinked(ctx, ws, u, row, col++, "attribution", sa.Adjustments.Attribution, a.Adjustments.Attribution, Xl.FractionFormat);
             NamedLinked(ctx, ws, u, row, col++, "optimism_bias", sa.Adjustments.OptimismBias, a.Adjustments.OptimismBias, Xl.FractionFormat);
-            ws.Cell(row, col).Formula($"(1-{UnitName(u, "deadweight")})*{UnitName(u, "attribution")}*(1-{UnitName(u, "optimism_bias")})", Xl.FractionFormat);
+            ws.Cell(row, col)
+                .Formula($"(1-{UnitName(u, "deadweight")})*{UnitName(u, "attribution")}*(1-{UnitName(u, "optimism_bias")})", Xl.FractionFormat);
             Xl.Name(wb, UnitName(u, "adjustment_factor"), ws.Range(row, col, row, col));
             col++;
             foreach (var line in BenefitLines.All)
@@ -170,7 +179,8 @@ internal static class AssumptionsSheet
         Xl.Table(ws, "GradeCostsTable", headerRow, 1, row, 4);
     }
 
-    private static void NamedLinked(WorkbookContext ctx, IXLWorksheet ws, ReportUnit u, int row, int col, string name, decimal mine, decimal top, string format)
+    private static void NamedLinked(WorkbookContext ctx, IXLWorksheet ws, ReportUnit u, int row, int col, string name, decimal mine,
+        decimal top, string format)
     {
         Linked(ws.Cell(row, col), mine, top, name, format);
         Xl.Name(ctx.Workbook, UnitName(u, name), ws.Range(row, col, row, col));

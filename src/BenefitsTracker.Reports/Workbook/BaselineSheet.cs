@@ -17,7 +17,8 @@ internal static class BaselineSheet
         var headers = new List<string> { "Council", "Service", "Baseline from", "Baseline to", "Months in baseline" };
         headers.AddRange(channels.Select(ch => "Baseline volume: " + Fmt.Channel(ch)));
         headers.AddRange(["Baseline transactions", "Mix cost per transaction", "Baseline closed cases", "Baseline officer minutes",
-            "Mean minutes per case (M_B)", "Baseline print spend", "Baseline postage spend", "Print per baseline month", "Postage per baseline month"]);
+            "Mean minutes per case (M_B)", "Baseline print spend", "Baseline postage spend", "Print per baseline month",
+            "Postage per baseline month"]);
         Xl.Header(ws, 1, 1, headers);
 
         var row = 1;

@@ -37,13 +37,16 @@ internal static class ComparisonSheet
         var view = DisclosureView.Of(ctx.Result);
         ws.Cell(1, 1).Text($"Shared costs apportioned by {c.Apportionment}. {view.Note}");
         ws.Cell(2, 1).Text(ComparisonText.Population(c));
-        string[] headers = ["Council", "Name", "Population", "Transactions", "Adjusted benefit", "Digital service costs", "Net benefit", "Return on investment",
-            "Adjusted benefit per transaction", "Adjusted benefit per 1,000 residents", "Cost per 1,000 residents", "Digital take-up", "Cost per transaction", "Share of shared costs"];
+        string[] headers = ["Council", "Name", "Population", "Transactions", "Adjusted benefit", "Digital service costs", "Net benefit",
+            "Return on investment",
+            "Adjusted benefit per transaction", "Adjusted benefit per 1,000 residents", "Cost per 1,000 residents", "Digital take-up",
+            "Cost per transaction", "Share of shared costs"];
         Xl.Header(ws, HeaderRow, 1, headers);
 
         // A member's figure from the Members sheet, found by its council code.
         string Lookup(int col, int row) =>
-            $"INDEX({Xl.Range(Members, members.FirstRow, col, members.LastRow, col)},MATCH({Xl.Col(CodeCol)}{row},{Xl.Range(Members, members.FirstRow, 1, members.LastRow, 1)},0))";
+            $"INDEX({Xl.Range(Members, members.FirstRow, col, members.LastRow, col)},MATCH({Xl.Col(CodeCol)}{row}," +
+                $"{Xl.Range(Members, members.FirstRow, 1, members.LastRow, 1)},0))";
 
         var row = HeaderRow;
         foreach (var m in c.Members)
@@ -67,10 +70,12 @@ internal static class ComparisonSheet
             ws.Cell(row, NetCol).Formula($"{R(AdjustedCol)}-{R(CostsCol)}", Xl.MoneyFormat);
             ws.Cell(row, RoiCol).Formula($"IF({R(CostsCol)}=0,\"undefined\",{R(NetCol)}/{R(CostsCol)})", Xl.PercentFormat);
             ws.Cell(row, PerTransactionCol).Formula($"IF({R(TransactionsCol)}=0,\"n/a\",{R(AdjustedCol)}/{R(TransactionsCol)})", Xl.MoneyFormat);
-            ws.Cell(row, BenefitPer1000Col).Formula($"IF(ISNUMBER({R(PopulationCol)}),{R(AdjustedCol)}*1000/{R(PopulationCol)},\"n/a\")", Xl.MoneyFormat);
+            ws.Cell(row, BenefitPer1000Col)
+                .Formula($"IF(ISNUMBER({R(PopulationCol)}),{R(AdjustedCol)}*1000/{R(PopulationCol)},\"n/a\")", Xl.MoneyFormat);
             ws.Cell(row, CostPer1000Col).Formula($"IF(ISNUMBER({R(PopulationCol)}),{R(CostsCol)}*1000/{R(PopulationCol)},\"n/a\")", Xl.MoneyFormat);
             if (m.DigitalTakeUp is { } tu)
-                ctx.Live(ws, row, TakeUpCol, $"IF({R(TransactionsCol)}=0,\"n/a\",{Lookup(members.DigitalCol, row)}/{R(TransactionsCol)})", tu, Xl.PercentFormat);
+                ctx.Live(ws, row, TakeUpCol, $"IF({R(TransactionsCol)}=0,\"n/a\",{Lookup(members.DigitalCol, row)}/{R(TransactionsCol)})",
+                    tu, Xl.PercentFormat);
             else ws.Cell(row, TakeUpCol).Text("n/a");
             // Cost per transaction also counts the channels' own cost, which the Members sheet does not hold: the engine's figure.
             if (m.CostPerTransaction is { } cpt) ws.Cell(row, CostPerTransactionCol).Num(cpt, Xl.MoneyFormat);
@@ -84,7 +89,8 @@ internal static class ComparisonSheet
         var md = c.Median;
         var medians = new Dictionary<int, decimal?>
         {
-            [AdjustedCol] = md.AdjustedBenefit, [CostsCol] = md.Costs, [NetCol] = md.NetBenefit, [RoiCol] = md.Roi, [PerTransactionCol] = md.BenefitPerTransaction,
+            [AdjustedCol] = md.AdjustedBenefit, [CostsCol] = md.Costs, [NetCol] = md.NetBenefit, [RoiCol] = md.Roi,
+                [PerTransactionCol] = md.BenefitPerTransaction,
             [BenefitPer1000Col] = md.AdjustedBenefitPer1000Residents, [CostPer1000Col] = md.CostPer1000Residents, [TakeUpCol] = md.DigitalTakeUp,
             [CostPerTransactionCol] = md.CostPerTransaction,
         };
@@ -92,10 +98,13 @@ internal static class ComparisonSheet
         {
             var format = col == RoiCol || col == TakeUpCol ? Xl.PercentFormat : Xl.MoneyFormat;
             // MEDIAN leaves out "[c]", "n/a" and "undefined", as the engine leaves out withheld and undefined figures.
-            ctx.Unevaluated(ws, row, col, last > HeaderRow ? $"IFERROR(MEDIAN({Xl.Col(col)}{HeaderRow + 1}:{Xl.Col(col)}{last}),\"n/a\")" : "\"n/a\"", value, format);
+            ctx.Unevaluated(ws, row, col,
+                last > HeaderRow ? $"IFERROR(MEDIAN({Xl.Col(col)}{HeaderRow + 1}:{Xl.Col(col)}{last}),\"n/a\")" : "\"n/a\"", value, format);
         }
         row += 2;
-        ws.Cell(row, 1).Text("Net benefit, return on investment, the per-transaction and per-1,000-resident figures and the medians are formulas; transactions, adjusted benefit and costs are looked up on the Members sheet by council code. Cost per transaction also counts each channel's own cost, which only the member's own workbook holds.")
+        ws.Cell(row, 1).Text("Net benefit, return on investment, the per-transaction and per-1,000-resident figures and the medians are formulas; " +
+            "transactions, adjusted benefit and costs are looked up on the Members sheet by council code. Cost per transaction also counts each " +
+            "channel's own cost, which only the member's own workbook holds.")
             .Style.Font.SetItalic();
         row = Differences(ws, c, row + 2);
         ws.SheetView.FreezeRows(HeaderRow);
@@ -120,7 +129,8 @@ internal static class ComparisonSheet
             row++;
             ws.Cell(row, 1).Text(ComparisonText.Assumption(d.Key));
             for (var i = 0; i < c.Members.Count; i++)
-                ws.Cell(row, 2 + i).Text(d.Values.FirstOrDefault(v => v.Code == c.Members[i].Code)?.Value is { } v ? ComparisonText.Value(d.Key, v) : "does not run it");
+                ws.Cell(row, 2 + i).Text(d.Values.FirstOrDefault(v => v.Code == c.Members[i].Code)?.Value is { } v ? ComparisonText.Value(d.Key, v)
+                    : "does not run it");
         }
         Xl.Table(ws, "DifferencesTable", header, 1, row, 1 + c.Members.Count);
         return row + 1;

@@ -13,12 +13,18 @@ namespace BenefitsTracker.Reports.Workbook;
 /// no member's monthly data: each shown member's figures as values (Members), the members the comparison
 /// withholds (<see cref="MemberComparison.Suppressed"/>) combined in one row so that the totals still add
 /// up, the consortium's months with channel counts hidden by <see cref="Suppression.HiddenCells{TKey}"/>
-/// shown as "&lt;N" (Monthly), and the appraisal and headline figures as live formulas over them. Each
-/// member's own workbook shows the line-by-line working.
+/// shown as "&lt;N" (Monthly), and the appraisal and headline figures as live formulas over them; each member's
+/// four KPIs by service beside the consortium's (<see cref="ConsortiumKpiSheet"/>) and each member's benefits
+/// register rows (<see cref="ConsortiumRegisterSheet"/>), under the same disclosure control. Each member's own
+/// workbook shows the line-by-line working.
 /// </summary>
 internal static class ConsortiumWorkbook
 {
-    public static IReadOnlyList<string> SheetNames { get; } = [Summary, Assumptions, Members, Monthly, Appraisal, GreenBookSheet.SheetName, Comparison, LineageSheetName];
+    public static IReadOnlyList<string> SheetNames { get; } =
+    [
+        Summary, Assumptions, Members, Monthly, Appraisal, GreenBookSheet.SheetName, Comparison,
+        ConsortiumKpiSheet.SheetName, ConsortiumRegisterSheet.SheetName, LineageSheetName,
+    ];
 
     public static void Write(WorkbookContext ctx, CancellationToken ct)
     {
@@ -38,7 +44,12 @@ internal static class ConsortiumWorkbook
         WriteSummary(ctx, members);
         GreenBookSheet.Write(ctx);
         ComparisonSheet.Write(ctx, new ComparisonSheet.MemberColumns(
-            MembersTable.HeaderRow + 1, members.TotalRow - 1, MembersTable.TransactionsCol, MembersTable.DigitalCol, members.AdjustedCol, members.CostsCol));
+            MembersTable.HeaderRow + 1, members.TotalRow - 1, MembersTable.TransactionsCol, MembersTable.DigitalCol,
+            members.AdjustedCol, members.CostsCol));
+        ct.ThrowIfCancellationRequested();
+        ConsortiumKpiSheet.Write(ctx);
+        ConsortiumRegisterSheet.Write(ctx, line =>
+            Xl.Cell(Members, members.TotalRow, MembersTable.FirstLineCol + BenefitLines.All.Count + BenefitLines.All.ToList().IndexOf(line)));
         LineageSheet.Write(ctx);
     }
 
@@ -69,9 +80,11 @@ internal static class ConsortiumWorkbook
         string Total(int col) => Xl.Cell(Members, m.TotalRow, col);
         var next = SummarySheet.Write(ctx,
         [
-            DisclosureView.Of(ctx.Result).Note + " The withheld members are combined in one row of the Members sheet. Every value below is a formula over the Members and Appraisal sheets; " +
+            DisclosureView.Of(ctx.Result).Note + " The withheld members are combined in one row of the Members sheet. Every value below is a " +
+                "formula over the Members and Appraisal sheets; " +
                 "change discount_rate on the Assumptions sheet and the NPV follows.",
-            "Each member council's own workbook (benefits report for that council) shows the line-by-line working: volumes, baseline, officer time, avoidable contact and the named assumptions.",
+            "Each member council's own workbook (benefits report for that council) shows the line-by-line working: volumes, baseline, officer " +
+                "time, avoidable contact and the named assumptions.",
         ],
         new SummarySheet.Sources(
             Total(MembersTable.TransactionsCol), Total(MembersTable.DigitalCol), Total(m.GrossCol), Total(m.AdjustedCol),
@@ -89,8 +102,10 @@ internal static class ConsortiumWorkbook
         ws.Cell(row, 1).Text("Checks").Style.Font.SetBold();
         (string Label, string Formula, string How)[] checks =
         [
-            ("Check: adjusted benefit, months less members", $"{AppraisalSheet.Total(ctx, AppraisalSheet.AdjustedCol)}-{SummarySheet.Adjusted}", "Appraisal's total of the months less the Members total: zero"),
-            ("Check: costs, months less members", $"{AppraisalSheet.Total(ctx, AppraisalSheet.CostsCol)}-{SummarySheet.Costs}", "Appraisal's total of the months less the Members total: zero"),
+            ("Check: adjusted benefit, months less members", $"{AppraisalSheet.Total(ctx, AppraisalSheet.AdjustedCol)}-{SummarySheet.Adjusted}",
+                "Appraisal's total of the months less the Members total: zero"),
+            ("Check: costs, months less members", $"{AppraisalSheet.Total(ctx, AppraisalSheet.CostsCol)}-{SummarySheet.Costs}",
+                "Appraisal's total of the months less the Members total: zero"),
         ];
         foreach (var (label, formula, how) in checks)
         {
@@ -118,7 +133,8 @@ internal static class ConsortiumWorkbook
         ws.Cell(4, 2).Text(ctx.Result.Comparison?.Apportionment ?? a.Apportionment ?? "equal");
         ws.Cell(4, 3).Text("How the consortium's shared costs are split between its members");
         Xl.Table(ws, "AssumptionsTable", 1, 1, 4, 3);
-        ws.Cell(6, 1).Text("Unit costs, officer hourly costs, adjustments and cashable flags belong to each member: its own workbook holds them as named assumptions, and its figures here are computed with them.")
+        ws.Cell(6, 1).Text("Unit costs, officer hourly costs, adjustments and cashable flags belong to each member: its own workbook holds them as " +
+            "named assumptions, and its figures here are computed with them.")
             .Style.Font.SetItalic();
         Xl.Widths(ws, 34, 16, 70);
     }
@@ -151,9 +167,12 @@ internal static class ConsortiumWorkbook
             var shown = r.Members.Where(m => !withheldCodes.Contains(m.Scope.Id)).ToList();
             var withheld = r.Members.Where(m => withheldCodes.Contains(m.Scope.Id)).ToList();
             ws.Cell(1, 1).Text(
-                $"Each member's figures, computed on its own data and assumptions (its own workbook shows the working). Counts below {th} are shown as <{th}. " +
+                $"Each member's figures, computed on its own data and assumptions (its own workbook shows the working). Counts below {th} are " +
+                    $"shown as <{th}. " +
                 (withheld.Count > 0
-                    ? $"{withheld.Count} members are withheld (a count below {th}, shown as <{th}, and those hidden beside it so that none can be worked out by subtraction, shown as {DisclosureView.ConfidentialSymbol}) and appear combined, so that no council's figures can be read off and the totals still add up."
+                    ? $"{withheld.Count} members are withheld (a count below {th}, shown as <{th}, and those hidden beside it so that none can be " +
+                        $"worked out by subtraction, shown as {DisclosureView.ConfidentialSymbol}) and appear combined, so that no council's " +
+                        $"figures can be read off and the totals still add up."
                     : "No member is withheld."));
             Xl.Header(ws, HeaderRow, 1, headers);
 
@@ -241,7 +260,8 @@ internal static class ConsortiumWorkbook
             }
             if (partial.Count > 0)
                 ws.Cell(row + 2, 1).Text(
-                    $"Where a column shows <{th} or {DisclosureView.ConfidentialSymbol} (a figure of the combined row that only one of its members contributes to), its total is the consortium's figure, written as a value; the other totals add up the rows.")
+                    $"Where a column shows <{th} or {DisclosureView.ConfidentialSymbol} (a figure of the combined row that only one of its members " +
+                        $"contributes to), its total is the consortium's figure, written as a value; the other totals add up the rows.")
                     .Style.Font.SetItalic();
             ws.SheetView.Freeze(HeaderRow, 2);
             Xl.Widths(ws, 14, 34, 13, 13);
@@ -306,7 +326,8 @@ internal static class ConsortiumWorkbook
             for (var c = t.GrossCol; c <= t.CostsCol; c++)
                 ws.Cell(ctx.PeriodTotalRow, c).Formula(last >= 2 ? $"SUM({Xl.Col(c)}2:{Xl.Col(c)}{last})" : "0", Xl.MoneyFormat);
             ws.Cell(ctx.PeriodTotalRow + 2, 1).Text(
-                $"Counts below {th} are shown as <{th}; where a month would hide just one channel, the next smallest is hidden too and shown as {DisclosureView.ConfidentialSymbol}, so that the month's total cannot give it away.")
+                $"Counts below {th} are shown as <{th}; where a month would hide just one channel, the next smallest is hidden too and shown as " +
+                    $"{DisclosureView.ConfidentialSymbol}, so that the month's total cannot give it away.")
                 .Style.Font.SetItalic();
             ws.SheetView.Freeze(1, 2);
             Xl.Widths(ws, 9, 10);

@@ -26,11 +26,16 @@ internal static class CounterfactualSheet
     {
         var r = ctx.Result;
         var ws = ctx.Sheet(SheetName);
-        ws.Cell(1, 1).Text("Would it have happened anyway? Counterfactual estimates of deadweight (docs/method.md, \"Reading the estimates\")").Style.Font.Bold = true;
-        ws.Cell(2, 1).Text("Monthly figures are values from the fitted model, not formulas. The named cell estimated_deadweight_SERVICE holds the estimate the report reads by " +
-                           "(the comparison with peers where it gave one, else the council's own time series); point a deadweight cell at it to use it.");
+        ws.Cell(1, 1).Text("Would it have happened anyway? Counterfactual estimates of deadweight (docs/method.md, \"Reading the estimates\")")
+            .Style.Font.Bold = true;
+        ws.Cell(2, 1).Text("Monthly figures are values from the fitted model, not formulas. " +
+                           "The named cell estimated_deadweight_SERVICE holds the estimate the report reads by " +
+                           "(the comparison with peers where it gave one, else the council's own time series); " +
+                           "point a deadweight cell at it to use it.");
         var row = 4;
-        Xl.Header(ws, row, 1, ["Service", "Method", "Estimated deadweight", "Deadweight 95% low", "Deadweight 95% high", "Assumed deadweight", "Change in offline transactions", "Change 95% low", "Change 95% high", "Months before", "Months after", "Named cell / reason not estimated"]);
+        Xl.Header(ws, row, 1, ["Service", "Method", "Estimated deadweight", "Deadweight 95% low", "Deadweight 95% high", "Assumed deadweight",
+            "Change in offline transactions", "Change 95% low", "Change 95% high", "Months before", "Months after",
+            "Named cell / reason not estimated"]);
         var summaryHeader = row;
         foreach (var e in r.Counterfactual.OrderBy(e => e.Service, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal))
         {
@@ -52,7 +57,8 @@ internal static class CounterfactualSheet
             ws.Cell(row, 8).Num(e.EffectCi95!.Low, Xl.OneDecimalFormat);
             ws.Cell(row, 9).Num(e.EffectCi95.High, Xl.OneDecimalFormat);
             var preferred = r.Scope.Kind != ScopeKind.Consortium
-                && ReferenceEquals(CounterfactualEstimate.Preferred(r.Counterfactual.Where(x => x.Service == e.Service && x.Council == e.Council)), e);
+                && ReferenceEquals(
+                    CounterfactualEstimate.Preferred(r.Counterfactual.Where(x => x.Service == e.Service && x.Council == e.Council)), e);
             if (preferred)
             {
                 Xl.Name(ctx.Workbook, Name(e.Service), ws.Range(row, 3, row, 3), $"Estimated deadweight of {e.Service} ({e.MethodName})");
@@ -64,7 +70,8 @@ internal static class CounterfactualSheet
         Xl.Table(ws, "CounterfactualTable", summaryHeader, 1, row, 12);
 
         // The monthly series of each estimate, one block after another.
-        foreach (var e in r.Counterfactual.Where(e => e.Refused is null).OrderBy(e => e.Service, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal))
+        foreach (var e in r.Counterfactual.Where(e => e.Refused is null).OrderBy(e => e.Service, StringComparer.Ordinal)
+            .ThenBy(e => e.Method, StringComparer.Ordinal))
         {
             row += 3;
             ws.Cell(row, 1).Text($"{e.Service}, {e.MethodName}").Style.Font.Bold = true;

@@ -12,7 +12,8 @@ internal readonly record struct XCell(string? Text, string? Formula, decimal Val
     public static XCell Num(decimal value, string? format) => new(null, null, value, format);
     public static XCell Calc(string formula, decimal value, string? format) => new(null, formula, value, format);
 
-    /// <summary>A formula over a range (SUMIFS by key): held back from ClosedXML's evaluation when the workbook is saved (see <see cref="WorkbookContext.Live"/>).</summary>
+    /// <summary>A formula over a range (SUMIFS by key): held back from ClosedXML's evaluation when the workbook is saved (see <see
+    /// cref="WorkbookContext.Live"/>).</summary>
     public static XCell LookupCalc(string formula, decimal value, string? format) => new(null, formula, value, format, Lookup: true);
 }
 

@@ -52,7 +52,8 @@ internal static class GreenBookSheet
 
         ws.Cell(1, 1).Text($"Green Book appraisal: {ctx.Result.Scope.Name} ({ctx.Result.Scope.Id})").Style.Font.SetBold().Font.SetFontSize(14);
         ws.Cell(2, 1).Text((ctx.Result.Scope.Kind == ScopeKind.Consortium
-                ? "Cash view, horizon, real terms and switching values are formulas over the Appraisal sheet (the members added up); the inputs' assumed values are the engine's, as each member has its own. "
+                ? "Cash view, horizon, real terms and switching values are formulas over the Appraisal sheet (the members added up); the inputs' " +
+                    "assumed values are the engine's, as each member has its own. "
                 : "Cash view, horizon, real terms and switching values are formulas over the Appraisal sheet and the named assumptions. ") +
             "Projected months, scenarios and Monte Carlo figures are the engine's values. Method: METHOD.md (v2 additions).");
         Xl.Header(ws, firstFigure - 1, 1, ["Figure", "Value", "How it is calculated"]);
@@ -73,30 +74,42 @@ internal static class GreenBookSheet
 
         Figure("Cashable net benefit", CashNet, c => c.Formula($"{SummarySheet.CashableName}-{SummarySheet.Costs}", Xl.MoneyFormat),
             "Cashable adjusted benefit − costs (costs after optimism bias on costs)");
-        Figure("Cashable ROI", CashRoi, c => c.Formula($"IF({SummarySheet.Costs}=0,\"undefined (no costs)\",{CashNet}/{SummarySheet.Costs})", Xl.PercentFormat),
+        Figure("Cashable ROI", CashRoi,
+            c => c.Formula($"IF({SummarySheet.Costs}=0,\"undefined (no costs)\",{CashNet}/{SummarySheet.Costs})", Xl.PercentFormat),
             "Cashable net benefit ÷ costs");
         Figure("Cashable payback month", CashPayback,
-            c => c.Formula($"IF(SUM({Col(PaidBackCol, firstMonth, lastMonth)})=0,\"not within the period\",INDEX({Col(MonthCol, firstMonth, lastMonth)},MATCH(1,{Col(PaidBackCol, firstMonth, lastMonth)},0)))", "@"),
+            c => c.Formula($"IF(SUM({Col(PaidBackCol, firstMonth, lastMonth)})=0,\"not within the " +
+                $"period\",INDEX({Col(MonthCol, firstMonth, lastMonth)},MATCH(1,{Col(PaidBackCol, firstMonth, lastMonth)},0)))", "@"),
             "First month in which cumulative (cashable − cost) is at least zero (below)");
         if (ctx.Result.Scope.Kind == ScopeKind.Consortium)
-            Figure("Optimism bias on costs", null, c => c.Text("each member's own"), "Each member's costs are multiplied by 1 + its own value (its own workbook)");
-        else Figure("Optimism bias on costs", null, c => c.Formula("optimism_bias_costs", Xl.FractionFormat), "Costs are multiplied by 1 + this (Assumptions sheet)");
+            Figure("Optimism bias on costs", null, c => c.Text("each member's own"),
+                "Each member's costs are multiplied by 1 + its own value (its own workbook)");
+        else Figure("Optimism bias on costs", null, c => c.Formula("optimism_bias_costs", Xl.FractionFormat),
+            "Costs are multiplied by 1 + this (Assumptions sheet)");
         Figure("Appraisal NPV", AppraisalNpv, c => c.Formula($"{SummarySheet.Npv}+{projectedDiscounted}", Xl.MoneyFormat),
             a.Horizon is { } hz ? $"NPV of the observed months plus the {hz.ProjectedMonths.Count} projected months below ({hz.Years}-year horizon)"
                 : "No appraisal_years: the NPV of the observed months");
-        Figure("Projected months", null, c => c.Num(projected.Count, Xl.CountFormat), "Months after the data up to the horizon, projected, not measured");
+        Figure("Projected months", null, c => c.Num(projected.Count, Xl.CountFormat),
+            "Months after the data up to the horizon, projected, not measured");
         if (a.Real is { } real)
         {
-            Figure("Price base", PriceBase, c => c.Text(real.PriceBase), $"Real terms in {real.PriceBase} prices (change it to restate them; the deflators are at the foot of this sheet)");
-            Figure("Adjusted benefit, real terms", RealAdjusted, c => c.Formula(Sum(RealAdjCol, firstMonth, lastMonth), Xl.MoneyFormat), "Σ adjusted ÷ price index, observed months");
-            Figure("Costs, real terms", RealCosts, c => c.Formula(Sum(RealCostCol, firstMonth, lastMonth), Xl.MoneyFormat), "Σ costs ÷ price index");
-            Figure("Net benefit, real terms", RealNet, c => c.Formula($"{RealAdjusted}-{RealCosts}", Xl.MoneyFormat), "Real adjusted benefit − real costs");
-            Figure("NPV, real terms", RealNpv, c => c.Formula($"{Sum(RealDiscountedCol, firstMonth, lastMonth)}+{Sum(10, firstProjected, lastProjected)}", Xl.MoneyFormat),
+            Figure("Price base", PriceBase, c => c.Text(real.PriceBase),
+                $"Real terms in {real.PriceBase} prices (change it to restate them; the deflators are at the foot of this sheet)");
+            Figure("Adjusted benefit, real terms", RealAdjusted, c => c.Formula(Sum(RealAdjCol, firstMonth, lastMonth), Xl.MoneyFormat),
+                "Σ adjusted ÷ price index, observed months");
+            Figure("Costs, real terms", RealCosts, c => c.Formula(Sum(RealCostCol, firstMonth, lastMonth), Xl.MoneyFormat),
+                "Σ costs ÷ price index");
+            Figure("Net benefit, real terms", RealNet, c => c.Formula($"{RealAdjusted}-{RealCosts}", Xl.MoneyFormat),
+                "Real adjusted benefit − real costs");
+            Figure("NPV, real terms", RealNpv,
+                c => c.Formula($"{Sum(RealDiscountedCol, firstMonth, lastMonth)}+{Sum(10, firstProjected, lastProjected)}", Xl.MoneyFormat),
                 "Σ real net × discount factor, observed and projected months");
         }
-        Figure("Low scenario NPV", null, c => c.Num(a.Scenarios.LowNpv, Xl.MoneyFormat), "Every input at the end of its range that lowers NPV (engine)");
+        Figure("Low scenario NPV", null, c => c.Num(a.Scenarios.LowNpv, Xl.MoneyFormat),
+            "Every input at the end of its range that lowers NPV (engine)");
         Figure("Central NPV", null, c => c.Num(a.Scenarios.CentralNpv, Xl.MoneyFormat), "As assumed (engine)");
-        Figure("High scenario NPV", null, c => c.Num(a.Scenarios.HighNpv, Xl.MoneyFormat), "Every input at the end of its range that raises NPV (engine)");
+        Figure("High scenario NPV", null, c => c.Num(a.Scenarios.HighNpv, Xl.MoneyFormat),
+            "Every input at the end of its range that raises NPV (engine)");
         if (a.MonteCarlo is { } mc)
         {
             Figure("Monte Carlo draws (seed)", null, c => c.Text($"{mc.Draws} (seed {mc.Seed})"), $"Inputs drawn: {string.Join(", ", mc.Inputs)}");
@@ -104,9 +117,11 @@ internal static class GreenBookSheet
             Figure("NPV P10", null, c => c.Num(mc.P10Npv, Xl.MoneyFormat), "10th percentile of the simulated NPV (engine)");
             Figure("NPV P50", null, c => c.Num(mc.P50Npv, Xl.MoneyFormat), "Median of the simulated NPV (engine)");
             Figure("NPV P90", null, c => c.Num(mc.P90Npv, Xl.MoneyFormat), "90th percentile of the simulated NPV (engine)");
-            Figure("Net benefit P10", null, c => c.Num(mc.P10Net, Xl.MoneyFormat), "10th percentile of the simulated net benefit over the period (engine)");
+            Figure("Net benefit P10", null, c => c.Num(mc.P10Net, Xl.MoneyFormat),
+                "10th percentile of the simulated net benefit over the period (engine)");
             Figure("Net benefit P50", null, c => c.Num(mc.P50Net, Xl.MoneyFormat), "Median of the simulated net benefit over the period (engine)");
-            Figure("Net benefit P90", null, c => c.Num(mc.P90Net, Xl.MoneyFormat), "90th percentile of the simulated net benefit over the period (engine)");
+            Figure("Net benefit P90", null, c => c.Num(mc.P90Net, Xl.MoneyFormat),
+                "90th percentile of the simulated net benefit over the period (engine)");
             Figure("Chance NPV > 0", null, c => c.Num(mc.ProbabilityNpvPositive, Xl.PercentFormat), "Share of draws with NPV above zero (engine)");
         }
 
@@ -128,7 +143,8 @@ internal static class GreenBookSheet
             ws.Cell(r, YearCol).Text(FinancialYear.Of(ctx.Months[t]).ToString());
             // D(fy(m)) ÷ D(price base), looked up in the deflator table, so that changing price_base restates every real figure.
             if (a.Real is null) ws.Cell(r, IndexCol).Num(1m, "0.000000");
-            else ws.Cell(r, IndexCol).Formula($"INDEX({DeflatorIndex},MATCH(H{r},{DeflatorYears},0))/INDEX({DeflatorIndex},MATCH({PriceBase},{DeflatorYears},0))", "0.000000");
+            else ws.Cell(r, IndexCol).Formula($"INDEX({DeflatorIndex},MATCH(H{r},{DeflatorYears},0))/INDEX({DeflatorIndex},MATCH({PriceBase}," +
+                $"{DeflatorYears},0))", "0.000000");
             ws.Cell(r, RealAdjCol).Formula($"{Xl.Cell(Appraisal, source, AppraisalSheet.AdjustedCol)}/I{r}", Xl.MoneyFormat);
             ws.Cell(r, RealCostCol).Formula($"D{r}/I{r}", Xl.MoneyFormat);
             ws.Cell(r, RealNetCol).Formula($"J{r}-K{r}", Xl.MoneyFormat);
@@ -141,8 +157,10 @@ internal static class GreenBookSheet
 
         // Projected months: the engine's projection, discounted here.
         ws.Cell(projectedHeader - 1, 1).Text(projected.Count == 0 ? "Projected months: none (no appraisal_years, or the period already covers it)"
-            : $"Projected months (not measured): each line at its last-12-month mean × (1 − {a.Horizon!.BenefitDropOff}) a year; recurring costs at their last-12-month mean").Style.Font.Bold = true;
-        Xl.Header(ws, projectedHeader, 1, ["Month", "t (months from the start)", "Projected year k", "Adjusted benefit", "Cashable", "Costs", "Net", "Discount factor",
+            : $"Projected months (not measured): each line at its last-12-month mean × (1 − {a.Horizon!.BenefitDropOff}) a year; recurring " +
+                $"costs at their last-12-month mean").Style.Font.Bold = true;
+        Xl.Header(ws, projectedHeader, 1,
+            ["Month", "t (months from the start)", "Projected year k", "Adjusted benefit", "Cashable", "Costs", "Net", "Discount factor",
             "Discounted net", "Discounted real net"]);
         // Projected months are projected from the last observed months, so they stay in the last observed month's prices.
         var lastIndex = a.Real is not null && months > 0 ? $"$I${lastMonth}" : "1";
@@ -190,7 +208,8 @@ internal static class GreenBookSheet
             ws.Cell(row, DeflatorIndexCol).Num(year.Deflator, "0.000###");
         }
         if (row == header) return;
-        Xl.Name(ctx.Workbook, DeflatorYears, ws.Range(header + 1, DeflatorYearCol, row, DeflatorYearCol), "Financial years of the GDP deflator series");
+        Xl.Name(ctx.Workbook, DeflatorYears, ws.Range(header + 1, DeflatorYearCol, row, DeflatorYearCol),
+            "Financial years of the GDP deflator series");
         Xl.Name(ctx.Workbook, DeflatorIndex, ws.Range(header + 1, DeflatorIndexCol, row, DeflatorIndexCol), $"GDP deflators: {source}");
     }
 
@@ -200,8 +219,10 @@ internal static class GreenBookSheet
     /// </summary>
     private static void WriteSwitching(WorkbookContext ctx, IXLWorksheet ws, AppraisalFigures a, int header)
     {
-        ws.Cell(header - 1, 1).Text("Switching values: the value of each input at which the appraisal NPV is zero, all else as assumed").Style.Font.Bold = true;
-        Xl.Header(ws, header, 1, ["Input", "Key in the assumptions file", "Assumed", "NPV change per unit (engine)", "Switching value", "Change from assumed"]);
+        ws.Cell(header - 1, 1).Text("Switching values: the value of each input at which the appraisal NPV is zero, all else as assumed")
+            .Style.Font.Bold = true;
+        Xl.Header(ws, header, 1,
+            ["Input", "Key in the assumptions file", "Assumed", "NPV change per unit (engine)", "Switching value", "Change from assumed"]);
         var row = header;
         foreach (var s in a.SwitchingValues)
         {

@@ -24,8 +24,10 @@ internal static class KpiSheet
         var r = ctx.Result;
         var channels = ctx.ChannelList;
         ws.Cell(1, 1).Text($"Service performance: the four KPIs, {r.Scope.Name}").Style.Font.SetBold().Font.SetFontSize(14);
-        ws.Cell(2, 1).Text("GOV.UK Service Manual: cost per transaction, digital take-up, completion rate and user satisfaction (ratings of 4 or 5 of all ratings). " +
-            "Each KPI is a formula over the monthly figures below; the period sums its months before dividing. A month without data is unknown (Known = No), not zero. " +
+        ws.Cell(2, 1).Text("GOV.UK Service Manual: cost per transaction, digital take-up, completion rate and user satisfaction (ratings of 4 or 5 " +
+            "of all ratings). " +
+            "Each KPI is a formula over the monthly figures below; the period sums its months before dividing. A month without data is unknown " +
+                "(Known = No), not zero. " +
             "Change a unit cost on the Assumptions sheet and cost per transaction follows.");
 
         Xl.Header(ws, SummaryHeaderRow, 1, ["Service", "KPI", "This period", "Target", "Target met", "Same months a year earlier", "Change"]);
@@ -64,15 +66,18 @@ internal static class KpiSheet
                     for (var i = 0; i < channels.Count; i++) ws.Cell(row, cFirstChannel + i).Num(f.ByChannel.GetValueOrDefault(channels[i]));
                     var vols = $"{Xl.Col(cFirstChannel)}{row}:{Xl.Col(cTransactions - 1)}{row}";
                     ws.Cell(row, cTransactions).Formula(channels.Count == 0 ? "0" : $"SUM({vols})", Xl.CountFormat);
-                    ws.Cell(row, cDigital).Formula(channels.Count == 0 ? "0" : $"SUMPRODUCT({vols},{UnitName(unit, "digital_flags")})", Xl.CountFormat);
-                    ws.Cell(row, cChannelCost).Formula(channels.Count == 0 ? "0" : $"SUMPRODUCT({vols},{PricesSheet.UnitCostsIn(unit, yearEarlier ? m.Month.AddMonths(-12) : m.Month)})", Xl.MoneyFormat);
+                    ws.Cell(row, cDigital)
+                        .Formula(channels.Count == 0 ? "0" : $"SUMPRODUCT({vols},{UnitName(unit, "digital_flags")})", Xl.CountFormat);
+                    ws.Cell(row, cChannelCost).Formula(channels.Count == 0 ? "0" : $"SUMPRODUCT({vols}," +
+                        $"{PricesSheet.UnitCostsIn(unit, yearEarlier ? m.Month.AddMonths(-12) : m.Month)})", Xl.MoneyFormat);
                     ws.Cell(row, cCosts).Num(f.Costs, Xl.MoneyFormat);
                     ws.Cell(row, cCompleted).Num(f.CompletedWhereStarted);
                     ws.Cell(row, cStarted).Num(f.StartedRecorded);
                     ws.Cell(row, cRatings).Num(f.Ratings);
                     ws.Cell(row, cSatisfied).Num(f.Satisfied);
                     string C(int col) => $"{Xl.Col(col)}{row}";
-                    KpiFormulas(ws, row, cFirstKpi, C(cTransactions), C(cDigital), C(cChannelCost), C(cCosts), C(cCompleted), C(cStarted), C(cRatings), C(cSatisfied));
+                    KpiFormulas(ws, row, cFirstKpi, C(cTransactions), C(cDigital), C(cChannelCost), C(cCosts), C(cCompleted), C(cStarted),
+                        C(cRatings), C(cSatisfied));
                 }
                 return (first, row);
             }
@@ -88,12 +93,17 @@ internal static class KpiSheet
                 ws.Cell(summary, 1).Text(k.Service);
                 ws.Cell(summary, 2).Text(KpiText.Label(kpi));
                 var format = kpi == Kpi.CostPerTransaction ? Xl.MoneyFormat : Xl.PercentFormat;
-                ws.Cell(summary, 3).Formula(KpiFormula(kpi, c => Sum(c, now), cTransactions, cDigital, cChannelCost, cCosts, cCompleted, cStarted, cRatings, cSatisfied), format);
-                if (k.Targets?.Of(kpi) is { } target) ws.Cell(summary, 4).Num(target, kpi == Kpi.CostPerTransaction ? Xl.MoneyFormat : Xl.PercentFormat);
+                ws.Cell(summary, 3).Formula(KpiFormula(kpi, c => Sum(c, now), cTransactions, cDigital, cChannelCost, cCosts, cCompleted, cStarted,
+                    cRatings, cSatisfied), format);
+                if (k.Targets?.Of(kpi) is { } target) ws.Cell(summary, 4)
+                    .Num(target, kpi == Kpi.CostPerTransaction ? Xl.MoneyFormat : Xl.PercentFormat);
                 var better = kpi == Kpi.CostPerTransaction ? "<=" : ">=";
-                ws.Cell(summary, 5).Formula($"IF(C{summary}=\"\",\"\",IF(D{summary}=\"\",\"\",IF(C{summary}{better}D{summary},\"met\",\"not met\")))");
+                ws.Cell(summary, 5)
+                    .Formula($"IF(C{summary}=\"\",\"\",IF(D{summary}=\"\",\"\",IF(C{summary}{better}D{summary},\"met\",\"not met\")))");
                 var complete = $"{Sum(cKnown, before)}={k.Months.Count}";
-                ws.Cell(summary, 6).Formula($"IF({complete},{KpiFormula(kpi, c => Sum(c, before), cTransactions, cDigital, cChannelCost, cCosts, cCompleted, cStarted, cRatings, cSatisfied)},\"\")", format);
+                ws.Cell(summary, 6).Formula(
+                    $"IF({complete},{KpiFormula(kpi, c => Sum(c, before), cTransactions, cDigital, cChannelCost, cCosts, cCompleted, cStarted,
+                        cRatings, cSatisfied)},\"\")", format);
                 // A cost's change to the penny, so that no change reads £0.00, never +£0.00 (issue 13).
                 var change = kpi == Kpi.CostPerTransaction ? $"ROUND(C{summary}-F{summary},2)" : $"C{summary}-F{summary}";
                 ws.Cell(summary, 7).Formula($"IF(C{summary}=\"\",\"\",IF(F{summary}=\"\",\"\",{change}))",
@@ -119,7 +129,8 @@ internal static class KpiSheet
         ws.Cell(row, col + 3).Formula($"IF({ratings}=0,\"\",{satisfied}/{ratings})", Xl.PercentFormat);
     }
 
-    private static string KpiFormula(Kpi kpi, Func<int, string> sum, int cTx, int cDigital, int cChannelCost, int cCosts, int cCompleted, int cStarted, int cRatings, int cSatisfied) => kpi switch
+    private static string KpiFormula(Kpi kpi, Func<int, string> sum, int cTx, int cDigital, int cChannelCost, int cCosts, int cCompleted,
+        int cStarted, int cRatings, int cSatisfied) => kpi switch
     {
         Kpi.CostPerTransaction => $"IF({sum(cTx)}=0,\"\",({sum(cChannelCost)}+{sum(cCosts)})/{sum(cTx)})",
         Kpi.DigitalTakeUp => $"IF({sum(cTx)}=0,\"\",{sum(cDigital)}/{sum(cTx)})",

@@ -12,7 +12,8 @@ namespace BenefitsTracker.Reports.Workbook;
 internal static class MonthlySheet
 {
     public const string Transactions = "transactions", Digital = "digital", PrintSpend = "print_spend", PostageSpend = "postage_spend",
-        GrossTotal = "gross_total", AdjustedTotal = "adjusted_total", CashableTotal = "cashable_total", NonCashable = "non_cashable", MonthNo = "month_no";
+        GrossTotal = "gross_total", AdjustedTotal = "adjusted_total", CashableTotal = "cashable_total", NonCashable = "non_cashable",
+        MonthNo = "month_no";
 
     /// <summary>The sheet: its columns (noted in the context for the other sheets), its rows from the result.</summary>
     public static DetailSheet Define(WorkbookContext ctx)
@@ -126,7 +127,8 @@ internal static class MonthlySheet
         // Line 2: the officer time rows of this service and month.
         // Looked up by key, not by position, so that sorting the Officer time table moves no figure between months.
         Set(Gross(BenefitLine.OfficerTime), XCell.LookupCalc(
-            SumByKey(OfficerTime, ctx.OfficerTimeLastRow, OfficerTimeSheet.KeyCol, OfficerTimeSheet.GrossCol, row), GrossOf(BenefitLine.OfficerTime), Xl.MoneyFormat));
+            SumByKey(OfficerTime, ctx.OfficerTimeLastRow, OfficerTimeSheet.KeyCol, OfficerTimeSheet.GrossCol, row),
+            GrossOf(BenefitLine.OfficerTime), Xl.MoneyFormat));
         // Line 3: a baseline month's spend less this month's.
         Set(Gross(BenefitLine.Print), XCell.Calc(
             $"{N(LineFlag(BenefitLine.Print))}*({N("baseline_print_monthly")}-{C(PrintSpend)})", GrossOf(BenefitLine.Print), Xl.MoneyFormat));
@@ -134,7 +136,8 @@ internal static class MonthlySheet
             $"{N(LineFlag(BenefitLine.Postage))}*({N("baseline_postage_monthly")}-{C(PostageSpend)})", GrossOf(BenefitLine.Postage), Xl.MoneyFormat));
         // Line 4: the matched pairs of this service and month.
         Set(Gross(BenefitLine.AvoidableContact), XCell.LookupCalc(
-            SumByKey(AvoidableContact, ctx.AvoidableLastRow, AvoidableContactSheet.KeyCol, AvoidableContactSheet.GrossCol, row), GrossOf(BenefitLine.AvoidableContact), Xl.MoneyFormat));
+            SumByKey(AvoidableContact, ctx.AvoidableLastRow, AvoidableContactSheet.KeyCol, AvoidableContactSheet.GrossCol, row),
+            GrossOf(BenefitLine.AvoidableContact), Xl.MoneyFormat));
         Set(GrossTotal, XCell.Calc(string.Join("+", BenefitLines.All.Select(l => C(Gross(l)))), BenefitLines.All.Sum(GrossOf), Xl.MoneyFormat));
 
         foreach (var l in BenefitLines.All)

@@ -33,7 +33,8 @@ internal static class RegisterSheet
             ws.Cell(row, 7).Text(r.BaselineUnit);
             // The unit's Monthly rows found by council and service, not by position: sorting Monthly moves no figure.
             ctx.Live(ws, row, RealisedCol, ctx.Months.Count == 0 ? "0"
-                : $"SUMIFS({MonthlySheet.ColumnRange(ctx, Adjusted(r.Line))},{MonthlySheet.CouncilRange(ctx)},{Quote(u.Council)},{MonthlySheet.ServiceRange(ctx)},{Quote(u.Service)})",
+                : $"SUMIFS({MonthlySheet.ColumnRange(ctx, Adjusted(r.Line))},{MonthlySheet.CouncilRange(ctx)},{Quote(u.Council)}," +
+                    $"{MonthlySheet.ServiceRange(ctx)},{Quote(u.Service)})",
                 r.Realised, Xl.MoneyFormat);
             ws.Cell(row, 9).Formula(UnitName(u, CashableFlag(r.Line)), Xl.YesNoFormat);
             // A formula over the named assumptions, so that a changed rate changes the words too (issue 13).
@@ -66,7 +67,8 @@ internal static class RegisterSheet
     {
         var a = u.Assumptions;
         string N(string what) => UnitName(u, what);
-        var adjust = $"\"adjusted by (1 − deadweight \"&{N("deadweight")}&\") × attribution \"&{N("attribution")}&\" × (1 − optimism bias \"&{N("optimism_bias")}&\")\"";
+        var adjust = $"\"adjusted by (1 − deadweight \"&{N("deadweight")}&\") × attribution \"&{N("attribution")}&\" × (1 − optimism bias " +
+            $"\"&{N("optimism_bias")}&\")\"";
         var baseline = Quote($"baseline {a.BaselineFrom} to {a.BaselineTo}");
         var parts = line switch
         {
@@ -74,8 +76,10 @@ internal static class RegisterSheet
                 [Quote("Unit costs ") + "&" + string.Join("&\", \"&", ctx.ChannelList.Where(a.UnitCosts.ContainsKey)
                     .Select(ch => Quote(Formatting.Fmt.Channel(ch).ToLowerInvariant() + " ") + "&" + MoneyText(N(UnitCost(ch))))), baseline, adjust],
             BenefitLine.OfficerTime =>
-                [Quote("Officer hourly cost ") + "&" + (a.HasHourlyCostDefault ? MoneyText(N("hourly_cost_default")) + "&" + Quote(" (default)") : Quote("by grade")) +
-                    string.Concat(a.HourlyCostByGrade.Select(g => "&" + Quote($", {g.Key} ") + "&" + MoneyText(N(HourlyCost(g.Key))))), baseline, adjust],
+                [Quote("Officer hourly cost ") + "&" +
+                    (a.HasHourlyCostDefault ? MoneyText(N("hourly_cost_default")) + "&" + Quote(" (default)") : Quote("by grade")) +
+                    string.Concat(
+                        a.HourlyCostByGrade.Select(g => "&" + Quote($", {g.Key} ") + "&" + MoneyText(N(HourlyCost(g.Key))))), baseline, adjust],
             _ => (string[])[Quote("Spend in the ") + "&" + baseline + "&" + Quote(" spread evenly by month"), adjust],
         };
         return string.Join("&\"; \"&", parts);

@@ -84,8 +84,9 @@ public static class SavingsWorkbook
     internal const int PortraitColumns = 6;
 
     /// <summary>
-    /// Print set-up (issue 13): A4, every sheet fitted to the page's width, its header row repeated at the top of
-    /// every page, landscape where wider than <see cref="PortraitColumns"/> columns; the Summary on one page.
+    /// Print set-up (issue 13): A4, every sheet fitted to as few pages across as keep it readable (see
+    /// <see cref="PagesWide"/>), its header row repeated at the top of every page and its first column at the left when
+    /// it spans pages, landscape where wider than <see cref="PortraitColumns"/> columns; the Summary on one page.
     /// </summary>
     internal static void PrintSetup(IXLWorksheet ws)
     {
@@ -105,10 +106,38 @@ public static class SavingsWorkbook
             ps.FitToPages(1, 1);
             return;
         }
-        ps.FitToPages(1, 0);
+        // As many pages wide as keep the print at MinimumScale or more; the first column (month, key or member) repeats at
+        // the left of every page, and pages run across before down, so a printed row block reads left to right.
+        var wide = PagesWide(ws, columns, ps.PageOrientation);
+        ps.FitToPages(wide, 0);
+        if (wide > 1)
+        {
+            ps.SetColumnsToRepeatAtLeft(1, 1);
+            ps.PageOrder = XLPageOrderValues.OverThenDown;
+        }
         // The first header row (Xl.Header's fill) within the sheet's first rows repeats on every page.
         var header = Enumerable.Range(1, 10).FirstOrDefault(r => ws.Cell(r, 1).Style.Fill.BackgroundColor == Xl.HeaderFill);
         if (header > 0) ps.SetRowsToRepeatAtTop(1, header);
+    }
+
+    /// <summary>The smallest print scale a sheet is fitted to: below about 70% a table's figures are too small to read on A4.</summary>
+    internal const double MinimumScale = 0.7;
+
+    /// <summary>
+    /// What an A4 page holds at 100%, in column-width units (one unit is a digit's width, about 7 pixels at 96 dpi, plus
+    /// 5 pixels of padding per column): 11.69 in less 0.8 in of margins landscape, 8.27 in less 0.8 in portrait, at 96 dpi.
+    /// </summary>
+    internal static double PageWidthUnits(XLPageOrientation orientation) =>
+        (orientation == XLPageOrientation.Landscape ? 11.69 - 0.8 : 8.27 - 0.8) * 96 / 7;
+
+    /// <summary>A column's printed width in the units of <see cref="PageWidthUnits"/> (hidden columns print nothing).</summary>
+    internal static double PrintedWidth(IXLColumn column) => column.IsHidden ? 0 : column.Width + 5.0 / 7;
+
+    /// <summary>Pages across that keep the sheet's print at <see cref="MinimumScale"/> or more.</summary>
+    internal static int PagesWide(IXLWorksheet ws, int columns, XLPageOrientation orientation)
+    {
+        var width = Enumerable.Range(1, columns).Sum(c => PrintedWidth(ws.Column(c)));
+        return Math.Max(1, (int)Math.Ceiling(width * MinimumScale / PageWidthUnits(orientation)));
     }
 
     /// <summary>Fills every sheet; returns the detail sheets, streamed later when <paramref name="stream"/> says so of their row count.</summary>

@@ -11,7 +11,8 @@ namespace BenefitsTracker.Reports.Workbook;
 internal static class SpendSheet
 {
     /// <summary>Columns of the cost-line table below the months.</summary>
-    public const int ServiceCol = 2, CategoryCol = 3, FirstMonthCol = 8, LastMonthCol = 9, PerMonthCol = 10, ShareCol = 11, CarriedCol = 12, InPeriodCol = 13;
+    public const int ServiceCol = 2, CategoryCol = 3, FirstMonthCol = 8, LastMonthCol = 9, PerMonthCol = 10, ShareCol = 11,
+        CarriedCol = 12, InPeriodCol = 13;
 
     /// <summary>The header row of the cost-line table (below the months and their total).</summary>
     public static int LinesHeader(WorkbookContext ctx) => ctx.PeriodTotalRow + 3;
@@ -59,9 +60,11 @@ internal static class SpendSheet
                 // this report carries where it carries a share (a changed or added line flows through).
                 for (var i = 0; i < categories.Count; i++)
                     ctx.Live(ws, row, 5 + i,
-                        $"SUMIFS({Lines(CarriedCol)},{Lines(CategoryCol)},\"{categories[i]}\",{Lines(FirstMonthCol)},\"<=\"&$A{row},{Lines(LastMonthCol)},\">=\"&$A{row})",
+                        $"SUMIFS({Lines(CarriedCol)},{Lines(CategoryCol)},\"{categories[i]}\",{Lines(FirstMonthCol)},\"<=\"&$A{row}," +
+                            $"{Lines(LastMonthCol)},\">=\"&$A{row})",
                         amounts?.GetValueOrDefault(categories[i]) ?? 0m, Xl.MoneyFormat);
-                ws.Cell(row, totalCol).Formula(categories.Count == 0 ? "0" : string.Join("+", categories.Select((_, i) => $"{Xl.Col(5 + i)}{row}")), Xl.MoneyFormat);
+                ws.Cell(row, totalCol)
+                    .Formula(categories.Count == 0 ? "0" : string.Join("+", categories.Select((_, i) => $"{Xl.Col(5 + i)}{row}")), Xl.MoneyFormat);
             }
         }
         var last = ctx.Months.Count + 1;
@@ -70,9 +73,11 @@ internal static class SpendSheet
         for (var c = 3; c <= totalCol; c++) ws.Cell(ctx.PeriodTotalRow, c).Formula($"SUM({Xl.Col(c)}2:{Xl.Col(c)}{last})", Xl.MoneyFormat);
         ws.SheetView.FreezeRows(1);
 
-        ws.Cell(header - 1, 1).Text("Cost lines in scope (the digital service's costs, and the baseline spend digital can avoid)").Style.Font.Bold = true;
+        ws.Cell(header - 1, 1).Text("Cost lines in scope (the digital service's costs, and the baseline spend digital can avoid)")
+            .Style.Font.Bold = true;
         string[] lineHeaders = ["Owner", "Service", "Category", "Period start", "Period end", "Amount", "Months spread over",
-            "First month no.", "Last month no.", "Per month", "Share carried", "Per month carried", "In the period", "Cashable", "Reference", "Description"];
+            "First month no.", "Last month no.", "Per month", "Share carried", "Per month carried", "In the period", "Cashable",
+            "Reference", "Description"];
         Xl.Header(ws, header, 1, lineHeaders);
         var r = header;
         var from = ctx.Result.Request.From;
@@ -129,7 +134,8 @@ internal static class CostSpread
                     d[cw.Line.Category] = d.GetValueOrDefault(cw.Line.Category) + amount;
                 }
             }
-            if (result.Months.Select((m, t) => (m, t)).All(x => Math.Abs((spread.GetValueOrDefault(x.m.Month)?.Values.Sum() ?? 0m) - Recorded(result, x.t)) < 0.000001m))
+            if (result.Months.Select((m, t) => (m, t))
+                .All(x => Math.Abs((spread.GetValueOrDefault(x.m.Month)?.Values.Sum() ?? 0m) - Recorded(result, x.t)) < 0.000001m))
                 return (spread, withShare);
         }
         return null;

@@ -33,7 +33,8 @@ internal static class SummaryByService
         var enabled = lines.Where(l => ctx.Units.Any(u => u.Assumptions.Lines.Contains(l))).ToList();
 
         row++;
-        ws.Cell(row, 1).Text("By service: transactions, digital take-up and adjusted benefit by line (each a SUMIFS over the Monthly sheet by service code)").Style.Font.SetBold();
+        ws.Cell(row, 1).Text("By service: transactions, digital take-up and adjusted benefit by line (each a SUMIFS over the Monthly sheet by " +
+            "service code)").Style.Font.SetBold();
         row++;
         var header = row;
         var headers = new List<string> { "Service", "Service code", "Transactions", "Digital transactions", "Digital take-up" };
@@ -47,7 +48,8 @@ internal static class SummaryByService
             row++;
             var months = u.Working.Months;
             var transactions = months.Sum(m => m.ByChannel.Where(kv => ctx.ChannelList.Contains(kv.Key)).Sum(kv => kv.Value));
-            var digital = months.Sum(m => m.ByChannel.Where(kv => ctx.ChannelList.Contains(kv.Key) && u.Assumptions.DigitalChannels.Contains(kv.Key)).Sum(kv => kv.Value));
+            var digital = months.Sum(m => m.ByChannel.Where(kv => ctx.ChannelList.Contains(kv.Key) && u.Assumptions.DigitalChannels.Contains(kv.Key))
+                .Sum(kv => kv.Value));
             ws.Cell(row, NameCol).Text(ServiceNames.Of(ctx.Result, u.Service));
             ws.Cell(row, CodeCol).Text(u.Service);
             ctx.Live(ws, row, 3, Monthly(MonthlySheet.Transactions, row), transactions, Xl.CountFormat);
@@ -56,7 +58,8 @@ internal static class SummaryByService
             var col = 6;
             foreach (var l in enabled)
                 ctx.Live(ws, row, col++, Monthly(Adjusted(l), row), months.Sum(m => m.AdjustedByLine.GetValueOrDefault(l)), Xl.MoneyFormat);
-            ws.Cell(row, col).Formula(string.Join("+", Enumerable.Range(6, enabled.Count).Select(c => $"{Xl.Col(c)}{row}")) is { Length: > 0 } sum ? sum : "0", Xl.MoneyFormat);
+            ws.Cell(row, col).Formula(string.Join("+", Enumerable.Range(6, enabled.Count).Select(c => $"{Xl.Col(c)}{row}")) is { Length: > 0 } sum
+                ? sum : "0", Xl.MoneyFormat);
         }
         var last = row;
         Xl.Table(ws, ServicesTable, header, 1, last, headers.Count);
@@ -82,7 +85,8 @@ internal static class SummaryByService
         var uplift = ctx.Result.Appraisal is { OptimismBiasCosts: not 0m }
             ? " The headline's Digital service costs add optimism bias on costs (optimism_bias_costs)."
             : "";
-        ws.Cell(row, 1).Text("Digital service costs in the period by category and service, as recorded (each a SUMIFS over the Spend sheet's cost lines)." + uplift).Style.Font.SetBold();
+        ws.Cell(row, 1).Text("Digital service costs in the period by category and service, as recorded (each a SUMIFS over the Spend sheet's cost " +
+            "lines)." + uplift).Style.Font.SetBold();
         row++;
         var header = row;
         var headers = new List<string> { "Service", "Service code" };
@@ -97,7 +101,8 @@ internal static class SummaryByService
             var col = FirstFigureCol;
             foreach (var category in categories)
                 ctx.Live(ws, row, col++,
-                    $"SUMIFS({SpendSheet.LineColumn(ctx, SpendSheet.InPeriodCol)},{SpendSheet.LineColumn(ctx, SpendSheet.ServiceCol)},$B{row},{SpendSheet.LineColumn(ctx, SpendSheet.CategoryCol)},\"{category}\")",
+                    $"SUMIFS({SpendSheet.LineColumn(ctx, SpendSheet.InPeriodCol)},{SpendSheet.LineColumn(ctx, SpendSheet.ServiceCol)},$B{row}," +
+                        $"{SpendSheet.LineColumn(ctx, SpendSheet.CategoryCol)},\"{category}\")",
                     digital.Where(x => x.Line.Service == owner && x.Line.Category == category).Sum(x => x.InPeriod), Xl.MoneyFormat);
             ws.Cell(row, col).Formula($"SUM({Xl.Col(FirstFigureCol)}{row}:{Xl.Col(col - 1)}{row})", Xl.MoneyFormat);
         }

@@ -33,7 +33,8 @@ internal static class SummarySheet
     /// own lines (<see cref="SummaryByService"/>).
     /// </summary>
     public static void Write(WorkbookContext ctx) => SummaryByService.Write(ctx, Write(ctx,
-        ["Every value below is a formula over the other sheets. Change a rate on the Assumptions sheet and the whole workbook recalculates. Method: METHOD.md (v1)."],
+        ["Every value below is a formula over the other sheets. Change a rate on the Assumptions sheet and the whole workbook recalculates. " +
+            "Method: METHOD.md (v1)."],
         new Sources(
             MonthlySheet.TotalCell(ctx, MonthlySheet.Transactions), MonthlySheet.TotalCell(ctx, MonthlySheet.Digital), CashableSheet.TotalCell(3),
             AppraisalSheet.Total(ctx, AppraisalSheet.AdjustedCol), AppraisalSheet.Total(ctx, AppraisalSheet.CashableCol),
@@ -58,7 +59,8 @@ internal static class SummarySheet
             (r.Request.Service is { } s ? $"Service: {s}." : "All services."));
         // Months without data are stated at the top, before any figure (METHOD.md v2, No data is not zero).
         if (CoverageText.Sentences(r) is { Count: > 0 } coverage)
-            ws.Cell(2, 1).Text(ws.Cell(2, 1).GetString() + " Months without data: " + string.Join(" ", coverage)).Style.Font.SetBold().Font.SetFontColor(XLColor.FromHtml("#a4262c"));
+            ws.Cell(2, 1).Text(ws.Cell(2, 1).GetString() + " Months without data: " + string.Join(" ", coverage)).Style.Font.SetBold()
+                .Font.SetFontColor(XLColor.FromHtml("#a4262c"));
         for (var i = 0; i < notes.Count; i++)
         {
             var cell = ws.Cell(3 + i, 1).Text(notes[i]);
@@ -74,20 +76,27 @@ internal static class SummarySheet
         var rows = new (string Label, string Name, string Formula, string Format, string How)[]
         {
             ("Transactions", Transactions, monthlyTx, Xl.CountFormat, src.TransactionsHow),
-            ("Digital take-up", TakeUp, $"IF({monthlyTx}=0,\"n/a\",{monthlyDigital}/{monthlyTx})", Xl.PercentFormat, "Digital transactions ÷ all transactions"),
+            ("Digital take-up", TakeUp, $"IF({monthlyTx}=0,\"n/a\",{monthlyDigital}/{monthlyTx})", Xl.PercentFormat,
+                "Digital transactions ÷ all transactions"),
             ("Gross benefit", Gross, src.Gross, Xl.MoneyFormat, src.GrossHow),
-            ("Adjusted benefit", Adjusted, src.Adjusted, Xl.MoneyFormat, "Gross × (1 − deadweight) × attribution × (1 − optimism bias), line by line and month by month"),
+            ("Adjusted benefit", Adjusted, src.Adjusted, Xl.MoneyFormat,
+                "Gross × (1 − deadweight) × attribution × (1 − optimism bias), line by line and month by month"),
             ("Cashable (adjusted)", CashableName, src.Cashable, Xl.MoneyFormat, "Adjusted benefit of the lines counted as cashable"),
-            ("Non-cashable (adjusted)", NonCashable, src.NonCashable, Xl.MoneyFormat, "Adjusted benefit less the cashable part, e.g. officer time released"),
+            ("Non-cashable (adjusted)", NonCashable, src.NonCashable, Xl.MoneyFormat,
+                "Adjusted benefit less the cashable part, e.g. officer time released"),
             ("Digital service costs", Costs, src.Costs, Xl.MoneyFormat, src.CostsHow),
             ("Net benefit", Net, $"{Adjusted}-{Costs}", Xl.MoneyFormat, "Adjusted benefit − costs"),
             ("Return on investment (ROI)", Roi, $"IF({Costs}=0,\"undefined (no costs)\",{Net}/{Costs})", Xl.PercentFormat, "Net benefit ÷ costs"),
-            ("Benefit-cost ratio (BCR)", Bcr, $"IF({Costs}=0,\"undefined (no costs)\",{Adjusted}/{Costs})", Xl.RatioFormat, "Adjusted benefit ÷ costs: pounds of benefit for each pound spent"),
-            ("Net present value (NPV)", Npv, src.Npv, Xl.MoneyFormat, "Σ (adjusted − cost) ÷ (1 + discount_rate)^y, y = whole years from the first month (Appraisal)"),
-            ("Payback month", Payback, $"IF(SUM({paidBack})=0,\"not within the period\",INDEX({months},MATCH(1,{paidBack},0)))", "@", "First month in which cumulative adjusted benefit less cost is at least zero (Appraisal)"),
+            ("Benefit-cost ratio (BCR)", Bcr, $"IF({Costs}=0,\"undefined (no costs)\",{Adjusted}/{Costs})", Xl.RatioFormat,
+                "Adjusted benefit ÷ costs: pounds of benefit for each pound spent"),
+            ("Net present value (NPV)", Npv, src.Npv, Xl.MoneyFormat,
+                "Σ (adjusted − cost) ÷ (1 + discount_rate)^y, y = whole years from the first month (Appraisal)"),
+            ("Payback month", Payback, $"IF(SUM({paidBack})=0,\"not within the period\",INDEX({months},MATCH(1,{paidBack},0)))", "@",
+                "First month in which cumulative adjusted benefit less cost is at least zero (Appraisal)"),
             ("Officer hours released", Hours, hours, Xl.HoursFormat, src.HoursHow),
             // The cash view (issue 12): the case counting only cashable benefit against the same costs.
-            ("Cashable net benefit", CashNet, $"{CashableName}-{Costs}", Xl.MoneyFormat, "Cashable adjusted benefit − costs: the case in cash alone"),
+            ("Cashable net benefit", CashNet, $"{CashableName}-{Costs}", Xl.MoneyFormat,
+                "Cashable adjusted benefit − costs: the case in cash alone"),
             ("Cashable ROI", CashRoi, $"IF({Costs}=0,\"undefined (no costs)\",{CashNet}/{Costs})", Xl.PercentFormat, "Cashable net benefit ÷ costs"),
         };
         var row = FirstFigureRow;

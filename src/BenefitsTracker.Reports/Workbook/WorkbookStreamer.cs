@@ -17,7 +17,7 @@ namespace BenefitsTracker.Reports.Workbook;
 /// formula put back in front of its value. The workbook stays live (fullCalcOnLoad is still set) and shows
 /// the right numbers before any recalculation.
 /// </summary>
-internal static class WorkbookStreamer
+internal static partial class WorkbookStreamer
 {
     public static void Stream(WorkbookContext ctx, IReadOnlyList<DetailSheet> details, string stubPath, string targetPath, CancellationToken ct)
     {
@@ -43,13 +43,15 @@ internal static class WorkbookStreamer
                 var heldBackOnSheet = tableSheets.TryGetValue(entry.FullName, out var sheet) ? ctx.HeldBack.GetValueOrDefault(sheet) : null;
                 if (Table(input, output, tables, heldBackOnSheet) is { } name) stretched.Add(name);
             }
+            else if (entry.FullName == "xl/workbook.xml") AbsolutePrintTitles(input, output);
             else input.CopyTo(output);
         }
         // Nothing may be lost on the way: a formula not put back, or a table left over two rows, would be
         // a quiet error in the finance officer's workbook.
         var heldBackCount = ctx.HeldBack.Values.Sum(h => h.Count);
         if (putBack != heldBackCount)
-            throw new InvalidOperationException($"savings.xlsx: {heldBackCount - putBack} of {heldBackCount} held-back formulas found no cell to go back into");
+            throw new InvalidOperationException(
+                $"savings.xlsx: {heldBackCount - putBack} of {heldBackCount} held-back formulas found no cell to go back into");
         foreach (var d in details.Where(d => d.RowCount > 0 && !stretched.Contains(d.TableName)))
             throw new InvalidOperationException($"savings.xlsx: the table {d.TableName} of sheet '{d.Name}' was not found to stretch over its rows");
     }
@@ -98,6 +100,24 @@ internal static class WorkbookStreamer
         doc.Save(output, System.Xml.Linq.SaveOptions.DisableFormatting);
         return stretched;
     }
+
+    /// <summary>
+    /// The print titles written absolute, as Excel writes them: ClosedXML writes <c>'Green Book'!A:A,'Green Book'!1:4</c>,
+    /// and LibreOffice repeats no column from the relative <c>A:A</c> (rows it does), so a sheet printed two pages across
+    /// lost its month column on the second page.
+    /// </summary>
+    private static void AbsolutePrintTitles(Stream input, Stream output)
+    {
+        var doc = System.Xml.Linq.XDocument.Load(input);
+        var ns = doc.Root?.Name.Namespace ?? throw new InvalidOperationException("the workbook part has no workbook");
+        foreach (var name in doc.Descendants(ns + "definedName").Where(n => (string?)n.Attribute("name") == "_xlnm.Print_Titles"))
+            name.Value = PrintTitleRange().Replace(name.Value, "!$$$1:$$$2");
+        doc.Save(output, System.Xml.Linq.SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>A whole-column or whole-row range after its sheet name: <c>!A:A</c>, <c>!1:4</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"!([A-Z]+|[0-9]+):([A-Z]+|[0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex PrintTitleRange();
 
     /// <summary>"B1:L37" → first column 2, first row 1, last row 37.</summary>
     private static (int FirstColumn, int FirstRow, int LastRow) Bounds(string range)
@@ -167,7 +187,8 @@ internal static class WorkbookStreamer
                 if (noting is not null && reader.ElementType == typeof(Cell) && reader.IsStartElement)
                 {
                     var col = ColumnIndex(Attribute(reader, "r") ?? "");
-                    if (col >= 1 && col <= columns && Attribute(reader, "s") is { } style) noting[col] = uint.Parse(style, CultureInfo.InvariantCulture);
+                    if (col >= 1 && col <= columns && Attribute(reader, "s") is { } style)
+                        noting[col] = uint.Parse(style, CultureInfo.InvariantCulture);
                 }
                 continue;
             }
@@ -220,7 +241,8 @@ internal static class WorkbookStreamer
         foreach (var cells in detail.Rows())
         {
             row++;
-            if (cells.Length != detail.Columns) throw new InvalidOperationException($"{detail.Name}: row {row} has {cells.Length} cells, expected {detail.Columns}");
+            if (cells.Length != detail.Columns)
+                throw new InvalidOperationException($"{detail.Name}: row {row} has {cells.Length} cells, expected {detail.Columns}");
             if ((row & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
             var x = new Row { RowIndex = (uint)row };
             for (var c = 1; c <= detail.Columns; c++)
@@ -239,7 +261,8 @@ internal static class WorkbookStreamer
         if (row != detail.LastRow) throw new InvalidOperationException($"{detail.Name}: streamed {row - 1} rows, expected {detail.RowCount}");
         // The stub's total row (which the other sheets' formulas read) holds the same totals as the rows streamed.
         foreach (var c in detail.SummedColumns)
-            if (totals[c] != detail.Totals[c]) throw new InvalidOperationException($"{detail.Name}: column {Xl.Col(c)} streamed {totals[c]}, the stub's total was {detail.Totals[c]}");
+            if (totals[c] != detail.Totals[c]) throw new InvalidOperationException($"{detail.Name}: column {Xl.Col(c)} streamed {totals[c]}, the " +
+                $"stub's total was {detail.Totals[c]}");
 
         var total = detail.TotalRow;
         var t = new Row { RowIndex = (uint)total };

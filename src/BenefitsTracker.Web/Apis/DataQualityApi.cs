@@ -20,7 +20,8 @@ public static class DataQualityApi
             })
             .WithTags("Jobs").RequireAuthorization(ServiceHost.ApiPolicy).RequireRateLimiting(ServiceHost.RatePolicy)
             .WithName("GetDataQuality")
-            .WithSummary("The data-quality job's latest findings about the key's council: gaps, spikes and drops, stale feeds, rejected files, implausible officer minutes")
+            .WithSummary("The data-quality job's latest findings about the key's council: gaps, spikes and drops, stale feeds, rejected files, " +
+                "implausible officer minutes")
             .ProducesProblem(401).ProducesProblem(429);
         return app;
     }

@@ -19,12 +19,14 @@ public static class IngestApi
         var api = app.MapGroup("/api/v1").WithTags("Ingest").RequireAuthorization(ServiceHost.ApiPolicy).RequireRateLimiting(ServiceHost.RatePolicy);
         foreach (var (route, kind) in new[] { ("events", InputKind.Events), ("cases", InputKind.Cases), ("costs", InputKind.Costs) })
         {
-            api.MapPost("/" + route, (HttpContext context, ServiceStore store, StoreVersion version, IOptions<ServiceOptions> options, TimeProvider clock, CancellationToken ct) =>
+            api.MapPost("/" + route, (HttpContext context, ServiceStore store, StoreVersion version, IOptions<ServiceOptions> options,
+                TimeProvider clock, CancellationToken ct) =>
                     PostAsync(context, kind, store, version, options.Value, clock, ct))
                 .WithName("Post" + char.ToUpperInvariant(route[0]) + route[1..])
                 .WithSummary($"Add {route} for the key's council (JSON array or NDJSON)")
                 .WithDescription($"The same validation, de-duplication, rollups and single transaction as `benefits ingest` of a {route} file. " +
-                    "The answer counts received = accepted + rejected + duplicates and lists each rejected row's index and reason. Posting the same body twice adds nothing.")
+                    "The answer counts received = accepted + rejected + duplicates and lists each rejected row's index and reason. Posting the " +
+                        "same body twice adds nothing.")
                 .Produces<BodyIngestResult>()
                 .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429);
         }
@@ -32,14 +34,16 @@ public static class IngestApi
     }
 
     private static async Task<Results<Ok<BodyIngestResult>, ProblemHttpResult>> PostAsync(
-        HttpContext context, InputKind kind, ServiceStore store, StoreVersion version, ServiceOptions options, TimeProvider clock, CancellationToken ct)
+        HttpContext context, InputKind kind, ServiceStore store, StoreVersion version, ServiceOptions options, TimeProvider clock,
+        CancellationToken ct)
     {
         var key = context.User.Key()!;
         if (key.Scope != KeyScope.Write || key.CouncilCode is not { } council)
             return Problems.Forbidden($"posting {kind.Key()} needs a council's write key; this key's scope is {key.Scope.Key()}");
         if (!TryFormat(context.Request.ContentType, out var format))
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
-                $"send Content-Type application/json (a JSON array of rows) or application/x-ndjson (one JSON object a line), not '{context.Request.ContentType ?? "none"}'");
+                $"send Content-Type application/json (a JSON array of rows) or application/x-ndjson (one JSON object a line), not " +
+                    $"'{context.Request.ContentType ?? "none"}'");
         if (context.Request.ContentLength > options.MaxBodyBytes) return TooLarge(options);
 
         StagedBody staged;

@@ -14,8 +14,10 @@ internal static class ManifestSchema
 
     private static OpenApiSchema Of(JsonSchemaType type, string description) => new() { Type = type, Description = description };
     private static OpenApiSchema Money(string description) => Of(JsonSchemaType.Number, description + " (pounds, two decimals)");
-    private static OpenApiSchema Fraction(string description) => Of(JsonSchemaType.Number | JsonSchemaType.Null, description + " (a fraction: 0.42 is 42%; null when it cannot be worked out)");
-    private static OpenApiSchema Month(string description) => new() { Type = JsonSchemaType.String, Pattern = "^[0-9]{4}-[0-9]{2}$", Description = description + " (YYYY-MM)" };
+    private static OpenApiSchema Fraction(string description) =>
+        Of(JsonSchemaType.Number | JsonSchemaType.Null, description + " (a fraction: 0.42 is 42%; null when it cannot be worked out)");
+    private static OpenApiSchema Month(string description) =>
+        new() { Type = JsonSchemaType.String, Pattern = "^[0-9]{4}-[0-9]{2}$", Description = description + " (YYYY-MM)" };
     private static OpenApiSchema Nullable(OpenApiSchema schema)
     {
         schema.Type |= JsonSchemaType.Null;
@@ -29,11 +31,13 @@ internal static class ManifestSchema
         Properties = properties.ToDictionary(p => p.Key, p => p.Schema),
     };
 
-    private static OpenApiSchema ArrayOf(string description) => new() { Type = JsonSchemaType.Array, Description = description, Items = new OpenApiSchema { Type = JsonSchemaType.Object } };
+    private static OpenApiSchema ArrayOf(string description) =>
+        new() { Type = JsonSchemaType.Array, Description = description, Items = new OpenApiSchema { Type = JsonSchemaType.Object } };
 
     /// <summary>Counts are numbers, or in outputs shared beyond one council "&lt;10" below the threshold and "[c]" where hidden.</summary>
     private static OpenApiSchema Count(string description) =>
-        Of(JsonSchemaType.Integer | JsonSchemaType.String, description + "; in outputs shared beyond one council \"<10\" below the threshold, \"[c]\" when hidden to protect another cell");
+        Of(JsonSchemaType.Integer | JsonSchemaType.String,
+            description + "; in outputs shared beyond one council \"<10\" below the threshold, \"[c]\" when hidden to protect another cell");
 
     /// <summary>The totals object, shared by the manifest and each consortium member.</summary>
     private static OpenApiSchema Totals() => Object("The period's totals",
@@ -56,7 +60,8 @@ internal static class ManifestSchema
         ("open_cases", Count("Cases still open at the period's end")));
 
     /// <summary>Gives a route's 200 application/json answer this schema (an operation transformer).</summary>
-    public static Task Describe(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
+    public static Task Describe(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context,
+        CancellationToken ct)
     {
         if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
         {
@@ -76,9 +81,12 @@ internal static class ManifestSchema
         ("service", Of(JsonSchemaType.String | JsonSchemaType.Null, "The service slug the report is narrowed to; null for every service")),
         ("totals", Totals()),
         ("lines", ArrayOf("Each benefit line: line, enabled, gross_gbp, adjusted_gbp, cashable, ci95_gbp")),
-        ("months", ArrayOf("Each month: transactions, by_channel, gross, adjusted, cashable, non-cashable benefit and costs; a month without data is absent (unknown), never zero")),
-        ("kpis", ArrayOf("The four service KPIs per service: cost per transaction, digital take-up, completion rate, user satisfaction, with targets, the year earlier and months")),
-        ("members", ArrayOf("For a consortium, each member council's figures in this same shape (scope, name, totals, lines, months); empty for a council")),
+        ("months", ArrayOf("Each month: transactions, by_channel, gross, adjusted, cashable, non-cashable benefit and costs; a month without data " +
+            "is absent (unknown), never zero")),
+        ("kpis", ArrayOf("The four service KPIs per service: cost per transaction, digital take-up, completion rate, user satisfaction, with " +
+            "targets, the year earlier and months")),
+        ("members", ArrayOf(
+            "For a consortium, each member council's figures in this same shape (scope, name, totals, lines, months); empty for a council")),
         ("comparison", Object("For a consortium only: members compared fairly, small numbers suppressed",
             ("apportionment", Of(JsonSchemaType.String, "How shared costs are apportioned (population, transactions or equal)")),
             ("suppression_threshold", Of(JsonSchemaType.Integer, "Counts below this are shown as \"<10\"")),
@@ -95,17 +103,24 @@ internal static class ManifestSchema
             ("cashable_net_gbp", Money("cashable_gbp − costs_gbp")),
             ("cashable_roi", Fraction("Cashable net over costs")),
             ("cashable_payback_month", Nullable(Month("The month cumulative cashable net turned positive"))))),
-        ("real", Of(JsonSchemaType.Object | JsonSchemaType.Null, "Figures in real terms (constant prices of price_base, deflated with HM Treasury's GDP deflators); null when not asked for")),
-        ("appraisal", Of(JsonSchemaType.Object | JsonSchemaType.Null, "The Green Book appraisal over a horizon beyond the data (years, benefit drop-off, NPV, projected months); null when not asked for")),
-        ("switching_values", ArrayOf("Per assumption (its key path): the value at which NPV would be zero, and the change from the assumed value in percent")),
+        ("real", Of(JsonSchemaType.Object | JsonSchemaType.Null,
+            "Figures in real terms (constant prices of price_base, deflated with HM Treasury's GDP deflators); null when not asked for")),
+        ("appraisal", Of(JsonSchemaType.Object | JsonSchemaType.Null,
+            "The Green Book appraisal over a horizon beyond the data (years, benefit drop-off, NPV, projected months); null when not asked for")),
+        ("switching_values",
+            ArrayOf("Per assumption (its key path): the value at which NPV would be zero, and the change from the assumed value in percent")),
         ("scenarios", Object("NPV under the low, central and high assumptions",
             ("low_npv_gbp", Money("NPV, low case")), ("central_npv_gbp", Money("NPV, central case")), ("high_npv_gbp", Money("NPV, high case")))),
         ("tornado", ArrayOf("Per assumption: NPV at its low and high values, largest swing first")),
-        ("monte_carlo", Of(JsonSchemaType.Object | JsonSchemaType.Null, "Monte Carlo over the assumptions' ranges: draws, seed, P10/P50/P90 of NPV and net, chance NPV is positive; null when not asked for")),
-        ("counterfactual", ArrayOf("Per service with a go-live: the estimated deadweight from an interrupted time series or peers, with its 95% interval, or why it was refused")),
+        ("monte_carlo", Of(JsonSchemaType.Object | JsonSchemaType.Null,
+            "Monte Carlo over the assumptions' ranges: draws, seed, P10/P50/P90 of NPV and net, chance NPV is positive; null when not asked for")),
+        ("counterfactual", ArrayOf("Per service with a go-live: the estimated deadweight from an interrupted time series or peers, with its 95% " +
+            "interval, or why it was refused")),
         ("inputs", ArrayOf("Each file behind the figures: file, sha256, accepted, rejected")),
-        ("data_range", Object("The months the store holds for this scope", ("from", Month("First month with data")), ("to", Month("Last month with data")))),
-        ("assumptions", Object("The assumptions set used", ("version", Of(JsonSchemaType.String, "Its version")), ("sha256", Of(JsonSchemaType.String, "The SHA-256 of its file")))),
+        ("data_range",
+            Object("The months the store holds for this scope", ("from", Month("First month with data")), ("to", Month("Last month with data")))),
+        ("assumptions", Object("The assumptions set used", ("version", Of(JsonSchemaType.String, "Its version")),
+            ("sha256", Of(JsonSchemaType.String, "The SHA-256 of its file")))),
         ("generated_by", Of(JsonSchemaType.String, "The program and version that computed it")),
         ("generated_at", Of(JsonSchemaType.String, "When it was computed (UTC, ISO 8601)")));
 }

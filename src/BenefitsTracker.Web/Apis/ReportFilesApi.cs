@@ -17,14 +17,16 @@ public static class ReportFilesApi
             .AsReportFileRoute()
             .WithName("GetReportFile")
             .WithSummary("One file of a council's report: savings.xlsx, report.html or manifest.json")
-            .WithDescription("period is FROM..TO in months, e.g. 2024-04..2025-03; service (a slug) narrows to one service. The same files `benefits report` writes.");
+            .WithDescription("period is FROM..TO in months, e.g. 2024-04..2025-03; service (a slug) narrows to one service. The same files " +
+                "`benefits report` writes.");
         app.MapGet("/api/v1/consortia/{id}/reports/{period}/{file}",
                 (HttpContext context, string id, string period, string file, ScopeOutputs outputs, CancellationToken ct) =>
                     ServeAsync(context.User.Key(), ScopeKind.Consortium, id, period, file, null, outputs, ct))
             .AsReportFileRoute()
             .WithName("GetConsortiumReportFile")
             .WithSummary("One file of a consortium's report: savings.xlsx, report.html or manifest.json")
-            .WithDescription("period is FROM..TO in months, e.g. 2024-04..2025-03. The consortium's consortium-read key. Small numbers are suppressed as in `benefits report --consortium`.");
+            .WithDescription("period is FROM..TO in months, e.g. 2024-04..2025-03. The consortium's consortium-read key. Small numbers are " +
+                "suppressed as in `benefits report --consortium`.");
         return app;
     }
 
@@ -39,7 +41,8 @@ public static class ReportFilesApi
         KeyPrincipal? key, ScopeKind kind, string id, string period, string file, string? service, ScopeOutputs outputs, CancellationToken ct)
     {
         if (key is not null && !(kind == ScopeKind.Council ? key.CanReadCouncil(id) : key.CanReadConsortium(id)))
-            return Problems.Forbidden($"this key reads {key.CouncilCode ?? key.ConsortiumId} ({key.Scope.Key()}), not {(kind == ScopeKind.Council ? "council" : "consortium")} {id}");
+            return Problems.Forbidden($"this key reads {key.CouncilCode ?? key.ConsortiumId} ({key.Scope.Key()}), not " +
+                $"{(kind == ScopeKind.Council ? "council" : "consortium")} {id}");
         if (!ScopeOutputs.Files.TryGetValue(file, out var contentType))
             return Problems.Of(404, "No such file", $"a report holds {string.Join(", ", ScopeOutputs.Files.Keys)}, not '{file}'");
         var parts = period.Split("..");
@@ -48,7 +51,8 @@ public static class ReportFilesApi
         var answer = await ScopeOutputs.Guard(async () =>
         {
             var folder = await outputs.FilesFolderAsync(await outputs.ReportAsync(scope, ct), ct);
-            return TypedResults.PhysicalFile(Path.Combine(folder, file), contentType, fileDownloadName: file.EndsWith(".html", StringComparison.Ordinal) ? null : $"{scope.Stem}-{file}");
+            return TypedResults.PhysicalFile(Path.Combine(folder, file), contentType,
+                fileDownloadName: file.EndsWith(".html", StringComparison.Ordinal) ? null : $"{scope.Stem}-{file}");
         });
         return answer.Result is PhysicalFileHttpResult ok ? ok : (ProblemHttpResult)answer.Result;
     }

@@ -25,7 +25,8 @@ public static class SavingsApi
         HttpContext context, string gss, string? from, string? to, string? service, ScopeOutputs outputs, CancellationToken ct)
     {
         var key = context.User.Key()!;
-        if (!key.CanReadCouncil(gss)) return Problems.Forbidden($"this key reads council {key.CouncilCode ?? key.ConsortiumId ?? "?"} ({key.Scope.Key()}), not {gss}");
+        if (!key.CanReadCouncil(gss))
+            return Problems.Forbidden($"this key reads council {key.CouncilCode ?? key.ConsortiumId ?? "?"} ({key.Scope.Key()}), not {gss}");
         if (!ScopeOutputs.TryKey(ScopeKind.Council, gss, from, to, service, out var scope, out var problem)) return Problems.BadRequest(problem);
         var answer = await ScopeOutputs.Guard(async () =>
             TypedResults.Bytes(await ScopeOutputs.ManifestAsync(await outputs.ReportAsync(scope, ct)), "application/json"));

@@ -25,7 +25,8 @@ internal static class KeyClaims
     /// <summary>The key behind an authenticated user, or null for an anonymous one.</summary>
     public static KeyPrincipal? Key(this ClaimsPrincipal user)
     {
-        if (user.Identity?.IsAuthenticated != true || !long.TryParse(user.FindFirst(KeyId)?.Value, CultureInfo.InvariantCulture, out var id)) return null;
+        if (user.Identity?.IsAuthenticated != true
+            || !long.TryParse(user.FindFirst(KeyId)?.Value, CultureInfo.InvariantCulture, out var id)) return null;
         if (!KeyScopes.TryParse(user.FindFirst(Scope)?.Value, out var scope)) return null;
         return new KeyPrincipal(id, user.FindFirst(Name)?.Value, scope, user.FindFirst(Council)?.Value, user.FindFirst(Consortium)?.Value);
     }

@@ -44,7 +44,8 @@ public static class DashboardPages
             if (!DashboardAccess.MayReadConsortium(access.IsPublic, key, id)) return SignIn(context);
             return (IResult)await ReportFilesApi.ServeAsync(access.IsPublic ? null : key, ScopeKind.Consortium, id, period, file, null, outputs, ct);
         });
-        pages.MapGet("/login", (string? returnUrl, string? problem, string? lang) => Html(LoginPage(returnUrl, problem, ReportLanguages.FromQuery(lang))));
+        pages.MapGet("/login",
+            (string? returnUrl, string? problem, string? lang) => Html(LoginPage(returnUrl, problem, ReportLanguages.FromQuery(lang))));
         pages.MapPost("/login", LoginAsync).DisableAntiforgery();
         pages.MapPost("/logout", async (HttpContext context) =>
         {
@@ -86,15 +87,18 @@ public static class DashboardPages
         var q = Query(language);
         body.Append("<p>").Append(E(T.F("dash.index.intro", ("period", Period(from, to, T))))).Append("</p>\n");
         body.Append("<h2 id=\"councils\">").Append(E(T["dash.index.councils"])).Append("</h2>\n");
-        await Table(body, "councils", councils.Select(c => (ScopeKind.Council, c.Code, c.Name, $"/councils/{Uri.EscapeDataString(c.Code)}{q}")), from, to, outputs, T, ct);
+        await Table(body, "councils", councils.Select(c => (ScopeKind.Council, c.Code, c.Name, $"/councils/{Uri.EscapeDataString(c.Code)}{q}")), from,
+            to, outputs, T, ct);
         if (consortia.Count > 0)
         {
             body.Append("<h2 id=\"consortia\">").Append(E(T["dash.index.consortia"])).Append("</h2>\n");
-            await Table(body, "consortia", consortia.Select(c => (ScopeKind.Consortium, c, c, $"/consortia/{Uri.EscapeDataString(c)}{q}")), from, to, outputs, T, ct);
+            await Table(body, "consortia", consortia.Select(c => (ScopeKind.Consortium, c, c, $"/consortia/{Uri.EscapeDataString(c)}{q}")), from,
+                to, outputs, T, ct);
         }
         // The data-quality and jobs pages are in English only (docs/reports.md, Welsh-language reports).
         body.Append("<p><a href=\"/data-quality\"").Append(T.IsWelsh ? " hreflang=\"en-GB\"" : "").Append('>').Append(E(T["dash.index.data_quality"]))
-            .Append("</a> · <a href=\"/jobs\"").Append(T.IsWelsh ? " hreflang=\"en-GB\"" : "").Append('>').Append(E(T["dash.index.jobs"])).Append("</a></p>\n");
+            .Append("</a> · <a href=\"/jobs\"").Append(T.IsWelsh ? " hreflang=\"en-GB\"" : "").Append('>').Append(E(T["dash.index.jobs"]))
+            .Append("</a></p>\n");
         body.Append(SignOut(key, T));
         return Html(Page(T["dash.index.title"], body.ToString(), language));
     }
@@ -152,7 +156,8 @@ public static class DashboardPages
         var T = ReportText.For(language);
         var q = Query(language);
         var key = await access.SignedInAsync(context);
-        var allowed = kind == ScopeKind.Council ? DashboardAccess.MayReadCouncil(access.IsPublic, key, id) : DashboardAccess.MayReadConsortium(access.IsPublic, key, id);
+        var allowed = kind == ScopeKind.Council ? DashboardAccess.MayReadCouncil(access.IsPublic, key, id)
+            : DashboardAccess.MayReadConsortium(access.IsPublic, key, id);
         if (!allowed)
             return key is null ? SignIn(context) : Html(Page(T["dash.forbidden.title"],
                 $"<p>{E(T.F("dash.forbidden.text", ("id", id)))}</p><p><a href=\"/{q}\">{E(T["dash.forbidden.link"])}</a></p>", language), 403);
@@ -162,14 +167,16 @@ public static class DashboardPages
             await using var db = store.OpenRead();
             var range = await new StoreQueries(db).DataRangeAsync(kind == ScopeKind.Council ? id : null, ct);
             if (range.To is not { } last)
-                return Html(Page(T["dash.no_data.title"], $"<p>{E(T.F("dash.no_data.text", ("id", id)))}</p><p><a href=\"/{q}\">{E(T["dash.all"])}</a></p>", language), 404);
+                return Html(Page(T["dash.no_data.title"],
+                    $"<p>{E(T.F("dash.no_data.text", ("id", id)))}</p><p><a href=\"/{q}\">{E(T["dash.all"])}</a></p>", language), 404);
             from = last.AddMonths(-11).ToString();
             to = last.ToString();
         }
         var path = kind == ScopeKind.Council ? $"/councils/{Uri.EscapeDataString(id)}" : $"/consortia/{Uri.EscapeDataString(id)}";
         // The period's messages come from the service's checks, in English (docs/reports.md, Welsh-language reports).
         if (!ScopeOutputs.TryKey(kind, id, from, to, service, out var scope, out var problem))
-            return Html(Page(T["dash.bad_period.title"], $"<p lang=\"en-GB\">{E(problem)}.</p>" + Form(path, from, to, service, kind, T), language), 400);
+            return Html(
+                Page(T["dash.bad_period.title"], $"<p lang=\"en-GB\">{E(problem)}.</p>" + Form(path, from, to, service, kind, T), language), 400);
         try
         {
             var report = await outputs.ReportAsync(scope, ct);
@@ -195,17 +202,20 @@ public static class DashboardPages
         var b = new StringBuilder();
         var own = $"?from={scope.From}&to={scope.To}" + (scope.Service is { } sv ? "&service=" + Uri.EscapeDataString(sv) : "");
         b.Append(Switch(language, path, own));
-        b.Append("<nav aria-label=\"").Append(E(T["dash.nav"])).Append("\" class=\"dashboard-nav\">\n<p><a href=\"/").Append(Query(language)).Append("\">")
+        b.Append("<nav aria-label=\"").Append(E(T["dash.nav"])).Append("\" class=\"dashboard-nav\">\n<p><a href=\"/")
+         .Append(Query(language)).Append("\">")
          .Append(E(T["dash.all"])).Append("</a></p>\n");
         b.Append(Form(path, scope.From.ToString(), scope.To.ToString(), scope.Service, kind, T));
         {
             var files = $"{path}/files/{scope.From}..{scope.To}/";
             var query = scope.Service is { } s ? "?service=" + Uri.EscapeDataString(s) : "";
-            b.Append("<p>").Append(E(T["dash.download"])).Append(" <a href=\"").Append(E(files + ReportWriter.WorkbookFileFor(language) + query)).Append("\">")
+            b.Append("<p>").Append(E(T["dash.download"])).Append(" <a href=\"")
+             .Append(E(files + ReportWriter.WorkbookFileFor(language) + query)).Append("\">")
              .Append(E(T.F("dash.download.workbook", ("file", ReportWriter.WorkbookFileFor(language))))).Append("</a>, ")
              .Append("<a href=\"").Append(E(files + ReportWriter.HtmlFileFor(language) + query)).Append("\">")
              .Append(E(T.F("dash.download.page", ("file", ReportWriter.HtmlFileFor(language))))).Append("</a>, ")
-             .Append("<a href=\"").Append(E(files + "manifest.json" + query)).Append("\">").Append(E(T["dash.download.manifest"])).Append("</a>.</p>\n");
+             .Append("<a href=\"").Append(E(files + "manifest.json" + query)).Append("\">").Append(E(T["dash.download.manifest"]))
+             .Append("</a>.</p>\n");
         }
         b.Append(SignOutSlot).Append("</nav>");
         return b.ToString();
@@ -217,12 +227,14 @@ public static class DashboardPages
         b.Append("<form method=\"get\" action=\"").Append(E(path)).Append("\">\n<fieldset>\n<legend>")
          .Append(E(T[kind == ScopeKind.Council ? "dash.form.legend.council" : "dash.form.legend.consortium"])).Append("</legend>\n");
         if (T.IsWelsh) b.Append("<input type=\"hidden\" name=\"lang\" value=\"cy\">\n");
-        b.Append("<p><label for=\"from\">").Append(E(T["dash.form.from"])).Append("</label> <input id=\"from\" name=\"from\" value=\"").Append(E(from))
+        b.Append("<p><label for=\"from\">").Append(E(T["dash.form.from"]))
+         .Append("</label> <input id=\"from\" name=\"from\" value=\"").Append(E(from))
          .Append("\" size=\"8\" autocomplete=\"off\"></p>\n");
         b.Append("<p><label for=\"to\">").Append(E(T["dash.form.to"])).Append("</label> <input id=\"to\" name=\"to\" value=\"").Append(E(to))
          .Append("\" size=\"8\" autocomplete=\"off\"></p>\n");
         if (kind == ScopeKind.Council)
-            b.Append("<p><label for=\"service\">").Append(E(T["dash.form.service"])).Append("</label> <input id=\"service\" name=\"service\" value=\"")
+            b.Append("<p><label for=\"service\">").Append(E(T["dash.form.service"]))
+             .Append("</label> <input id=\"service\" name=\"service\" value=\"")
              .Append(E(service)).Append("\" size=\"20\" autocomplete=\"off\"></p>\n");
         b.Append("<p><button type=\"submit\">").Append(E(T["dash.form.submit"])).Append("</button></p>\n</fieldset>\n</form>\n");
         return b.ToString();
@@ -242,9 +254,11 @@ public static class DashboardPages
         var b = new StringBuilder();
         b.Append(Switch(language, "/login", returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         if (problem is not null)
-            b.Append("<p role=\"alert\"><strong>").Append(E(T["dash.login.refused"])).Append("</strong>: ").Append(E(T["dash.login.refused.why"])).Append("</p>\n");
+            b.Append("<p role=\"alert\"><strong>").Append(E(T["dash.login.refused"])).Append("</strong>: ")
+                .Append(E(T["dash.login.refused.why"])).Append("</p>\n");
         b.Append("<p>").Append(T.F("dash.login.text", ("command", "<code>benefits apikey create</code>"))).Append("</p>\n");
-        b.Append("<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(E(LocalOnly(returnUrl))).Append("\">\n");
+        b.Append("<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"returnUrl\" value=\"")
+            .Append(E(LocalOnly(returnUrl))).Append("\">\n");
         b.Append("<p><label for=\"key\">").Append(E(T["dash.login.key"]))
          .Append("</label> <input id=\"key\" name=\"key\" type=\"password\" size=\"40\" autocomplete=\"off\" required></p>\n");
         b.Append("<p><button type=\"submit\">").Append(E(T["dash.login.submit"])).Append("</button></p>\n</form>\n");
@@ -263,7 +277,8 @@ public static class DashboardPages
 
     /// <summary>Only a path on this site: a sign-in never sends anyone elsewhere.</summary>
     private static string LocalOnly(string? url) =>
-        url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal) ? u : "/";
+        url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal)
+            && !u.StartsWith("/\\", StringComparison.Ordinal) ? u : "/";
 
     private static string Period(Month from, Month to, ReportText T) => T.Range(from.ToString(), to.ToString());
 

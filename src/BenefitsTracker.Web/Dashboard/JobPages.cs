@@ -30,11 +30,13 @@ public static class JobPages
         var jobs = JobsApi.ForAnyKey(await catalog.ListAsync(ct));
         var b = new StringBuilder();
         b.Append("<p><a href=\"/\">All councils and consortia</a> · <a href=\"/data-quality\">Data quality</a></p>\n");
-        b.Append("<div class=\"table-scroll\"><table>\n<caption>The scheduled jobs (times in UTC)</caption>\n<thead><tr><th scope=\"col\">Job</th><th scope=\"col\">Schedule</th>")
+        b.Append("<div class=\"table-scroll\"><table>\n<caption>The scheduled jobs (times in UTC)</caption>\n<thead><tr><th scope=\"col\">Job</th>" +
+            "<th scope=\"col\">Schedule</th>")
          .Append("<th scope=\"col\">Next run</th><th scope=\"col\">Last run</th></tr></thead>\n<tbody>\n");
         foreach (var j in jobs)
         {
-            b.Append("<tr><th scope=\"row\">").Append(E(j.Name)).Append("</th><td><code>").Append(E(j.Cron)).Append("</code> (").Append(E(j.TimeZone)).Append(")</td><td>")
+            b.Append("<tr><th scope=\"row\">").Append(E(j.Name)).Append("</th><td><code>").Append(E(j.Cron)).Append("</code> (").Append(E(j.TimeZone))
+             .Append(")</td><td>")
              .Append(j.NextFireTime is { } n ? When(n) : E("not scheduled: " + j.NotScheduled)).Append("</td><td>")
              .Append(j.LastRun is { } r ? E($"{When(r.StartedAt)}, {r.Outcome}") : "never").Append("</td></tr>\n");
         }
@@ -43,11 +45,15 @@ public static class JobPages
         if (runs.Count == 0) b.Append("<p>No job has run yet.</p>\n");
         else
         {
-            b.Append("<div class=\"table-scroll\"><table aria-labelledby=\"runs\">\n<thead><tr><th scope=\"col\">Started</th><th scope=\"col\">Job</th><th scope=\"col\">How</th>")
-             .Append("<th scope=\"col\" class=\"num\">Seconds</th><th scope=\"col\">Outcome</th><th scope=\"col\">What it did</th></tr></thead>\n<tbody>\n");
+            b.Append("<div class=\"table-scroll\"><table aria-labelledby=\"runs\">\n<thead><tr><th scope=\"col\">Started</th><th scope=\"col\">" +
+                "Job</th><th scope=\"col\">How</th>")
+             .Append("<th scope=\"col\" class=\"num\">Seconds</th><th scope=\"col\">Outcome</th><th scope=\"col\">What it did</th></tr></thead>" +
+                 "\n<tbody>\n");
             foreach (var r in runs)
-                b.Append("<tr><td>").Append(When(r.StartedAt)).Append("</td><td>").Append(E(r.Job)).Append("</td><td>").Append(r.Trigger == JobRun.ByHand ? "by hand" : "on schedule")
-                 .Append("</td><td class=\"num\">").Append(r.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "running").Append("</td><td>").Append(E(r.Outcome))
+                b.Append("<tr><td>").Append(When(r.StartedAt)).Append("</td><td>").Append(E(r.Job)).Append("</td><td>")
+                 .Append(r.Trigger == JobRun.ByHand ? "by hand" : "on schedule")
+                 .Append("</td><td class=\"num\">").Append(r.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "running")
+                 .Append("</td><td>").Append(E(r.Outcome))
                  .Append("</td><td>").Append(E(r.Summary)).Append("</td></tr>\n");
             b.Append("</tbody></table></div>\n");
         }
@@ -69,11 +75,15 @@ public static class JobPages
             b.Append("<p>No findings: the data-quality job found nothing wrong, or has not run yet.</p>\n");
         else
         {
-            b.Append("<div class=\"table-scroll\"><table>\n<caption>What the data-quality job found on its latest run</caption>\n<thead><tr><th scope=\"col\">Council</th>")
-             .Append("<th scope=\"col\">Service</th><th scope=\"col\">Month</th><th scope=\"col\">Finding</th><th scope=\"col\">Detail</th></tr></thead>\n<tbody>\n");
+            b.Append("<div class=\"table-scroll\"><table>\n<caption>What the data-quality job found on its latest run</caption>\n<thead><tr>" +
+                "<th scope=\"col\">Council</th>")
+             .Append("<th scope=\"col\">Service</th><th scope=\"col\">Month</th><th scope=\"col\">Finding</th><th scope=\"col\">Detail</th></tr>" +
+                 "</thead>\n<tbody>\n");
             foreach (var f in findings)
-                b.Append("<tr><td>").Append(E(f.Council.Length == 0 ? "(no council: every row rejected)" : f.Council)).Append("</td><td>").Append(E(f.Service ?? "all"))
-                 .Append("</td><td>").Append(E(f.Month ?? "-")).Append("</td><td>").Append(E(f.Kind.Replace('-', ' '))).Append("</td><td>").Append(E(f.Detail)).Append("</td></tr>\n");
+                b.Append("<tr><td>").Append(E(f.Council.Length == 0 ? "(no council: every row rejected)" : f.Council)).Append("</td><td>")
+                 .Append(E(f.Service ?? "all"))
+                 .Append("</td><td>").Append(E(f.Month ?? "-")).Append("</td><td>").Append(E(f.Kind.Replace('-', ' '))).Append("</td><td>")
+                 .Append(E(f.Detail)).Append("</td></tr>\n");
             b.Append("</tbody></table></div>\n");
         }
         return Results.Content(Page("Data quality", b.ToString()), "text/html; charset=utf-8", Encoding.UTF8);

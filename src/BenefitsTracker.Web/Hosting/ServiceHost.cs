@@ -48,7 +48,8 @@ public static class ServiceHost
         // Only ingest and demo create a store: a mistyped --db is refused before anything (the key secret) is made beside it.
         BenefitsStore.RequireExists(target);
         builder.Services.AddSingleton(KeyHasher.FromFile(KeySecretFile.Resolve(target, settings.KeySecretFile)));
-        builder.Services.AddSingleton(sp => new ApiKeyVerifier(store.OpenRead, sp.GetRequiredService<KeyHasher>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp =>
+            new ApiKeyVerifier(store.OpenRead, sp.GetRequiredService<KeyHasher>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(new ScopeReports(store.OpenRead));
         builder.Services.AddSingleton<StoreVersion>();
         builder.Services.AddSingleton(sp => new ResultCache(sp.GetRequiredService<ScopeReports>(), sp.GetRequiredService<StoreVersion>(),
@@ -65,7 +66,8 @@ public static class ServiceHost
 
         builder.Services.AddAuthentication(o => o.DefaultScheme = "key-or-cookie")
             .AddPolicyScheme("key-or-cookie", "API key or dashboard cookie", o =>
-                o.ForwardDefaultSelector = c => c.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName : DashboardScheme)
+                o.ForwardDefaultSelector = c =>
+                    c.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName : DashboardScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddCookie(DashboardScheme, o =>
             {
@@ -76,7 +78,8 @@ public static class ServiceHost
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.LoginPath = "/login";
             });
-        builder.Services.AddAuthorization(o => o.AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()));
+        builder.Services.AddAuthorization(o =>
+            o.AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()));
         builder.Services.AddRateLimiter(o =>
         {
             o.AddPolicy(RatePolicy, context =>
@@ -93,10 +96,12 @@ public static class ServiceHost
             });
             o.OnRejected = async (rejected, ct) =>
             {
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await Problems.Write(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"this key may make {settings.RateLimit.PermitsPerSecond} requests a second (bursts of {settings.RateLimit.Burst}); try again in {seconds} s");
+                    $"this key may make {settings.RateLimit.PermitsPerSecond} requests a second (bursts of {settings.RateLimit.Burst}); try again " +
+                        $"in {seconds} s");
             };
         });
         configure?.Invoke(builder);

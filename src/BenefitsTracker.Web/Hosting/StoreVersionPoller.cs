@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace BenefitsTracker.Web.Hosting;
 
 /// <summary>Notices ingests made by other processes (`benefits ingest`, another node), so cached results go stale.</summary>
-internal sealed class StoreVersionPoller(ScopeReports reports, StoreVersion version, IOptions<ServiceOptions> options, ILogger<StoreVersionPoller> log)
+internal sealed class StoreVersionPoller(ScopeReports reports, StoreVersion version, IOptions<ServiceOptions> options,
+    ILogger<StoreVersionPoller> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,7 +16,10 @@ internal sealed class StoreVersionPoller(ScopeReports reports, StoreVersion vers
             do
             {
                 try { version.Observe(await reports.StoreVersionAsync(stoppingToken)); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Could not read the store's version; cached results are kept until it answers"); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Could not read the store's version; cached results are kept until it answers");
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }

@@ -90,11 +90,13 @@ public static class JobScheduling
                 && existing.TimeZone.Id == cron.TimeZone.Id && existing.MisfireInstruction == CronTriggerMisfireInstruction.FireAndProceed
                 && await scheduler.GetJobDetail(jobKey, ct) is { RequestsRecovery: true })
                 continue;
-            var detail = JobBuilder.Create<ScheduledJob>().WithIdentity(jobKey).WithDescription(job).DisallowConcurrentExecution(true).StoreDurably(true)
+            var detail = JobBuilder.Create<ScheduledJob>().WithIdentity(jobKey).WithDescription(job)
+                .DisallowConcurrentExecution(true).StoreDurably(true)
                 // A node killed during the job (clustered, on PostgreSQL): another node runs it again.
                 .RequestRecovery(true).Build();
             var trigger = TriggerBuilder.Create(scheduler.TimeProvider).WithIdentity(triggerKey).ForJob(jobKey)
-                .WithSchedule(CronScheduleBuilder.Create(cron.CronExpressionString).InTimeZone(cron.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+                .WithSchedule(CronScheduleBuilder.Create(cron.CronExpressionString).InTimeZone(cron.TimeZone)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 .Build();
             await scheduler.ScheduleJob(detail, trigger, ScheduleJobOptions.Replacing, ct);
             log.LogInformation("{Job} scheduled: {Cron} ({Zone})", job, cron.CronExpressionString, cron.TimeZone.Id);

@@ -6,7 +6,8 @@ using Quartz;
 namespace BenefitsTracker.Web.Jobs;
 
 /// <summary>The jobs as GET /api/v1/jobs and the dashboard list them: schedule from Quartz, runs from job_runs.</summary>
-internal sealed class ScheduledJobCatalog(JobRunner runner, ServiceStore store, TimeProvider clock, IServiceProvider services, string? schedulerOff) : IJobCatalog
+internal sealed class ScheduledJobCatalog(JobRunner runner, ServiceStore store, TimeProvider clock, IServiceProvider services,
+    string? schedulerOff) : IJobCatalog
 {
     public async Task<IReadOnlyList<JobInfo>> ListAsync(CancellationToken ct)
     {
@@ -20,10 +21,12 @@ internal sealed class ScheduledJobCatalog(JobRunner runner, ServiceStore store, 
             var why = schedulerOff ?? (scheduler is null ? "the scheduler is off" : JobScheduling.WhyNotScheduled(runner, job));
             DateTimeOffset? next = null;
             if (why is null && scheduler is not null)
-                next = (await scheduler.GetTrigger(new TriggerKey(job, JobScheduling.Group), ct))?.NextFireTimeUtc ?? JobSchedules.Next(crons[job], clock.GetUtcNow());
+                next = (await scheduler.GetTrigger(new TriggerKey(job, JobScheduling.Group), ct))?.NextFireTimeUtc
+                    ?? JobSchedules.Next(crons[job], clock.GetUtcNow());
             var runs = await history.ListAsync(job, 10, ct);
             var last = runs.FirstOrDefault();
-            list.Add(new JobInfo(job, crons[job].CronExpressionString, crons[job].TimeZone.Id, next, why, last?.StartedAt, last?.Outcome, last, runs));
+            list.Add(new JobInfo(job, crons[job].CronExpressionString, crons[job].TimeZone.Id, next, why, last?.StartedAt,
+                last?.Outcome, last, runs));
         }
         return list;
     }

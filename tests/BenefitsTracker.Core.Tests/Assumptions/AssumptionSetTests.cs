@@ -36,7 +36,8 @@ public sealed class AssumptionSetTests
     {
         var set = AssumptionSet.Parse(Minimal);
         var council = set.ForCouncil("W06000001", null);
-        Assert.Equal(new Dictionary<string, decimal> { ["phone"] = 2.83m, ["face_to_face"] = 8.62m, ["web"] = 0.15m }, council.UnitCosts.ToDictionary());
+        Assert.Equal(new Dictionary<string, decimal> { ["phone"] = 2.83m, ["face_to_face"] = 8.62m, ["web"] = 0.15m },
+            council.UnitCosts.ToDictionary());
         Assert.Equal(["web", "app"], council.DigitalChannels);
         Assert.Equal(0.035m, council.DiscountRate);
         Assert.Equal(new Adjustments(0m, 1m, 0m), council.Adjustments);

@@ -33,12 +33,17 @@ public sealed class AssumptionValidationTests
         { """{ "version": "v1", "services": { "bins": {} } }""", "services.bins.go_live" },
         { """{ "version": "v1", "services": { "bins": { "go_live": "2024-13" } } }""", "services.bins.go_live" },
         { """{ "version": "v1", "services": { "bins": { "go_live": "April 2024" } } }""", "services.bins.go_live" },
-        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "baseline": { "from": "2023-12", "to": "2023-01" } } } }""", "services.bins.baseline.from" },
-        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "baseline": { "from": "2023-01" } } } }""", "services.bins.baseline.to" },
-        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "baseline": { "from": "2023-1", "to": "2023-12" } } } }""", "services.bins.baseline.from" },
-        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "lines": ["channel_shift", "printing"] } } }""", "services.bins.lines[1]" },
+        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "baseline": { "from": "2023-12", "to": "2023-01" } } } }""",
+            "services.bins.baseline.from" },
+        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "baseline": { "from": "2023-01" } } } }""",
+            "services.bins.baseline.to" },
+        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "baseline": { "from": "2023-1", "to": "2023-12" } } } }""",
+            "services.bins.baseline.from" },
+        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "lines": ["channel_shift", "printing"] } } }""",
+            "services.bins.lines[1]" },
         { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "discount_rate": 0.03 } } }""", "services.bins.discount_rate" },
-        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "adjustments": { "deadweight": 2 } } } }""", "services.bins.adjustments.deadweight" },
+        { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "adjustments": { "deadweight": 2 } } } }""",
+            "services.bins.adjustments.deadweight" },
         { """{ "version": "v1", "services": { "bins": { "go_live": "2024-04", "colour": "green" } } }""", "services.bins.colour" },
         { """{ "version": "v1", "councils": { "Denbighshire": {} } }""", "councils.Denbighshire" },
         { """{ "version": "v1", "councils": { "W06000003": { "services": { "bins": {} } } } }""", "councils.W06000003.services.bins" },
@@ -51,7 +56,8 @@ public sealed class AssumptionValidationTests
         // Grades the outputs would name alike (issue 16): refused where the second spelling appears.
         { """{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "PO1": 30, "po1": 31 } } }""", "officer_hourly_cost_gbp.grades.po1" },
         { """{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "S-1": 30, "S_1": 31 } } }""", "officer_hourly_cost_gbp.grades.S_1" },
-        { """{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "PO1": 30 } }, "councils": { "W06000003": { "officer_hourly_cost_gbp": { "grades": { "po1": 31 } } } } }""",
+        { """{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "PO1": 30 } }, "councils": { "W06000003": { "officer_hourly_cost_gbp": """ +
+            """{ "grades": { "po1": 31 } } } } }""",
           "councils.W06000003.officer_hourly_cost_gbp.grades.po1" },
         // Costs beyond what the arithmetic carries.
         { """{ "version": "v1", "unit_costs_gbp": { "phone": 79228162514264337593543950335 } }""", "unit_costs_gbp.phone" },
@@ -79,7 +85,8 @@ public sealed class AssumptionValidationTests
               "councils": { "W06000003": { "officer_hourly_cost_gbp": { "grades": { "PO1": 31 } } } } }
             """);
         Assert.Equal(31m, set.ForCouncil("W06000003", null).HourlyCostByGrade["PO1"]);
-        var e = Assert.Throws<AssumptionsException>(() => AssumptionSet.Parse("""{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "PO1": 30, "po1": 31 } } }"""));
+        var e = Assert.Throws<AssumptionsException>(() =>
+            AssumptionSet.Parse("""{ "version": "v1", "officer_hourly_cost_gbp": { "grades": { "PO1": 30, "po1": 31 } } }"""));
         Assert.Contains("differs from 'PO1'", e.Message);
     }
 

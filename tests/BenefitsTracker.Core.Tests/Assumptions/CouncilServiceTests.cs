@@ -82,7 +82,8 @@ public sealed class CouncilServiceTests
             .VolumeEachMonth("bins", "web", "2024-04", "2024-06", 50)
             .Build();
         var request = new ReportRequest(new Month(2024, 4), new Month(2024, 6));
-        var launched = SavingsEngine.ComputeCouncil(data with { Code = "W06000003" }, null, AssumptionSet.Parse(File), request, CouncilBuilder.NoLineage());
+        var launched = SavingsEngine.ComputeCouncil(data with { Code = "W06000003" }, null, AssumptionSet.Parse(File), request,
+            CouncilBuilder.NoLineage());
         var notLaunched = SavingsEngine.ComputeCouncil(data, null, AssumptionSet.Parse(File), request, CouncilBuilder.NoLineage());
         Assert.Equal(3 * 134.00m, launched.Lines.Single(l => l.Line == BenefitLine.ChannelShift).Gross);
         Assert.Equal(0m, notLaunched.Lines.Single(l => l.Line == BenefitLine.ChannelShift).Gross);

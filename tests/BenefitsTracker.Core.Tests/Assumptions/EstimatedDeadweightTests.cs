@@ -65,7 +65,10 @@ public sealed class EstimatedDeadweightTests
         // Estimated for the service, over a top-level number: the number stands where no estimate is made.
         var a = Parse("\"deadweight\": 0.1", ", \"adjustments\": { \"deadweight\": \"estimated\" }");
         Assert.True(a.EstimatesDeadweight);
-        var none = new Dictionary<(string, string), DeadweightEstimate> { [(Code, "bins")] = new(null, "no estimate could be made (fewer than 12 months)") };
+        var none = new Dictionary<(string, string), DeadweightEstimate>
+        {
+            [(Code, "bins")] = new(null, "no estimate could be made (fewer than 12 months)")
+        };
         var r = Compute(a.WithDeadweightEstimates(none));
         Assert.Equal(134m * 12 * 0.9m, r.Totals.AdjustedBenefit);
         Assert.Equal("asked to be estimated, but no estimate could be made (fewer than 12 months); the assumed 10% is used",

@@ -47,7 +47,8 @@ public sealed class DisclosureRulesTests
         var consortium = new ConsortiumData("c", "C", [
             Member("W06000001", "Big", 200).Build(),
             Member("W06000002", "Mid", 25).Build(),
-            new CouncilBuilder("W06000004", "Tiny", 1_000, "c").VolumeEachMonth("bins", "phone", "2023-01", "2023-12", 1).Volume("bins", "web", "2024-03", 4).Build(),
+            new CouncilBuilder("W06000004", "Tiny", 1_000, "c").VolumeEachMonth("bins", "phone", "2023-01", "2023-12", 1)
+                .Volume("bins", "web", "2024-03", 4).Build(),
         ], []);
         var r = SavingsEngine.ComputeConsortium(consortium, Bins, Year, CouncilBuilder.NoLineage());
         var members = DisclosureRules.Members(r.Members, 10);
@@ -67,10 +68,13 @@ public sealed class DisclosureRulesTests
         // would leave officer time = consortium − Big − Large = Tiny's own. So Big (fewer transactions
         // than Large, and with cases) is withheld too; Large stays shown.
         var consortium = new ConsortiumData("c", "C", [
-            Member("W06000001", "Big", 200).ClosedEachMonth("bins", "2023-01", "2023-12", 60m, 10).ClosedEachMonth("bins", "2024-01", "2024-12", 40m, 10).Build(),
+            Member("W06000001", "Big", 200).ClosedEachMonth("bins", "2023-01", "2023-12", 60m, 10)
+                .ClosedEachMonth("bins", "2024-01", "2024-12", 40m, 10).Build(),
             Member("W06000002", "Mid", 25).Build(),
-            Member("W06000003", "Large", 900).ClosedEachMonth("bins", "2023-01", "2023-12", 50m, 30).ClosedEachMonth("bins", "2024-01", "2024-12", 45m, 30).Build(),
-            new CouncilBuilder("W06000004", "Tiny", 1_000, "c").VolumeEachMonth("bins", "phone", "2023-01", "2023-12", 1).Volume("bins", "web", "2024-03", 4)
+            Member("W06000003", "Large", 900).ClosedEachMonth("bins", "2023-01", "2023-12", 50m, 30)
+                .ClosedEachMonth("bins", "2024-01", "2024-12", 45m, 30).Build(),
+            new CouncilBuilder("W06000004", "Tiny", 1_000, "c").VolumeEachMonth("bins", "phone", "2023-01", "2023-12", 1)
+                .Volume("bins", "web", "2024-03", 4)
                 .Closed("bins", "2023-06", 130m, 2).Closed("bins", "2024-03", 57m, 3).Build(),
         ], []);
         var r = SavingsEngine.ComputeConsortium(consortium, Bins, Year, CouncilBuilder.NoLineage());
@@ -83,10 +87,12 @@ public sealed class DisclosureRulesTests
         foreach (var key in figures.Values.SelectMany(f => f.Keys).Distinct())
         {
             var contributors = members.Keys.Count(code => figures[code][key] != 0m);
-            Assert.True(contributors != 1, $"{key}: one withheld member alone contributes, so the consortium's figure less the shown members' gives it away");
+            Assert.True(contributors != 1,
+                $"{key}: one withheld member alone contributes, so the consortium's figure less the shown members' gives it away");
         }
         // The comparison (in the result) withholds the same members.
-        Assert.Equal(members.Keys.Order(StringComparer.Ordinal), r.Comparison!.Members.Where(m => m.Suppressed).Select(m => m.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(members.Keys.Order(StringComparer.Ordinal),
+            r.Comparison!.Members.Where(m => m.Suppressed).Select(m => m.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class AppraisalProperties
             case InputKeys.TotalCosts:
                 council = council with
                 {
-                    CostLines = [.. council.CostLines.Select(l => CostCategories.IsBaseline(l.Category) ? l : l with { Amount = l.Amount * sv.Value!.Value })],
+                    CostLines = [
+                        .. council.CostLines.Select(l => CostCategories.IsBaseline(l.Category) ? l : l with { Amount = l.Amount * sv.Value!.Value })],
                 };
                 break;
             default:
@@ -88,7 +89,8 @@ public sealed class AppraisalProperties
         root["ranges"] = new JsonObject { ["adjustments.deadweight"] = new JsonObject { ["low"] = 0, ["high"] = 0.5m } };
         var neutral = Compute(s.Council, root.ToJsonString(), s.Request);
         Assert.Equal(plain.Totals, neutral.Totals);
-        Assert.Equal(plain.Months.Select(m => (m.AdjustedBenefit, m.Costs, m.CumulativeNet)), neutral.Months.Select(m => (m.AdjustedBenefit, m.Costs, m.CumulativeNet)));
+        Assert.Equal(plain.Months.Select(m => (m.AdjustedBenefit, m.Costs, m.CumulativeNet)),
+            neutral.Months.Select(m => (m.AdjustedBenefit, m.Costs, m.CumulativeNet)));
         Assert.Equal(plain.Lines, neutral.Lines);
         Assert.Null(neutral.Appraisal!.Horizon);
         Assert.Null(neutral.Appraisal.MonteCarlo);
@@ -117,7 +119,8 @@ public sealed class AppraisalProperties
         var json = File.ReadAllText(GreenBookFixture.Path("monte-carlo"));
         var first = GreenBookFixture.Compute(AssumptionSet.Parse(json)).Appraisal!.MonteCarlo!;
         var again = GreenBookFixture.Compute(AssumptionSet.Parse(json)).Appraisal!.MonteCarlo!;
-        var other = GreenBookFixture.Compute(AssumptionSet.Parse(json.Replace("\"seed\": 42", "\"seed\": 43", StringComparison.Ordinal))).Appraisal!.MonteCarlo!;
+        var other = GreenBookFixture.Compute(AssumptionSet.Parse(json.Replace("\"seed\": 42", "\"seed\": 43", StringComparison.Ordinal)))
+            .Appraisal!.MonteCarlo!;
         Assert.Equal((first.P10Npv, first.P50Npv, first.P90Npv, first.P10Net, first.P50Net, first.P90Net, first.ProbabilityNpvPositive),
             (again.P10Npv, again.P50Npv, again.P90Npv, again.P10Net, again.P50Net, again.P90Net, again.ProbabilityNpvPositive));
         Assert.Equal(first.Histogram, again.Histogram);

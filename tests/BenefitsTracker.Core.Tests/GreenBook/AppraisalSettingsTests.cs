@@ -48,9 +48,12 @@ public sealed class AppraisalSettingsTests
     [InlineData("\"ranges\": { \"adjustments.deadweight\": { \"low\": 0.5, \"high\": 0.1 } },", "ranges.adjustments.deadweight.low")]
     [InlineData("\"ranges\": { \"adjustments.deadweight\": { \"low\": 0, \"high\": 1.2 } },", "ranges.adjustments.deadweight.high")]
     [InlineData("\"monte_carlo\": { \"draws\": 10 },", "monte_carlo.inputs")]
-    [InlineData("\"monte_carlo\": { \"inputs\": { \"total_costs\": { \"distribution\": \"lognormal\", \"low\": 0, \"high\": 1 } } },", "monte_carlo.inputs.total_costs.distribution")]
-    [InlineData("\"monte_carlo\": { \"inputs\": { \"total_costs\": { \"distribution\": \"uniform\", \"low\": 0, \"mode\": 1, \"high\": 2 } } },", "monte_carlo.inputs.total_costs.mode")]
-    [InlineData("\"monte_carlo\": { \"inputs\": { \"total_costs\": { \"distribution\": \"triangular\", \"low\": 1, \"mode\": 3, \"high\": 2 } } },", "monte_carlo.inputs.total_costs.mode")]
+    [InlineData("\"monte_carlo\": { \"inputs\": { \"total_costs\": { \"distribution\": \"lognormal\", \"low\": 0, \"high\": 1 } } },",
+        "monte_carlo.inputs.total_costs.distribution")]
+    [InlineData("\"monte_carlo\": { \"inputs\": { \"total_costs\": { \"distribution\": \"uniform\", \"low\": 0, \"mode\": 1, \"high\": 2 } } },",
+        "monte_carlo.inputs.total_costs.mode")]
+    [InlineData("\"monte_carlo\": { \"inputs\": { \"total_costs\": { \"distribution\": \"triangular\", \"low\": 1, \"mode\": 3, \"high\": 2 } } },",
+        "monte_carlo.inputs.total_costs.mode")]
     public void Refuses_a_bad_value_naming_its_key(string extra, string path)
     {
         var e = Assert.Throws<AssumptionsException>(() => Parse(extra));
@@ -62,7 +65,8 @@ public sealed class AppraisalSettingsTests
     {
         var e = Assert.Throws<AssumptionsException>(() => Parse("", ", \"adjustments\": { \"optimism_bias_costs\": 0.2 }"));
         Assert.Equal("services.bins.adjustments.optimism_bias_costs", e.Path);
-        Assert.Throws<AssumptionsException>(() => Parse("\"councils\": { \"W06000002\": { \"services\": { \"bins\": { \"adjustments\": { \"optimism_bias_costs\": 0.2 } } } } },"));
+        Assert.Throws<AssumptionsException>(() =>
+            Parse("\"councils\": { \"W06000002\": { \"services\": { \"bins\": { \"adjustments\": { \"optimism_bias_costs\": 0.2 } } } } },"));
     }
 
     [Fact]

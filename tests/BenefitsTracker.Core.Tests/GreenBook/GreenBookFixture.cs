@@ -27,7 +27,8 @@ internal static class GreenBookFixture
         return SavingsEngine.ComputeCouncil(council, null, assumptions, request, WorkedExample.Lineage());
     }
 
-    /// <summary>The made-up deflator series of tests/fixtures/green-book/deflators-test.csv (see <see cref="WorkedExample.TestDeflators"/>).</summary>
+    /// <summary>The made-up deflator series of tests/fixtures/green-book/deflators-test.csv (see <see
+    /// cref="WorkedExample.TestDeflators"/>).</summary>
     public static DeflatorSeries TestDeflators() => WorkedExample.TestDeflators();
 
     /// <summary>The worked example's own assumptions with top-level keys added (e.g. <c>"price_base": "2024-25",</c>).</summary>

@@ -64,13 +64,15 @@ public sealed class PriceYearTests
         // The worked example's unit costs equal the defaults; without them in the file, the defaults apply in 2010-11
         // prices: with D(2010-11) = 60 and D(2023-24) = 90, January 2024's channel shift is 825.5 × 1.5 = £1,238.25.
         var series = DeflatorSeriesReader.Parse(
-            "# release: test series with 2010-11\nfinancial_year,index,source\n2010-11,60,x\n2022-23,85,x\n2023-24,90,x\n2024-25,96,x\n2025-26,100,x\n", "t.csv");
+            "# release: test series with 2010-11\nfinancial_year,index,source\n2010-11,60,x\n2022-23,85,x\n2023-24,90,x\n2024-25,96,x\n" +
+                "2025-26,100,x\n", "t.csv");
         var r = Compute(WorkedWithUnitCosts(null).WithDeflators(series));
         Assert.Equal(1238.25m, Pence(ChannelShift(r, new Month(2024, 1))));
         var a = WorkedWithUnitCosts(null).ForService("W06000004", "garden-waste");
         Assert.Equal(new FinancialYear(2010), a.PriceYears["unit_costs_gbp.phone"]);
         // A file that sets a channel's cost without a price year takes it out of the defaults' price year.
-        Assert.False(TestSupport.WorkedExample.Load().Assumptions.ForService("W06000004", "garden-waste").PriceYears.ContainsKey("unit_costs_gbp.phone"));
+        Assert.False(TestSupport.WorkedExample.Load().Assumptions.ForService("W06000004", "garden-waste")
+            .PriceYears.ContainsKey("unit_costs_gbp.phone"));
     }
 
     [Fact]

@@ -76,7 +76,8 @@ public sealed class RealTermsTests
     [Fact]
     public void A_deflator_file_keeps_its_release_and_each_years_figure()
     {
-        var s = DeflatorSeriesReader.Parse("# a note\r\n# release: HM Treasury, March 2026\r\nfinancial_year,index,source\r\n2010-11,75.5,a, with a comma\r\n", "d.csv");
+        var s = DeflatorSeriesReader.Parse("# a note\r\n# release: HM Treasury, March 2026\r\nfinancial_year,index,source\r\n" +
+            "2010-11,75.5,a, with a comma\r\n", "d.csv");
         Assert.Equal("HM Treasury, March 2026", s.Release);
         Assert.Equal(75.5m, s.Of(new FinancialYear(2010)));
         Assert.Null(s.Of(new FinancialYear(2011)));

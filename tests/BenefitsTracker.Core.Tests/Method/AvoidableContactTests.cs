@@ -44,22 +44,26 @@ public sealed class AvoidableContactTests
     public void Each_event_is_matched_at_most_once_earliest_first()
     {
         // Two failures, one call: the earlier failure takes it. Then one failure, two calls: the earlier call.
-        var twoFailures = AvoidableContact.Match([Failed("u", "2024-03-11T09:00Z"), Failed("u", "2024-03-10T09:00Z"), Done("u", "2024-03-12T09:00Z")], Digital);
+        var twoFailures =
+            AvoidableContact.Match([Failed("u", "2024-03-11T09:00Z"), Failed("u", "2024-03-10T09:00Z"), Done("u", "2024-03-12T09:00Z")], Digital);
         Assert.Equal(At("2024-03-10T09:00Z"), Assert.Single(twoFailures).Failure.OccurredAt);
 
-        var twoCalls = AvoidableContact.Match([Failed("u", "2024-03-10T09:00Z"), Done("u", "2024-03-13T09:00Z"), Done("u", "2024-03-12T09:00Z")], Digital);
+        var twoCalls =
+            AvoidableContact.Match([Failed("u", "2024-03-10T09:00Z"), Done("u", "2024-03-13T09:00Z"), Done("u", "2024-03-12T09:00Z")], Digital);
         Assert.Equal(At("2024-03-12T09:00Z"), Assert.Single(twoCalls).Offline.OccurredAt);
 
         // Two failures, two calls: each failure gets its own call.
         Assert.Equal(2, AvoidableContact.Match(
-            [Failed("u", "2024-03-10T09:00Z"), Failed("u", "2024-03-11T09:00Z"), Done("u", "2024-03-12T09:00Z"), Done("u", "2024-03-13T09:00Z")], Digital).Count);
+            [Failed("u", "2024-03-10T09:00Z"), Failed("u", "2024-03-11T09:00Z"), Done("u", "2024-03-12T09:00Z"),
+                Done("u", "2024-03-13T09:00Z")], Digital).Count);
     }
 
     [Fact]
     public void A_later_failure_can_take_a_call_the_earlier_one_could_not_reach()
     {
         // Failure 1 on the 1st, failure 2 on the 6th, call on the 12th: only failure 2 is within 7 days.
-        var pairs = AvoidableContact.Match([Failed("u", "2024-03-01T09:00Z"), Failed("u", "2024-03-06T09:00Z"), Done("u", "2024-03-12T09:00Z")], Digital);
+        var pairs = AvoidableContact.Match(
+            [Failed("u", "2024-03-01T09:00Z"), Failed("u", "2024-03-06T09:00Z"), Done("u", "2024-03-12T09:00Z")], Digital);
         Assert.Equal(At("2024-03-06T09:00Z"), Assert.Single(pairs).Failure.OccurredAt);
     }
 

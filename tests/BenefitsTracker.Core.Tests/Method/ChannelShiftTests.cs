@@ -5,7 +5,8 @@ namespace BenefitsTracker.Core.Tests.Method;
 /// <summary>METHOD.md line 1, checked by hand.</summary>
 public sealed class ChannelShiftTests
 {
-    private static readonly Dictionary<string, decimal> Costs = new() { ["web"] = 0.15m, ["phone"] = 2.83m, ["face_to_face"] = 8.62m, ["app"] = 0.10m };
+    private static readonly Dictionary<string, decimal> Costs = new() { ["web"] = 0.15m, ["phone"] = 2.83m,
+        ["face_to_face"] = 8.62m, ["app"] = 0.10m };
     private static decimal U(string channel) => Costs[channel];
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class OfficerTimeTests
         Assert.Equal(2, rows.Count);
         var ungraded = rows[0];
         Assert.Equal((Jan, (string?)null, 2L, 10m, 30m, 0.5m, 15m),
-            (ungraded.Month, ungraded.Grade, ungraded.ClosedCases, ungraded.OfficerMinutes, ungraded.HourlyCost, ungraded.HoursReleased, ungraded.Gross));
+            (ungraded.Month, ungraded.Grade, ungraded.ClosedCases, ungraded.OfficerMinutes, ungraded.HourlyCost,
+                ungraded.HoursReleased, ungraded.Gross));
         var po1 = rows[1];
         Assert.Equal("PO1", po1.Grade);
         Assert.Equal(40m, po1.OfficerMinutes);

@@ -13,7 +13,8 @@ public sealed class PrintAndPostageTests
     public void Print_avoided_is_baseline_monthly_average_less_this_months_spend()
     {
         // £1,200 over 2023 → £100 a month; £30 spent this month → £70 avoided.
-        var lines = new[] { CouncilBuilder.Line("s", "print", "2023-01", "2023-12", 1200m), CouncilBuilder.Line("s", "print", "2024-02", "2024-02", 30m) };
+        var lines = new[] { CouncilBuilder.Line("s", "print", "2023-01", "2023-12", 1200m),
+            CouncilBuilder.Line("s", "print", "2024-02", "2024-02", 30m) };
         var sB = PrintAndPostage.BaselineSpend(lines, "print", B1, B12);
         Assert.Equal(1200m, sB);
         Assert.Equal(30m, PrintAndPostage.MonthSpend(lines, "print", new Month(2024, 2)));

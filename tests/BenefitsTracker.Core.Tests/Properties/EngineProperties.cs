@@ -123,7 +123,8 @@ public sealed class EngineProperties
             var assumptions = Core.Assumptions.AssumptionSet.Parse($$"""
                 { "version": "p", "consortia": { "c": { "apportionment": "{{rule}}" } }, "services": { "bins": { "go_live": "2024-01" } } }
                 """);
-            var r = SavingsEngine.ComputeConsortium(consortium, assumptions, new ReportRequest(new Month(2024, 1), new Month(2024, 6)), CouncilBuilder.NoLineage());
+            var r = SavingsEngine.ComputeConsortium(consortium, assumptions, new ReportRequest(new Month(2024, 1), new Month(2024, 6)),
+                CouncilBuilder.NoLineage());
             Assert.InRange(r.Members.Sum(m => m.Totals.Costs) - amount, -Rounding, Rounding);
             Assert.Equal(amount, Math.Round(r.Totals.Costs, 2, MidpointRounding.AwayFromZero));
         });

@@ -38,7 +38,8 @@ public sealed record Scenario(CouncilData Council, string AssumptionsJson, Repor
             var name = $"svc{s}";
             var json = new List<string> { "\"go_live\": \"2024-01\"" };
             json.Add(string.Create(CultureInfo.InvariantCulture,
-                $"\"adjustments\": {{ \"deadweight\": {g.Next(101) / 100m}, \"attribution\": {g.Next(101) / 100m}, \"optimism_bias\": {g.Next(101) / 100m} }}"));
+                $"\"adjustments\": {{ \"deadweight\": {g.Next(101) / 100m}, \"attribution\": {g.Next(101) / 100m}, \"optimism_bias\": " +
+                    $"{g.Next(101) / 100m} }}"));
             json.Add($"\"cashable\": {{ \"channel_shift\": {Bool(g)}, \"officer_time\": {Bool(g)}, \"print\": {Bool(g)}, \"postage\": {Bool(g)} }}");
             var mask = g.Next(32);
             json.Add($"\"lines\": [{string.Join(", ", BenefitLines.All.Where((_, i) => (mask & (1 << i)) != 0).Select(l => $"\"{l.Key()}\""))}]");
@@ -51,7 +52,8 @@ public sealed record Scenario(CouncilData Council, string AssumptionsJson, Repor
                 foreach (var channel in channels)
                     if (g.Next(3) > 0)
                     {
-                        builder.Volume(name, channel, month.ToString(), g.Next(60), channel is "web" or "app" ? g.Next(3) * g.Next(80) : 0, g.Next(5));
+                        builder.Volume(name, channel, month.ToString(), g.Next(60),
+                            channel is "web" or "app" ? g.Next(3) * g.Next(80) : 0, g.Next(5));
                         any = true;
                     }
                 // Every month has an events row: a period with no data at all is refused by the engine (unknown, not zero), which

@@ -17,7 +17,8 @@ internal static class Profile
         {
             if (Environment.GetEnvironmentVariable("PROFILE_SQL") is { } sql)
             {
-                var conn = (Microsoft.Data.Sqlite.SqliteConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(context.Database);
+                var conn = (Microsoft.Data.Sqlite.SqliteConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(
+                    context.Database);
                 using var cmd = conn.CreateCommand();
                 cmd.CommandText = sql;
                 cmd.ExecuteNonQuery();
