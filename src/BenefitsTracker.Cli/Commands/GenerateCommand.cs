@@ -44,7 +44,8 @@ public static class GenerateCommand
                 summary = Progress.Run("Generating", p => SyntheticDataGenerator.Generate(options, p, ct));
             }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
-            Console.WriteLine($"Wrote {summary.EventRows:N0} event rows ({summary.Transactions:N0} transactions), {summary.Cases:N0} cases, " +
+            Console.WriteLine($"Wrote {summary.EventRows:N0} event rows ({summary.Transactions:N0} transactions, " +
+                $"{summary.Ratings:N0} satisfaction ratings), {summary.Cases:N0} cases, " +
                 $"{summary.CostLines:N0} cost lines for {summary.Councils} councils to {options.OutDir}");
             return Task.FromResult(ExitCodes.Success);
         }, ct));

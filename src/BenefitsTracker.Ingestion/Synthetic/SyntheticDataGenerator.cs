@@ -15,12 +15,17 @@ public sealed record GeneratorOptions(int Councils, int Months, long Events, ulo
 }
 
 /// <summary>What was written.</summary>
-public sealed record GeneratorSummary(long EventRows, long Transactions, long Cases, long CostLines, int Councils);
+public sealed record GeneratorSummary(long EventRows, long Transactions, long Cases, long CostLines, int Councils)
+{
+    /// <summary>Satisfaction ratings written (the sum of the satisfaction_rating rows' quantities).</summary>
+    public long Ratings { get; init; }
+}
 
 /// <summary>
 /// Writes realistic synthetic inputs (councils, events, cases, costs, assumptions) in the shape of
 /// sample-data/: seasonal demand, a channel shift that ramps up over the year after go-live, officer
-/// minutes that fall, print and postage that stop. The same options give the same bytes.
+/// minutes that fall, print and postage that stop, satisfaction ratings from the online forms that improve
+/// as the new services settle. The same options give the same bytes.
 /// Events are streamed to disk; only the monthly volume model is held in memory.
 /// </summary>
 public static class SyntheticDataGenerator
@@ -41,11 +46,13 @@ public static class SyntheticDataGenerator
         var councils = SyntheticProfiles.Councils(o.Councils, random);
         var cells = BuildVolumeModel(o, councils, random);
         WriteCouncils(o, councils);
-        var (eventRows, transactions) = WriteEvents(o, councils, cells, new SyntheticRandom(o.Seed ^ 0xE7E7), progress, ct);
+        // The ratings draw from their own sequence, so that adding them left every other figure of the data as it was.
+        var (eventRows, transactions, ratings) = WriteEvents(o, councils, cells, new SyntheticRandom(o.Seed ^ 0xE7E7),
+            new SyntheticRandom(o.Seed ^ 0x5A75), progress, ct);
         var cases = WriteCases(o, councils, cells, new SyntheticRandom(o.Seed ^ 0xCA5E));
         var costLines = WriteCosts(o, councils);
         WriteAssumptions(o);
-        return new GeneratorSummary(eventRows, transactions, cases, costLines, councils.Count);
+        return new GeneratorSummary(eventRows, transactions, cases, costLines, councils.Count) { Ratings = ratings };
     }
 
     /// <summary>Share of the way from the baseline to the final state, m months after go-live (0 before).</summary>
@@ -91,8 +98,8 @@ public static class SyntheticDataGenerator
         return cells;
     }
 
-    private static (long Rows, long Transactions) WriteEvents(
-        GeneratorOptions o, IReadOnlyList<SyntheticCouncil> councils, List<Cell> cells, SyntheticRandom random,
+    private static (long Rows, long Transactions, long Ratings) WriteEvents(
+        GeneratorOptions o, IReadOnlyList<SyntheticCouncil> councils, List<Cell> cells, SyntheticRandom random, SyntheticRandom ratingRandom,
         IProgress<double>? progress, CancellationToken ct)
     {
         // Each measure (completed, started, failed, map views) of a cell becomes one or more rows whose
@@ -103,7 +110,7 @@ public static class SyntheticDataGenerator
         var rowsPerUnit = o.Events / (units * scale);
 
         using var w = new StreamWriter(Path.Combine(o.OutDir, "events.csv"), false, new UTF8Encoding(false), 1 << 16);
-        w.Write("event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds\n");
+        w.Write("event_id,council_code,service,channel,event_type,occurred_at,case_id,user_ref,quantity,duration_seconds,rating\n");
         long rows = 0, transactions = 0, seq = 0, user = 0;
         for (var i = 0; i < cells.Count; i++)
         {
@@ -147,8 +154,49 @@ public static class SyntheticDataGenerator
             rows += WriteMeasure(w, ref seq, code, cell, EventTypes.MapView, (long)Math.Round(cell.MapViews * scale), rowsPerUnit, random);
             if (i % 256 == 0) progress?.Report((double)i / cells.Count);
         }
+        var ratings = 0L;
+        foreach (var cell in cells.Where(c => c.Channel is Channels.Web or Channels.App))
+        {
+            var (r, n) = WriteRatings(w, ref seq, councils[cell.Council].Code, cell, (long)Math.Round(cell.Completed * scale), Ramp(o, cell.Month),
+                ratingRandom);
+            rows += r;
+            ratings += n;
+        }
         progress?.Report(1.0);
-        return (rows, transactions);
+        return (rows, transactions, ratings);
+    }
+
+    /// <summary>
+    /// The satisfaction ratings of a digital cell (docs/sample-data.md): some of those who complete online rate the service, 1 to 5;
+    /// the share rating it 4 or 5 rises from the old web form's to the new service's as the ramp does. One row per rating given that
+    /// month, its quantity the number of such ratings; returns the rows and the ratings written.
+    /// </summary>
+    private static (long Rows, long Ratings) WriteRatings(StreamWriter w, ref long seq, string code, Cell cell, long completed, double ramp,
+        SyntheticRandom random)
+    {
+        var s = cell.Service;
+        var n = random.NextCount(completed * s.RatingsPerDigitalCompletion);
+        if (n == 0) return (0, 0);
+        var satisfied = s.SatisfiedBefore + ramp * (s.SatisfiedAfter - s.SatisfiedBefore);
+        // Of the satisfied, 45% very satisfied; of the rest, half neither, 30% dissatisfied, 20% very dissatisfied.
+        double[] p = [0.2 * (1 - satisfied), 0.3 * (1 - satisfied), 0.5 * (1 - satisfied), 0.55 * satisfied, 0.45 * satisfied];
+        var counts = new long[5];
+        for (long k = 0; k < n; k++)
+        {
+            var u = random.NextDouble();
+            var rating = 0;
+            while (rating < 4 && u >= p[rating]) u -= p[rating++];
+            counts[rating]++;
+        }
+        long rows = 0;
+        for (var rating = 1; rating <= 5; rating++)
+        {
+            if (counts[rating - 1] == 0) continue;
+            WriteEvent(w, ++seq, code, s.Slug, cell.Channel, EventTypes.SatisfactionRating, RandomInstant(cell.Month, random), null,
+                counts[rating - 1], random, rating);
+            rows++;
+        }
+        return (rows, n);
     }
 
     /// <summary>An estimate of the tracked calls taken out of a phone cell: the same rule as their creation, in expectation.</summary>
@@ -177,7 +225,7 @@ public static class SyntheticDataGenerator
     }
 
     private static void WriteEvent(StreamWriter w, long seq, string code, string service, string channel, string type,
-        DateTimeOffset at, string? userRef, long quantity, SyntheticRandom random)
+        DateTimeOffset at, string? userRef, long quantity, SyntheticRandom random, int? rating = null)
     {
         w.Write("ev-"); w.Write(seq.ToString("D9", Inv)); w.Write(',');
         w.Write(code); w.Write(','); w.Write(service); w.Write(','); w.Write(channel); w.Write(',');
@@ -186,6 +234,8 @@ public static class SyntheticDataGenerator
         w.Write(userRef); w.Write(',');
         w.Write(quantity.ToString(Inv)); w.Write(',');
         if (type == EventTypes.Completed && quantity == 1) w.Write((60 + random.Next(600)).ToString(Inv));
+        w.Write(',');
+        if (rating is { } r) w.Write(r.ToString(Inv));
         w.Write('\n');
     }
 
@@ -305,7 +355,12 @@ public static class SyntheticDataGenerator
         {
             b.Append($"    \"{services[i].Slug}\": {{\"go_live\": \"{o.GoLive}\", \"baseline\": {{\"from\": \"{baselineFrom}\", \"to\": " +
                 $"\"{baselineTo}\"}},\n");
-            b.Append("      \"lines\": [\"channel_shift\", \"officer_time\", \"print\", \"postage\", \"avoidable_contact\"]}");
+            b.Append("      \"lines\": [\"channel_shift\", \"officer_time\", \"print\", \"postage\", \"avoidable_contact\"],\n");
+            var t = services[i].Targets;
+            b.Append($"      \"owner\": \"{services[i].Owner}\",\n");
+            b.Append($"      \"targets\": {{\"cost_per_transaction_gbp\": {t.CostPerTransaction.ToString("0.00", Inv)}, " +
+                $"\"digital_take_up\": {t.DigitalTakeUp.ToString("0.00", Inv)}, \"completion_rate\": {t.CompletionRate.ToString("0.00", Inv)}, " +
+                $"\"user_satisfaction\": {t.UserSatisfaction.ToString("0.00", Inv)}}}}}");
             b.Append(i < services.Count - 1 ? ",\n" : "\n");
         }
         b.Append("  },\n");

@@ -27,7 +27,24 @@ public sealed record ServiceProfile(
     double PostageRemaining,
     double MapViewsPerWebTransaction,
     double StartsPerDigitalCompletion,
-    double FailureShareOfStarts);
+    double FailureShareOfStarts)
+{
+    /// <summary>Who owns the service's benefits (assumptions: <c>services.{slug}.owner</c>), a role.</summary>
+    public string Owner { get; init; } = "";
+
+    /// <summary>Satisfaction ratings given per completed digital transaction (the rating prompt at the end of the online form).</summary>
+    public double RatingsPerDigitalCompletion { get; init; }
+
+    /// <summary>Share of ratings that are 4 or 5 on the old web form before go-live, and once the new service has settled.</summary>
+    public double SatisfiedBefore { get; init; }
+    public double SatisfiedAfter { get; init; }
+
+    /// <summary>The service's KPI targets (assumptions: <c>services.{slug}.targets</c>).</summary>
+    public SyntheticTargets Targets { get; init; } = new(0m, 0m, 0m, 0m);
+}
+
+/// <summary>A service's targets for the four KPIs: cost per transaction in pounds (at most), the three rates as fractions (at least).</summary>
+public sealed record SyntheticTargets(decimal CostPerTransaction, decimal DigitalTakeUp, decimal CompletionRate, decimal UserSatisfaction);
 
 /// <summary>The three services and four councils of the sample data (docs/sample-data.md).</summary>
 public static class SyntheticProfiles
@@ -57,7 +74,13 @@ public static class SyntheticProfiles
         Grades: ["PO1", "PO1", "SO1"],
         PrintPerResidentPerYear: 0.175m, PrintRemaining: 0.10,
         PostagePerResidentPerYear: 0.03m, PostageRemaining: 0.20,
-        MapViewsPerWebTransaction: 6, StartsPerDigitalCompletion: 1.25, FailureShareOfStarts: 0.04);
+        MapViewsPerWebTransaction: 6, StartsPerDigitalCompletion: 1.25, FailureShareOfStarts: 0.04)
+    {
+        // Residents who respond to a plan often rate the form, and fewer are pleased than with a quick map or subscription.
+        Owner = "Head of Planning Policy",
+        RatingsPerDigitalCompletion = 0.12, SatisfiedBefore = 0.52, SatisfiedAfter = 0.70,
+        Targets = new(CostPerTransaction: 7.00m, DigitalTakeUp: 0.60m, CompletionRate: 0.80m, UserSatisfaction: 0.70m),
+    };
 
     /// <summary>
     /// Planning map enquiries: people who came to the counter or phoned for a printed map now use
@@ -74,7 +97,12 @@ public static class SyntheticProfiles
         Grades: [""],
         PrintPerResidentPerYear: 0.06m, PrintRemaining: 0.15,
         PostagePerResidentPerYear: 0m, PostageRemaining: 0,
-        MapViewsPerWebTransaction: 25, StartsPerDigitalCompletion: 1.1, FailureShareOfStarts: 0.02);
+        MapViewsPerWebTransaction: 25, StartsPerDigitalCompletion: 1.1, FailureShareOfStarts: 0.02)
+    {
+        Owner = "Development Management Manager",
+        RatingsPerDigitalCompletion = 0.05, SatisfiedBefore = 0.60, SatisfiedAfter = 0.84,
+        Targets = new(CostPerTransaction: 4.50m, DigitalTakeUp: 0.70m, CompletionRate: 0.90m, UserSatisfaction: 0.80m),
+    };
 
     /// <summary>
     /// Garden waste subscriptions: a spring renewal peak; phone and counter give way to the web form
@@ -91,7 +119,12 @@ public static class SyntheticProfiles
         Grades: [""],
         PrintPerResidentPerYear: 0.05m, PrintRemaining: 0.20,
         PostagePerResidentPerYear: 0.04m, PostageRemaining: 0.10,
-        MapViewsPerWebTransaction: 0, StartsPerDigitalCompletion: 1.18, FailureShareOfStarts: 0.06);
+        MapViewsPerWebTransaction: 0, StartsPerDigitalCompletion: 1.18, FailureShareOfStarts: 0.06)
+    {
+        Owner = "Head of Waste and Recycling",
+        RatingsPerDigitalCompletion = 0.04, SatisfiedBefore = 0.58, SatisfiedAfter = 0.80,
+        Targets = new(CostPerTransaction: 2.00m, DigitalTakeUp: 0.75m, CompletionRate: 0.85m, UserSatisfaction: 0.75m),
+    };
 
     public static readonly IReadOnlyList<ServiceProfile> Services = [LdpConsultation, PlanningMaps, GardenWaste];
 
