@@ -358,7 +358,8 @@ public partial class WelshWorkbookTests
 /// <summary>
 /// Every text a reader can see in a saved workbook, with its place ("Summary!B14 literal 1"): each cell's text (shared or
 /// inline string, and a formula's cached text), the string literals inside each cell's formula, table column names,
-/// workbook names' comments (Excel's Name Manager shows them) and page footers. Read from the file's XML, so that cells
+/// workbook names' comments (Excel's Name Manager shows them), page footers and the words of number formats
+/// ("Yes";"Yes";"No"). Read from the file's XML, so that cells
 /// ClosedXML never loaded (streamed detail sheets) are read too.
 /// </summary>
 internal static partial class WorkbookTexts
@@ -411,6 +412,14 @@ internal static partial class WorkbookTexts
         }
         foreach (var name in workbook.Descendants(Main + "definedName"))
             if ((string?)name.Attribute("comment") is { } comment) texts.Add(($"name {(string)name.Attribute("name")!} comment", comment));
+        // Words in number formats: a flag is 1 or 0 shown through "Yes";"Yes";"No".
+        var formats = 0;
+        foreach (var format in Load("xl/styles.xml").Descendants(Main + "numFmt"))
+        {
+            var (n, id) = (0, ++formats);
+            foreach (Match m in Literal().Matches((string?)format.Attribute("formatCode") ?? ""))
+                texts.Add(($"number format {id} ({(string)format.Attribute("numFmtId")!}) literal {++n}", m.Groups[1].Value));
+        }
         var tables = zip.Entries.Where(e => e.FullName.StartsWith("xl/tables/", StringComparison.Ordinal))
             .OrderBy(e => e.FullName, StringComparer.Ordinal);
         foreach (var table in tables)

@@ -81,6 +81,7 @@ public static class WorkbookTranslation
                         : Part(name, "xl/worksheets/sheet") ? t.Worksheet
                         : Part(name, "xl/tables/table") ? t.Table
                         : name == "docProps/app.xml" ? t.AppProperties
+                        : name == "xl/styles.xml" ? t.Styles
                         : null;
                     if (edit is null) continue;
                     XDocument doc;
@@ -394,6 +395,25 @@ public static class WorkbookTranslation
             foreach (var column in doc.Descendants(Main + "tableColumn"))
                 if (Text((string)column.Attribute("name")!) is { } name) column.SetAttributeValue("name", name);
             return true;
+        }
+
+        /// <summary>
+        /// Text inside number formats: a flag shown as "Yes"/"No" is a 1 or 0 whose format says so
+        /// (<c>"Yes";"Yes";"No"</c>), so the words are in the format's quoted literals.
+        /// </summary>
+        public bool Styles(XDocument doc)
+        {
+            var changed = false;
+            foreach (var format in doc.Descendants(Main + "numFmt"))
+            {
+                if (format.Attribute("formatCode") is not { } code || !code.Value.Contains('"', StringComparison.Ordinal)) continue;
+                var translated = StringLiteral.Replace(code.Value, m =>
+                    Letter.IsMatch(m.Groups[1].Value) && Text(m.Groups[1].Value) is { } t ? "\"" + t + "\"" : m.Value);
+                if (translated == code.Value) continue;
+                code.Value = translated;
+                changed = true;
+            }
+            return changed;
         }
 
         public bool AppProperties(XDocument doc)
