@@ -64,22 +64,27 @@ public static class FixtureData
 
     private static List<ChannelVolume> Volumes(IEnumerable<IReadOnlyDictionary<string, string>> events)
     {
-        var cells = new SortedDictionary<(string Service, string Channel, int Month), (long Completed, long Started, long Failed)>();
+        var cells = new SortedDictionary<(string Service, string Channel, int Month),
+            (long Completed, long Started, long Failed, long Ratings, long Satisfied)>();
         foreach (var e in events)
         {
             var quantity = Quantity(e);
             var key = (e["service"], e["channel"], Month.Of(Instant(e["occurred_at"])).Index);
             var c = cells.GetValueOrDefault(key);
+            // Satisfaction ratings count as ratings given, and those of 4 or 5 as satisfied, as the store's rollups count them.
+            var satisfied = e.GetValueOrDefault("rating", "") is { Length: > 0 } r && int.Parse(r, CultureInfo.InvariantCulture) >= 4;
             cells[key] = e["event_type"] switch
             {
-                EventTypes.Completed => (c.Completed + quantity, c.Started, c.Failed),
-                EventTypes.Started => (c.Completed, c.Started + quantity, c.Failed),
-                EventTypes.Failed => (c.Completed, c.Started, c.Failed + quantity),
+                EventTypes.Completed => c with { Completed = c.Completed + quantity },
+                EventTypes.Started => c with { Started = c.Started + quantity },
+                EventTypes.Failed => c with { Failed = c.Failed + quantity },
+                EventTypes.SatisfactionRating => c with { Ratings = c.Ratings + quantity, Satisfied = c.Satisfied + (satisfied ? quantity : 0) },
                 _ => c,
             };
         }
         return [.. cells.Where(c => c.Value != default).Select(c =>
-            new ChannelVolume(c.Key.Service, c.Key.Channel, Month.FromIndex(c.Key.Month), c.Value.Completed, c.Value.Started, c.Value.Failed))];
+            new ChannelVolume(c.Key.Service, c.Key.Channel, Month.FromIndex(c.Key.Month), c.Value.Completed, c.Value.Started, c.Value.Failed,
+                c.Value.Ratings, c.Value.Satisfied))];
     }
 
     private static List<ContactEvent> Contacts(IEnumerable<IReadOnlyDictionary<string, string>> events) =>
