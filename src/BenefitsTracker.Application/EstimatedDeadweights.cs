@@ -29,14 +29,9 @@ public static class EstimatedDeadweights
         foreach (var group in estimates.GroupBy(e => (e.Council, e.Service)))
         {
             var use = CounterfactualEstimate.Preferred(group);
-            chosen[group.Key] = use is null
-                ? new DeadweightEstimate(null, "no estimate could be made (" + string.Join("; ", group.Select(e => $"{e.MethodName}: {e.Refused}")) + ")")
-                : new DeadweightEstimate(use.EstimatedDeadweight, $"{use.MethodName}, over {use.MonthsAfter} months after go-live, 95% " +
-                    $"interval {Percent(use.DeadweightCi95!.Low)} to {Percent(use.DeadweightCi95.High)}");
+            // The words (and their phrase, for a report in another language) are Core's: DeadweightEstimate.
+            chosen[group.Key] = use is null ? DeadweightEstimate.Refused(group) : DeadweightEstimate.From(use);
         }
         return chosen;
     }
-
-    private static string Percent(decimal rate) =>
-        (rate * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -70,6 +70,13 @@ public sealed class LanguageOptionTests
         Assert.Contains("href=\"index.cy.html\"", File.ReadAllText(Path.Combine(demo, "index.html")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(demo, "consortia", "north-wales", "report.cy.html")));
         Assert.Contains("Adroddiadau enghreifftiol BenefitsTracker", index, StringComparison.Ordinal);
+        // Each index links the workbook in its own language, and that file is there.
+        Assert.Contains("href=\"councils/W06000003/savings.cy.xlsx\"", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("/savings.xlsx\"", index, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(demo, "councils", "W06000003", "savings.cy.xlsx")));
+        var english = File.ReadAllText(Path.Combine(demo, "index.html"));
+        Assert.Contains("href=\"councils/W06000003/savings.xlsx\"", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("savings.cy.xlsx", english, StringComparison.Ordinal);
     }
 
     private static string SampleData()

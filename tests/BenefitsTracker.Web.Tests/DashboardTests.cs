@@ -1,4 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using BenefitsTracker.Application.Jobs;
+using BenefitsTracker.Data;
+using BenefitsTracker.Data.Entities;
+using BenefitsTracker.Reports.Localisation;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -13,6 +18,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
     public async Task Every_dashboard_page_passes_axe_at_320_px_and_in_print_with_no_script()
     {
         await using var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
+        await SeedRunAndFindingAsync(service);
         if (await Chromium.LaunchAsync(output) is not var (playwright, browser)) return;
         using (playwright)
         await using (browser)
@@ -22,7 +28,9 @@ public sealed class DashboardTests(ITestOutputHelper output)
             foreach (var path in new[] { "/", $"/councils/{ServiceUnderTest.Conwy}", $"/consortia/{ServiceUnderTest.Consortium}",
                          $"/councils/{ServiceUnderTest.Conwy}?from=2023-04&to=2024-03&service=ldp-consultation",
                          // In Welsh too (issue 15): axe finds nothing in the Welsh pages either.
-                         "/?lang=cy", $"/councils/{ServiceUnderTest.Conwy}?lang=cy", $"/consortia/{ServiceUnderTest.Consortium}?lang=cy" })
+                         "/?lang=cy", $"/councils/{ServiceUnderTest.Conwy}?lang=cy", $"/consortia/{ServiceUnderTest.Consortium}?lang=cy",
+                         // The jobs and data-quality pages, in both languages (with a run and a finding to show).
+                         "/jobs", "/data-quality", "/jobs?lang=cy", "/data-quality?lang=cy" })
             {
                 var response = await page.GotoAsync(service.Url + path);
                 Assert.Equal(200, response!.Status);
@@ -94,6 +102,100 @@ public sealed class DashboardTests(ITestOutputHelper output)
         var english = await service.Client.GetStringAsync($"/councils/{ServiceUnderTest.Conwy}");
         Assert.Contains("<html lang=\"en-GB\">", english, StringComparison.Ordinal);
         Assert.Contains("The headline", english, StringComparison.Ordinal);
+    }
+
+    /// <summary>A finished run of the rollup job and a data-quality finding, for the jobs and data-quality pages to show.</summary>
+    private static async Task SeedRunAndFindingAsync(ServiceUnderTest service)
+    {
+        await using var db = await BenefitsStore.OpenAsync(service.Target);
+        db.JobRuns.Add(new JobRunRow { Job = JobNames.RefreshRollups, Trigger = JobRun.BySchedule, StartedAt = DateTimeOffset.UtcNow.AddSeconds(-3),
+            FinishedAt = DateTimeOffset.UtcNow, Outcome = JobRun.Succeeded, Summary = "the rollups agree with the raw rows; nothing corrected" });
+        db.DataQualityFindings.Add(new DataQualityFindingRow { RunId = 1, Kind = Finding.Spike, CouncilCode = ServiceUnderTest.Conwy,
+            Service = "planning-maps", Month = 202410, Detail = "1,512 completed transactions in 2024-10 against a median of 240",
+            FoundAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// English of the resource set (keys under <paramref name="prefixes"/> that differ in Welsh, cut at their placeholders) left in the
+    /// text of <paramref name="html"/> outside its <c>lang="en-GB"</c> parts (the stored English the page marks as such).
+    /// </summary>
+    private static List<string> EnglishLeft(string html, params string[] prefixes)
+    {
+        var text = Regex.Replace(html, "<span lang=\"en-GB\">.*?</span>", " ", RegexOptions.Singleline);
+        text = Regex.Replace(text, "<a [^>]*lang=\"en-GB\"[^>]*>.*?</a>", " ", RegexOptions.Singleline); // the link to the English page
+        text = Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(text, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ")),
+            "\\s+", " ");
+        var left = new List<string>();
+        foreach (var key in ReportText.En.Keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))))
+        {
+            if (ReportText.En[key] == ReportText.Cy[key]) continue;
+            foreach (var part in Regex.Split(ReportText.En[key], "\\{[a-z_0-9A-Z]+\\}"))
+            {
+                var fragment = part.Trim(' ', ',', '.', ';', ':', '(', ')');
+                if (fragment.Length >= 4 && Regex.IsMatch(text, "\\b" + Regex.Escape(fragment) + "\\b")) left.Add($"{key}: \"{fragment}\"");
+            }
+        }
+        return left;
+    }
+
+    [Fact]
+    public async Task Lang_cy_gives_the_jobs_and_data_quality_pages_in_Welsh_and_the_index_links_them_in_Welsh()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
+        await SeedRunAndFindingAsync(service);
+        var index = await service.Client.GetStringAsync("/?lang=cy");
+        Assert.Contains("<a href=\"/data-quality?lang=cy\">Ansawdd data</a> · <a href=\"/jobs?lang=cy\">Tasgau wedi&#39;u hamserlennu</a>", index,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("yn Saesneg", WebUtility.HtmlDecode(index), StringComparison.Ordinal);
+
+        var jobs = await service.Client.GetStringAsync("/jobs?lang=cy");
+        Assert.Contains("<html lang=\"cy\">", jobs, StringComparison.Ordinal);
+        var text = WebUtility.HtmlDecode(jobs);
+        Assert.Contains("<h1>Tasgau wedi'u hamserlennu</h1>", text, StringComparison.Ordinal);
+        Assert.Contains("<caption>Y tasgau wedi'u hamserlennu (amseroedd yn UTC)</caption>", text, StringComparison.Ordinal);
+        Assert.Contains("<td>yn ôl yr amserlen</td>", text, StringComparison.Ordinal);
+        Assert.Contains("<td>llwyddodd</td>", text, StringComparison.Ordinal);
+        // The run's line as the API gives it, worded in Welsh; the line the job stored is still not shown (it can name other councils' files).
+        Assert.Contains("llwyddodd; mae manylion y rhediad yn `benefits jobs history refresh-rollups` ar beiriant y gwasanaeth", text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("the rollups agree", text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/jobs\" hreflang=\"en-GB\" lang=\"en-GB\">", jobs, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/?lang=cy\">", jobs, StringComparison.Ordinal);
+        Assert.Empty(EnglishLeft(jobs, "dash.jobs.", "dash.dq.", "dash.index.", "dash.all"));
+
+        var quality = await service.Client.GetStringAsync("/data-quality?lang=cy");
+        Assert.Contains("<html lang=\"cy\">", quality, StringComparison.Ordinal);
+        text = WebUtility.HtmlDecode(quality);
+        Assert.Contains("<h1>Ansawdd data</h1>", text, StringComparison.Ordinal);
+        Assert.Contains("<td>cynnydd sydyn</td>", text, StringComparison.Ordinal);
+        // The finding's detail is the job's stored English: marked as English for a screen reader (WCAG 3.1.2).
+        Assert.Contains("<span lang=\"en-GB\">1,512 completed transactions in 2024-10 against a median of 240</span>", text, StringComparison.Ordinal);
+        Assert.Empty(EnglishLeft(quality, "dash.jobs.", "dash.dq.", "dash.index.", "dash.all", "phrase.data_quality."));
+
+        // English is as before.
+        var english = WebUtility.HtmlDecode(await service.Client.GetStringAsync("/data-quality"));
+        Assert.Contains("<html lang=\"en-GB\">", english, StringComparison.Ordinal);
+        Assert.Contains("<td>spike</td><td>1,512 completed transactions in 2024-10 against a median of 240</td>", english, StringComparison.Ordinal);
+        Assert.Contains("<td>on schedule</td>", WebUtility.HtmlDecode(await service.Client.GetStringAsync("/jobs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lang_cy_says_what_is_wrong_with_a_period_in_Welsh()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
+        var bad = await service.Client.GetAsync($"/councils/{ServiceUnderTest.Conwy}?from=2024-13&to=2025-03&lang=cy");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("<p>nid yw '2024-13' yn y maes \"O\" yn fis ar y ffurf BBBB-MM (e.e. 2024-04).</p>", html, StringComparison.Ordinal);
+        var back = await service.Client.GetAsync($"/consortia/{ServiceUnderTest.Consortium}?from=2025-03&to=2024-04&lang=cy");
+        Assert.Contains("mae'r mis yn y maes \"O\" (2025-03) ar ôl y mis yn y maes \"I\" (2024-04)", WebUtility.HtmlDecode(await back.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("lang=\"en-GB\">", html.Replace("hreflang=\"en-GB\" lang=\"en-GB\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // In English, the same words as the API's.
+        var english = await service.Client.GetAsync($"/councils/{ServiceUnderTest.Conwy}?from=2024-13&to=2025-03");
+        Assert.Contains("from &#39;2024-13&#39; is not a month in the form YYYY-MM (e.g. 2024-04).", await english.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
     }
 
     [Fact]

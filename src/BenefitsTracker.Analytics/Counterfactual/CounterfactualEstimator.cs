@@ -77,19 +77,24 @@ public static class CounterfactualEstimator
         var post = series.Months.Where(m => m >= goLive && m >= request.From && m <= request.To).ToList();
         var assumed = a.Adjustments.Deadweight;
 
-        CounterfactualEstimate Refuse(string method, string reason) => new()
+        CounterfactualEstimate Refuse(string method, Phrase reason) => new()
         {
-            Council = council.Code, Service = service, Method = method, GoLive = goLive, Refused = reason,
+            Council = council.Code, Service = service, Method = method, GoLive = goLive, Refused = reason.English, RefusedReason = reason,
             MonthsBefore = pre.Count, MonthsAfter = post.Count, AssumedDeadweight = assumed,
         };
-        IReadOnlyList<CounterfactualEstimate> RefuseBoth(string reason) => [Refuse(Its, reason), Refuse(Peers, reason)];
+        IReadOnlyList<CounterfactualEstimate> RefuseBoth(Phrase reason) => [Refuse(Its, reason), Refuse(Peers, reason)];
 
         if (pre.Count < o.MinimumMonthsBefore)
-            return RefuseBoth($"{pre.Count} months of data before go-live ({goLive}); an estimate needs at least {o.MinimumMonthsBefore}");
+            return RefuseBoth(Phrase.Of("refused.too_few_before",
+                $"{pre.Count} months of data before go-live ({goLive}); an estimate needs at least {o.MinimumMonthsBefore}",
+                ("months", pre.Count), ("go_live", goLive), ("minimum", o.MinimumMonthsBefore)));
         if (post.Count == 0)
-            return RefuseBoth($"no months of data from go-live ({goLive}) within the period {request.From} to {request.To}");
+            return RefuseBoth(Phrase.Of("refused.none_after",
+                $"no months of data from go-live ({goLive}) within the period {request.From} to {request.To}",
+                ("go_live", goLive), ("from", request.From), ("to", request.To)));
         if (pre.Sum(series.Offline) <= 0)
-            return RefuseBoth("no offline channel: no offline transactions before go-live, so there is no shift to estimate");
+            return RefuseBoth(Phrase.Of("refused.no_offline",
+                "no offline channel: no offline transactions before go-live, so there is no shift to estimate"));
         var (valuation, refused) = ShiftValuation.Create(series, a.UnitCosts, a.BaselineFrom, a.BaselineTo, pre);
         if (valuation is null) return RefuseBoth(refused!);
 
@@ -105,16 +110,17 @@ public static class CounterfactualEstimator
             })
             .ToList();
         var byPeers = peers.Count == 0
-            ? (null, "no other council in a consortium with this service to compare with")
+            ? (null, Phrase.Of("refused.no_other_council", "no other council in a consortium with this service to compare with"))
             : PeerComparison.Estimate(input with { Seed = SeededRandom.For(o.Seed, council.Code, service, Peers), OwnNoiseVariance = ownNoise }, peers, o);
 
         return [Result(Its, its), Result(Peers, byPeers)];
 
-        CounterfactualEstimate Result(string method, (RawEstimate? Estimate, string? Refused) outcome)
+        CounterfactualEstimate Result(string method, (RawEstimate? Estimate, Phrase? Refused) outcome)
         {
             if (outcome.Estimate is not { } e) return Refuse(method, outcome.Refused!);
             if (e.Deadweight is null)
-                return Refuse(method, "no channel-shift benefit was observed after go-live, so there is no share of it to call deadweight");
+                return Refuse(method, Phrase.Of("refused.no_shift",
+                    "no channel-shift benefit was observed after go-live, so there is no share of it to call deadweight"));
             var months = pre.Select((m, i) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.PreFitted[i], 1), null, null, false))
                 .Concat(e.Post.Select((m, t) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.Projected[t], 1), Round(e.Band[t].Low, 1), Round(e.Band[t].High, 1), true)))
                 .ToList();
@@ -126,6 +132,7 @@ public static class CounterfactualEstimator
                 DeadweightCi95 = new Interval(Round(Math.Clamp(dwLow, 0, 1), 4), Round(Math.Clamp(dwHigh, 0, 1), 4)),
                 UnboundedDeadweight = Round(e.Deadweight.Value, 4),
                 DeadweightNote = BoundsNote(e.Deadweight.Value, dwLow, dwHigh),
+                DeadweightNotes = BoundsNotes(e.Deadweight.Value, dwLow, dwHigh),
                 EffectTransactions = Round(e.Effect, 1),
                 EffectCi95 = new Interval(Round(e.EffectCi.Low, 1), Round(e.EffectCi.High, 1)),
                 MonthsBefore = pre.Count, MonthsAfter = e.Post.Count, AssumedDeadweight = assumed,
@@ -141,20 +148,31 @@ public static class CounterfactualEstimator
     /// hold no evidence of deadweight beyond that bound, not a share beyond it; the estimate and
     /// interval are held at the bound and this note says so.
     /// </summary>
-    internal static string? BoundsNote(double estimate, double low, double high)
+    public static string? BoundsNote(double estimate, double low, double high)
     {
-        var notes = new List<string>();
-        if (estimate < 0)
-            notes.Add($"the ratio is {Pct(estimate)}: without the service the mix would have moved back towards the costlier channels, so none of the observed shift would have happened anyway; shown as 0%");
-        else if (estimate > 1)
-            notes.Add($"the ratio is {Pct(estimate)}: the counterfactual moves the mix further than was observed, so all of the observed shift would have happened anyway; shown as 100%");
-        if (low < 0 && estimate >= 0) notes.Add($"the interval's lower end ({Pct(low)}) is shown as 0%, a share cannot be below it");
-        if (high > 1 && estimate <= 1) notes.Add($"the interval's upper end ({Pct(high)}) is shown as 100%, a share cannot be above it");
-        if (estimate < 0 && high > 0) notes.Add($"the interval reaches {Pct(high)}");
-        if (estimate > 1 && low < 1) notes.Add($"the interval reaches down to {Pct(low)}");
+        var notes = BoundsNotes(estimate, low, high);
         if (notes.Count == 0) return null;
-        var text = string.Join("; ", notes);
+        var text = string.Join("; ", notes.Select(n => n.English));
         return char.ToUpperInvariant(text[0]) + text[1..] + ".";
+    }
+
+    /// <summary>The parts of <see cref="BoundsNote"/>, each a <see cref="Phrase"/> (for a report in another language).</summary>
+    public static IReadOnlyList<Phrase> BoundsNotes(double estimate, double low, double high)
+    {
+        var notes = new List<Phrase>();
+        if (estimate < 0)
+            notes.Add(Phrase.Of("bounds.below_zero", $"the ratio is {Pct(estimate)}: without the service the mix would have moved back towards the costlier " +
+                "channels, so none of the observed shift would have happened anyway; shown as 0%", ("ratio", Pct(estimate))));
+        else if (estimate > 1)
+            notes.Add(Phrase.Of("bounds.above_one", $"the ratio is {Pct(estimate)}: the counterfactual moves the mix further than was observed, so all of " +
+                "the observed shift would have happened anyway; shown as 100%", ("ratio", Pct(estimate))));
+        if (low < 0 && estimate >= 0)
+            notes.Add(Phrase.Of("bounds.low_end", $"the interval's lower end ({Pct(low)}) is shown as 0%, a share cannot be below it", ("low", Pct(low))));
+        if (high > 1 && estimate <= 1)
+            notes.Add(Phrase.Of("bounds.high_end", $"the interval's upper end ({Pct(high)}) is shown as 100%, a share cannot be above it", ("high", Pct(high))));
+        if (estimate < 0 && high > 0) notes.Add(Phrase.Of("bounds.reaches", $"the interval reaches {Pct(high)}", ("high", Pct(high))));
+        if (estimate > 1 && low < 1) notes.Add(Phrase.Of("bounds.reaches_down", $"the interval reaches down to {Pct(low)}", ("low", Pct(low))));
+        return notes;
         static string Pct(double v) => (v * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + "%";
     }
 

@@ -1,3 +1,4 @@
+using BenefitsTracker.Core.Model;
 using Microsoft.ML;
 
 namespace BenefitsTracker.Analytics.Counterfactual;
@@ -39,7 +40,7 @@ internal static class InterruptedTimeSeries
     /// month-to-month noise about the pre-go-live fit (relative, squared; NaN where no fit was made), which the
     /// comparison with peers uses to split its noise between the council and its peers.
     /// </summary>
-    public static (RawEstimate? Estimate, string? Refused) Estimate(EstimateInput input, MLContext ml, CounterfactualOptions o, out double ownNoiseVariance)
+    public static (RawEstimate? Estimate, Phrase? Refused) Estimate(EstimateInput input, MLContext ml, CounterfactualOptions o, out double ownNoiseVariance)
     {
         ownNoiseVariance = double.NaN;
         var design = new SeasonalDesign(input.Pre[0], input.Pre.Count);
@@ -55,11 +56,22 @@ internal static class InterruptedTimeSeries
         var fitted = x.Select(r => PoissonModel.Predict(beta, r)).ToArray();
         ownNoiseVariance = Math.Pow(BlockBootstrap.Scale(y, fitted, parameters), 2);
         if (!FitCheck.BeatsFlatMean(y, fitted, parameters))
-            return (null, $"the trend and month-of-year model fits the {y.Length} months before go-live no better than their flat mean, so its projection would be noise");
+            return (null, Phrase.Of("refused.its_no_better",
+                $"the trend and month-of-year model fits the {y.Length} months before go-live no better than their flat mean, so its projection would be noise",
+                ("months", y.Length)));
         var misfit = Misfit(y, fitted);
         if (misfit > MaximumMisfit)
-            return (null, $"the {(input.Pre.Count < SeasonalDesign.MonthsForIndicators ? "model of a trend and one yearly harmonic" : "trend and month-of-year model")} misses the {y.Length} months before go-live by {misfit * 100:0}% on average (root mean square of the log ratio; at most {MaximumMisfit * 100:0}% is projected)"
-                + (input.Pre.Count < SeasonalDesign.MonthsForIndicators ? $", so its projection would not be evidence; {SeasonalDesign.MonthsForIndicators} months before go-live let each month of the year have its own level" : ", so its projection would not be evidence"));
+        {
+            var short_ = input.Pre.Count < SeasonalDesign.MonthsForIndicators;
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            return (null, Phrase.Of(short_ ? "refused.its_misfit_harmonic" : "refused.its_misfit",
+                $"the {(short_ ? "model of a trend and one yearly harmonic" : "trend and month-of-year model")} misses the {y.Length} months before go-live by " +
+                $"{(misfit * 100).ToString("0", inv)}% on average (root mean square of the log ratio; at most {(MaximumMisfit * 100).ToString("0", inv)}% is projected)"
+                + (short_ ? $", so its projection would not be evidence; {SeasonalDesign.MonthsForIndicators} months before go-live let each month of the year have its own level"
+                    : ", so its projection would not be evidence"),
+                ("months", y.Length), ("misfit", (misfit * 100).ToString("0", inv) + "%"), ("maximum", (MaximumMisfit * 100).ToString("0", inv) + "%"),
+                ("indicators", SeasonalDesign.MonthsForIndicators)));
+        }
         var hasDigital = d.Any(v => v > 0);
         var gamma = hasDigital ? PoissonModel.FitMlNet(ml, x, d) : null;
         var digitalFitted = gamma is null ? new double[d.Length] : x.Select(r => PoissonModel.Predict(gamma, r)).ToArray();
@@ -134,7 +146,9 @@ internal static class InterruptedTimeSeries
         // and refuse where too many failed for the rest to stand for the estimate's spread.
         var kept = Enumerable.Range(0, o.Resamples).Where(b => !failed[b]).ToArray();
         if (kept.Length < (1 - MaximumFailedRefits) * o.Resamples)
-            return (null, $"the model is unstable on these months: {o.Resamples - kept.Length} of {o.Resamples} bootstrap refits gave no finite projection");
+            return (null, Phrase.Of("refused.its_unstable",
+                $"the model is unstable on these months: {o.Resamples - kept.Length} of {o.Resamples} bootstrap refits gave no finite projection",
+                ("failed", o.Resamples - kept.Length), ("resamples", o.Resamples)));
         double[] Kept(double[] draws) => kept.Length == draws.Length ? draws : [.. kept.Select(b => draws[b])];
 
         var beyond = input.Post.Count - post.Count;

@@ -1,4 +1,5 @@
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Analytics.Counterfactual;
 
@@ -20,12 +21,13 @@ internal static class PeerComparison
     public static string Resampling(int block, int requested) =>
         $"{BlockBootstrap.Unit(block, requested)} before go-live (the council's and its peers' volumes together) to re-learn the ratio, and the residual ratios drawn as the months' noise after go-live, the council's share of it on what it observed (a count's noise) and the peers' on the projection; studentised interval (each resample's error divided by its residual scale)";
 
-    public static (RawEstimate? Estimate, string? Refused) Estimate(EstimateInput input, IReadOnlyList<Peer> candidates, CounterfactualOptions o)
+    public static (RawEstimate? Estimate, Phrase? Refused) Estimate(EstimateInput input, IReadOnlyList<Peer> candidates, CounterfactualOptions o)
     {
         // A peer must have data in every month before go-live (a missing month is unknown, not zero) and must not have launched by then.
         var peers = candidates.Where(p => !p.LaunchedBy(input.Pre[^1]) && input.Pre.All(p.Series.Has)).ToList();
         if (peers.Count == 0)
-            return (null, "no other member of the consortium has data for every month before go-live and launched the service later or not at all");
+            return (null, Phrase.Of("refused.no_peers_before",
+                "no other member of the consortium has data for every month before go-live and launched the service later or not at all"));
 
         var post = new List<Month>();
         var sets = new List<int[]>();
@@ -36,7 +38,8 @@ internal static class PeerComparison
             post.Add(m); sets.Add(set);
         }
         if (post.Count == 0)
-            return (null, "every peer had launched the service (or has no data) in the months after go-live, so none is left to compare with");
+            return (null, Phrase.Of("refused.all_peers_launched",
+                "every peer had launched the service (or has no data) in the months after go-live, so none is left to compare with"));
 
         var y = input.PreOffline;
         var d = input.PreDigital;
@@ -86,10 +89,11 @@ internal static class PeerComparison
         }
 
         var r0 = Ratio(y, offlinePre[0], null);
-        if (r0 <= 0) return (null, "the peers recorded no offline transactions before go-live");
+        if (r0 <= 0) return (null, Phrase.Of("refused.peers_no_offline", "the peers recorded no offline transactions before go-live"));
         var fitted = offlinePre[0].Select(v => r0 * v).ToArray();
         if (!FitCheck.BeatsFlatMean(y, fitted, 1))
-            return (null, $"the peers' months follow this council's {n} months before go-live no better than their flat mean");
+            return (null, Phrase.Of("refused.peers_no_better", $"the peers' months follow this council's {n} months before go-live no better than their flat mean",
+                ("months", n)));
 
         var observed = post.Select(input.Series.Offline).ToArray();
         // The peers' summed volumes in each month after go-live do not change between resamples: summed once.

@@ -1,4 +1,5 @@
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Analytics.Counterfactual;
 
@@ -20,21 +21,24 @@ internal sealed class ShiftValuation
     }
 
     /// <summary>Null with a reason where a unit cost is missing or the baseline holds no transactions.</summary>
-    public static (ShiftValuation? Valuation, string? Refused) Create(
+    public static (ShiftValuation? Valuation, Phrase? Refused) Create(
         ServiceSeries series, IReadOnlyDictionary<string, decimal> unitCosts, Month baselineFrom, Month baselineTo, IReadOnlyList<Month> pre)
     {
         double volume = 0, cost = 0;
         foreach (var m in Month.Range(baselineFrom, baselineTo))
             foreach (var (ch, v) in series.Channels(m))
             {
-                if (!unitCosts.TryGetValue(ch, out var u)) return (null, $"no unit cost for channel '{ch}' in the baseline");
+                if (!unitCosts.TryGetValue(ch, out var u)) return (null, Phrase.Of("refused.no_unit_cost_baseline", $"no unit cost for channel '{ch}' in the baseline", ("channel", ch)));
                 volume += v; cost += v * (double)u;
             }
-        if (volume <= 0) return (null, $"the baseline {baselineFrom} to {baselineTo} holds no transactions, so there is no baseline mix to value the shift against");
+        if (volume <= 0)
+            return (null, Phrase.Of("refused.baseline_empty",
+                $"the baseline {baselineFrom} to {baselineTo} holds no transactions, so there is no baseline mix to value the shift against",
+                ("from", baselineFrom), ("to", baselineTo)));
         // The counterfactual splits its offline and digital volumes over channels as the last year before go-live did.
         var shares = series.GroupShares(pre.Skip(Math.Max(0, pre.Count - 12)));
         foreach (var ch in shares.Keys)
-            if (!unitCosts.ContainsKey(ch)) return (null, $"no unit cost for channel '{ch}'");
+            if (!unitCosts.ContainsKey(ch)) return (null, Phrase.Of("refused.no_unit_cost", $"no unit cost for channel '{ch}'", ("channel", ch)));
         return (new ShiftValuation(series, unitCosts, shares, cost / volume), null);
     }
 

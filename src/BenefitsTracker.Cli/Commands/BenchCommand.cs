@@ -7,9 +7,17 @@ namespace BenefitsTracker.Cli.Commands;
 /// <summary>`benefits bench`: measurements with their reference taken in the same run.</summary>
 public static class BenchCommand
 {
-    /// <summary>How to start this program again: its apphost, or the dotnet host with this assembly.</summary>
-    private static string[] Self()
+    /// <summary>
+    /// How to start `benefits` as a new process: the program given (a .dll through the dotnet host), else this program again
+    /// (its apphost, or the dotnet host with this assembly).
+    /// </summary>
+    private static string[] Self(string? given)
     {
+        if (given is not null)
+        {
+            var full = Path.GetFullPath(given);
+            return full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", full] : [full];
+        }
         var host = Environment.ProcessPath!;
         return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(BenchCommand).Assembly.Location] : [host];
     }
@@ -29,13 +37,24 @@ public static class BenchCommand
             var value = r.GetValueOrDefault<string>();
             if (value is not ("text" or "sequential" or "uuid")) r.AddError($"--ids must be text, sequential or uuid, not '{value}'.");
         });
+        var process = new Option<string?>("--process")
+        {
+            Description = "The `benefits` to time as a whole process (e.g. a ReadyToRun build from `dotnet publish`, see " +
+                "docs/deployment.md; a .dll runs through dotnet). Default: this program.",
+            HelpName = "PATH",
+        };
+        process.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } path && !File.Exists(path)) r.AddError($"--process: no such file '{path}'.");
+        });
         var ingest = new Command("ingest",
             "Time ingest of a generated events CSV against `sqlite3 .import` of the same file; print rows/s, peak memory and the ratio.")
-            { events, work, ids };
+            { events, work, ids, process };
         ingest.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var style = Enum.Parse<EventIdStyle>(parse.GetValue(ids)!, ignoreCase: true);
-            await new IngestBenchmark().RunAsync(parse.GetValue(events), WorkDir(parse.GetValue(work)), Console.Out, token, style, Self());
+            await new IngestBenchmark().RunAsync(parse.GetValue(events), WorkDir(parse.GetValue(work)), Console.Out, token, style,
+                Self(parse.GetValue(process)));
             return ExitCodes.Success;
         }, ct));
 

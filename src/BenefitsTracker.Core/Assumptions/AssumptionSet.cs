@@ -153,17 +153,24 @@ public sealed class AssumptionSet
         if (own is not null) values.Apply(own.Overrides, $"councils.{councilCode}.services.{service}.");
         var resolved = values.ToService(CouncilServiceReader.Resolve(entry, own));
         if (!resolved.DeadweightEstimated) return resolved;
-        if (_estimates.TryGetValue((councilCode, service), out var estimate) && estimate.Value is { } value)
+        _estimates.TryGetValue((councilCode, service), out var estimate);
+        // Where it came from, as a phrase a report can put into its language (a source given only as text stays as it is).
+        var source = estimate is null ? Phrase.Of("deadweight.no_estimate_made", "no estimate was made")
+            : estimate.SourcePhrase ?? Phrase.Text(estimate.Source);
+        if (estimate?.Value is { } value)
+        {
+            var estimated = Phrase.Of("deadweight.estimated", $"estimated ({source.English}): {Percent(value)}", ("source", source), ("percent", Percent(value)));
             return resolved with
             {
                 Adjustments = resolved.Adjustments with { Deadweight = value },
-                DeadweightSource = $"estimated ({estimate.Source}): {Percent(value)}",
+                DeadweightSource = estimated.English,
+                DeadweightBasis = estimated,
             };
-        return resolved with
-        {
-            DeadweightSource = $"asked to be estimated, but {estimate?.Source ?? "no estimate was made"}; " +
-                $"the assumed {Percent(resolved.Adjustments.Deadweight)} is used",
-        };
+        }
+        var assumed = Percent(resolved.Adjustments.Deadweight);
+        var notEstimated = Phrase.Of("deadweight.not_estimated", $"asked to be estimated, but {source.English}; the assumed {assumed} is used",
+            ("source", source), ("percent", assumed));
+        return resolved with { DeadweightSource = notEstimated.English, DeadweightBasis = notEstimated };
     }
 
     /// <summary>

@@ -11,17 +11,17 @@ namespace BenefitsTracker.Core.GreenBook;
 /// </summary>
 internal static class RealTerms
 {
-    public static (RealFigures? Figures, string? Withheld) Compute(SavingsResult result, AppraisalSettings settings,
+    public static (RealFigures? Figures, Phrase? Withheld) Compute(SavingsResult result, AppraisalSettings settings,
         DeflatorSeries? series, HorizonFigures? horizon)
     {
-        if (series is null) return (null, "no GDP deflator series was given");
-        if (result.Months.Count == 0) return (null, "the period has no months");
+        if (series is null) return (null, Phrase.Of("real.no_series", "no GDP deflator series was given"));
+        if (result.Months.Count == 0) return (null, Phrase.Of("real.no_months", "the period has no months"));
         var priceBase = settings.PriceBase ?? FinancialYear.Of(result.Request.To);
         var missing = result.Months.Select(m => FinancialYear.Of(m.Month)).Append(priceBase).Distinct()
             .Where(y => series.Of(y) is null).Order().ToList();
         if (missing.Count > 0)
-            return (null, $"the GDP deflator series ({series.Release}) has no figure for {string.Join(", ", missing)}; " +
-                $"give a series that covers them with --deflators FILE");
+            return (null, Phrase.Of("real.years_missing", $"the GDP deflator series ({series.Release}) has no figure for {string.Join(", ", missing)}; " +
+                $"give a series that covers them with --deflators FILE", ("series", series.Release), ("years", string.Join(", ", missing))));
 
         var baseDeflator = series.Of(priceBase)!.Value;
         var months = new List<RealMonth>(result.Months.Count);

@@ -20,6 +20,11 @@ public sealed record CounterfactualEstimate
     /// <summary>Why the data cannot support an estimate; null when there is one.</summary>
     public string? Refused { get; init; }
     /// <summary>
+    /// <see cref="Refused"/> as a <see cref="Phrase"/> (its code and values), for a report in another language; null
+    /// when there is an estimate. Its <see cref="Phrase.English"/> is <see cref="Refused"/>.
+    /// </summary>
+    public Phrase? RefusedReason { get; init; }
+    /// <summary>
     /// Share of the observed channel-shift benefit that the counterfactual says would have happened
     /// anyway, kept within 0 to 1 (a share); <see cref="UnboundedDeadweight"/> and <see cref="DeadweightNote"/>
     /// say where the ratio itself fell outside.
@@ -31,6 +36,11 @@ public sealed record CounterfactualEstimate
     public decimal? UnboundedDeadweight { get; init; }
     /// <summary>Why the estimate or an end of its interval was held at 0 or 1, in plain English; null when neither was.</summary>
     public string? DeadweightNote { get; init; }
+    /// <summary>
+    /// The parts of <see cref="DeadweightNote"/> as phrases, for a report in another language: the note is them joined
+    /// by "; ", its first letter capitalised and a full stop added. Empty when there is no note.
+    /// </summary>
+    public IReadOnlyList<Phrase> DeadweightNotes { get; init; } = [];
     /// <summary>Observed minus projected offline transactions over the months after go-live (negative: fewer offline).</summary>
     public decimal? EffectTransactions { get; init; }
     /// <summary>The 95% interval of <see cref="EffectTransactions"/>.</summary>

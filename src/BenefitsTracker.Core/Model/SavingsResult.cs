@@ -48,6 +48,11 @@ public sealed record SavingsResult
     /// <summary>Plain-English notes on figures the method had to set to zero or leave out (e.g. no baseline cases), for the reader.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>
+    /// Some of <see cref="Notes"/> as phrases (each <see cref="Phrase.English"/> is the note), for a report in another
+    /// language: the data-quality findings the pipeline adds. A note with no phrase here is shown as written.
+    /// </summary>
+    public IReadOnlyList<Phrase> NotePhrases { get; init; } = [];
+    /// <summary>
     /// The Green Book appraisal (METHOD.md v2): cash view, horizon, real terms, switching values, scenarios,
     /// Monte Carlo. Set on the result a report is about; null on a consortium's member results.
     /// </summary>

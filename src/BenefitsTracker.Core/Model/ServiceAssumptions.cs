@@ -59,6 +59,8 @@ public sealed record ServiceAssumptions
     /// by the comparison with peers: 4.2%", or why the assumed value stands); null for an assumed number.
     /// </summary>
     public string? DeadweightSource { get; init; }
+    /// <summary><see cref="DeadweightSource"/> as a <see cref="Phrase"/> (its English is the same), for a report in another language.</summary>
+    public Phrase? DeadweightBasis { get; init; }
     /// <summary>Whether each line counts as cashable.</summary>
     public required IReadOnlyDictionary<BenefitLine, bool> Cashable { get; init; }
     /// <summary>The service's KPI targets (<c>targets</c>), null when none is set.</summary>

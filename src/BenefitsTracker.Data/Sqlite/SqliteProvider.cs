@@ -13,6 +13,8 @@ namespace BenefitsTracker.Data.Sqlite;
 /// </summary>
 internal static class SqliteProvider
 {
+    static SqliteProvider() => SqliteLibrary.Configure();
+
     public static DbContextOptions<BenefitsDbContext> Options(string path, SqliteOpenMode mode, TimeSpan lockWait)
     {
         if (mode == SqliteOpenMode.ReadWriteCreate)

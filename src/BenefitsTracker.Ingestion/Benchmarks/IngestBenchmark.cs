@@ -44,7 +44,8 @@ public sealed class IngestBenchmark
             ingest = clock.Elapsed;
             rows = await db.UsageEvents.LongCountAsync(ct);
             var file = summary.Files[0];
-            output.WriteLine(F($"ours: read {file.Read:N0}, accepted {file.Accepted:N0}, rejected {file.Rejected:N0}, duplicates {file.Duplicates:N0}; {rows:N0} rows in the store"));
+            output.WriteLine(F($"ours: read {file.Read:N0}, accepted {file.Accepted:N0}, rejected {file.Rejected:N0}, ") +
+                F($"duplicates {file.Duplicates:N0}; {rows:N0} rows in the store"));
         }
 
         TimeSpan? whole = null;
@@ -53,19 +54,26 @@ public sealed class IngestBenchmark
             var clock = Stopwatch.StartNew();
             await RunAsync(self[0], [.. self.Skip(1), "ingest", csv, "--kind", "events", "--db", "sqlite:" + process], ct);
             whole = clock.Elapsed;
+            output.WriteLine($"process: {string.Join(' ', self)} ingest {Path.GetFileName(csv)}");
         }
 
         var report = new BenchmarkReport(events, bytes, ingest, rows, PeakMemory(), sqliteTime, sqliteVersion) { WholeProcess = whole };
-        output.WriteLine(F($"ours:    {report.Ingest.TotalSeconds,6:0.00} s  {report.RowsPerSecond,12:N0} rows/s  (validation, dedupe, rollups, one transaction)"));
+        output.WriteLine(F($"ours:    {report.Ingest.TotalSeconds,6:0.00} s  {report.RowsPerSecond,12:N0} rows/s  ") +
+            "(validation, dedupe, rollups, one transaction)");
         if (report.SqliteImport is { } t)
         {
-            output.WriteLine(F($"sqlite3: {t.TotalSeconds,6:0.00} s  {report.SqliteRowsPerSecond,12:N0} rows/s  (.import, WAL, synchronous=NORMAL; {sqliteVersion})"));
+            output.WriteLine(F($"sqlite3: {t.TotalSeconds,6:0.00} s  {report.SqliteRowsPerSecond,12:N0} rows/s  ") +
+                F($"(.import, WAL, synchronous=NORMAL; {sqliteVersion})"));
             output.WriteLine(F($"ratio:   {report.Ratio:0.00} (ours / sqlite3 .import; target >= 1.0, floor 0.8)"));
             if (report.WholeProcess is { } w)
-                output.WriteLine(F($"process: {w.TotalSeconds,6:0.00} s  ratio {report.WholeProcessRatio:0.00} (the whole `benefits ingest` process / sqlite3 .import)"));
+                output.WriteLine(F($"process: {w.TotalSeconds,6:0.00} s  ratio {report.WholeProcessRatio:0.00} ") +
+                    "(the whole `benefits ingest` process / sqlite3 .import)");
         }
         else output.WriteLine("sqlite3: not found on PATH; no comparison");
         output.WriteLine(F($"peak memory: {report.PeakMemoryBytes / 1048576.0:N0} MB (whole process, VmHWM)"));
+        output.WriteLine(Data.Sqlite.SqliteLibrary.Configured
+            ? "sqlite library: multi-thread mode, no memory statistics"
+            : "sqlite library: its defaults (serialized mode, memory statistics): SQLite had started before it could be set up");
         return report;
     }
 

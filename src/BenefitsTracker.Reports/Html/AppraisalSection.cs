@@ -61,7 +61,9 @@ internal static class AppraisalSection
 
         if (a.Horizon is { } hz) Horizon(h, r, hz);
         if (a.Real is { } real) Real(h, r, real);
-        else if (a.RealWithheld is { } why) h.P(h.MarkEnglish(E(T.F("appraisal.nominal_only", ("why", why))), why));
+        // Why, in the page's language (the engine keeps it as a phrase); only a reason given as text alone is still English.
+        else if (CoreText.RealWithheld(a, T) is { } why)
+            h.P(h.MarkEnglish(E(T.F("appraisal.nominal_only", ("why", why))), a.RealWithheldReason is null ? why : null));
 
         h.Line($"<h3>{E(T["appraisal.switching.heading"])}</h3>");
         h.P(E(T.F("appraisal.switching.text", ("npv", Fmt.Money(a.Npv)))));
@@ -128,6 +130,7 @@ internal static class AppraisalSection
     {
         var T = h.T;
         h.Line($"<h3>{E(T["appraisal.real.heading"])}</h3>");
+        // The deflator series' name is the publication's own title (data, like a council's name): marked as English in a Welsh page.
         h.P(h.MarkEnglish(
             E(T.F("appraisal.real.text", ("base", real.PriceBase), ("source", real.DeflatorSource), ("adjusted", Fmt.Money(real.AdjustedBenefit)),
             ("costs", Fmt.Money(real.Costs)), ("net", Fmt.Money(real.NetBenefit)), ("npv", Fmt.Money(real.Npv)))), real.DeflatorSource));

@@ -41,8 +41,12 @@ internal static class CounterfactualSection
             var working = (r.Scope.Kind == ScopeKind.Consortium
                 ? r.Members.FirstOrDefault(m => m.Scope.Id == service.Key.Council)?.Services : r.Services)?
                 .FirstOrDefault(s => s.Service == service.Key.Service);
+            // Every sentence is in the page's language (the engine's reasons and notes come as phrases); only one given
+            // as text alone (no phrase) would still be English, and is marked so.
             h.P(h.MarkEnglish(E(string.Join(" ", sentences)),
-                [.. service.Select(e => e.Refused), .. service.Select(e => e.DeadweightNote), working?.Assumptions.DeadweightSource]));
+                [.. service.Where(e => e.RefusedReason is null).Select(e => e.Refused),
+                 .. service.Where(e => e.DeadweightNotes.Count == 0).Select(e => e.DeadweightNote),
+                 working?.Assumptions.DeadweightBasis is null ? working?.Assumptions.DeadweightSource : null]));
             if (!consortium && CounterfactualEstimate.Preferred(service) is { } preferred
                 && charts.TryGetValue(CounterfactualCharts.Stem(preferred.Service), out var chart))
                 figure(chart);
@@ -63,7 +67,7 @@ internal static class CounterfactualSection
         var method = T.Has("method." + e.Method) ? T["method." + e.Method] : e.Method;
         List<string> cells = council is null ? [e.Service, method] : [council, e.Service, method];
         if (e.Refused is not null)
-            cells.AddRange([T["counterfactual.not_estimated"], e.Refused, Fmt.Percent(e.AssumedDeadweight), "", "", $"{e.MonthsBefore} / {e.MonthsAfter}"]);
+            cells.AddRange([T["counterfactual.not_estimated"], CoreText.Refused(e, T)!, Fmt.Percent(e.AssumedDeadweight), "", "", $"{e.MonthsBefore} / {e.MonthsAfter}"]);
         else
             cells.AddRange([Fmt.Percent(e.EstimatedDeadweight!.Value), Interval(e.DeadweightCi95!, v => Fmt.Percent(v), T), Fmt.Percent(e.AssumedDeadweight),
                 Fmt.Number(e.EffectTransactions!.Value, 0), Interval(e.EffectCi95!, v => Fmt.Number(v, 0), T), $"{e.MonthsBefore} / {e.MonthsAfter}"]);
@@ -82,14 +86,14 @@ internal static class CounterfactualSection
         var T = text ?? ReportText.En;
         var name = MethodName(e, T);
         var method = char.ToUpperInvariant(name[0]) + name[1..];
-        if (e.Refused is not null) return T.F("counterfactual.refused", ("Method", method), ("reason", e.Refused));
+        if (e.Refused is not null) return T.F("counterfactual.refused", ("Method", method), ("reason", CoreText.Refused(e, T)));
         var change = e.EffectTransactions!.Value;
         string Change(decimal v) => v <= 0 ? T.F("counterfactual.fewer", ("n", Fmt.Number(-v, 0))) : T.F("counterfactual.more", ("n", Fmt.Number(v, 0)));
         return T.F("counterfactual.sentence", ("Method", method), ("estimate", Fmt.Percent(e.EstimatedDeadweight!.Value)),
                    ("low", Fmt.Percent(e.DeadweightCi95!.Low)), ("high", Fmt.Percent(e.DeadweightCi95.High)), ("assumed", Fmt.Percent(e.AssumedDeadweight)),
                    ("months", e.MonthsAfter), ("change", Change(change)),
                    ("change_low", Change(e.EffectCi95!.Low)), ("change_high", Change(e.EffectCi95.High))) +
-               (e.DeadweightNote is { } note ? " " + note : "");
+               (CoreText.BoundsNote(e, T) is { } note ? " " + note : "");
     }
 
     /// <summary>Which deadweight the figures use for the service, where the file asked for the estimate; null for an assumed number.</summary>
@@ -98,7 +102,7 @@ internal static class CounterfactualSection
         var working = r.Scope.Kind == ScopeKind.Consortium
             ? r.Members.FirstOrDefault(m => m.Scope.Id == council)?.Services.FirstOrDefault(s => s.Service == service)
             : r.Services.FirstOrDefault(s => s.Service == service);
-        return working?.Assumptions.DeadweightSource is { } source
+        return working is not null && CoreText.DeadweightSource(working.Assumptions, T) is { } source
             ? T.F("counterfactual.used", ("source", source))
             : null;
     }

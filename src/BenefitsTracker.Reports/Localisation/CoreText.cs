@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BenefitsTracker.Core.Disclosure;
+using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Reports.Localisation;
@@ -22,6 +24,60 @@ internal static partial class CoreText
         return T.F("disclosure.note", ("threshold", view.Threshold), ("small", view.SmallSymbol), ("confidential", DisclosureView.ConfidentialSymbol),
             ("withheld", withheld));
     }
+
+    /// <summary>
+    /// A sentence the engine keeps as a <see cref="Phrase"/> (a refusal's reason, why real terms are withheld, where a
+    /// deadweight came from) in the report's language, from the key <c>phrase.{code}</c>. Its values: a phrase is
+    /// rendered in turn, a list of phrases joined by "; ", a month written as the sentence's language writes it
+    /// (2024-01 in English, as the engine always has; "Ionawr 2024" in Welsh), anything else as given. A code with no
+    /// key (a phrase made after this file was written) is shown as the engine wrote it.
+    /// </summary>
+    public static string Render(Phrase phrase, ReportText T)
+    {
+        if (!T.Has("phrase." + phrase.Code)) return phrase.English;
+        return T.F("phrase." + phrase.Code, [.. phrase.Args.Select(a => (a.Key, (object?)Value(a.Value)))]);
+
+        string Value(object value) => value switch
+        {
+            Phrase p => Render(p, T),
+            IReadOnlyList<Phrase> list => string.Join("; ", list.Select(p => Render(p, T))),
+            Month m => T.IsWelsh ? T.MonthLong(m) : m.ToString(),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+    }
+
+    /// <summary>The texts inside <paramref name="phrase"/> given as they are (<see cref="Phrase.Text"/>): English a Welsh page marks as such.</summary>
+    public static IEnumerable<string> AsGiven(Phrase phrase)
+    {
+        if (phrase.Code == Phrase.TextCode) { yield return phrase.English; yield break; }
+        foreach (var (_, value) in phrase.Args)
+            foreach (var inner in value switch { Phrase p => [p], IReadOnlyList<Phrase> list => list, _ => [] })
+                foreach (var text in AsGiven(inner))
+                    yield return text;
+    }
+
+    /// <summary>
+    /// An estimate's note on its bounds (<see cref="CounterfactualEstimate.DeadweightNotes"/>) as one sentence: its
+    /// parts joined by "; ", the first letter capitalised, a full stop at the end (as the engine writes
+    /// <see cref="CounterfactualEstimate.DeadweightNote"/>); null when there is none.
+    /// </summary>
+    public static string? BoundsNote(CounterfactualEstimate e, ReportText T)
+    {
+        if (e.DeadweightNotes.Count == 0) return e.DeadweightNote;
+        var text = string.Join("; ", e.DeadweightNotes.Select(p => Render(p, T)));
+        return char.ToUpperInvariant(text[0]) + text[1..] + ".";
+    }
+
+    /// <summary>Why an estimate was refused, in the report's language; null when it was not.</summary>
+    public static string? Refused(CounterfactualEstimate e, ReportText T) => e.RefusedReason is { } p ? Render(p, T) : e.Refused;
+
+    /// <summary>Where a deadweight asked to be estimated came from, in the report's language; null for an assumed number.</summary>
+    public static string? DeadweightSource(ServiceAssumptions a, ReportText T) => a.DeadweightBasis is { } p ? Render(p, T) : a.DeadweightSource;
+
+    /// <summary>Why real terms are not stated, in the report's language; null when they are.</summary>
+    public static string? RealWithheld(AppraisalFigures a, ReportText T) =>
+        a.RealWithheldReason is { } p ? Render(p, T) : a.RealWithheld;
 
     /// <summary>One of the engine's notes (<see cref="SavingsResult.Notes"/>) in the report's language.</summary>
     public static string Note(string note, ReportText T)
@@ -47,6 +103,12 @@ internal static partial class CoreText
     [GeneratedRegex(@"^(?:(?<council>[A-Z]\d{8}): )?(?<service>[^:]+): (?<keys>[a-z0-9_., ]+) (?:is|are) given in the prices of a price year, " +
         @"but no GDP deflator series was supplied, so the costs are used as given, not uprated to each month's prices\.$")]
     private static partial Regex PriceYearNote();
+}
+
+/// <summary>A <see cref="Phrase"/> in a report's language, for the outputs outside this assembly (the dashboard's messages).</summary>
+public static class ReportPhrases
+{
+    public static string Render(Phrase phrase, ReportText T) => CoreText.Render(phrase, T);
 }
 
 /// <summary>The engine's notes put into a report's language, for the outputs outside this assembly (the CLI's summary).</summary>

@@ -30,11 +30,27 @@ public sealed class ScopeOutputs(ResultCache cache, IOptions<ServiceOptions> opt
     /// <summary>Parses from/to (YYYY-MM) into a key, or says what is wrong with them.</summary>
     public static bool TryKey(ScopeKind kind, string id, string? from, string? to, string? service, out ScopeKey key, out string problem)
     {
+        var ok = TryKeyWithReason(kind, id, from, to, service, out key, out var why);
+        problem = why?.English ?? "";
+        return ok;
+    }
+
+    /// <summary>As above, with what is wrong as a <see cref="Phrase"/>, for a page in another language (the dashboard's <c>?lang=cy</c>).</summary>
+    public static bool TryKeyWithReason(ScopeKind kind, string id, string? from, string? to, string? service, out ScopeKey key, out Phrase? problem)
+    {
         key = null!;
-        problem = "";
-        if (!Month.TryParse(from ?? "", out var f)) { problem = $"from '{from}' is not a month in the form YYYY-MM (e.g. 2024-04)"; return false; }
-        if (!Month.TryParse(to ?? "", out var t)) { problem = $"to '{to}' is not a month in the form YYYY-MM (e.g. 2025-03)"; return false; }
-        if (f > t) { problem = $"from {f} is after to {t}"; return false; }
+        problem = null;
+        if (!Month.TryParse(from ?? "", out var f))
+        {
+            problem = Phrase.Of("period.bad_from", $"from '{from}' is not a month in the form YYYY-MM (e.g. 2024-04)", ("from", from ?? ""));
+            return false;
+        }
+        if (!Month.TryParse(to ?? "", out var t))
+        {
+            problem = Phrase.Of("period.bad_to", $"to '{to}' is not a month in the form YYYY-MM (e.g. 2025-03)", ("to", to ?? ""));
+            return false;
+        }
+        if (f > t) { problem = Phrase.Of("period.reversed", $"from {f} is after to {t}", ("from", f.ToString()), ("to", t.ToString())); return false; }
         // GSS codes are upper case in the store; "w06000003" is the same council, as on the command line.
         if (kind == ScopeKind.Council) id = id.Trim().ToUpperInvariant();
         key = new ScopeKey(kind, id, f, t, string.IsNullOrWhiteSpace(service) ? null : service.Trim());

@@ -95,10 +95,9 @@ public static class DashboardPages
             await Table(body, "consortia", consortia.Select(c => (ScopeKind.Consortium, c, c, $"/consortia/{Uri.EscapeDataString(c)}{q}")), from,
                 to, outputs, T, ct);
         }
-        // The data-quality and jobs pages are in English only (docs/reports.md, Welsh-language reports).
-        body.Append("<p><a href=\"/data-quality\"").Append(T.IsWelsh ? " hreflang=\"en-GB\"" : "").Append('>').Append(E(T["dash.index.data_quality"]))
-            .Append("</a> · <a href=\"/jobs\"").Append(T.IsWelsh ? " hreflang=\"en-GB\"" : "").Append('>').Append(E(T["dash.index.jobs"]))
-            .Append("</a></p>\n");
+        // The data-quality and jobs pages, in the same language (JobPages).
+        body.Append("<p><a href=\"/data-quality").Append(q).Append("\">").Append(E(T["dash.index.data_quality"]))
+            .Append("</a> · <a href=\"/jobs").Append(q).Append("\">").Append(E(T["dash.index.jobs"])).Append("</a></p>\n");
         body.Append(SignOut(key, T));
         return Html(Page(T["dash.index.title"], body.ToString(), language));
     }
@@ -173,10 +172,10 @@ public static class DashboardPages
             to = last.ToString();
         }
         var path = kind == ScopeKind.Council ? $"/councils/{Uri.EscapeDataString(id)}" : $"/consortia/{Uri.EscapeDataString(id)}";
-        // The period's messages come from the service's checks, in English (docs/reports.md, Welsh-language reports).
-        if (!ScopeOutputs.TryKey(kind, id, from, to, service, out var scope, out var problem))
-            return Html(
-                Page(T["dash.bad_period.title"], $"<p lang=\"en-GB\">{E(problem)}.</p>" + Form(path, from, to, service, kind, T), language), 400);
+        // What is wrong with the period, in the page's language (the check gives it as a phrase).
+        if (!ScopeOutputs.TryKeyWithReason(kind, id, from, to, service, out var scope, out var problem))
+            return Html(Page(T["dash.bad_period.title"], $"<p>{E(ReportPhrases.Render(problem!, T))}.</p>" + Form(path, from, to, service, kind, T),
+                language), 400);
         try
         {
             var report = await outputs.ReportAsync(scope, ct);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using BenefitsTracker.Application.Jobs;
+using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports;
+using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.Web.Apis;
 using BenefitsTracker.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +13,9 @@ namespace BenefitsTracker.Web.Dashboard;
 
 /// <summary>
 /// Dashboard pages for the jobs: <c>/jobs</c> (what GET /api/v1/jobs answers, for a person) and <c>/data-quality</c>
-/// (the findings about the councils the signed-in key reads; every council's on a public dashboard).
+/// (the findings about the councils the signed-in key reads; every council's on a public dashboard). In Welsh with
+/// <c>?lang=cy</c>, through the reports' resource set (dash.jobs.*, dash.dq.*); what the service stores in English (a
+/// finding's detail, why a job is not scheduled, a run's own line) is shown as stored, marked <c>lang="en-GB"</c>.
 /// </summary>
 public static class JobPages
 {
@@ -22,72 +27,115 @@ public static class JobPages
         return app;
     }
 
-    private static async Task<IResult> JobsAsync(HttpContext context, DashboardAccess access, IJobCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> JobsAsync(HttpContext context, DashboardAccess access, IJobCatalog catalog, string? lang, CancellationToken ct)
     {
+        var language = ReportLanguages.FromQuery(lang);
+        var T = ReportText.For(language);
+        var q = language == ReportLanguage.Cy ? "?lang=cy" : "";
         var key = await access.SignedInAsync(context);
-        if (!access.IsPublic && key is null) return Results.Redirect("/login?returnUrl=%2Fjobs");
+        if (!access.IsPublic && key is null) return Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString("/jobs" + q));
         // As GET /api/v1/jobs: a run's own line names every council's files, so the page shows what the API shows.
         var jobs = JobsApi.ForAnyKey(await catalog.ListAsync(ct));
         var b = new StringBuilder();
-        b.Append("<p><a href=\"/\">All councils and consortia</a> · <a href=\"/data-quality\">Data quality</a></p>\n");
-        b.Append("<div class=\"table-scroll\"><table>\n<caption>The scheduled jobs (times in UTC)</caption>\n<thead><tr><th scope=\"col\">Job</th>" +
-            "<th scope=\"col\">Schedule</th>")
-         .Append("<th scope=\"col\">Next run</th><th scope=\"col\">Last run</th></tr></thead>\n<tbody>\n");
+        b.Append(Switch(language, "/jobs"));
+        b.Append($"<p><a href=\"/{q}\">{E(T["dash.all"])}</a> · <a href=\"/data-quality{q}\">{E(T["dash.index.data_quality"])}</a></p>\n");
+        // A table that may scroll sideways on a narrow screen is a region reachable by keyboard (WCAG 2.1.1; axe found it on /jobs).
+        b.Append($"<div class=\"table-scroll\" role=\"region\" aria-label=\"{E(T["dash.jobs.caption"])}\" tabindex=\"0\"><table>\n")
+         .Append($"<caption>{E(T["dash.jobs.caption"])}</caption>\n<thead><tr>")
+         .Append($"<th scope=\"col\">{E(T["dash.jobs.col.job"])}</th><th scope=\"col\">{E(T["dash.jobs.col.schedule"])}</th>")
+         .Append($"<th scope=\"col\">{E(T["dash.jobs.col.next"])}</th><th scope=\"col\">{E(T["dash.jobs.col.last"])}</th></tr></thead>\n<tbody>\n");
         foreach (var j in jobs)
         {
+            // Why a job is not scheduled is the service's own English (the scheduler's check): marked so on a Welsh page.
+            var notScheduled = T.F("dash.jobs.not_scheduled", ("why", "\u0001"));
             b.Append("<tr><th scope=\"row\">").Append(E(j.Name)).Append("</th><td><code>").Append(E(j.Cron)).Append("</code> (").Append(E(j.TimeZone))
              .Append(")</td><td>")
-             .Append(j.NextFireTime is { } n ? When(n) : E("not scheduled: " + j.NotScheduled)).Append("</td><td>")
-             .Append(j.LastRun is { } r ? E($"{When(r.StartedAt)}, {r.Outcome}") : "never").Append("</td></tr>\n");
+             .Append(j.NextFireTime is { } n ? When(n) : E(notScheduled).Replace("\u0001", English(T, j.NotScheduled), StringComparison.Ordinal))
+             .Append("</td><td>")
+             .Append(j.LastRun is { } r ? E($"{When(r.StartedAt)}, {Outcome(T, r.Outcome)}") : E(T["dash.jobs.never"])).Append("</td></tr>\n");
         }
-        b.Append("</tbody></table></div>\n<h2 id=\"runs\">Latest runs</h2>\n");
+        b.Append($"</tbody></table></div>\n<h2 id=\"runs\">{E(T["dash.jobs.runs"])}</h2>\n");
         var runs = jobs.SelectMany(j => j.RecentRuns).OrderByDescending(r => r.Id).Take(40).ToList();
-        if (runs.Count == 0) b.Append("<p>No job has run yet.</p>\n");
+        if (runs.Count == 0) b.Append($"<p>{E(T["dash.jobs.no_runs"])}</p>\n");
         else
         {
-            b.Append("<div class=\"table-scroll\"><table aria-labelledby=\"runs\">\n<thead><tr><th scope=\"col\">Started</th><th scope=\"col\">" +
-                "Job</th><th scope=\"col\">How</th>")
-             .Append("<th scope=\"col\" class=\"num\">Seconds</th><th scope=\"col\">Outcome</th><th scope=\"col\">What it did</th></tr></thead>" +
-                 "\n<tbody>\n");
+            b.Append("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"runs\" tabindex=\"0\"><table aria-labelledby=\"runs\">\n")
+             .Append($"<thead><tr><th scope=\"col\">{E(T["dash.jobs.col.started"])}</th>")
+             .Append($"<th scope=\"col\">{E(T["dash.jobs.col.job"])}</th><th scope=\"col\">{E(T["dash.jobs.col.how"])}</th>")
+             .Append($"<th scope=\"col\" class=\"num\">{E(T["dash.jobs.col.seconds"])}</th><th scope=\"col\">{E(T["dash.jobs.col.outcome"])}</th>")
+             .Append($"<th scope=\"col\">{E(T["dash.jobs.col.what"])}</th></tr></thead>\n<tbody>\n");
             foreach (var r in runs)
                 b.Append("<tr><td>").Append(When(r.StartedAt)).Append("</td><td>").Append(E(r.Job)).Append("</td><td>")
-                 .Append(r.Trigger == JobRun.ByHand ? "by hand" : "on schedule")
-                 .Append("</td><td class=\"num\">").Append(r.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "running")
-                 .Append("</td><td>").Append(E(r.Outcome))
-                 .Append("</td><td>").Append(E(r.Summary)).Append("</td></tr>\n");
+                 .Append(E(T[r.Trigger == JobRun.ByHand ? "dash.jobs.by_hand" : "dash.jobs.on_schedule"]))
+                 .Append("</td><td class=\"num\">")
+                 .Append(r.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? E(Outcome(T, JobRun.Running)))
+                 .Append("</td><td>").Append(E(Outcome(T, r.Outcome)))
+                 .Append("</td><td>").Append(Summary(T, r)).Append("</td></tr>\n");
             b.Append("</tbody></table></div>\n");
         }
-        return Results.Content(Page("Scheduled jobs", b.ToString()), "text/html; charset=utf-8", Encoding.UTF8);
+        return Results.Content(Page(T["dash.jobs.title"], b.ToString(), language), "text/html; charset=utf-8", Encoding.UTF8);
     }
 
-    private static async Task<IResult> DataQualityAsync(HttpContext context, DashboardAccess access, ServiceStore store, CancellationToken ct)
+    private static async Task<IResult> DataQualityAsync(HttpContext context, DashboardAccess access, ServiceStore store, string? lang,
+        CancellationToken ct)
     {
+        var language = ReportLanguages.FromQuery(lang);
+        var T = ReportText.For(language);
+        var q = language == ReportLanguage.Cy ? "?lang=cy" : "";
         var key = await access.SignedInAsync(context);
-        if (!access.IsPublic && key is null) return Results.Redirect("/login?returnUrl=%2Fdata-quality");
+        if (!access.IsPublic && key is null) return Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString("/data-quality" + q));
         await using var db = store.OpenRead();
         IReadOnlyCollection<string>? councils = access.IsPublic ? null
             : key!.CouncilCode is { } c ? [c]
             : await db.Councils.AsNoTracking().Where(x => x.ConsortiumId == key.ConsortiumId).Select(x => x.Code).ToListAsync(ct);
         var findings = await new DataQualityFindings(db).ListAsync(councils, ct);
         var b = new StringBuilder();
-        b.Append("<p><a href=\"/\">All councils and consortia</a> · <a href=\"/jobs\">Scheduled jobs</a></p>\n");
+        b.Append(Switch(language, "/data-quality"));
+        b.Append($"<p><a href=\"/{q}\">{E(T["dash.all"])}</a> · <a href=\"/jobs{q}\">{E(T["dash.index.jobs"])}</a></p>\n");
         if (findings.Count == 0)
-            b.Append("<p>No findings: the data-quality job found nothing wrong, or has not run yet.</p>\n");
+            b.Append($"<p>{E(T["dash.dq.none"])}</p>\n");
         else
         {
-            b.Append("<div class=\"table-scroll\"><table>\n<caption>What the data-quality job found on its latest run</caption>\n<thead><tr>" +
-                "<th scope=\"col\">Council</th>")
-             .Append("<th scope=\"col\">Service</th><th scope=\"col\">Month</th><th scope=\"col\">Finding</th><th scope=\"col\">Detail</th></tr>" +
-                 "</thead>\n<tbody>\n");
+            b.Append($"<div class=\"table-scroll\" role=\"region\" aria-label=\"{E(T["dash.dq.caption"])}\" tabindex=\"0\"><table>\n")
+             .Append($"<caption>{E(T["dash.dq.caption"])}</caption>\n<thead><tr>")
+             .Append($"<th scope=\"col\">{E(T["dash.dq.col.council"])}</th><th scope=\"col\">{E(T["dash.dq.col.service"])}</th>")
+             .Append($"<th scope=\"col\">{E(T["dash.dq.col.month"])}</th><th scope=\"col\">{E(T["dash.dq.col.finding"])}</th>")
+             .Append($"<th scope=\"col\">{E(T["dash.dq.col.detail"])}</th></tr></thead>\n<tbody>\n");
+            // The kind of finding in the page's language; its detail is the job's stored English, marked so on a Welsh page.
             foreach (var f in findings)
-                b.Append("<tr><td>").Append(E(f.Council.Length == 0 ? "(no council: every row rejected)" : f.Council)).Append("</td><td>")
-                 .Append(E(f.Service ?? "all"))
-                 .Append("</td><td>").Append(E(f.Month ?? "-")).Append("</td><td>").Append(E(f.Kind.Replace('-', ' '))).Append("</td><td>")
-                 .Append(E(f.Detail)).Append("</td></tr>\n");
+                b.Append("<tr><td>").Append(E(f.Council.Length == 0 ? T["dash.dq.no_council"] : f.Council)).Append("</td><td>")
+                 .Append(E(f.Service ?? T["dash.dq.all"]))
+                 .Append("</td><td>").Append(E(f.Month ?? "-")).Append("</td><td>")
+                 .Append(E(ReportPhrases.Render(Phrase.Of("data_quality.kind." + f.Kind, f.Kind.Replace('-', ' ')), T))).Append("</td><td>")
+                 .Append(English(T, f.Detail)).Append("</td></tr>\n");
             b.Append("</tbody></table></div>\n");
         }
-        return Results.Content(Page("Data quality", b.ToString()), "text/html; charset=utf-8", Encoding.UTF8);
+        return Results.Content(Page(T["dash.dq.title"], b.ToString(), language), "text/html; charset=utf-8", Encoding.UTF8);
     }
+
+    /// <summary>The link to the same page in the other language.</summary>
+    private static string Switch(ReportLanguage current, string path)
+    {
+        var other = current == ReportLanguage.Cy ? ReportLanguage.En : ReportLanguage.Cy;
+        return LanguageSwitch.Nav(current, [(other, path + (other == ReportLanguage.Cy ? "?lang=cy" : ""))]) + "\n";
+    }
+
+    /// <summary>A run's outcome (succeeded, failed, …) in the page's language; one not known here as stored.</summary>
+    private static string Outcome(ReportText T, string outcome) =>
+        T.Has("dash.jobs.outcome." + outcome) ? T["dash.jobs.outcome." + outcome] : outcome;
+
+    /// <summary>
+    /// A run's line as the API gives it (<see cref="JobsApi.ForAnyKey"/>: its outcome and where its details are), in the page's
+    /// language; any other line as stored, marked as English on a Welsh page.
+    /// </summary>
+    private static string Summary(ReportText T, JobRun r)
+    {
+        var english = ReportText.En.F("dash.jobs.summary", ("outcome", r.Outcome), ("job", r.Job));
+        return r.Summary == english ? E(T.F("dash.jobs.summary", ("outcome", Outcome(T, r.Outcome)), ("job", r.Job))) : English(T, r.Summary);
+    }
+
+    /// <summary>Text the service stores in English, escaped, and marked <c>lang="en-GB"</c> on a Welsh page (WCAG 3.1.2).</summary>
+    private static string English(ReportText T, string? text) => T.IsWelsh ? $"<span lang=\"en-GB\">{E(text)}</span>" : E(text);
 
     private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

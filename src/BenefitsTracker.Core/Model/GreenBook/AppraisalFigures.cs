@@ -31,6 +31,9 @@ public sealed record AppraisalFigures
     /// </summary>
     public string? RealWithheld { get; init; }
 
+    /// <summary><see cref="RealWithheld"/> as a <see cref="Phrase"/> (its English is the same), for a report in another language.</summary>
+    public Phrase? RealWithheldReason { get; init; }
+
     /// <summary>For each key input, the value at which <see cref="Npv"/> is zero, all else held.</summary>
     public required IReadOnlyList<SwitchingValue> SwitchingValues { get; init; }
 
