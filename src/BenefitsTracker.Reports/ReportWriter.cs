@@ -124,12 +124,16 @@ public static class LanguageSwitch
     /// <summary>
     /// A small navigation block: "Darllen yr adroddiad hwn yn Gymraeg" on the English page, "Read this report in English" on the Welsh.
     /// </summary>
-    public static string Nav(ReportLanguage current, IEnumerable<(ReportLanguage Language, string Href)> others)
+    /// <param name="current">The page's language.</param>
+    /// <param name="others">The same page in each other language.</param>
+    /// <param name="isReport">A report ("Read this report in English"), or another page such as the dashboard's index or job
+    /// history ("Read this page in English").</param>
+    public static string Nav(ReportLanguage current, IEnumerable<(ReportLanguage Language, string Href)> others, bool isReport = true)
     {
         var T = ReportText.For(current);
         var links = others.Select(o =>
         {
-            var text = ReportText.For(o.Language)["html.language.this_report"];
+            var text = ReportText.For(o.Language)[isReport ? "html.language.this_report" : "html.language.this_page"];
             var lang = o.Language.HtmlLang();
             return $"<a href=\"{HtmlWriter.E(o.Href)}\" hreflang=\"{lang}\" lang=\"{lang}\">{HtmlWriter.E(text)}</a>";
         });

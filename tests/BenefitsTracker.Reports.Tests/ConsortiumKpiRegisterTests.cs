@@ -87,7 +87,8 @@ public sealed class ConsortiumKpiRegisterTests(ITestOutputHelper output)
                 if (kd.Member(m.Scope.Id, k.Service, Kpi.CostPerTransaction) == Shown.Value)
                 {
                     Count(mk.Period.Transactions, ws.Cell(row, K.TransactionsCol), "transactions");
-                    Pence(mk.Period.ChannelCost + mk.Period.Costs, (double)ws.Cell(row, K.ChannelCostCol).Value + (double)ws.Cell(row, K.CostsCol).Value, "costs");
+                    Pence(mk.Period.ChannelCost + mk.Period.Costs,
+                        (double)ws.Cell(row, K.ChannelCostCol).Value + (double)ws.Cell(row, K.CostsCol).Value, "costs");
                     KpiCells(ws, row, mk.Period, $"{m.Scope.Id} {k.Service}", Kpi.CostPerTransaction, Kpi.DigitalTakeUp);
                     checkedRows++;
                 }
@@ -120,7 +121,13 @@ public sealed class ConsortiumKpiRegisterTests(ITestOutputHelper output)
                         Assert.Equal(met ? "met" : "not met", summary[i].Cell(5).GetString());
                 }
                 if (k.YearEarlier?.Value(kpi) is { } before && kd.Period(k.Service, kpi, yearEarlier: true) == Shown.Value)
+                {
                     Ratio(before, summary[i].Cell(6).Value, $"year earlier {k.Service} {kpi}");
+                    // The change to the penny, or to a tenth of a point: no change is 0, never a negative zero.
+                    if (k.Period.Value(kpi) is { } now && kd.Period(k.Service, kpi) == Shown.Value)
+                        Ratio(Math.Round(now - before, kpi == Kpi.CostPerTransaction ? 2 : 3, MidpointRounding.AwayFromZero),
+                            summary[i].Cell(7).Value, $"change {k.Service} {kpi}");
+                }
             }
         }
         if (scope == "sample") Assert.Equal(r.Kpis.Sum(k => r.Members.Count(m => m.Kpis.Any(x => x.Service == k.Service))), checkedRows);
@@ -185,7 +192,8 @@ public sealed class ConsortiumKpiRegisterTests(ITestOutputHelper output)
         var secrets = new List<double> { 2400 };
         foreach (var m in r.Members.Where(m => view.Members.ContainsKey(m.Scope.Id)))
             secrets.AddRange(BenefitsRegister.Rows(m).Where(x => x.Realised != 0m).Select(x => (double)Money.ToPence(x.Realised)));
-        var allowed = r.Members.Where(m => !view.Members.ContainsKey(m.Scope.Id)).SelectMany(m => m.Lines).Select(l => (double)Money.ToPence(l.Adjusted))
+        var allowed = r.Members.Where(m => !view.Members.ContainsKey(m.Scope.Id)).SelectMany(m => m.Lines)
+            .Select(l => (double)Money.ToPence(l.Adjusted))
             .Concat(r.Lines.Select(l => (double)Money.ToPence(l.Adjusted))).ToList();
         foreach (var ws in new[] { kpis, register })
             foreach (var cell in ws.CellsUsed(c => c.Value is double))
@@ -211,7 +219,8 @@ public sealed class ConsortiumKpiRegisterTests(ITestOutputHelper output)
         Assert.Equal(expected.Count, table.DataRange.RowCount());
         foreach (var x in expected)
         {
-            var row = table.DataRange.Rows().Single(t => t.Cell(1).GetString() == x.Council && t.Cell(2).GetString() == x.Service && t.Cell(3).GetString() == x.Line.Title());
+            var row = table.DataRange.Rows().Single(t =>
+                t.Cell(1).GetString() == x.Council && t.Cell(2).GetString() == x.Service && t.Cell(3).GetString() == x.Line.Title());
             Assert.Equal(x.Owner ?? "not named", row.Cell(11).GetString());
             Assert.Equal(x.Cashable ? 1.0 : 0.0, row.Cell(G.CashableCol).Value);
             if (view.Member(x.Council) != Shown.Value) continue;
@@ -230,7 +239,8 @@ public sealed class ConsortiumKpiRegisterTests(ITestOutputHelper output)
         Assert.Equal(expected.Select(x => x.Line).Distinct().Count(), checks.Count);
         Assert.All(checks, c => Pence(0m, c.Cell(3).Value, c.Cell(1).GetString()));
         if (view.Members.Count == 0)
-            Assert.True(sums.Any(x => x.Cell(3).HasFormula && x.Cell(3).FormulaA1.StartsWith("SUMIFS(", StringComparison.Ordinal)), "no live SUMIFS in the consortium block");
+            Assert.True(sums.Any(x => x.Cell(3).HasFormula && x.Cell(3).FormulaA1.StartsWith("SUMIFS(", StringComparison.Ordinal)),
+                "no live SUMIFS in the consortium block");
     }
 
     [Fact]
@@ -273,7 +283,9 @@ public sealed class ConsortiumKpiRegisterTests(ITestOutputHelper output)
                 var what = $"{sheet}!{cell.Address}";
                 if (cell.Value is double d)
                 {
-                    var v = text.EndsWith('%') ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100 : double.Parse(text, CultureInfo.InvariantCulture);
+                    var v = text.EndsWith('%')
+                        ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100
+                        : double.Parse(text, CultureInfo.InvariantCulture);
                     Assert.True(Math.Abs(v - d) < 1e-9 + 1e-9 * Math.Abs(d), $"{what}: LibreOffice {v}, ClosedXML {d}");
                 }
                 else Assert.Equal(cell.Value.ToString(), text);

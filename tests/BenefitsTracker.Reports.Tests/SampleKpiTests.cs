@@ -71,7 +71,8 @@ public sealed class SampleKpiTests
             Assert.All(Kpis.All, kpi => Assert.NotNull(t.Of(kpi)));
             var k = r.Kpis.Single(x => x.Service == service);
             Assert.Equal(t, k.Targets);
-            met.AddRange(new[] { Kpi.CostPerTransaction, Kpi.DigitalTakeUp, Kpi.CompletionRate }.Select(kpi => t.Met(kpi, k.Period.Value(kpi))!.Value));
+            met.AddRange(new[] { Kpi.CostPerTransaction, Kpi.DigitalTakeUp, Kpi.CompletionRate }
+                .Select(kpi => t.Met(kpi, k.Period.Value(kpi))!.Value));
         }
         Assert.Contains(true, met);
         Assert.Contains(false, met);

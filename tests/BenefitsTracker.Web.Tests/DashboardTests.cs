@@ -74,14 +74,16 @@ public sealed class DashboardTests(ITestOutputHelper output)
         Assert.Contains("<html lang=\"cy\">", index, StringComparison.Ordinal);
         Assert.Contains("<h1>Arbedion o wasanaethau digidol</h1>", index, StringComparison.Ordinal);
         Assert.Contains($"href=\"/councils/{ServiceUnderTest.Conwy}?lang=cy\"", index, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/\" hreflang=\"en-GB\" lang=\"en-GB\">Read this report in English</a>", index, StringComparison.Ordinal);
-        Assert.Contains("hreflang=\"cy\" lang=\"cy\">Darllenwch yr adroddiad hwn yn Gymraeg</a>", await service.Client.GetStringAsync("/"),
+        // The index is a page, not a report: its link says so in each language.
+        Assert.Contains("<a href=\"/\" hreflang=\"en-GB\" lang=\"en-GB\">Read this page in English</a>", index, StringComparison.Ordinal);
+        Assert.Contains("hreflang=\"cy\" lang=\"cy\">Darllenwch y dudalen hon yn Gymraeg</a>", await service.Client.GetStringAsync("/"),
             StringComparison.Ordinal);
 
         var council = await service.Client.GetStringAsync($"/councils/{ServiceUnderTest.Conwy}?lang=cy");
         Assert.Contains("<html lang=\"cy\">", council, StringComparison.Ordinal);
         Assert.Contains("Y prif ffigurau", council, StringComparison.Ordinal);
         Assert.Contains("Dangos y cyfnod hwn", council, StringComparison.Ordinal);
+        Assert.Contains("hreflang=\"en-GB\" lang=\"en-GB\">Read this report in English</a>", council, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"cy\">", council, StringComparison.Ordinal);
         Assert.DoesNotContain("The headline", council, StringComparison.Ordinal);
         // The English page of the same period, and the Welsh page as a file, which downloads.

@@ -170,7 +170,8 @@ internal static class ConsortiumKpiSheet
                     if (kd.Period(k.Service, kpi, yearEarlier: true) != Shown.Value) Hidden(ws.Cell(summary, 6), DisclosureView.ConfidentialSymbol);
                     else ws.Cell(summary, 6).Formula($"{col}{y}", format);
                 }
-                var change = kpi == Kpi.CostPerTransaction ? $"ROUND(C{summary}-F{summary},2)" : $"C{summary}-F{summary}";
+                // A change to the penny or to a tenth of a point, so that no change reads £0.00 or 0.0%, never −0.0% (as the page).
+                var change = kpi == Kpi.CostPerTransaction ? $"ROUND(C{summary}-F{summary},2)" : $"ROUND(C{summary}-F{summary},3)";
                 ws.Cell(summary, 7).Formula($"IF(AND(ISNUMBER(C{summary}),ISNUMBER(F{summary})),{change},\"\")",
                     kpi == Kpi.CostPerTransaction ? Xl.MoneyChangeFormat : Xl.PercentChangeFormat);
             }

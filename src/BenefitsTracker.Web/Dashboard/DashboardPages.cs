@@ -106,11 +106,11 @@ public static class DashboardPages
     private static string Query(ReportLanguage language) => language == ReportLanguage.Cy ? "?lang=cy" : "";
 
     /// <summary>The link to the same page in the other language; <paramref name="query"/> is the page's own query, without lang.</summary>
-    private static string Switch(ReportLanguage current, string path, string query)
+    private static string Switch(ReportLanguage current, string path, string query, bool isReport = false)
     {
         var other = current == ReportLanguage.Cy ? ReportLanguage.En : ReportLanguage.Cy;
         var otherQuery = other == ReportLanguage.Cy ? (query.Length == 0 ? "?lang=cy" : query + "&lang=cy") : (query.Length == 0 ? "" : query);
-        return LanguageSwitch.Nav(current, [(other, path + otherQuery)]) + "\n";
+        return LanguageSwitch.Nav(current, [(other, path + otherQuery)], isReport) + "\n";
     }
 
     private static async Task Table(StringBuilder b, string id, IEnumerable<(ScopeKind Kind, string Id, string Name, string Href)> rows,
@@ -200,7 +200,7 @@ public static class DashboardPages
         var T = ReportText.For(language);
         var b = new StringBuilder();
         var own = $"?from={scope.From}&to={scope.To}" + (scope.Service is { } sv ? "&service=" + Uri.EscapeDataString(sv) : "");
-        b.Append(Switch(language, path, own));
+        b.Append(Switch(language, path, own, isReport: true));
         b.Append("<nav aria-label=\"").Append(E(T["dash.nav"])).Append("\" class=\"dashboard-nav\">\n<p><a href=\"/")
          .Append(Query(language)).Append("\">")
          .Append(E(T["dash.all"])).Append("</a></p>\n");

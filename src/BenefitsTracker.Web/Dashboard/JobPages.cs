@@ -117,7 +117,7 @@ public static class JobPages
     private static string Switch(ReportLanguage current, string path)
     {
         var other = current == ReportLanguage.Cy ? ReportLanguage.En : ReportLanguage.Cy;
-        return LanguageSwitch.Nav(current, [(other, path + (other == ReportLanguage.Cy ? "?lang=cy" : ""))]) + "\n";
+        return LanguageSwitch.Nav(current, [(other, path + (other == ReportLanguage.Cy ? "?lang=cy" : ""))], isReport: false) + "\n";
     }
 
     /// <summary>A run's outcome (succeeded, failed, …) in the page's language; one not known here as stored.</summary>
