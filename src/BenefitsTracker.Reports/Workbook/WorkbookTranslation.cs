@@ -104,7 +104,8 @@ public static class WorkbookTranslation
     /// <summary>
     /// English → the language for the sentences the workbook takes from <paramref name="result"/> and the report layer
     /// already writes in each language: the months without data (<see cref="CoverageText"/>, joined as the Summary sheet
-    /// joins them) and the engine's notes (<see cref="CoreText.Note"/>).
+    /// joins them), the engine's notes (<see cref="CoreText.Note"/>), and a counterfactual estimate's refusal and the note
+    /// on its bounds (<see cref="CoreText.Refused"/>, <see cref="CoreText.BoundsNote"/>).
     /// </summary>
     public static IReadOnlyDictionary<string, string> ResultSentences(SavingsResult result, ReportText text)
     {
@@ -116,6 +117,12 @@ public static class WorkbookTranslation
             if (CoverageText.Sentences(r) is { Count: > 0 } en)
                 map.TryAdd(string.Join(" ", en), string.Join(" ", CoverageText.Sentences(r, text)));
             foreach (var note in r.Notes) map.TryAdd(note, CoreText.Note(note, text));
+            // The engine's sentences kept as phrases (issue 15): why an estimate was refused, the note on its bounds.
+            foreach (var e in r.Counterfactual)
+            {
+                if (e.Refused is { } refused && CoreText.Refused(e, text) is { } reason) map.TryAdd(refused, reason);
+                if (e.DeadweightNote is { } bounds && CoreText.BoundsNote(e, text) is { } said) map.TryAdd(bounds, said);
+            }
         }
         foreach (var same in map.Where(p => p.Key == p.Value).Select(p => p.Key).ToList()) map.Remove(same);
         return map;
