@@ -57,4 +57,32 @@ public static class DisclosureRules
         }
         return status;
     }
+
+    /// <summary>
+    /// A group of members' figures whose total is shown (a service's KPI counts, a service's benefit line): members
+    /// withheld whole (<see cref="DisclosureView.Members"/>) or hidden by their count are hidden; where that leaves exactly
+    /// one hidden member with a figure, the consortium's figure less the shown members' would be that member's own, so
+    /// the smallest shown contributor is hidden beside it as confidential, until no hidden figure stands alone.
+    /// </summary>
+    /// <returns>Each hidden member's status; members not in it are shown.</returns>
+    public static IReadOnlyDictionary<string, Shown> Group(IReadOnlyList<GroupPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var hidden = parts.Where(p => p.Shown != Shown.Value).ToDictionary(p => p.Code, p => p.Shown, StringComparer.Ordinal);
+        while (parts.Count(p => p.Contributes && hidden.ContainsKey(p.Code)) == 1)
+        {
+            var next = parts.Where(p => p.Contributes && !hidden.ContainsKey(p.Code))
+                .OrderBy(p => p.Size).ThenBy(p => p.Code, StringComparer.Ordinal).FirstOrDefault();
+            if (next is null) break;
+            hidden[next.Code] = Shown.Confidential;
+        }
+        return hidden;
+    }
 }
+
+/// <summary>One member's part of a group whose total is shown (<see cref="DisclosureRules.Group"/>).</summary>
+/// <param name="Code">The member's council code.</param>
+/// <param name="Size">How large its part is (the count, or the money's absolute value): the smallest is hidden first.</param>
+/// <param name="Contributes">True when any of its figures in the group is not zero.</param>
+/// <param name="Shown">How it is shown before the group is considered (withheld whole, or its count small or confidential).</param>
+public sealed record GroupPart(string Code, decimal Size, bool Contributes, Shown Shown);

@@ -9,7 +9,8 @@ namespace BenefitsTracker.Core.Disclosure;
 /// cost per transaction and take-up, recorded starts for completion, ratings for satisfaction): where that
 /// count is hidden, so is the KPI. A period's count is shown alone; its months add up to it, so they are a
 /// row (<see cref="DisclosureRules.Row{TKey}"/>); members' counts for a service add up to the consortium's,
-/// so they are a row too. A council's own output is not controlled: everything is shown.
+/// so they are a group (<see cref="DisclosureRules.Group"/>: members withheld whole hidden too, no hidden count alone).
+/// A council's own output is not controlled: everything is shown.
 /// </summary>
 public sealed class KpiDisclosure
 {
@@ -42,8 +43,13 @@ public sealed class KpiDisclosure
                     foreach (var (i, shown) in View.Row(row)) _own[(service.Service, i, yearEarlier, kpi)] = shown;
                 }
                 var members = result.Members.Select(m => KeyValuePair.Create(m.Scope.Id,
-                    m.Kpis.FirstOrDefault(k => k.Service == service.Service)?.Period.Base(kpi) ?? 0));
-                foreach (var (code, shown) in View.Row(members)) _members[(code, service.Service, kpi)] = shown;
+                    m.Kpis.FirstOrDefault(k => k.Service == service.Service)?.Period.Base(kpi) ?? 0)).ToList();
+                // A member withheld whole is hidden here too, and must not be the one hidden count (the consortium's less the
+                // shown members' would be its own).
+                var byCount = View.Row(members);
+                var parts = members.Select(m => new GroupPart(m.Key, m.Value, m.Value != 0,
+                    View.Member(m.Key) is var whole && whole != Shown.Value ? whole : byCount.GetValueOrDefault(m.Key, Shown.Value))).ToList();
+                foreach (var (code, shown) in DisclosureRules.Group(parts)) _members[(code, service.Service, kpi)] = shown;
             }
     }
 

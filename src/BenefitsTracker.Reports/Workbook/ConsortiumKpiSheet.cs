@@ -12,7 +12,7 @@ namespace BenefitsTracker.Reports.Workbook;
 /// workbook holds no member's monthly data); each KPI is a formula over its row's sums, the consortium's sums add up
 /// the member rows where every one is shown, and the summary at the top refers to the consortium rows. Shared beyond
 /// one council, so it shows what <see cref="KpiDisclosure"/> allows: a hidden count is "&lt;N" or "[c]", and every
-/// figure worked out from it is "[c]"; a member withheld whole is hidden in every row (<see cref="ConsortiumDisclosure"/>).
+/// figure worked out from it is "[c]"; a member withheld whole is hidden in every row (<see cref="DisclosureRules.Group"/>).
 /// </summary>
 internal static class ConsortiumKpiSheet
 {
@@ -103,12 +103,12 @@ internal static class ConsortiumKpiSheet
             // Each member's status under each of the three counts: the Core view, withheld members hidden whole, then no lone hidden figure.
             var status = new Dictionary<Base, IReadOnlyDictionary<string, Shown>>();
             foreach (var b in Enum.GetValues<Base>())
-                status[b] = ConsortiumDisclosure.Group([.. running.Select(x =>
+                status[b] = DisclosureRules.Group([.. running.Select(x =>
                 {
                     var code = x.Member.Scope.Id;
                     var whole = view.Member(code);
                     var f = x.Kpis!.Period;
-                    return new ConsortiumDisclosure.Part(code, Figure(f, Columns(b)[0]), Columns(b).Any(c => Figure(f, c) != 0m),
+                    return new GroupPart(code, Figure(f, Columns(b)[0]), Columns(b).Any(c => Figure(f, c) != 0m),
                         whole != Shown.Value ? whole : kd.Member(code, k.Service, KpiOf(b)));
                 })]);
 

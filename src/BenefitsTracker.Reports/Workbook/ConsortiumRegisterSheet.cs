@@ -12,7 +12,7 @@ namespace BenefitsTracker.Reports.Workbook;
 /// each line's total agrees with the Members sheet. A member's figures per service are not elsewhere in this
 /// workbook, so they are values. Shared beyond one council: a member withheld whole shows its symbol ("&lt;N" or
 /// "[c]") in place of its figures, and a shown member whose figure would give a lone withheld one away by subtraction
-/// is hidden beside it as "[c]" (<see cref="ConsortiumDisclosure"/>).
+/// is hidden beside it as "[c]" (<see cref="DisclosureRules.Group"/>).
 /// </summary>
 internal static class ConsortiumRegisterSheet
 {
@@ -42,7 +42,7 @@ internal static class ConsortiumRegisterSheet
         var partial = new HashSet<(string, BenefitLine)>();
         foreach (var g in groups)
         {
-            var status = ConsortiumDisclosure.Group([.. g.Select(x => new ConsortiumDisclosure.Part(
+            var status = DisclosureRules.Group([.. g.Select(x => new GroupPart(
                 x.Council, Math.Abs(x.Realised), x.Realised != 0m, view.Member(x.Council)))]);
             if (status.Count > 0) partial.Add(g.Key);
             foreach (var x in g.OrderBy(x => x.Council, StringComparer.Ordinal))

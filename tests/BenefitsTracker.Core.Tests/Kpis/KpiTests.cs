@@ -100,6 +100,35 @@ public sealed class KpiTests
     }
 
     [Fact]
+    public void A_member_withheld_whole_is_never_the_one_hidden_rating_count_of_a_service()
+    {
+        // Two is withheld whole (1 transaction in the period); Three is withheld beside it (the smallest other) but has no
+        // bins. In the bins ratings row One 20, Two 30, Three 0: no count is small, yet the consortium's 50 less One's 20
+        // shown would give Two's 30 away. So One's count is hidden beside Two's.
+        var two = new CouncilBuilder("W06000002", "Two", 50_000, "north")
+            .VolumeEachMonth("bins", "web", "2023-04", "2024-04", 1)
+            .Ratings("bins", "web", "2024-04", 30, 24)
+            .Build();
+        var three = new CouncilBuilder("W06000003", "Three", 60_000, "north")
+            .VolumeEachMonth("maps", "web", "2023-04", "2024-04", 50)
+            .Build();
+        var assumptions = AssumptionSet.Parse("""
+            { "version": "t", "officer_hourly_cost_gbp": { "default": 30 },
+              "services": { "bins": { "go_live": "2023-10" }, "maps": { "go_live": "2023-10" } },
+              "councils": { "W06000003": { "services": { "maps": { "go_live": null } } } } }
+            """);
+        var r = SavingsEngine.ComputeConsortium(new ConsortiumData("north", "North", [Bins().Build(), two, three], []), assumptions,
+            new ReportRequest(new Month(2024, 4), new Month(2024, 4)), CouncilBuilder.NoLineage());
+        var view = KpiDisclosure.Of(r);
+
+        Assert.Equal((Shown.Small, Shown.Confidential, Shown.Value),
+            (view.View.Member("W06000002"), view.View.Member("W06000003"), view.View.Member("W06000001")));
+        Assert.Equal(50, r.Kpis.Single(k => k.Service == "bins").Period.Ratings);
+        Assert.Equal(Shown.Small, view.Member("W06000002", "bins", Kpi.UserSatisfaction));
+        Assert.Equal(Shown.Confidential, view.Member("W06000001", "bins", Kpi.UserSatisfaction));
+    }
+
+    [Fact]
     public void Targets_are_validated_with_their_path()
     {
         var e = Assert.Throws<AssumptionsException>(() => AssumptionSet.Parse("""
