@@ -113,7 +113,8 @@ public sealed class ReportPipeline(StoreQueries queries)
         // Each as a phrase too, so that a Welsh page words the frame in Welsh; the detail is the job's stored text.
         var notes = findings.Select(f =>
         {
-            var (kind, service, date) = (f.Kind.Replace('-', ' '), f.Service.Length > 0 ? " " + f.Service : "", $"{f.FoundAt.UtcDateTime:yyyy-MM-dd}");
+            var (kind, service, date) = (f.Kind.Replace('-', ' '), f.Service.Length > 0 ? " " + f.Service : "",
+                $"{f.FoundAt.UtcDateTime:yyyy-MM-dd}");
             return Phrase.Of("data_quality.finding",
                 $"Data quality ({kind}, {f.CouncilCode}{service}): {f.Detail}. " +
                 $"Found by the data-quality job on {date}; figures for that month or feed may be incomplete.",

@@ -32,7 +32,8 @@ public static class OutputFolder
         ClearLeftovers(parent, name, target);
         if (Directory.Exists(target) && Foreign(target) is { } foreign)
             throw new ReportOutputException(
-                $"--out {folder} holds '{foreign}', which a report did not write; the report replaces its whole folder, so give an empty or new folder (or the report's own)");
+                $"--out {folder} holds '{foreign}', which a report did not write; the report replaces its whole folder, so give an empty or new " +
+                    $"folder (or the report's own)");
 
         var temp = Path.Combine(parent, $".{name}{PartialTag}{Environment.ProcessId}");
         if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
@@ -53,7 +54,8 @@ public static class OutputFolder
     private static string? Foreign(string folder) =>
         Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName)
             // Older versions wrote the workbook through a temporary name beside it; a killed run left those.
-            .FirstOrDefault(e => !ReportEntries.Contains(e!, StringComparer.Ordinal) && !(e!.StartsWith(".savings.", StringComparison.Ordinal) && e.EndsWith(".partial.xlsx", StringComparison.Ordinal)));
+            .FirstOrDefault(e => !ReportEntries.Contains(e!, StringComparer.Ordinal)
+                && !(e!.StartsWith(".savings.", StringComparison.Ordinal) && e.EndsWith(".partial.xlsx", StringComparison.Ordinal)));
 
     private static void Swap(string temp, string target, string old)
     {
@@ -75,13 +77,15 @@ public static class OutputFolder
         TryDelete(old);
     }
 
-    /// <summary>Removes what killed runs left beside <paramref name="target"/>; puts an old set back if the swap was cut between its renames.</summary>
+    /// <summary>Removes what killed runs left beside <paramref name="target"/>; puts an old set back if the swap was cut between its
+    /// renames.</summary>
     private static void ClearLeftovers(string parent, string name, string target)
     {
         foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
         {
             var leaf = Path.GetFileName(dir);
-            var tag = leaf.Contains(PartialTag, StringComparison.Ordinal) ? PartialTag : leaf.Contains(OldTag, StringComparison.Ordinal) ? OldTag : null;
+            var tag = leaf.Contains(PartialTag, StringComparison.Ordinal) ? PartialTag
+                : leaf.Contains(OldTag, StringComparison.Ordinal) ? OldTag : null;
             if (tag is null || !int.TryParse(leaf[(leaf.LastIndexOf(tag, StringComparison.Ordinal) + tag.Length)..], out var pid)) continue;
             if (leaf != $".{name}{tag}{pid}" || (pid != Environment.ProcessId && IsRunning(pid))) continue;
             if (tag == OldTag && !Directory.Exists(target)) Directory.Move(dir, target);

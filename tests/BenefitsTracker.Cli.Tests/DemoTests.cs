@@ -21,7 +21,8 @@ public sealed class DemoTests
         var run = CliRunner.Benefits(work, "demo", "--out", "reports/demo", "--sample-data", SampleData());
         Assert.True(run.ExitCode == 0, run.ToString());
         // The terminal writes months and signs as the reports do: "payback June 2024", a true minus sign.
-        Assert.Matches(@"; payback ((January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|not within the period)", run.Stdout);
+        Assert.Matches(@"; payback ((January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|not within the " +
+            @"period)", run.Stdout);
         Assert.DoesNotMatch(@"payback \d{4}-\d\d", run.Stdout);
         Assert.DoesNotMatch(@"ROI -\d", run.Stdout);
         var demo = Path.Combine(work, "reports", "demo");
@@ -62,7 +63,8 @@ public sealed class DemoTests
         Assert.Contains("consortia/north-wales/report.html", index, StringComparison.Ordinal);
         // Payback as the reports write it ("April 2024"), never "2024-04"; money with a true minus; no page-wide scrolling.
         Assert.DoesNotMatch(@"<td>\d{4}-\d{2}</td>", index);
-        Assert.Matches(@"<td>(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}</td>|<td>not within the period</td>", index);
+        Assert.Matches(@"<td>(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}</td>|<td>" +
+            @"not within the period</td>", index);
         Assert.DoesNotContain("-£", index, StringComparison.Ordinal);
         Assert.Contains("class=\"scroll\"", index, StringComparison.Ordinal);
     }

@@ -30,7 +30,8 @@ public class ReportWriterTests(ITestOutputHelper output)
         using var temp = new TempDir();
         var keep = Environment.GetEnvironmentVariable("BT_REPORTS_KEEP");
         var root = string.IsNullOrEmpty(keep) ? temp.Path : keep;
-        foreach (var (name, result) in new[] { ("worked", Results.WorkedExampleResult), ("conwy", Results.SampleConwy), ("north-wales", Results.SampleNorthWales) })
+        foreach (var (name, result) in new[] { ("worked", Results.WorkedExampleResult), ("conwy", Results.SampleConwy),
+            ("north-wales", Results.SampleNorthWales) })
         {
             var dir = Path.Combine(root, name);
             ReportWriter.WriteAll(result, dir);

@@ -53,7 +53,8 @@ public class WelshReportTests
         Assert.Contains("docs/welsh-glossary.md", raw, StringComparison.Ordinal);
         var glossary = File.ReadAllText(Path.Combine(Results.RepoRoot, "docs", "welsh-glossary.md"));
         // The glossary's core terms are the ones the file uses.
-        foreach (var term in new[] { "arbedion", "budd wedi'i addasu", "sianeli digidol", "gwasanaeth digidol", "effaith farw", "arian parod", "llinell sylfaen" })
+        foreach (var term in new[] { "arbedion", "budd wedi'i addasu", "sianeli digidol", "gwasanaeth digidol", "effaith farw", "arian parod",
+            "llinell sylfaen" })
         {
             Assert.Contains(term, glossary, StringComparison.OrdinalIgnoreCase);
             Assert.Contains(ReportText.Cy.Keys, k => ReportText.Cy[k].Contains(term, StringComparison.OrdinalIgnoreCase));
@@ -73,7 +74,8 @@ public class WelshReportTests
             .Select(File.ReadAllText));
         var literals = Regex.Matches(code, "\"([a-z_]+\\.[a-z0-9_.]*)\"").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         var prefixes = literals.Where(l => l.EndsWith('.')).ToList();
-        var unused = ReportText.En.Keys.Where(k => !literals.Contains(k) && !prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).Order().ToList();
+        var unused = ReportText.En.Keys.Where(k => !literals.Contains(k)
+            && !prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).Order().ToList();
         Assert.Empty(unused);
     }
 
@@ -115,7 +117,8 @@ public class WelshReportTests
 
     /// <summary>The page's text without tags, entities decoded, white space collapsed.</summary>
     private static string PageText(string raw) =>
-        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(raw, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ")), "\\s+", " ");
+        Regex.Replace(WebUtility.HtmlDecode(
+            Regex.Replace(Regex.Replace(raw, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ")), "\\s+", " ");
 
     /// <summary>
     /// The English of every key that differs in Welsh, cut at its placeholders, found in <paramref name="text"/>: a
@@ -163,7 +166,8 @@ public class WelshReportTests
         var cy = File.ReadAllText(dir.File("report.cy.html"));
         Assert.Contains("<html lang=\"en-GB\">", en, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"cy\">", cy, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"report.cy.html\" hreflang=\"cy\" lang=\"cy\">Darllenwch yr adroddiad hwn yn Gymraeg</a>", en, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"report.cy.html\" hreflang=\"cy\" lang=\"cy\">Darllenwch yr adroddiad hwn yn Gymraeg</a>", en,
+            StringComparison.Ordinal);
         Assert.Contains("<a href=\"report.html\" hreflang=\"en-GB\" lang=\"en-GB\">Read this report in English</a>", cy, StringComparison.Ordinal);
         foreach (var stem in new[] { "cumulative", "channel-mix", "digital-take-up", "officer-minutes", "benefit-by-line" })
         {
@@ -204,7 +208,8 @@ public class WelshReportTests
         }).Where(v => v.Completed > 0 || v.Channel == "web")],
         [], [], [], []);
 
-    /// <summary>A steady, gently growing series with a season, half of its offline share moving online from month <paramref name="shiftFrom"/>.</summary>
+    /// <summary>A steady, gently growing series with a season, half of its offline share moving online from month <paramref
+    /// name="shiftFrom"/>.</summary>
     private static IEnumerable<(long, long)> Steady(int months, int shiftFrom) => Enumerable.Range(0, months).Select(i =>
     {
         var demand = 1000 * (1 + 0.01 * i) * (1 + 0.2 * Math.Cos(2 * Math.PI * ((First.Number - 1 + i) % 12) / 12)) + (i * 37 % 11) * 5;
@@ -260,7 +265,8 @@ public class WelshReportTests
     {
         var refused = Refusing.Value.Where(e => e.Refused is not null).ToList();
         // The scenario is meant to refuse for each of these reasons: if one went missing the test would prove less.
-        Assert.Superset(new HashSet<string> { "refused.all_peers_launched", "refused.too_few_before", "refused.no_offline", "refused.its_misfit_harmonic",
+        Assert.Superset(
+            new HashSet<string> { "refused.all_peers_launched", "refused.too_few_before", "refused.no_offline", "refused.its_misfit_harmonic",
             "refused.its_no_better", "refused.no_other_council" }, refused.Select(e => e.RefusedReason!.Code).ToHashSet());
         foreach (var e in refused)
         {
@@ -270,7 +276,8 @@ public class WelshReportTests
             Assert.Empty(EnglishLeft(welsh));
         }
         var launched = refused.First(e => e.RefusedReason!.Code == "refused.all_peers_launched");
-        Assert.Equal("roedd pob cymar wedi lansio'r gwasanaeth (neu nid oes ganddo ddata) yn y misoedd ar ôl mynd yn fyw, felly nid oes yr un ar ôl i " +
+        Assert.Equal(
+            "roedd pob cymar wedi lansio'r gwasanaeth (neu nid oes ganddo ddata) yn y misoedd ar ôl mynd yn fyw, felly nid oes yr un ar ôl i " +
             "gymharu ag ef", CoreText.Render(launched.RefusedReason!, ReportText.Cy));
         // A month in a Welsh reason is written in Welsh; in English as the engine writes it.
         var early = refused.First(e => e.RefusedReason!.Code == "refused.too_few_before");
@@ -287,8 +294,10 @@ public class WelshReportTests
     {
         var e = new CounterfactualEstimate
         {
-            Council = "W06000004", Service = Service, Method = CounterfactualEstimate.Its, MonthsBefore = 24, MonthsAfter = 12, AssumedDeadweight = 0.1m,
-            DeadweightNote = CounterfactualEstimator.BoundsNote(estimate, low, high), DeadweightNotes = CounterfactualEstimator.BoundsNotes(estimate, low, high),
+            Council = "W06000004", Service = Service, Method = CounterfactualEstimate.Its, MonthsBefore = 24, MonthsAfter = 12,
+                AssumedDeadweight = 0.1m,
+            DeadweightNote = CounterfactualEstimator.BoundsNote(estimate, low, high),
+            DeadweightNotes = CounterfactualEstimator.BoundsNotes(estimate, low, high),
         };
         Assert.NotNull(e.DeadweightNote);
         Assert.Equal(e.DeadweightNote, CoreText.BoundsNote(e, ReportText.En));
@@ -298,7 +307,8 @@ public class WelshReportTests
     }
 
     /// <summary>The worked example, asking for the estimated deadweight, with the estimator's refusals and an estimate on its page.</summary>
-    private static SavingsResult WorkedWith(DeadweightEstimate estimate, IReadOnlyList<CounterfactualEstimate> estimates, Action<JsonNode>? edit = null)
+    private static SavingsResult WorkedWith(DeadweightEstimate estimate, IReadOnlyList<CounterfactualEstimate> estimates,
+        Action<JsonNode>? edit = null)
     {
         var (council, _, request) = WorkedExample.Load();
         var json = JsonNode.Parse(File.ReadAllText(WorkedExample.AssumptionsPath))!;
@@ -318,7 +328,8 @@ public class WelshReportTests
         var ours = all.Where(e => e.Council == WorkedExample.CouncilCode).ToList();
         var estimated = ours.First(e => e.Refused is null) with
         {
-            DeadweightNote = CounterfactualEstimator.BoundsNote(0.2, -0.1, 1.1), DeadweightNotes = CounterfactualEstimator.BoundsNotes(0.2, -0.1, 1.1),
+            DeadweightNote = CounterfactualEstimator.BoundsNote(0.2, -0.1, 1.1),
+                DeadweightNotes = CounterfactualEstimator.BoundsNotes(0.2, -0.1, 1.1),
         };
         var shown = all.Where(e => e.Refused is not null).Append(estimated).ToList();
         var refusedHere = all.Where(e => e.Council == "W06000003").Select(e => e with { Council = WorkedExample.CouncilCode }).ToList();
@@ -337,12 +348,14 @@ public class WelshReportTests
             Assert.DoesNotContain("lang=\"en-GB\"", raw, StringComparison.Ordinal);
             Assert.Contains("Mae'r ffigurau yn yr adroddiad hwn yn defnyddio'r effaith farw: ", text, StringComparison.Ordinal);
             Assert.Contains("Ni nodir termau real, oherwydd: ni roddwyd cyfres o ddatchwyddwyr CMC.", text, StringComparison.Ordinal);
-            Assert.Contains("Dangosir pen isaf y cyfwng (-10.0%) fel 0%, gan na all cyfran fod yn is na hynny; dangosir pen uchaf", text, StringComparison.Ordinal);
+            Assert.Contains("Dangosir pen isaf y cyfwng (-10.0%) fel 0%, gan na all cyfran fod yn is na hynny; dangosir pen uchaf", text,
+                StringComparison.Ordinal);
             // The English page keeps the engine's English word for word.
             var english = PageText(ReportPage.Render(r, pageTop: null, ReportLanguage.En));
             foreach (var e in shown.Where(e => e.Refused is not null)) Assert.Contains(e.Refused!, english, StringComparison.Ordinal);
             Assert.Contains(estimated.DeadweightNote!, english, StringComparison.Ordinal);
-            Assert.Contains($"The figures in this report use the deadweight {r.Services.Single().Assumptions.DeadweightSource}.", english, StringComparison.Ordinal);
+            Assert.Contains($"The figures in this report use the deadweight {r.Services.Single().Assumptions.DeadweightSource}.", english,
+                StringComparison.Ordinal);
             Assert.Contains("Real terms are not stated, because no GDP deflator series was given.", english, StringComparison.Ordinal);
         }
         Assert.Contains("gofynnwyd am ei hamcangyfrif, ond nid oedd modd gwneud amcangyfrif (cyfres amser y cyngor ei hun: dim sianel all-lein",

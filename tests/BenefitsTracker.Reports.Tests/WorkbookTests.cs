@@ -146,7 +146,8 @@ public class WorkbookTests
         else
         {
             // Shared beyond one council: no member's monthly data, the members' figures as values, the months suppressed.
-            Assert.Equal(["Summary", "Assumptions", "Members", "Monthly", "Appraisal", "Green Book", "Comparison", "KPIs", "Benefits register", "Lineage"],
+            Assert.Equal(
+                ["Summary", "Assumptions", "Members", "Monthly", "Appraisal", "Green Book", "Comparison", "KPIs", "Benefits register", "Lineage"],
                 wb.Worksheets.Select(w => w.Name).ToArray());
             Assert.NotNull(wb.NamedRange("discount_rate"));
             Assert.Contains("own workbook", string.Join(" ", wb.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString())),

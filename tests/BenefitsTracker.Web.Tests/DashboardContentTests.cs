@@ -10,7 +10,8 @@ public sealed class DashboardContentTests
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = service.Client.BaseAddress };
-        var signIn = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["returnUrl"] = "/" }));
+        var signIn = await client.PostAsync("/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["returnUrl"] = "/" }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.DoesNotContain("problem", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
         return client;
@@ -47,7 +48,8 @@ public sealed class DashboardContentTests
         foreach (var id in figures) Assert.Contains($"id=\"{id}\"", page, StringComparison.Ordinal);
 
         var consortium = await service.Client.GetStringAsync($"/consortia/{ServiceUnderTest.Consortium}?from=2024-04&to=2025-03");
-        var links = System.Text.RegularExpressions.Regex.Matches(consortium, "href=\"(/consortia/[^\"]+/files/[^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var links = System.Text.RegularExpressions.Regex.Matches(consortium, "href=\"(/consortia/[^\"]+/files/[^\"]+)\"")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         Assert.Equal(3, links.Count);
         foreach (var link in links) Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync(link)).StatusCode);
     }
@@ -57,11 +59,13 @@ public sealed class DashboardContentTests
     {
         await using var service = await ServiceUnderTest.StartAsync();
         var key = await service.KeyAsync(ServiceUnderTest.Consortium, KeyScope.ConsortiumRead);
-        var manifest = await service.SendAsync(HttpMethod.Get, $"/api/v1/consortia/{ServiceUnderTest.Consortium}/reports/2024-04..2025-03/manifest.json", key);
+        var manifest = await service.SendAsync(HttpMethod.Get,
+            $"/api/v1/consortia/{ServiceUnderTest.Consortium}/reports/2024-04..2025-03/manifest.json", key);
         Assert.Equal(HttpStatusCode.OK, manifest.StatusCode);
         var body = await ServiceUnderTest.JsonAsync(manifest);
         Assert.Equal(ServiceUnderTest.Consortium, (string)body["scope"]!["consortium"]!);
-        var member = await service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/reports/2024-04..2025-03/manifest.json", key);
+        var member = await service.SendAsync(HttpMethod.Get,
+            $"/api/v1/councils/{ServiceUnderTest.Conwy}/reports/2024-04..2025-03/manifest.json", key);
         Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
     }
 
@@ -71,7 +75,8 @@ public sealed class DashboardContentTests
         await using var service = await ServiceUnderTest.StartAsync();
         var key = await service.KeyAsync(ServiceUnderTest.Conwy, KeyScope.Read);
         var upper = await service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy}/savings?from=2024-04&to=2025-03", key);
-        var lower = await service.SendAsync(HttpMethod.Get, $"/api/v1/councils/{ServiceUnderTest.Conwy.ToLowerInvariant()}/savings?from=2024-04&to=2025-03", key);
+        var lower = await service.SendAsync(HttpMethod.Get,
+            $"/api/v1/councils/{ServiceUnderTest.Conwy.ToLowerInvariant()}/savings?from=2024-04&to=2025-03", key);
         Assert.Equal(HttpStatusCode.OK, lower.StatusCode);
         Assert.Equal((await ServiceUnderTest.JsonAsync(upper))["totals"]!["net_benefit_gbp"]!.ToJsonString(),
             (await ServiceUnderTest.JsonAsync(lower))["totals"]!["net_benefit_gbp"]!.ToJsonString());

@@ -11,7 +11,8 @@ using Xunit.Abstractions;
 
 namespace BenefitsTracker.Web.Tests;
 
-/// <summary>The server-rendered dashboard: accessible (axe, WCAG 2.2 AA), 320 px wide, printable, no JavaScript, behind a key unless public.</summary>
+/// <summary>The server-rendered dashboard: accessible (axe, WCAG 2.2 AA), 320 px wide, printable, no JavaScript, behind a key unless
+/// public.</summary>
 public sealed class DashboardTests(ITestOutputHelper output)
 {
     [Fact]
@@ -126,7 +127,8 @@ public sealed class DashboardTests(ITestOutputHelper output)
     {
         var text = Regex.Replace(html, "<span lang=\"en-GB\">.*?</span>", " ", RegexOptions.Singleline);
         text = Regex.Replace(text, "<a [^>]*lang=\"en-GB\"[^>]*>.*?</a>", " ", RegexOptions.Singleline); // the link to the English page
-        text = Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(text, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ")),
+        text = Regex.Replace(
+            WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(text, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ")),
             "\\s+", " ");
         var left = new List<string>();
         foreach (var key in ReportText.En.Keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))))
@@ -172,7 +174,8 @@ public sealed class DashboardTests(ITestOutputHelper output)
         Assert.Contains("<h1>Ansawdd data</h1>", text, StringComparison.Ordinal);
         Assert.Contains("<td>cynnydd sydyn</td>", text, StringComparison.Ordinal);
         // The finding's detail is the job's stored English: marked as English for a screen reader (WCAG 3.1.2).
-        Assert.Contains("<span lang=\"en-GB\">1,512 completed transactions in 2024-10 against a median of 240</span>", text, StringComparison.Ordinal);
+        Assert.Contains("<span lang=\"en-GB\">1,512 completed transactions in 2024-10 against a median of 240</span>", text,
+            StringComparison.Ordinal);
         Assert.Empty(EnglishLeft(quality, "dash.jobs.", "dash.dq.", "dash.index.", "dash.all", "phrase.data_quality."));
 
         // English is as before.
@@ -191,9 +194,11 @@ public sealed class DashboardTests(ITestOutputHelper output)
         var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
         Assert.Contains("<p>nid yw '2024-13' yn y maes \"O\" yn fis ar y ffurf BBBB-MM (e.e. 2024-04).</p>", html, StringComparison.Ordinal);
         var back = await service.Client.GetAsync($"/consortia/{ServiceUnderTest.Consortium}?from=2025-03&to=2024-04&lang=cy");
-        Assert.Contains("mae'r mis yn y maes \"O\" (2025-03) ar ôl y mis yn y maes \"I\" (2024-04)", WebUtility.HtmlDecode(await back.Content.ReadAsStringAsync()),
+        Assert.Contains("mae'r mis yn y maes \"O\" (2025-03) ar ôl y mis yn y maes \"I\" (2024-04)",
+            WebUtility.HtmlDecode(await back.Content.ReadAsStringAsync()),
             StringComparison.Ordinal);
-        Assert.DoesNotContain("lang=\"en-GB\">", html.Replace("hreflang=\"en-GB\" lang=\"en-GB\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("lang=\"en-GB\">", html.Replace("hreflang=\"en-GB\" lang=\"en-GB\"", "", StringComparison.Ordinal),
+            StringComparison.Ordinal);
         // In English, the same words as the API's.
         var english = await service.Client.GetAsync($"/councils/{ServiceUnderTest.Conwy}?from=2024-13&to=2025-03");
         Assert.Contains("from &#39;2024-13&#39; is not a month in the form YYYY-MM (e.g. 2024-04).", await english.Content.ReadAsStringAsync(),
@@ -214,10 +219,12 @@ public sealed class DashboardTests(ITestOutputHelper output)
         var files = await client.GetAsync($"/councils/{ServiceUnderTest.Conwy}/files/2024-04..2025-03/manifest.json");
         Assert.Equal(HttpStatusCode.Redirect, files.StatusCode);
 
-        var wrong = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key + "x", ["returnUrl"] = "/" }));
+        var wrong = await client.PostAsync("/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key + "x", ["returnUrl"] = "/" }));
         Assert.Contains("problem=1", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
-        var signIn = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["returnUrl"] = "https://elsewhere.example/" }));
+        var signIn = await client.PostAsync("/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["returnUrl"] = "https://elsewhere.example/" }));
         Assert.Equal("/", signIn.Headers.Location!.OriginalString); // never sent elsewhere
         var index = await client.GetStringAsync("/");
         Assert.Contains("Conwy", index, StringComparison.Ordinal);

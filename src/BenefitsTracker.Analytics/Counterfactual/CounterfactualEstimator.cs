@@ -38,7 +38,8 @@ public static class CounterfactualEstimator
     }
 
     private static IReadOnlyList<CounterfactualEstimate> Run(
-        IReadOnlyList<(CouncilData Council, IReadOnlyList<CouncilData> Others)> councils, AssumptionSet assumptions, ReportRequest request, CounterfactualOptions o)
+        IReadOnlyList<(CouncilData Council, IReadOnlyList<CouncilData> Others)> councils, AssumptionSet assumptions, ReportRequest request,
+        CounterfactualOptions o)
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(request);
@@ -64,14 +65,16 @@ public static class CounterfactualEstimator
     }
 
     private static IReadOnlyList<CounterfactualEstimate> ForService(
-        CouncilData council, IReadOnlyList<CouncilData> others, string service, AssumptionSet assumptions, ReportRequest request, CounterfactualOptions o, MLContext ml,
+        CouncilData council, IReadOnlyList<CouncilData> others, string service, AssumptionSet assumptions, ReportRequest request,
+        CounterfactualOptions o, MLContext ml,
         ConcurrentDictionary<(string Council, string Service, string Digital), ServiceSeries> seriesCache)
     {
         var a = assumptions.ForService(council.Code, service);
         if (a.GoLive is null) return []; // not launched: no effect to estimate; it serves as a peer
         var goLive = Month.Parse(a.GoLive);
         var digitalKey = string.Join('\u001f', a.DigitalChannels.Order(StringComparer.Ordinal));
-        ServiceSeries SeriesOf(CouncilData c) => seriesCache.GetOrAdd((c.Code, service, digitalKey), _ => ServiceSeries.Of(c, service, a.DigitalChannels));
+        ServiceSeries SeriesOf(CouncilData c) =>
+            seriesCache.GetOrAdd((c.Code, service, digitalKey), _ => ServiceSeries.Of(c, service, a.DigitalChannels));
         var series = SeriesOf(council);
         var pre = series.Months.Where(m => m < goLive).ToList();
         var post = series.Months.Where(m => m >= goLive && m >= request.From && m <= request.To).ToList();
@@ -98,7 +101,8 @@ public static class CounterfactualEstimator
         var (valuation, refused) = ShiftValuation.Create(series, a.UnitCosts, a.BaselineFrom, a.BaselineTo, pre);
         if (valuation is null) return RefuseBoth(refused!);
 
-        var input = new EstimateInput(council.Code, service, goLive, series, pre, post, valuation, SeededRandom.For(o.Seed, council.Code, service, Its));
+        var input = new EstimateInput(council.Code, service, goLive, series, pre, post, valuation,
+            SeededRandom.For(o.Seed, council.Code, service, Its));
         var its = InterruptedTimeSeries.Estimate(input, ml, o, out var ownNoise);
 
         var peers = others
@@ -111,7 +115,8 @@ public static class CounterfactualEstimator
             .ToList();
         var byPeers = peers.Count == 0
             ? (null, Phrase.Of("refused.no_other_council", "no other council in a consortium with this service to compare with"))
-            : PeerComparison.Estimate(input with { Seed = SeededRandom.For(o.Seed, council.Code, service, Peers), OwnNoiseVariance = ownNoise }, peers, o);
+            : PeerComparison.Estimate(
+                input with { Seed = SeededRandom.For(o.Seed, council.Code, service, Peers), OwnNoiseVariance = ownNoise }, peers, o);
 
         return [Result(Its, its), Result(Peers, byPeers)];
 
@@ -122,7 +127,8 @@ public static class CounterfactualEstimator
                 return Refuse(method, Phrase.Of("refused.no_shift",
                     "no channel-shift benefit was observed after go-live, so there is no share of it to call deadweight"));
             var months = pre.Select((m, i) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.PreFitted[i], 1), null, null, false))
-                .Concat(e.Post.Select((m, t) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.Projected[t], 1), Round(e.Band[t].Low, 1), Round(e.Band[t].High, 1), true)))
+                .Concat(e.Post.Select((m, t) => new CounterfactualMonth(m, (decimal)series.Offline(m), Round(e.Projected[t], 1),
+                    Round(e.Band[t].Low, 1), Round(e.Band[t].High, 1), true)))
                 .ToList();
             var (dwLow, dwHigh) = e.DeadweightCi!.Value;
             return new CounterfactualEstimate
@@ -161,15 +167,19 @@ public static class CounterfactualEstimator
     {
         var notes = new List<Phrase>();
         if (estimate < 0)
-            notes.Add(Phrase.Of("bounds.below_zero", $"the ratio is {Pct(estimate)}: without the service the mix would have moved back towards the costlier " +
+            notes.Add(Phrase.Of("bounds.below_zero",
+                $"the ratio is {Pct(estimate)}: without the service the mix would have moved back towards the costlier " +
                 "channels, so none of the observed shift would have happened anyway; shown as 0%", ("ratio", Pct(estimate))));
         else if (estimate > 1)
-            notes.Add(Phrase.Of("bounds.above_one", $"the ratio is {Pct(estimate)}: the counterfactual moves the mix further than was observed, so all of " +
+            notes.Add(Phrase.Of("bounds.above_one",
+                $"the ratio is {Pct(estimate)}: the counterfactual moves the mix further than was observed, so all of " +
                 "the observed shift would have happened anyway; shown as 100%", ("ratio", Pct(estimate))));
         if (low < 0 && estimate >= 0)
-            notes.Add(Phrase.Of("bounds.low_end", $"the interval's lower end ({Pct(low)}) is shown as 0%, a share cannot be below it", ("low", Pct(low))));
+            notes.Add(Phrase.Of("bounds.low_end", $"the interval's lower end ({Pct(low)}) is shown as 0%, a share cannot be below it",
+                ("low", Pct(low))));
         if (high > 1 && estimate <= 1)
-            notes.Add(Phrase.Of("bounds.high_end", $"the interval's upper end ({Pct(high)}) is shown as 100%, a share cannot be above it", ("high", Pct(high))));
+            notes.Add(Phrase.Of("bounds.high_end", $"the interval's upper end ({Pct(high)}) is shown as 100%, a share cannot be above it",
+                ("high", Pct(high))));
         if (estimate < 0 && high > 0) notes.Add(Phrase.Of("bounds.reaches", $"the interval reaches {Pct(high)}", ("high", Pct(high))));
         if (estimate > 1 && low < 1) notes.Add(Phrase.Of("bounds.reaches_down", $"the interval reaches down to {Pct(low)}", ("low", Pct(low))));
         return notes;

@@ -13,7 +13,9 @@ namespace BenefitsTracker.Analytics.Counterfactual;
 internal static class InterruptedTimeSeries
 {
     public static string Resampling(int block, int requested) =>
-        $"{BlockBootstrap.Unit(block, requested)} of the pre-go-live fit's residual ratios (observed ÷ fitted): each resample rebuilds the pre-go-live months from them and refits, and draws the months after again around what was observed with a count's noise (Poisson and the extra the months before showed); studentised interval (each resample's error divided by its refit's residual scale)";
+        $"{BlockBootstrap.Unit(block, requested)} of the pre-go-live fit's residual ratios (observed ÷ fitted): each resample rebuilds the " +
+            $"pre-go-live months from them and refits, and draws the months after again around what was observed with a count's noise (Poisson " +
+            $"and the extra the months before showed); studentised interval (each resample's error divided by its refit's residual scale)";
 
     /// <summary>
     /// How many months after go-live the projection covers: at most as many as were fitted before it.
@@ -40,7 +42,8 @@ internal static class InterruptedTimeSeries
     /// month-to-month noise about the pre-go-live fit (relative, squared; NaN where no fit was made), which the
     /// comparison with peers uses to split its noise between the council and its peers.
     /// </summary>
-    public static (RawEstimate? Estimate, Phrase? Refused) Estimate(EstimateInput input, MLContext ml, CounterfactualOptions o, out double ownNoiseVariance)
+    public static (RawEstimate? Estimate, Phrase? Refused) Estimate(EstimateInput input, MLContext ml, CounterfactualOptions o,
+        out double ownNoiseVariance)
     {
         ownNoiseVariance = double.NaN;
         var design = new SeasonalDesign(input.Pre[0], input.Pre.Count);
@@ -57,7 +60,8 @@ internal static class InterruptedTimeSeries
         ownNoiseVariance = Math.Pow(BlockBootstrap.Scale(y, fitted, parameters), 2);
         if (!FitCheck.BeatsFlatMean(y, fitted, parameters))
             return (null, Phrase.Of("refused.its_no_better",
-                $"the trend and month-of-year model fits the {y.Length} months before go-live no better than their flat mean, so its projection would be noise",
+                $"the trend and month-of-year model fits the {y.Length} months before go-live no better than their flat mean, so its projection " +
+                    $"would be noise",
                 ("months", y.Length)));
         var misfit = Misfit(y, fitted);
         if (misfit > MaximumMisfit)
@@ -65,11 +69,16 @@ internal static class InterruptedTimeSeries
             var short_ = input.Pre.Count < SeasonalDesign.MonthsForIndicators;
             var inv = System.Globalization.CultureInfo.InvariantCulture;
             return (null, Phrase.Of(short_ ? "refused.its_misfit_harmonic" : "refused.its_misfit",
-                $"the {(short_ ? "model of a trend and one yearly harmonic" : "trend and month-of-year model")} misses the {y.Length} months before go-live by " +
-                $"{(misfit * 100).ToString("0", inv)}% on average (root mean square of the log ratio; at most {(MaximumMisfit * 100).ToString("0", inv)}% is projected)"
-                + (short_ ? $", so its projection would not be evidence; {SeasonalDesign.MonthsForIndicators} months before go-live let each month of the year have its own level"
+                $"the {(short_ ? "model of a trend and one yearly harmonic" : "trend and month-of-year model")} " +
+                $"misses the {y.Length} months before go-live by " +
+                $"{(misfit * 100).ToString("0", inv)}% on average " +
+                $"(root mean square of the log ratio; at most {(MaximumMisfit * 100).ToString("0", inv)}% is projected)"
+                + (short_
+                    ? $", so its projection would not be evidence; {SeasonalDesign.MonthsForIndicators} months before go-live " +
+                      $"let each month of the year have its own level"
                     : ", so its projection would not be evidence"),
-                ("months", y.Length), ("misfit", (misfit * 100).ToString("0", inv) + "%"), ("maximum", (MaximumMisfit * 100).ToString("0", inv) + "%"),
+                ("months", y.Length), ("misfit", (misfit * 100).ToString("0", inv) + "%"),
+                ("maximum", (MaximumMisfit * 100).ToString("0", inv) + "%"),
                 ("indicators", SeasonalDesign.MonthsForIndicators)));
         }
         var hasDigital = d.Any(v => v > 0);
@@ -137,7 +146,8 @@ internal static class InterruptedTimeSeries
                 monthDraws[t][b] = pStar[t] * ratios[noise[t]];
             }
             effectPivots[b] = BlockBootstrap.Pivot(error, scaleStar);
-            if (deadweight is not null) deadweightPivots[b] = BlockBootstrap.Pivot(valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value, scaleStar);
+            if (deadweight is not null)
+                deadweightPivots[b] = BlockBootstrap.Pivot(valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value, scaleStar);
             failed[b] = !(double.IsFinite(effectPivots[b]) && double.IsFinite(deadweightPivots[b]));
             for (var t = 0; t < observed.Length && !failed[b]; t++) failed[b] = !double.IsFinite(monthDraws[t][b]);
         }
@@ -156,8 +166,10 @@ internal static class InterruptedTimeSeries
             effect, BlockBootstrap.Studentised(effect, scale, Kept(effectPivots)),
             deadweight, deadweight is not null ? BlockBootstrap.Studentised(deadweight.Value, scale, Kept(deadweightPivots)) : null,
             post, fitted, projected, [.. monthDraws.Select(m => BlockBootstrap.Percentile(Kept(m)))],
-            design.Describe() + $" (missing the months it was fitted to by {misfit * 100:0}% on average)" + $", fitted to the {y.Length} months before go-live (offline and digital separately) and projected over the "
-                + (beyond == 0 ? $"{post.Count} after" : $"first {post.Count} of the {input.Post.Count} after (a projection reaches no further ahead than the months it was fitted to, so the last {beyond} are not estimated by this method)"),
+            design.Describe() + $" (missing the months it was fitted to by {misfit * 100:0}% on average)" + $", fitted to the {y.Length} months " +
+                $"before go-live (offline and digital separately) and projected over the "
+                + (beyond == 0 ? $"{post.Count} after" : $"first {post.Count} of the {input.Post.Count} after (a projection reaches no further " +
+                    $"ahead than the months it was fitted to, so the last {beyond} are not estimated by this method)"),
             Resampling(block, o.BlockMonths)), null);
     }
 

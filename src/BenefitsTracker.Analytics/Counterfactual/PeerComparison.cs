@@ -19,7 +19,9 @@ internal sealed record Peer(string Council, ServiceSeries Series, Month? GoLive)
 internal static class PeerComparison
 {
     public static string Resampling(int block, int requested) =>
-        $"{BlockBootstrap.Unit(block, requested)} before go-live (the council's and its peers' volumes together) to re-learn the ratio, and the residual ratios drawn as the months' noise after go-live, the council's share of it on what it observed (a count's noise) and the peers' on the projection; studentised interval (each resample's error divided by its residual scale)";
+        $"{BlockBootstrap.Unit(block, requested)} before go-live (the council's and its peers' volumes together) to re-learn the ratio, and the " +
+            $"residual ratios drawn as the months' noise after go-live, the council's share of it on what it observed (a count's noise) and the " +
+            $"peers' on the projection; studentised interval (each resample's error divided by its residual scale)";
 
     public static (RawEstimate? Estimate, Phrase? Refused) Estimate(EstimateInput input, IReadOnlyList<Peer> candidates, CounterfactualOptions o)
     {
@@ -92,7 +94,8 @@ internal static class PeerComparison
         if (r0 <= 0) return (null, Phrase.Of("refused.peers_no_offline", "the peers recorded no offline transactions before go-live"));
         var fitted = offlinePre[0].Select(v => r0 * v).ToArray();
         if (!FitCheck.BeatsFlatMean(y, fitted, 1))
-            return (null, Phrase.Of("refused.peers_no_better", $"the peers' months follow this council's {n} months before go-live no better than their flat mean",
+            return (null, Phrase.Of("refused.peers_no_better",
+                $"the peers' months follow this council's {n} months before go-live no better than their flat mean",
                 ("months", n)));
 
         var observed = post.Select(input.Series.Offline).ToArray();
@@ -104,7 +107,8 @@ internal static class PeerComparison
         for (var k = 0; k < keys; k++) { rOff[k] = Ratio(y, offlinePre[k], null); rDig[k] = Ratio(d, digitalPre[k], null); }
         var projected = new double[post.Count];
         var projectedDigital = new double[post.Count];
-        for (var t = 0; t < post.Count; t++) { projected[t] = rOff[monthKey[t]] * peerOffline[t]; projectedDigital[t] = rDig[monthKey[t]] * peerDigital[t]; }
+        for (var t = 0; t < post.Count; t++)
+            { projected[t] = rOff[monthKey[t]] * peerOffline[t]; projectedDigital[t] = rDig[monthKey[t]] * peerDigital[t]; }
         var effect = observed.Sum() - projected.Sum();
         var shiftObserved = input.Valuation.Observed(post);
         double? deadweight = shiftObserved > 0 ? input.Valuation.Counterfactual(post, projected, projectedDigital) / shiftObserved : null;
@@ -183,7 +187,8 @@ internal static class PeerComparison
                 monthDraws[t][b] = pStar[t] * ratio;
             }
             effectPivots[b] = BlockBootstrap.Pivot(error, scaleStar);
-            if (deadweight is not null) deadweightPivots[b] = BlockBootstrap.Pivot(valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value, scaleStar);
+            if (deadweight is not null)
+                deadweightPivots[b] = BlockBootstrap.Pivot(valuation.Benefit(pStar, qStar) / shiftObserved - deadweight.Value, scaleStar);
         }
 
         var names = string.Join(", ", peers.Select(p => p.Council));
@@ -191,7 +196,8 @@ internal static class PeerComparison
             effect, BlockBootstrap.Studentised(effect, scale, effectPivots),
             deadweight, deadweight is not null ? BlockBootstrap.Studentised(deadweight.Value, scale, deadweightPivots) : null,
             post, fitted, projected, [.. monthDraws.Select(BlockBootstrap.Percentile)],
-            $"the summed offline (and digital) volumes of the members not yet launched in each month ({names}), scaled by this council's ratio to them over the {n} months before go-live",
+            $"the summed offline (and digital) volumes of the members not yet launched in each month ({names}), scaled by this council's ratio to " +
+                $"them over the {n} months before go-live",
             Resampling(block, o.BlockMonths)), null);
     }
 

@@ -15,7 +15,8 @@ internal sealed class ShiftValuation
     private readonly Dictionary<string, double> _preShares;
     private readonly double _baselineMixCost;
 
-    private ShiftValuation(ServiceSeries series, IReadOnlyDictionary<string, decimal> unitCosts, Dictionary<string, double> preShares, double baselineMixCost)
+    private ShiftValuation(ServiceSeries series, IReadOnlyDictionary<string, decimal> unitCosts, Dictionary<string, double> preShares,
+        double baselineMixCost)
     {
         _series = series; _unitCosts = unitCosts; _preShares = preShares; _baselineMixCost = baselineMixCost;
     }
@@ -28,7 +29,8 @@ internal sealed class ShiftValuation
         foreach (var m in Month.Range(baselineFrom, baselineTo))
             foreach (var (ch, v) in series.Channels(m))
             {
-                if (!unitCosts.TryGetValue(ch, out var u)) return (null, Phrase.Of("refused.no_unit_cost_baseline", $"no unit cost for channel '{ch}' in the baseline", ("channel", ch)));
+                if (!unitCosts.TryGetValue(ch, out var u))
+                    return (null, Phrase.Of("refused.no_unit_cost_baseline", $"no unit cost for channel '{ch}' in the baseline", ("channel", ch)));
                 volume += v; cost += v * (double)u;
             }
         if (volume <= 0)

@@ -57,7 +57,8 @@ public static class DemoIndex
             var payback = r.Totals.PaybackMonth is { } pm ? T.MonthLong(pm) : T["card.payback.none"];
             b.Append($"<td class=\"n\">{Fmt.Money(r.Totals.NetBenefit)}</td><td>{E(payback)}</td>");
             // The workbook in the index's language: savings.cy.xlsx beside a Welsh page (issue 15).
-            b.Append($"<td><a href=\"{href}/{ReportWriter.WorkbookFileFor(language)}\">{E(T["demo.spreadsheet"])}<span class=\"v\"> {forName}</span></a>, " +
+            b.Append($"<td><a href=\"{href}/{ReportWriter.WorkbookFileFor(language)}\">{E(T["demo.spreadsheet"])}<span class=\"v\">" +
+                $" {forName}</span></a>, " +
                      $"<a href=\"{href}/manifest.json\">{E(T["demo.manifest"])}<span class=\"v\"> {forName}</span></a></td></tr>\n");
         }
         b.Append("</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n");

@@ -159,7 +159,8 @@ public sealed class AssumptionSet
             : estimate.SourcePhrase ?? Phrase.Text(estimate.Source);
         if (estimate?.Value is { } value)
         {
-            var estimated = Phrase.Of("deadweight.estimated", $"estimated ({source.English}): {Percent(value)}", ("source", source), ("percent", Percent(value)));
+            var estimated = Phrase.Of("deadweight.estimated", $"estimated ({source.English}): {Percent(value)}", ("source", source),
+                ("percent", Percent(value)));
             return resolved with
             {
                 Adjustments = resolved.Adjustments with { Deadweight = value },

@@ -20,7 +20,8 @@ internal static class RealTerms
         var missing = result.Months.Select(m => FinancialYear.Of(m.Month)).Append(priceBase).Distinct()
             .Where(y => series.Of(y) is null).Order().ToList();
         if (missing.Count > 0)
-            return (null, Phrase.Of("real.years_missing", $"the GDP deflator series ({series.Release}) has no figure for {string.Join(", ", missing)}; " +
+            return (null,
+                Phrase.Of("real.years_missing", $"the GDP deflator series ({series.Release}) has no figure for {string.Join(", ", missing)}; " +
                 $"give a series that covers them with --deflators FILE", ("series", series.Release), ("years", string.Join(", ", missing))));
 
         var baseDeflator = series.Of(priceBase)!.Value;

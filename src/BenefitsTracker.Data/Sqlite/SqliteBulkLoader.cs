@@ -16,7 +16,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader
     private readonly EventKeyFunction _eventKey;
     private sqlite3_stmt? _event, _findKey, _findUnkeyed, _case, _cost, _contact, _findOpenCase, _closeCase;
 
-    /// <param name="eventKey">The key function; <see cref="EventKey.Of(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> unless a test forces collisions.</param>
+    /// <param name="eventKey">The key function; <see cref="EventKey.Of(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> unless a test forces
+    /// collisions.</param>
     public SqliteBulkLoader(SqliteConnection connection, EventKeyFunction? eventKey = null)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
@@ -77,7 +78,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader
         }
     }
 
-    /// <summary>Whether the row holding <paramref name="key"/> is this very id of this council (a duplicate), not another that shares the key.</summary>
+    /// <summary>Whether the row holding <paramref name="key"/> is this very id of this council (a duplicate), not another that shares the
+    /// key.</summary>
     private bool StoredIdIs(long key, ReadOnlySpan<byte> council, ReadOnlySpan<byte> eventId)
     {
         var s = _findKey ??= Prepare("SELECT council_code, event_id FROM usage_events WHERE event_key = ?1");

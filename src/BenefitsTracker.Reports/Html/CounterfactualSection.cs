@@ -29,7 +29,8 @@ internal static class CounterfactualSection
         h.Line($"<h2 id=\"counterfactual\">{E(T["counterfactual.heading"])}</h2>");
         h.P(E(T["counterfactual.text"]));
 
-        foreach (var service in shown.GroupBy(e => (e.Council, e.Service)).OrderBy(g => g.Key.Council, StringComparer.Ordinal).ThenBy(g => g.Key.Service, StringComparer.Ordinal))
+        foreach (var service in shown.GroupBy(e => (e.Council, e.Service)).OrderBy(g => g.Key.Council, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Service, StringComparer.Ordinal))
         {
             var who = consortium ? $"{CouncilName(r, service.Key.Council)}, {service.Key.Service}" : service.Key.Service;
             h.Line($"<h3>{E(who)}</h3>");
@@ -55,7 +56,8 @@ internal static class CounterfactualSection
             h.P(E(T.F(withheld == 1 ? "counterfactual.withheld.one" : "counterfactual.withheld.many", ("n", withheld))));
         if (consortium && shown.Count > 0)
             h.P(E(T["counterfactual.own_report"]));
-        string[] tail = [T["col.method"], T["col.estimated_deadweight"], T["col.interval"], T["col.assumed"], T["col.offline_change"], T["col.interval"], T["col.before_after"]];
+        string[] tail = [T["col.method"], T["col.estimated_deadweight"], T["col.interval"], T["col.assumed"], T["col.offline_change"],
+            T["col.interval"], T["col.before_after"]];
         h.Table(T["counterfactual.caption"],
             consortium ? [T["col.council"], T["col.service"], .. tail] : [T["col.service"], .. tail],
             shown.Select(e => Row(e, consortium ? CouncilName(r, e.Council) : null, T)), i => i >= (consortium ? 3 : 2));
@@ -67,10 +69,13 @@ internal static class CounterfactualSection
         var method = T.Has("method." + e.Method) ? T["method." + e.Method] : e.Method;
         List<string> cells = council is null ? [e.Service, method] : [council, e.Service, method];
         if (e.Refused is not null)
-            cells.AddRange([T["counterfactual.not_estimated"], CoreText.Refused(e, T)!, Fmt.Percent(e.AssumedDeadweight), "", "", $"{e.MonthsBefore} / {e.MonthsAfter}"]);
+            cells.AddRange([T["counterfactual.not_estimated"], CoreText.Refused(e, T)!, Fmt.Percent(e.AssumedDeadweight), "", "",
+                $"{e.MonthsBefore} / {e.MonthsAfter}"]);
         else
-            cells.AddRange([Fmt.Percent(e.EstimatedDeadweight!.Value), Interval(e.DeadweightCi95!, v => Fmt.Percent(v), T), Fmt.Percent(e.AssumedDeadweight),
-                Fmt.Number(e.EffectTransactions!.Value, 0), Interval(e.EffectCi95!, v => Fmt.Number(v, 0), T), $"{e.MonthsBefore} / {e.MonthsAfter}"]);
+            cells.AddRange(
+                [Fmt.Percent(e.EstimatedDeadweight!.Value), Interval(e.DeadweightCi95!, v => Fmt.Percent(v), T), Fmt.Percent(e.AssumedDeadweight),
+                Fmt.Number(e.EffectTransactions!.Value, 0), Interval(e.EffectCi95!, v => Fmt.Number(v, 0), T),
+                $"{e.MonthsBefore} / {e.MonthsAfter}"]);
         return cells;
     }
 
@@ -88,9 +93,11 @@ internal static class CounterfactualSection
         var method = char.ToUpperInvariant(name[0]) + name[1..];
         if (e.Refused is not null) return T.F("counterfactual.refused", ("Method", method), ("reason", CoreText.Refused(e, T)));
         var change = e.EffectTransactions!.Value;
-        string Change(decimal v) => v <= 0 ? T.F("counterfactual.fewer", ("n", Fmt.Number(-v, 0))) : T.F("counterfactual.more", ("n", Fmt.Number(v, 0)));
+        string Change(decimal v) =>
+            v <= 0 ? T.F("counterfactual.fewer", ("n", Fmt.Number(-v, 0))) : T.F("counterfactual.more", ("n", Fmt.Number(v, 0)));
         return T.F("counterfactual.sentence", ("Method", method), ("estimate", Fmt.Percent(e.EstimatedDeadweight!.Value)),
-                   ("low", Fmt.Percent(e.DeadweightCi95!.Low)), ("high", Fmt.Percent(e.DeadweightCi95.High)), ("assumed", Fmt.Percent(e.AssumedDeadweight)),
+                   ("low", Fmt.Percent(e.DeadweightCi95!.Low)), ("high", Fmt.Percent(e.DeadweightCi95.High)),
+                   ("assumed", Fmt.Percent(e.AssumedDeadweight)),
                    ("months", e.MonthsAfter), ("change", Change(change)),
                    ("change_low", Change(e.EffectCi95!.Low)), ("change_high", Change(e.EffectCi95.High))) +
                (CoreText.BoundsNote(e, T) is { } note ? " " + note : "");

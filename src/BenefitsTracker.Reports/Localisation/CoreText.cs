@@ -47,7 +47,8 @@ internal static partial class CoreText
         };
     }
 
-    /// <summary>The texts inside <paramref name="phrase"/> given as they are (<see cref="Phrase.Text"/>): English a Welsh page marks as such.</summary>
+    /// <summary>The texts inside <paramref name="phrase"/> given as they are (<see cref="Phrase.Text"/>): English a Welsh page marks as
+    /// such.</summary>
     public static IEnumerable<string> AsGiven(Phrase phrase)
     {
         if (phrase.Code == Phrase.TextCode) { yield return phrase.English; yield break; }

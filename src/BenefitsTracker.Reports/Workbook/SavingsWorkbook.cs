@@ -155,7 +155,8 @@ public static class SavingsWorkbook
         {
             ctx.Init();
             // Sheets in reading order; filled below in dependency order.
-            string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal, GreenBookSheet.SheetName, KpiSheet.SheetName, RegisterSheet.SheetName, LineageSheetName];
+            string[] names = [Summary, Assumptions, Baseline, Monthly, OfficerTime, AvoidableContact, Spend, Cashable, Appraisal,
+                GreenBookSheet.SheetName, KpiSheet.SheetName, RegisterSheet.SheetName, LineageSheetName];
             foreach (var name in names) wb.AddWorksheet(name);
             // Only where a cost has a price year, after the Assumptions it uprates.
             if (PricesSheet.Needed(ctx)) wb.AddWorksheet(PricesSheet.SheetName, wb.Worksheet(Assumptions).Position + 1);

@@ -50,7 +50,8 @@ public sealed class ScopeOutputs(ResultCache cache, IOptions<ServiceOptions> opt
             problem = Phrase.Of("period.bad_to", $"to '{to}' is not a month in the form YYYY-MM (e.g. 2025-03)", ("to", to ?? ""));
             return false;
         }
-        if (f > t) { problem = Phrase.Of("period.reversed", $"from {f} is after to {t}", ("from", f.ToString()), ("to", t.ToString())); return false; }
+        if (f > t) { problem = Phrase.Of("period.reversed", $"from {f} is after to {t}", ("from", f.ToString()),
+            ("to", t.ToString())); return false; }
         // GSS codes are upper case in the store; "w06000003" is the same council, as on the command line.
         if (kind == ScopeKind.Council) id = id.Trim().ToUpperInvariant();
         key = new ScopeKey(kind, id, f, t, string.IsNullOrWhiteSpace(service) ? null : service.Trim());

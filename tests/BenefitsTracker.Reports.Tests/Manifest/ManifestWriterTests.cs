@@ -24,9 +24,11 @@ public sealed class ManifestWriterTests
         var text = Encoding.UTF8.GetString(ManifestWriter.ToUtf8(result, At));
         var m = JsonDocument.Parse(text).RootElement;
 
-        foreach (var key in new[] { "scope", "from", "to", "service", "totals", "lines", "months", "members", "inputs", "assumptions", "generated_by" })
+        foreach (var key in new[] { "scope", "from", "to", "service", "totals", "lines", "months", "members", "inputs",
+            "assumptions", "generated_by" })
             Assert.True(m.TryGetProperty(key, out _), $"manifest lacks '{key}'");
-        foreach (var key in new[] { "transactions", "digital_take_up", "gross_benefit_gbp", "adjusted_benefit_gbp", "cashable_gbp", "non_cashable_gbp",
+        foreach (var key in new[] { "transactions", "digital_take_up", "gross_benefit_gbp", "adjusted_benefit_gbp",
+            "cashable_gbp", "non_cashable_gbp",
                      "costs_gbp", "net_benefit_gbp", "roi", "bcr", "npv_gbp", "payback_month", "officer_hours_released" })
             Assert.True(m.GetProperty("totals").TryGetProperty(key, out _), $"totals lack '{key}'");
         Assert.Contains("\"costs_gbp\": 5800.00", text, StringComparison.Ordinal);
@@ -38,7 +40,8 @@ public sealed class ManifestWriterTests
         Assert.Equal("2026-11-23T12:00:00Z", m.GetProperty("generated_at").GetString());
         // cashable + non-cashable = adjusted, to the penny, as written.
         var t = m.GetProperty("totals");
-        Assert.Equal(t.GetProperty("adjusted_benefit_gbp").GetDecimal(), t.GetProperty("cashable_gbp").GetDecimal() + t.GetProperty("non_cashable_gbp").GetDecimal());
+        Assert.Equal(t.GetProperty("adjusted_benefit_gbp").GetDecimal(),
+            t.GetProperty("cashable_gbp").GetDecimal() + t.GetProperty("non_cashable_gbp").GetDecimal());
     }
 
     [Fact]
@@ -48,7 +51,8 @@ public sealed class ManifestWriterTests
             .VolumeEachMonth("bins", "phone", "2023-01", "2023-12", 100)
             .VolumeEachMonth("bins", "web", "2024-01", "2024-12", 100).Build();
         var assumptions = AssumptionSet.Parse("""{ "version": "t", "services": { "bins": { "go_live": "2024-01" } } }""");
-        var m = Parse(SavingsEngine.ComputeCouncil(council, null, assumptions, new ReportRequest(new Month(2024, 1), new Month(2024, 12)), CouncilBuilder.NoLineage()));
+        var m = Parse(SavingsEngine.ComputeCouncil(council, null, assumptions, new ReportRequest(new Month(2024, 1), new Month(2024, 12)),
+            CouncilBuilder.NoLineage()));
         Assert.Equal(JsonValueKind.Null, m.GetProperty("totals").GetProperty("roi").ValueKind);
         Assert.Equal(JsonValueKind.Null, m.GetProperty("totals").GetProperty("bcr").ValueKind);
         Assert.Equal(0m, m.GetProperty("totals").GetProperty("costs_gbp").GetDecimal());
@@ -63,12 +67,16 @@ public sealed class ManifestWriterTests
         static CouncilBuilder Member(string code, string name, long baseline) =>
             new CouncilBuilder(code, name, 100_000, "c").VolumeEachMonth("bins", "phone", "2023-01", "2023-12", baseline);
         var data = new ConsortiumData("c", "Consortium", [
-            Member("W06000001", "Big", 1000).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 700).VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 300).Build(),
-            Member("W06000002", "Mid", 200).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 195).VolumeEachMonth("bins", "post", "2024-01", "2024-12", 5).Build(),
+            Member("W06000001", "Big", 1000).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 700)
+                .VolumeEachMonth("bins", "phone", "2024-01", "2024-12", 300).Build(),
+            Member("W06000002", "Mid", 200).VolumeEachMonth("bins", "web", "2024-01", "2024-12", 195)
+                .VolumeEachMonth("bins", "post", "2024-01", "2024-12", 5).Build(),
             Member("W06000004", "Tiny", 3).Volume("bins", "web", "2024-03", 4).Build(),
         ], []);
-        var assumptions = AssumptionSet.Parse("""{ "version": "t", "unit_costs_gbp": { "post": 5.0 }, "services": { "bins": { "go_live": "2024-01" } } }""");
-        return SavingsEngine.ComputeConsortium(data, assumptions, new ReportRequest(new Month(2024, 1), new Month(2024, 12)), CouncilBuilder.NoLineage());
+        var assumptions =
+            AssumptionSet.Parse("""{ "version": "t", "unit_costs_gbp": { "post": 5.0 }, "services": { "bins": { "go_live": "2024-01" } } }""");
+        return SavingsEngine.ComputeConsortium(data, assumptions, new ReportRequest(new Month(2024, 1), new Month(2024, 12)),
+            CouncilBuilder.NoLineage());
     }
 
     [Fact]
@@ -140,13 +148,16 @@ public sealed class ManifestWriterTests
             foreach (var (json, get) in new (string, Func<SavingsResult, decimal>)[] {
                 ("gross_benefit_gbp", r => r.Totals.GrossBenefit), ("adjusted_benefit_gbp", r => r.Totals.AdjustedBenefit),
                 ("cashable_gbp", r => r.Totals.Cashable), ("non_cashable_gbp", r => r.Totals.NonCashable), ("costs_gbp", r => r.Totals.Costs),
-                ("net_benefit_gbp", r => r.Totals.NetBenefit), ("npv_gbp", r => r.Totals.Npv), ("officer_hours_released", r => r.Totals.OfficerHoursReleased),
+                ("net_benefit_gbp", r => r.Totals.NetBenefit), ("npv_gbp", r => r.Totals.Npv),
+                ("officer_hours_released", r => r.Totals.OfficerHoursReleased),
                 ("transactions", r => r.Totals.Transactions), ("closed_cases", r => r.Totals.ClosedCases) })
                 figures.Add(($"totals.{json}", e => Number(e.GetProperty("totals").GetProperty(json)), get));
             foreach (var line in BenefitLines.All)
-                foreach (var (json, get) in new (string, Func<LineResult, decimal>)[] { ("gross_gbp", l => l.Gross), ("adjusted_gbp", l => l.Adjusted) })
+                foreach (var (json, get) in new (string, Func<LineResult, decimal>)[] { ("gross_gbp", l => l.Gross),
+                    ("adjusted_gbp", l => l.Adjusted) })
                     figures.Add(($"lines.{line.Key()}.{json}",
-                        e => e.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("line").GetString() == line.Key()).Select(l => Number(l.GetProperty(json))).FirstOrDefault(),
+                        e => e.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("line").GetString() == line.Key())
+                            .Select(l => Number(l.GetProperty(json))).FirstOrDefault(),
                         r => get(r.Lines.Single(l => l.Line == line))));
 
             var tried = 0;
