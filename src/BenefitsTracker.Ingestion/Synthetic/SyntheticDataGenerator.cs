@@ -357,6 +357,7 @@ public static class SyntheticDataGenerator
                 $"\"{baselineTo}\"}},\n");
             b.Append("      \"lines\": [\"channel_shift\", \"officer_time\", \"print\", \"postage\", \"avoidable_contact\"],\n");
             var t = services[i].Targets;
+            b.Append($"      \"name\": \"{services[i].Name}\",\n");
             b.Append($"      \"owner\": \"{services[i].Owner}\",\n");
             b.Append($"      \"targets\": {{\"cost_per_transaction_gbp\": {t.CostPerTransaction.ToString("0.00", Inv)}, " +
                 $"\"digital_take_up\": {t.DigitalTakeUp.ToString("0.00", Inv)}, \"completion_rate\": {t.CompletionRate.ToString("0.00", Inv)}, " +

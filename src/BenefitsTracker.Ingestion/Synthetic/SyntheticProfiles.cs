@@ -32,6 +32,9 @@ public sealed record ServiceProfile(
     /// <summary>Who owns the service's benefits (assumptions: <c>services.{slug}.owner</c>), a role.</summary>
     public string Owner { get; init; } = "";
 
+    /// <summary>The service's name as readers know it (assumptions: <c>services.{slug}.name</c>), used in headings.</summary>
+    public string Name { get; init; } = "";
+
     /// <summary>Satisfaction ratings given per completed digital transaction (the rating prompt at the end of the online form).</summary>
     public double RatingsPerDigitalCompletion { get; init; }
 
@@ -78,6 +81,7 @@ public static class SyntheticProfiles
     {
         // Residents who respond to a plan often rate the form, and fewer are pleased than with a quick map or subscription.
         Owner = "Head of Planning Policy",
+        Name = "Local Development Plan consultation",
         RatingsPerDigitalCompletion = 0.12, SatisfiedBefore = 0.52, SatisfiedAfter = 0.70,
         Targets = new(CostPerTransaction: 7.00m, DigitalTakeUp: 0.60m, CompletionRate: 0.80m, UserSatisfaction: 0.70m),
     };
@@ -100,6 +104,7 @@ public static class SyntheticProfiles
         MapViewsPerWebTransaction: 25, StartsPerDigitalCompletion: 1.1, FailureShareOfStarts: 0.02)
     {
         Owner = "Development Management Manager",
+        Name = "Planning maps and enquiries",
         RatingsPerDigitalCompletion = 0.05, SatisfiedBefore = 0.60, SatisfiedAfter = 0.84,
         Targets = new(CostPerTransaction: 4.50m, DigitalTakeUp: 0.70m, CompletionRate: 0.90m, UserSatisfaction: 0.80m),
     };
@@ -122,6 +127,7 @@ public static class SyntheticProfiles
         MapViewsPerWebTransaction: 0, StartsPerDigitalCompletion: 1.18, FailureShareOfStarts: 0.06)
     {
         Owner = "Head of Waste and Recycling",
+        Name = "Garden waste subscriptions",
         RatingsPerDigitalCompletion = 0.04, SatisfiedBefore = 0.58, SatisfiedAfter = 0.80,
         Targets = new(CostPerTransaction: 2.00m, DigitalTakeUp: 0.75m, CompletionRate: 0.85m, UserSatisfaction: 0.75m),
     };
