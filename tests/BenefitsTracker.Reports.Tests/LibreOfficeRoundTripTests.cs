@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.Reports.Workbook;
+using BenefitsTracker.TestSupport;
 using Xunit.Abstractions;
 using static BenefitsTracker.Reports.Tests.WorkbookAssert;
 
@@ -254,28 +255,6 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     internal static List<List<string>> Csv(string path)
     {
         Assert.True(File.Exists(path), $"LibreOffice wrote no {Path.GetFileName(path)}");
-        var rows = new List<List<string>>();
-        foreach (var line in File.ReadAllLines(path))
-        {
-            var fields = new List<string>();
-            var sb = new System.Text.StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (quoted)
-                {
-                    if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                    else if (c == '"') quoted = false;
-                    else sb.Append(c);
-                }
-                else if (c == '"') quoted = true;
-                else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-                else sb.Append(c);
-            }
-            fields.Add(sb.ToString());
-            rows.Add(fields);
-        }
-        return rows;
+        return [.. File.ReadAllLines(path).Select(FixtureCsv.Split)];
     }
 }

@@ -190,8 +190,8 @@ public partial class WelshWorkbookTests
         // The English file is as it was before Welsh: the one-argument writer gives the same bytes.
         Register.BenefitsRegister.WriteCsv(r, dir.File("before.csv"));
         Assert.Equal(File.ReadAllBytes(dir.File("before.csv")), File.ReadAllBytes(dir.File("en.csv")));
-        var english = Csv(File.ReadAllText(dir.File("en.csv")));
-        var welsh = Csv(File.ReadAllText(dir.File("cy.csv")));
+        var english = FixtureCsv.Records(File.ReadAllText(dir.File("en.csv")));
+        var welsh = FixtureCsv.Records(File.ReadAllText(dir.File("cy.csv")));
         Assert.True(english.Count > 1, "no rows");
         Assert.Equal(english.Count, welsh.Count);
         Assert.Equal("Cyngor", welsh[0][0]);
@@ -211,31 +211,6 @@ public partial class WelshWorkbookTests
             }
         }
         Assert.True(left.Count == 0, $"{left.Count} English texts left:\n" + string.Join("\n", left));
-    }
-
-    /// <summary>RFC 4180 fields: commas, quotes doubled inside quoted fields, CRLF between records.</summary>
-    private static List<List<string>> Csv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (ch == '\r') { }
-            else if (ch == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; }
-            else field.Append(ch);
-        }
-        return rows;
     }
 
     [GeneratedRegex("[A-Za-z]{2}")]

@@ -27,6 +27,7 @@ public static class FixtureCsv
         return rows;
     }
 
+    /// <summary>One line's fields: commas, double-quoted fields with quotes doubled inside.</summary>
     public static List<string> Split(string line)
     {
         var fields = new List<string>();
@@ -47,5 +48,33 @@ public static class FixtureCsv
         }
         fields.Add(field.ToString());
         return fields;
+    }
+
+    /// <summary>
+    /// Every record of a whole RFC 4180 text (an output, not a fixture): commas, quotes doubled inside quoted fields,
+    /// CRLF between records, line breaks inside quoted fields kept.
+    /// </summary>
+    public static List<List<string>> Records(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (ch == '"') quoted = false;
+                else field.Append(ch);
+            }
+            else if (ch == '"') quoted = true;
+            else if (ch == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (ch == '\r') { }
+            else if (ch == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; }
+            else field.Append(ch);
+        }
+        return rows;
     }
 }
