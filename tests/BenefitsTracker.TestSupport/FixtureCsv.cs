@@ -28,27 +28,7 @@ public static class FixtureCsv
     }
 
     /// <summary>One line's fields: commas, double-quoted fields with quotes doubled inside.</summary>
-    public static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(ch);
-        }
-        fields.Add(field.ToString());
-        return fields;
-    }
+    public static List<string> Split(string line) => Records(line + "\n")[0];
 
     /// <summary>
     /// Every record of a whole RFC 4180 text (an output, not a fixture): commas, quotes doubled inside quoted fields,
