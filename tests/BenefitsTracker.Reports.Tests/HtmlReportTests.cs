@@ -26,13 +26,7 @@ public class HtmlReportTests(ITestOutputHelper output)
         }
     }
 
-    private static SavingsResult For(string scope) => scope switch
-    {
-        "worked" => Results.WorkedExampleResult,
-        "council" => Results.SampleConwy,
-        "small-members" => Results.SmallMembers,
-        _ => Results.SampleNorthWales,
-    };
+    private static SavingsResult For(string scope) => Results.ForScope(scope);
 
     [Theory]
     [MemberData(nameof(Scopes))]

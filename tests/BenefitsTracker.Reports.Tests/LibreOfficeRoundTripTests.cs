@@ -25,13 +25,7 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     {
         var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
         if (soffice is null) return;
-        var result = scope switch
-        {
-            "worked" => Results.WorkedExampleResult,
-            "council" => Results.SampleConwy,
-            "small-members" => Results.SmallMembers, // a consortium with withheld members and hidden channel counts
-            _ => Results.SampleNorthWales,
-        };
+        var result = Results.ForScope(scope);
         using var dir = new TempDir();
         var original = dir.File("savings.xlsx");
         SavingsWorkbook.Write(result, original);
@@ -53,13 +47,7 @@ public class LibreOfficeRoundTripTests(ITestOutputHelper output)
     {
         var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
         if (soffice is null) return;
-        var result = scope switch
-        {
-            "worked" => Results.WorkedExampleResult,
-            "council" => Results.SampleConwy,
-            "small-members" => Results.SmallMembers,
-            _ => Results.SampleNorthWales,
-        };
+        var result = Results.ForScope(scope);
         using var dir = new TempDir();
         var english = dir.File("savings.xlsx");
         // The council's detail sheets streamed (threshold 0), so that the streamed formulas are renamed too.

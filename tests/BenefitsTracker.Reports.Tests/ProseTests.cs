@@ -41,13 +41,7 @@ public class ProseTests
     public void The_page_rounds_its_sentences_uses_a_true_minus_and_states_the_rounding_rule(string scope)
     {
         using var dir = new TempDir();
-        var r = scope switch
-        {
-            "worked" => Results.WorkedExampleResult,
-            "council" => Results.SampleConwy,
-            "small-members" => Results.SmallMembers,
-            _ => Results.SampleNorthWales,
-        };
+        var r = Results.ForScope(scope);
         ReportWriter.WriteAll(r, dir.Path);
         var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.html")));
         var lead = Regex.Match(html, "<p class=\"lead\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;

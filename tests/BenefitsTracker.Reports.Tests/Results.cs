@@ -22,6 +22,19 @@ public static class Results
     /// <summary>The North Wales consortium of sample-data/, April 2023 to March 2025.</summary>
     public static SavingsResult SampleNorthWales => SampleConsortiumResult.Value;
 
+    /// <summary>
+    /// The result a scope of the output theories names: "worked" (the worked example), "council" or "council-streamed"
+    /// (<see cref="SampleConwy"/>), "small-members" (<see cref="SmallMembers"/>: withheld members, hidden channel counts),
+    /// anything else the sample consortium (<see cref="SampleNorthWales"/>).
+    /// </summary>
+    public static SavingsResult ForScope(string scope) => scope switch
+    {
+        "worked" => WorkedExampleResult,
+        "council" or "council-streamed" => SampleConwy,
+        "small-members" => SmallMembers,
+        _ => SampleNorthWales,
+    };
+
     private static readonly Lazy<SavingsResult> SmallMembersResult = new(SmallMembersConsortium);
 
     /// <summary>

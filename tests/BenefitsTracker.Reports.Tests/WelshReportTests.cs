@@ -19,13 +19,7 @@ public class WelshReportTests
 {
     public static TheoryData<string> Scopes => HtmlReportTests.Scopes;
 
-    private static SavingsResult For(string scope) => scope switch
-    {
-        "worked" => Results.WorkedExampleResult,
-        "council" => Results.SampleConwy,
-        "small-members" => Results.SmallMembers,
-        _ => Results.SampleNorthWales,
-    };
+    private static SavingsResult For(string scope) => Results.ForScope(scope);
 
     [Fact]
     public void Every_key_has_a_Welsh_translation_with_the_same_placeholders_and_no_Welsh_key_is_extra()

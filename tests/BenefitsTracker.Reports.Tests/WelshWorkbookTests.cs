@@ -216,14 +216,7 @@ public partial class WelshWorkbookTests
     [GeneratedRegex("[A-Za-z]{2}")]
     private static partial Regex Letters();
 
-    private static SavingsResult For(string scope) => scope switch
-    {
-        "worked" => Results.WorkedExampleResult,
-        "appraised" => Appraised.Value,
-        "council" or "council-streamed" => Results.SampleConwy,
-        "small-members" => Results.SmallMembers,
-        _ => Results.SampleNorthWales,
-    };
+    private static SavingsResult For(string scope) => scope == "appraised" ? Appraised.Value : Results.ForScope(scope);
 
     /// <summary>The keys (with the English fragment) whose English, differing in Welsh, <paramref name="text"/> is or holds.</summary>
     internal static IEnumerable<string> EnglishOfKeysIn(string text)
