@@ -146,7 +146,7 @@ CREATE TABLE "data_quality_findings" (
     "month" INTEGER NULL,
     "detail" TEXT NOT NULL,
     "found_at" TEXT NOT NULL
-);
+, "detail_phrase" TEXT NULL);
 CREATE TABLE "job_runs" (
     "id" INTEGER NOT NULL CONSTRAINT "PK_job_runs" PRIMARY KEY AUTOINCREMENT,
     "job" TEXT NOT NULL,
@@ -178,3 +178,4 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('2
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261202104632_SatisfactionRatings', '10.0.15');
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261202174419_JobRunNode', '10.0.15');
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261207055829_EventKey', '10.0.15');
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261207114747_DataQualityDetailPhrase', '10.0.15');
