@@ -58,6 +58,10 @@ public sealed class EngineSentenceTests
         Assert.Contains("2023-01..2023-12", empty.Message, StringComparison.Ordinal);
         Assert.Contains("yng nghyfnod y llinell sylfaen (Ionawr 2023 – Rhagfyr 2023)", CoreText.Render(empty.Reason!, ReportText.Cy),
             StringComparison.Ordinal);
+        var deflator = refusals.Single(e => e.Reason!.Code == "cannot.no_deflator_for_month");
+        Assert.Contains("to value the month 2024-04 (in 2024-25) it needs", deflator.Message, StringComparison.Ordinal);
+        Assert.Contains("i roi gwerth ar fis Ebrill 2024 (yn 2024-25) mae angen datchwyddwr CMC 2024-25, ac nid yw'r gyfres (Test deflators, short)",
+            CoreText.Render(deflator.Reason!, ReportText.Cy), StringComparison.Ordinal);
         var none = refusals.Single(e => e.Reason!.Code == "cannot.no_data");
         Assert.Equal("Nid oes gan gyngor W06000001 (Council 1) unrhyw ddata o gwbl ar gyfer Ionawr 2022 – Mawrth 2022: mae'r storfa'n dal " +
             "digwyddiadau Ionawr 2023 – Rhagfyr 2024, achosion Ionawr 2023 – Rhagfyr 2024, dim llinellau cost. Mae mis heb ddata yn anhysbys, " +

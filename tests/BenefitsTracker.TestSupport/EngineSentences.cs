@@ -59,6 +59,9 @@ public static class EngineSentences
         var noData = new ReportRequest(new Month(2030, 1), new Month(2030, 12));
         var noHourly = Assumptions(hourlyDefault: false).ForService("W06000001", Parking);
         var reversed = new DateOnly(2024, 3, 1);
+        // The default unit costs are in 2010-11 prices: a series without 2010-11, and one without 2024-25 (April 2024 on).
+        DeflatorSeries Series(string years) => DeflatorSeriesReader.Parse("# release: Test deflators, short\nfinancial_year,index,source\n" +
+            string.Concat(years.Split(' ').Select(y => $"{y},90,x\n")), "short.csv");
         Action[] attempts =
         [
             () => Council(new CouncilBuilder().VolumeEachMonth(Bins, "web", "2024-01", "2024-12", 50)),
@@ -66,6 +69,8 @@ public static class EngineSentences
             () => OfficerTime.HourlyCost(noHourly, null, "W06000001", Parking),
             () => OfficerTime.HourlyCost(noHourly, "SO2", "W06000001", Parking),
             () => Council(EngineSentences.Council(), new ReportRequest(new Month(2022, 1), new Month(2022, 3))),
+            () => Council(EngineSentences.Council(), assumptions: Assumptions().WithDeflators(Series("2022-23 2023-24"))),
+            () => Council(EngineSentences.Council(), assumptions: Assumptions().WithDeflators(Series("2010-11 2022-23 2023-24"))),
             () => Council(EngineSentences.Council(parking: false), Year with { Service = Parking }),
             () => Council(new CouncilBuilder(), Year with { Service = Parking }),
             () => Council(EngineSentences.Council(), new ReportRequest(new Month(2024, 5), new Month(2024, 1))),
