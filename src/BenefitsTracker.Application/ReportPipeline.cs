@@ -122,7 +122,7 @@ public sealed class ReportPipeline(StoreQueries queries)
                 ("kind", Phrase.Of("data_quality.kind." + f.Kind, kind)), ("council", f.CouncilCode), ("service", service),
                 ("detail", Jobs.StoredPhrase.Read(f.DetailPhrase, f.Detail)), ("date", date));
         }).ToList();
-        return result with { Notes = [.. result.Notes, .. notes.Select(n => n.English)], NotePhrases = [.. result.NotePhrases, .. notes] };
+        return result with { NotePhrases = [.. result.NotePhrases, .. notes] };
     }
 
     /// <summary>"W06000001, W06000002" (at most 20, then how many more), or <paramref name="none"/>.</summary>
