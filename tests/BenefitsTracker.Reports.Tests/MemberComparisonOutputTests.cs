@@ -100,6 +100,30 @@ public sealed partial class MemberComparisonOutputTests
         else Assert.Equal(JsonValueKind.Null, actual.ValueKind);
     }
 
+    /// <summary>
+    /// How shared costs are split, said as English says it on the page and the workbook's Comparison sheet: "in equal
+    /// shares", "by population", "by usage" (both once read "apportioned by equal"); the Welsh page says "yn gyfartal".
+    /// </summary>
+    [Theory]
+    [InlineData("equal", "Shared costs are apportioned in equal shares.", "Shared costs apportioned in equal shares.")]
+    [InlineData("population", "Shared costs are apportioned by population.", "Shared costs apportioned by population.")]
+    [InlineData("usage", "Shared costs are apportioned by usage.", "Shared costs apportioned by usage.")]
+    public void The_apportionment_rule_is_said_in_plain_English(string rule, string onThePage, string inTheWorkbook)
+    {
+        var sample = Results.SampleNorthWales;
+        var r = sample with { Comparison = sample.Comparison! with { Apportionment = rule } };
+        using var dir = new TempDir();
+        ReportWriter.WriteAll(r, dir.Path, [Localisation.ReportLanguage.En, Localisation.ReportLanguage.Cy]);
+        var html = WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.html")));
+        Assert.Contains(onThePage, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("apportioned by equal", html, StringComparison.Ordinal);
+        using var wb = new ClosedXML.Excel.XLWorkbook(dir.File("savings.xlsx"));
+        Assert.StartsWith(inTheWorkbook, wb.Worksheet("Comparison").Cell(1, 1).GetString(), StringComparison.Ordinal);
+        if (rule == "equal")
+            Assert.Contains("Caiff costau a rennir eu dosrannu yn gyfartal.",
+                WebUtility.HtmlDecode(File.ReadAllText(dir.File("report.cy.html"))), StringComparison.Ordinal);
+    }
+
     /// <summary>The rows of the table with this caption: each row's header cell → its other cells, as text.</summary>
     private static Dictionary<string, string[]> Rows(string html, string caption)
     {

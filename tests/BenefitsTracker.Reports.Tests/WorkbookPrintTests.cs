@@ -33,6 +33,47 @@ public class WorkbookPrintTests(ITestOutputHelper output)
         Assert.True(greenBook.Count >= 2, $"the Green Book sheet printed on {greenBook.Count} page(s): squeezed onto one, it is unreadable");
     }
 
+    /// <summary>
+    /// Every heading of every sheet's header row prints whole: its last word is on that sheet's pages (a row of fixed
+    /// height cut "Adjusted: Avoidable contact (failed online, then phoning)" after "online, then").
+    /// </summary>
+    [Theory]
+    [InlineData("council")]
+    [InlineData("consortium")]
+    public async Task Every_heading_prints_whole(string scope)
+    {
+        var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
+        var pdftotext = Tools.Require("pdftotext", "poppler-utils", new Output(output), "/usr/bin/pdftotext");
+        if (soffice is null || pdftotext is null) return;
+        using var dir = new TempDir();
+        var workbook = dir.File("savings.xlsx");
+        SavingsWorkbook.Write(scope == "council" ? Results.SampleConwy : Results.SampleNorthWales, workbook);
+        await RunAsync(soffice, "-env:UserInstallation=" + new Uri(Path.Combine(dir.Path, "lo-profile")).AbsoluteUri, "--headless",
+            "--norestore", "--convert-to", "pdf", "--outdir", dir.Path, workbook);
+        var pages = (await RunAsync(pdftotext, "-layout", dir.File("savings.pdf"), "-")).Split('\f');
+
+        using var wb = new ClosedXML.Excel.XLWorkbook(workbook);
+        var checkedHeadings = 0;
+        foreach (var ws in wb.Worksheets)
+        {
+            var header = Enumerable.Range(1, 10).FirstOrDefault(r => ws.Cell(r, 1).Style.Fill.BackgroundColor == Xl.HeaderFill);
+            if (header == 0) continue;
+            var printed = string.Concat(pages.Where(p => p.Contains($"{ws.Name}, page", StringComparison.Ordinal)));
+            Assert.False(printed.Length == 0, $"sheet {ws.Name} printed no page");
+            foreach (var cell in ws.Row(header).CellsUsed().Where(c => c.Style.Alignment.WrapText))
+            {
+                // The last word, or its last part after a hyphen (LibreOffice may break "take-up" after the hyphen).
+                var last = cell.GetString().Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Split('-')[^1];
+                if (string.IsNullOrEmpty(last)) continue;
+                Assert.True(printed.Contains(last, StringComparison.Ordinal),
+                    $"{ws.Name}!{cell.Address}: the heading \"{cell.GetString()}\" is cut in print (no \"{last}\" on its pages)");
+                checkedHeadings++;
+            }
+        }
+        output.WriteLine($"{checkedHeadings} headings checked");
+        Assert.True(checkedHeadings > 20, $"only {checkedHeadings} headings found");
+    }
+
     private async Task<string> RunAsync(string program, params string[] args)
     {
         var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -404,6 +404,10 @@ namespace BenefitsTracker.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("detail");
 
+                    b.Property<string>("DetailPhrase")
+                        .HasColumnType("text")
+                        .HasColumnName("detail_phrase");
+
                     b.Property<DateTimeOffset>("FoundAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("found_at");

@@ -385,6 +385,10 @@ namespace BenefitsTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
+                    b.Property<string>("DetailPhrase")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail_phrase");
+
                     b.Property<DateTimeOffset>("FoundAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("found_at");

@@ -18,5 +18,10 @@ public sealed class DataQualityFindingRow
     public int? Month { get; set; }
     /// <summary>What was found, for a person, with the numbers that made it a finding.</summary>
     public string Detail { get; set; } = "";
+    /// <summary>
+    /// <see cref="Detail"/> as a phrase (its code and values, JSON: Application's StoredPhrase), so that a page or report
+    /// in Welsh words it in Welsh; null on a row written before the migration DataQualityDetailPhrase (shown as its text).
+    /// </summary>
+    public string? DetailPhrase { get; set; }
     public DateTimeOffset FoundAt { get; set; }
 }

@@ -39,7 +39,9 @@ internal static class SqliteProvider
             Guard(target, () => ConfigureConnection(connection, lockWait));
             if (notice is not null && AnotherWriterHolds(connection))
                 notice($"another process is writing to {target}; waiting up to {StoreErrors.Seconds(lockWait)} s for it to finish");
-            await context.Database.MigrateAsync(ct);
+            // An empty store gets the migrations' end schema in one script; any other is migrated (a no-op when up to date).
+            if (!Guard(target, () => FreshStore.TryCreate(connection)))
+                await context.Database.MigrateAsync(ct);
             return context;
         }
         catch (SqliteException e) when (StoreErrors.Describe(e, target, lockWait) is { } message && IsNotADatabase(e))

@@ -117,7 +117,61 @@ public static class SavingsWorkbook
         }
         // The first header row (Xl.Header's fill) within the sheet's first rows repeats on every page.
         var header = Enumerable.Range(1, 10).FirstOrDefault(r => ws.Cell(r, 1).Style.Fill.BackgroundColor == Xl.HeaderFill);
-        if (header > 0) ps.SetRowsToRepeatAtTop(1, header);
+        if (header > 0)
+        {
+            ps.SetRowsToRepeatAtTop(1, header);
+            FitHeaderHeight(ws, header, columns);
+        }
+    }
+
+    /// <summary>
+    /// Makes a header row tall enough for its wrapped headings, so none is cut off on screen or in print ("Adjusted: Avoidable
+    /// contact (failed online, then phoning)" lost its last words in a row of fixed height). Lines are counted by wrapping each
+    /// heading's words at <see cref="HeaderCharsPerUnit"/> characters per unit of its column's width, with room for the Welsh
+    /// workbook's headings (made from this one with the same row heights), which run up to about a quarter longer.
+    /// </summary>
+    internal static void FitHeaderHeight(IXLWorksheet ws, int row, int columns)
+    {
+        var lines = 1;
+        for (var c = 1; c <= columns; c++)
+        {
+            var cell = ws.Cell(row, c);
+            if (!cell.Style.Alignment.WrapText || cell.HasFormula) continue;
+            var perLine = Math.Max(1, (int)(ws.Column(c).Width * HeaderCharsPerUnit / WelshHeadroom));
+            lines = Math.Max(lines, WrappedLines(cell.GetString(), perLine));
+        }
+        var height = lines * LinePoints + 4;
+        if (ws.Row(row).Height < height) ws.Row(row).Height = height;
+    }
+
+    /// <summary>Bold 11-point characters per unit of column width (a unit is a digit's width; bold letters average about that).</summary>
+    internal const double HeaderCharsPerUnit = 1.0;
+
+    /// <summary>How much longer a Welsh heading may run than its English.</summary>
+    internal const double WelshHeadroom = 1.25;
+
+    /// <summary>The height of a line of 11-point text, in points.</summary>
+    internal const double LinePoints = 15;
+
+    /// <summary>Lines <paramref name="text"/> takes wrapped at word boundaries <paramref name="perLine"/> characters wide.</summary>
+    internal static int WrappedLines(string text, int perLine)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return 1;
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var (count, used) = (1, 0);
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var need = used == 0 ? word.Length : used + 1 + word.Length;
+                if (need <= perLine) { used = need; continue; }
+                if (used > 0) count++;
+                count += (word.Length - 1) / perLine;
+                used = (word.Length - 1) % perLine + 1;
+            }
+            lines += count;
+        }
+        return lines;
     }
 
     /// <summary>The smallest print scale a sheet is fitted to: below about 70% a table's figures are too small to read on A4.</summary>
