@@ -110,7 +110,8 @@ public sealed class ReportPipeline(StoreQueries queries)
         IReadOnlyList<string> councils = result.Scope.Kind == ScopeKind.Council ? [result.Scope.Id] : [.. result.Members.Select(m => m.Scope.Id)];
         var findings = await queries.DataQualityFindingsAsync(councils, result.Request.From.Key, result.Request.To.Key, ct);
         if (findings.Count == 0) return result;
-        // Each as a phrase too, so that a Welsh page words the frame in Welsh; the detail is the job's stored text.
+        // Each as a phrase too, so that a Welsh page words it in Welsh: the frame, and the detail as the job stored it (a row
+        // stored before the job kept its phrase: the detail as text).
         var notes = findings.Select(f =>
         {
             var (kind, service, date) = (f.Kind.Replace('-', ' '), f.Service.Length > 0 ? " " + f.Service : "",
@@ -119,9 +120,9 @@ public sealed class ReportPipeline(StoreQueries queries)
                 $"Data quality ({kind}, {f.CouncilCode}{service}): {f.Detail}. " +
                 $"Found by the data-quality job on {date}; figures for that month or feed may be incomplete.",
                 ("kind", Phrase.Of("data_quality.kind." + f.Kind, kind)), ("council", f.CouncilCode), ("service", service),
-                ("detail", Phrase.Text(f.Detail)), ("date", date));
+                ("detail", Jobs.StoredPhrase.Read(f.DetailPhrase, f.Detail)), ("date", date));
         }).ToList();
-        return result with { Notes = [.. result.Notes, .. notes.Select(n => n.English)], NotePhrases = [.. result.NotePhrases, .. notes] };
+        return result with { NotePhrases = [.. result.NotePhrases, .. notes] };
     }
 
     /// <summary>"W06000001, W06000002" (at most 20, then how many more), or <paramref name="none"/>.</summary>

@@ -1,5 +1,6 @@
-using System.Globalization;
+using System.Text.Json.Serialization;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
 using BenefitsTracker.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -32,19 +33,14 @@ internal sealed class DataQualityJob(JobRunner runner)
                 var (council, service) = series.Key;
                 var events = series.ToDictionary(u => Month.FromKey(u.Month), u => u.Events);
                 foreach (var gap in DataQualityRules.Gaps(events))
-                    findings.Add(new Finding(Finding.Gap, council, service, gap,
-                        $"no events in {gap}, though the service has events " +
-                        $"{(events.GetValueOrDefault(gap.AddMonths(-1)) > 0 && events.GetValueOrDefault(gap.AddMonths(1)) > 0
-                            ? "the months either side" : $"in {MonthName(gap)} of other years")}"));
+                    findings.Add(new Finding(Finding.Gap, council, service, gap, FindingPhrases.Gap(gap,
+                        events.GetValueOrDefault(gap.AddMonths(-1)) > 0 && events.GetValueOrDefault(gap.AddMonths(1)) > 0)));
                 // Volume is completed transactions where the service has them (page views and the like follow go-live, not demand).
                 var completed = series.ToDictionary(u => Month.FromKey(u.Month), u => u.Completed);
                 var volumes = completed.Values.Any(v => v > 0) ? completed : events;
                 foreach (var (month, kind, value, median, score) in DataQualityRules.SpikesAndDrops(volumes, o.SpikeNeighbours, o.SpikeScore))
-                    findings.Add(new Finding(kind, council, service, month,
-                        $"{value:N0} {(ReferenceEquals(volumes, completed) ? "completed transactions" : "events")} in {month} against a " +
-                        $"median of {median:N0} in the {o.SpikeNeighbours} months either side (modified z-score " +
-                        $"{score.ToString("0.0", CultureInfo.InvariantCulture)}; the rule flags beyond " +
-                        $"±{o.SpikeScore.ToString("0.0", CultureInfo.InvariantCulture)})"));
+                    findings.Add(new Finding(kind, council, service, month, FindingPhrases.Outlier(month, ReferenceEquals(volumes, completed), value,
+                        median, o.SpikeNeighbours, score, o.SpikeScore)));
             }
 
             // Stale feeds: the newest file that stored rows of a kind (events, cases) for a council, against the clock.
@@ -59,8 +55,7 @@ internal sealed class DataQualityJob(JobRunner runner)
                 var days = (now - last).TotalDays;
                 if (days > o.StaleFeedDays)
                     findings.Add(new Finding(Finding.StaleFeed, feed.Key.Owner, "", null,
-                        $"no new {feed.Key.Kind} rows for {Math.Floor(days):0} days (the last file with some was ingested " +
-                        $"{last.UtcDateTime:yyyy-MM-dd}; the rule flags after {o.StaleFeedDays} days)"));
+                        FindingPhrases.StaleFeed(feed.Key.Kind, (long)Math.Floor(days), last, o.StaleFeedDays)));
             }
 
             // Files with a high rejection rate, named against each council they stored rows for (or none, when all were rejected).
@@ -69,9 +64,7 @@ internal sealed class DataQualityJob(JobRunner runner)
                 .OrderBy(f => f.Id).ToListAsync(ct);
             foreach (var f in files.Where(f => (double)f.Rejected / f.RowsRead > o.MaxRejectedFraction))
             {
-                var detail = $"{f.Name} (ingested {f.FinishedAt.UtcDateTime:yyyy-MM-dd}): {f.Rejected:N0} of {f.RowsRead:N0} rows rejected " +
-                    $"({(double)f.Rejected / f.RowsRead:P1}; the rule flags above {o.MaxRejectedFraction:P0})"
-                             + (f.RejectsPath is { } r ? $"; the rows and reasons are in {r}" : "");
+                var detail = FindingPhrases.RejectionRate(f.Name, f.FinishedAt, f.Rejected, f.RowsRead, o.MaxRejectedFraction, f.RejectsPath);
                 var councils = owners[f.Id].ToList();
                 foreach (var council in councils.Count == 0 ? [""] : councils)
                     findings.Add(new Finding(Finding.RejectionRate, council, "", null, detail));
@@ -87,9 +80,7 @@ internal sealed class DataQualityJob(JobRunner runner)
             foreach (var c in odd.OrderBy(c => c.CouncilCode, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal)
                 .ThenBy(c => c.Month))
                 findings.Add(new Finding(Finding.ImplausibleMinutes, c.CouncilCode, c.Service, Month.FromKey(c.Month),
-                    $"{c.Cases:N0} closed case{(c.Cases == 1 ? "" : "s")} in {Month.FromKey(c.Month)} with implausible officer minutes " +
-                    $"({c.Zero:N0} with none at all; the longest {c.Longest / 100m:0.##} minutes; the rule flags 0 and above " +
-                    $"{o.MaxPlausibleOfficerMinutes:0.##})"));
+                    FindingPhrases.ImplausibleMinutes(Month.FromKey(c.Month), c.Cases, c.Zero, c.Longest / 100m, o.MaxPlausibleOfficerMinutes)));
         }
 
         await using (var store = await runner.OpenAsync(ct))
@@ -99,7 +90,7 @@ internal sealed class DataQualityJob(JobRunner runner)
             store.Db.DataQualityFindings.AddRange(findings.Select(f => new DataQualityFindingRow
             {
                 RunId = runId, Kind = f.Kind, CouncilCode = f.CouncilCode, Service = f.Service, Month = f.Month?.Key, Detail = f.Detail,
-                    FoundAt = now,
+                DetailPhrase = StoredPhrase.Serialise(f.DetailPhrase), FoundAt = now,
             }));
             await store.Db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -113,8 +104,6 @@ internal sealed class DataQualityJob(JobRunner runner)
             : $"{findings.Count} finding{(findings.Count == 1 ? "" : "s")}: " + string.Join(", ", byKind.Select(k => $"{k.Value} {k.Key}"));
         return new JobOutcome(summary, counts);
     }
-
-    private static string MonthName(Month m) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m.Number);
 }
 
 /// <summary>The stored findings, as the API, the dashboard and the reports' caveats read them.</summary>
@@ -127,10 +116,15 @@ public sealed class DataQualityFindings(BenefitsDbContext db)
         if (owners is not null) q = q.Where(f => owners.Contains(f.CouncilCode));
         return (await q.OrderBy(f => f.CouncilCode).ThenBy(f => f.Service).ThenBy(f => f.Month).ThenBy(f => f.Id).ToListAsync(ct))
             .Select(f => new StoredFinding(f.Kind, f.CouncilCode, f.Service.Length == 0 ? null : f.Service,
-                f.Month is { } m ? Month.FromKey(m).ToString() : null, f.Detail, f.FoundAt))
+                f.Month is { } m ? Month.FromKey(m).ToString() : null, f.Detail, f.FoundAt, StoredPhrase.Read(f.DetailPhrase, f.Detail)))
             .ToList();
     }
 }
 
-/// <summary>A finding as GET /api/v1/data-quality answers it.</summary>
-public sealed record StoredFinding(string Kind, string Council, string? Service, string? Month, string Detail, DateTimeOffset FoundAt);
+/// <summary>
+/// A finding as GET /api/v1/data-quality answers it (its English <paramref name="Detail"/>), with the detail as a phrase for
+/// a page in another language (not in the API's answer; a row stored before the phrase was kept: <see cref="Phrase.Text"/>
+/// of its detail).
+/// </summary>
+public sealed record StoredFinding(string Kind, string Council, string? Service, string? Month, string Detail, DateTimeOffset FoundAt,
+    [property: JsonIgnore] Phrase DetailPhrase);

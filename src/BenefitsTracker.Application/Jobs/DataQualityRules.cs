@@ -1,10 +1,19 @@
+using System.Globalization;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Application.Jobs;
 
-/// <summary>One thing the data-quality job found.</summary>
-public sealed record Finding(string Kind, string CouncilCode, string Service, Month? Month, string Detail)
+/// <summary>
+/// One thing the data-quality job found. <paramref name="DetailPhrase"/> says what, with the numbers that made it a finding,
+/// as a phrase (code <c>data_quality.{shape}</c>, docs/welsh-phrases.md) so that a Welsh page or report words it in Welsh;
+/// <see cref="Detail"/> is its English, as the API gives it.
+/// </summary>
+public sealed record Finding(string Kind, string CouncilCode, string Service, Month? Month, Phrase DetailPhrase)
 {
+    /// <summary>What was found, in English.</summary>
+    public string Detail => DetailPhrase.English;
+
     public const string Gap = "gap", Spike = "spike", Drop = "drop", StaleFeed = "stale-feed", RejectionRate = "rejection-rate",
         ImplausibleMinutes = "implausible-minutes";
 }
@@ -69,5 +78,67 @@ public static class DataQualityRules
         var sorted = values.Order().ToList();
         var n = sorted.Count;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
+
+/// <summary>
+/// The data-quality job's sentences (<see cref="Finding.DetailPhrase"/>), each a <see cref="Phrase"/> whose English is
+/// the detail the API gives and whose code (<c>data_quality.gap.between</c>, …) the report layer words in the page's
+/// language (keys <c>phrase.data_quality.*</c>). Figures are given as the sentence shows them: whole numbers with thousands
+/// separators (1,234), scores to one decimal, percentages as 4.2%: the same digits in English and Welsh.
+/// </summary>
+public static class FindingPhrases
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>A whole number as a sentence shows it: 1,234.</summary>
+    public static string Count(double n) => n.ToString("N0", Inv);
+
+    /// <summary>A month with no events: between two with events, or where other years have events in the same month.</summary>
+    public static Phrase Gap(Month month, bool eitherSide) => eitherSide
+        ? Phrase.Of("data_quality.gap.between", $"no events in {month}, though the service has events the months either side", ("month", month))
+        : Phrase.Of("data_quality.gap.seasonal", $"no events in {month}, though the service has events in the same month of other years",
+            ("month", month));
+
+    /// <summary>A spike or drop: the month's volume (completed transactions, else events) against its neighbours' median.</summary>
+    public static Phrase Outlier(Month month, bool completed, long value, double median, int neighbours, double score, double threshold)
+    {
+        var (v, m, z, t) = (Count(value), Count(median), score.ToString("0.0", Inv), threshold.ToString("0.0", Inv));
+        return Phrase.Of(completed ? "data_quality.outlier.completed" : "data_quality.outlier.events",
+            $"{v} {(completed ? "completed transactions" : "events")} in {month} against a median of {m} in the {neighbours} months either side " +
+            $"(modified z-score {z}; the rule flags beyond ±{t})",
+            ("value", v), ("month", month), ("median", m), ("neighbours", neighbours), ("score", z), ("threshold", t));
+    }
+
+    /// <summary>A feed (events or cases) with no new rows for longer than the rule allows.</summary>
+    public static Phrase StaleFeed(string kind, long days, DateTimeOffset last, int ruleDays)
+    {
+        var date = last.UtcDateTime.ToString("yyyy-MM-dd", Inv);
+        return Phrase.Of(kind == "cases" ? "data_quality.stale.cases" : "data_quality.stale.events",
+            $"no new {kind} rows for {days} days (the last file with some was ingested {date}; the rule flags after {ruleDays} days)",
+            ("days", days), ("date", date), ("rule_days", ruleDays));
+    }
+
+    /// <summary>A file with more of its rows rejected than the rule allows, and where its rejects are when they were written.</summary>
+    public static Phrase RejectionRate(string file, DateTimeOffset ingested, long rejected, long rows, double maxFraction, string? rejects)
+    {
+        var (date, r, n) = (ingested.UtcDateTime.ToString("yyyy-MM-dd", Inv), Count(rejected), Count(rows));
+        var (rate, max) = (((double)rejected / rows * 100).ToString("0.0", Inv) + "%", (maxFraction * 100).ToString("0.##", Inv) + "%");
+        var english = $"{file} (ingested {date}): {r} of {n} rows rejected ({rate}; the rule flags above {max})";
+        return rejects is null
+            ? Phrase.Of("data_quality.rejection_rate", english, ("file", file), ("date", date), ("rejected", r), ("rows", n), ("rate", rate),
+                ("max", max))
+            : Phrase.Of("data_quality.rejection_rate.rejects", english + $"; the rows and reasons are in {rejects}", ("file", file),
+                ("date", date), ("rejected", r), ("rows", n), ("rate", rate), ("max", max), ("rejects", rejects));
+    }
+
+    /// <summary>Closed cases of a month whose officer minutes are zero or beyond what the rule takes as plausible.</summary>
+    public static Phrase ImplausibleMinutes(Month month, long cases, long zero, decimal longest, decimal max)
+    {
+        var (c, z, l, m) = (Count(cases), Count(zero), longest.ToString("0.##", Inv), max.ToString("0.##", Inv));
+        return Phrase.Of(cases == 1 ? "data_quality.implausible_minutes.one" : "data_quality.implausible_minutes.many",
+            $"{c} closed case{(cases == 1 ? "" : "s")} in {month} with implausible officer minutes ({z} with none at all; the longest {l} minutes; " +
+            $"the rule flags 0 and above {m})",
+            ("cases", c), ("month", month), ("zero", z), ("longest", l), ("max", m));
     }
 }

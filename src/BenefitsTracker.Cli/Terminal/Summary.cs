@@ -37,12 +37,10 @@ public static class Summary
                 Console.WriteLine("  " + T.F("cli.summary.real", ("base", real.PriceBase), ("net", Pounds(real.NetBenefit)),
                     ("npv", Pounds(real.Npv))));
         }
-        foreach (var note in r.Notes) Console.WriteLine("  " + T.F("cli.summary.note", ("note", CoreNote(note, T))));
+        // The engine's notes (and the data-quality findings) are phrases: worded in the summary's language.
+        foreach (var note in r.NotePhrases) Console.WriteLine("  " + T.F("cli.summary.note", ("note", ReportPhrases.Render(note, T))));
         Console.WriteLine("  " + T.F("cli.summary.written", ("dir", outDir)));
     }
-
-    /// <summary>One of the engine's notes in the summary's language, where the report layer knows its shape (else as written).</summary>
-    private static string CoreNote(string note, ReportText T) => ReportNotes.Translate(note, T);
 
     public static string Pounds(decimal value) => Money.Format(value);
 

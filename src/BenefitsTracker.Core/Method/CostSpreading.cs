@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
 
@@ -22,9 +23,16 @@ public static class CostSpreading
     {
         var count = Month.Count(FirstMonth(line), LastMonth(line));
         if (count < 1)
-            throw new MethodException(
-                $"The {line.Category} cost line '{line.Reference ?? line.Description ?? "(no reference)"}' " +
-                $"ends ({line.PeriodEnd:yyyy-MM-dd}) before it starts ({line.PeriodStart:yyyy-MM-dd}).");
+        {
+            var (end, start) = (line.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                line.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            throw new MethodException((line.Reference ?? line.Description) is { } name
+                ? Phrase.Of("cannot.cost_line_reversed", $"The {line.Category} cost line '{name}' ends ({end}) before it starts ({start}).",
+                    ("category", line.Category), ("line", name), ("end", end), ("start", start))
+                : Phrase.Of("cannot.cost_line_reversed_unnamed",
+                    $"The {line.Category} cost line '(no reference)' ends ({end}) before it starts ({start}).",
+                    ("category", line.Category), ("end", end), ("start", start)));
+        }
         return count;
     }
 

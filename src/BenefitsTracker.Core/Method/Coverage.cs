@@ -49,6 +49,18 @@ public static class Coverage
     public static string Held(DataCoverage coverage) => string.Join(", ", coverage.Feeds.Select(f =>
         $"{Name(f.Feed)} {(f.From is { } a && f.To is { } b ? $"{a} to {b}" : "none")}"));
 
+    /// <summary>
+    /// <see cref="Held"/> as a phrase (its English is that text), for a message in another language: each feed's reach
+    /// (code <c>coverage.held</c>, or <c>coverage.held_none</c>), the feeds joined by ", " (<see cref="Phrases.Comma"/>).
+    /// </summary>
+    public static Phrase HeldPhrase(DataCoverage coverage) => Phrases.Comma([.. coverage.Feeds.Select(f =>
+    {
+        var feed = Phrase.Of("coverage.feed." + f.Feed.ToString().ToLowerInvariant(), Name(f.Feed));
+        return f.From is { } a && f.To is { } b
+            ? Phrase.Of("coverage.held", $"{feed.English} {a} to {b}", ("feed", feed), ("from", a), ("to", b))
+            : Phrase.Of("coverage.held_none", $"{feed.English} none", ("feed", feed));
+    })]);
+
     /// <summary>The feed in words for messages: "events", "cases" or "cost lines".</summary>
     public static string Name(Feed feed) => feed switch
     {

@@ -43,10 +43,12 @@ public static class OfficerTime
     {
         if (grade is not null && assumptions.HourlyCostByGrade.TryGetValue(grade, out var rate)) return rate;
         if (assumptions.HasHourlyCostDefault) return assumptions.HourlyCostDefault;
-        var which = grade is null ? "cases with no grade" : $"grade '{grade}', which has no rate of its own";
-        throw new MethodException(
-            $"Council {council}, service '{service}': officer time must be valued for {which}, but the assumptions give no " +
+        var which = grade is null ? Phrase.Of("cannot.no_hourly_cost.no_grade", "cases with no grade")
+            : Phrase.Of("cannot.no_hourly_cost.grade", $"grade '{grade}', which has no rate of its own", ("grade", grade));
+        throw new MethodException(Phrase.Of("cannot.no_hourly_cost",
+            $"Council {council}, service '{service}': officer time must be valued for {which.English}, but the assumptions give no " +
             "officer_hourly_cost_gbp.default. Add it (pounds per hour, salary plus on-costs).",
+            ("council", council), ("service", service), ("which", which)),
             "officer_hourly_cost_gbp.default");
     }
 

@@ -1,5 +1,6 @@
 using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Model;
 
 namespace BenefitsTracker.Core.Method;
 
@@ -26,8 +27,8 @@ public static class Prices
         if (deflators is null || !priceYears.TryGetValue(key, out var priceYear)) return 1m;
         var year = FinancialYear.Of(month);
         if (year == priceYear) return 1m;
-        var from = deflators.Of(priceYear) ?? throw Missing(deflators, key, priceYear, priceYear, "uprate it at all");
-        var to = deflators.Of(year) ?? throw Missing(deflators, key, priceYear, year, $"value the month {month} (in {year})");
+        var from = deflators.Of(priceYear) ?? throw Missing(deflators, key, priceYear, priceYear, null);
+        var to = deflators.Of(year) ?? throw Missing(deflators, key, priceYear, year, month);
         return to / from;
     }
 
@@ -35,8 +36,16 @@ public static class Prices
     public static bool Uprates(IReadOnlyDictionary<string, FinancialYear> priceYears, DeflatorSeries? deflators) =>
         deflators is not null && priceYears.Count > 0;
 
-    private static MethodException Missing(DeflatorSeries deflators, string key, FinancialYear priceYear, FinancialYear year, string what) =>
-        new($"{key} is in {priceYear} prices: to {what} it needs the GDP deflator for {year}, which the series ({deflators.Release}) " +
-            "does not have. Give a series that covers it (benefits report --deflators FILE), or write the cost without a price_year.",
-            key);
+    /// <summary>The series lacks <paramref name="year"/>: the price year itself, or (with <paramref name="month"/>) the month's year.</summary>
+    private static MethodException Missing(DeflatorSeries deflators, string key, FinancialYear priceYear, FinancialYear year, Month? month)
+    {
+        var what = month is { } m ? $"value the month {m} (in {year})" : "uprate it at all";
+        var english = $"{key} is in {priceYear} prices: to {what} it needs the GDP deflator for {year}, which the series ({deflators.Release}) " +
+            "does not have. Give a series that covers it (benefits report --deflators FILE), or write the cost without a price_year.";
+        (string, object)[] args = [("key", key), ("price_year", priceYear.ToString()), ("year", year.ToString()),
+            ("series", Phrase.Text(deflators.Release))];
+        return new MethodException(month is { } at
+            ? Phrase.Of("cannot.no_deflator_for_month", english, [.. args, ("month", at)])
+            : Phrase.Of("cannot.no_deflator", english, args), key);
+    }
 }

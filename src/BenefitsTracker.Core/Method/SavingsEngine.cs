@@ -34,10 +34,16 @@ public static class SavingsEngine
         var resolved = assumptions.ForConsortium(consortium.Id);
         var members = Members(consortium, assumptions, request, lineage);
         if (members.Count > 0 && members.All(m => Method.Coverage.Empty(m.Result.Coverage[0], request)))
-            throw new MethodException(
+        {
+            IReadOnlyList<Phrase> held = [.. members.Select(m => Phrase.Of("coverage.member_held",
+                $"{m.Result.Scope.Id} {Method.Coverage.Held(m.Result.Coverage[0])}",
+                ("council", m.Result.Scope.Id), ("held", Method.Coverage.HeldPhrase(m.Result.Coverage[0]))))];
+            throw new MethodException(Phrase.Of("cannot.consortium_no_data",
                 $"Consortium '{consortium.Id}' has no data at all for {request.From} to {request.To}: the store holds " +
-                string.Join("; ", members.Select(m => $"{m.Result.Scope.Id} {Method.Coverage.Held(m.Result.Coverage[0])}")) +
-                ". A month without data is unknown, not zero; choose a period within the data held.");
+                string.Join("; ", held.Select(h => h.English)) +
+                ". A month without data is unknown, not zero; choose a period within the data held.",
+                ("consortium", consortium.Id), ("from", request.From), ("to", request.To), ("held", held)));
+        }
 
         var months = MonthFigures.Sum(request.From, request.To, members.Select(m => m.Months));
         var flags = LineFlags.Combine([.. members.Select(m => m.Flags.AsPart())], resolved.Cashable);
@@ -64,7 +70,8 @@ public static class SavingsEngine
             Assumptions = resolved,
             Lineage = lineage,
             Coverage = [.. members.SelectMany(m => m.Result.Coverage)],
-            Notes = [.. members.SelectMany(m => m.Result.Notes.Select(n => $"{m.Result.Scope.Id}: {n}"))],
+            NotePhrases = [.. members.SelectMany(m => m.Result.NotePhrases.Select(n =>
+                Phrase.Of("note.member", $"{m.Result.Scope.Id}: {n.English}", ("council", m.Result.Scope.Id), ("note", n))))],
         }, assumptions);
     }
 
@@ -106,24 +113,31 @@ public static class SavingsEngine
         ArgumentNullException.ThrowIfNull(lineage);
         Validate(request);
         if (consortium is not null && !consortium.Members.Any(m => m.Code == council.Code))
-            throw new MethodException($"Council {council.Code} is not a member of consortium '{consortium.Id}', so it has no share of its costs.");
+            throw new MethodException(Phrase.Of("cannot.not_member",
+                $"Council {council.Code} is not a member of consortium '{consortium.Id}', so it has no share of its costs.",
+                ("council", council.Code), ("consortium", consortium.Id)));
 
         var resolved = assumptions.ForCouncil(council.Code, consortium?.Id);
         var services = ServicesInScope(council, request);
         if (services.Count == 0 && request.Service is not null && !asMember)
         {
             var held = ServicesInScope(council, request with { Service = null });
-            throw new MethodException($"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': " +
-                $"no transactions, cases or cost lines. " +
-                (held.Count == 0 ? "It has no data for any service." : $"Its services: {string.Join(", ", held)}."));
+            var elsewhere = held.Count == 0 ? Phrase.Of("cannot.no_service_data.none", "It has no data for any service.")
+                : Phrase.Of("cannot.no_service_data.held", $"Its services: {string.Join(", ", held)}.", ("services", string.Join(", ", held)));
+            throw new MethodException(Phrase.Of("cannot.no_service_data",
+                $"Council {council.Code} ({council.Name}) has no data for service '{request.Service}': " +
+                $"no transactions, cases or cost lines. " + elsewhere.English,
+                ("council", council.Code), ("name", council.Name), ("service", request.Service ?? ""), ("held", elsewhere)));
         }
 
         var coverage = Method.Coverage.Of(council, request, services.SelectMany(s => assumptions.ForService(council.Code, s).Lines));
         if (!asMember && Method.Coverage.Empty(coverage, request))
-            throw new MethodException(
+            throw new MethodException(Phrase.Of("cannot.no_data",
                 $"Council {council.Code} ({council.Name}) has no data at all for {request.From} to {request.To}: " +
                 $"the store holds {Method.Coverage.Held(coverage)}. " +
-                "A month without data is unknown, not zero; choose a period within the data held.");
+                "A month without data is unknown, not zero; choose a period within the data held.",
+                ("council", council.Code), ("name", council.Name), ("from", request.From), ("to", request.To),
+                ("held", Method.Coverage.HeldPhrase(coverage))));
         var outcomes = services
             .Select(s => ServiceCalculation.Compute(council.Code, s, assumptions.ForService(council.Code, s), request, DataFor(council, s), coverage))
             .ToList();
@@ -155,7 +169,7 @@ public static class SavingsEngine
             Assumptions = resolved,
             Lineage = lineage,
             Coverage = [coverage],
-            Notes = [.. outcomes.SelectMany(o => o.Working.Notes)],
+            NotePhrases = [.. outcomes.SelectMany(o => o.Working.NotePhrases)],
         };
         return new CouncilOutcome(result, months, flags, samples);
     }
@@ -184,7 +198,8 @@ public static class SavingsEngine
     private static void Validate(ReportRequest request)
     {
         if (request.From > request.To)
-            throw new MethodException($"The report period starts ({request.From}) after it ends ({request.To}).");
+            throw new MethodException(Phrase.Of("cannot.period_reversed", $"The report period starts ({request.From}) after it ends ({request.To}).",
+                ("from", request.From), ("to", request.To)));
     }
 
     /// <summary>A readable name from a consortium id when the store has none: "north-wales" → "North Wales".</summary>

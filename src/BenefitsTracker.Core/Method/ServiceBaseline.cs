@@ -11,7 +11,7 @@ internal sealed record ServiceBaseline(ChannelShift.BaselineMix Mix, OfficerTime
 {
     public static ServiceBaseline Of(
         string council, string service, ServiceAssumptions a, ServiceVolumes volumes, ServiceData data,
-        Func<string, decimal> unitCost, ICollection<string> notes)
+        Func<string, decimal> unitCost, ICollection<Phrase> notes)
     {
         var (from, to) = (a.BaselineFrom, a.BaselineTo);
         var mix = ChannelShift.Mix(volumes.Baseline, unitCost);
@@ -24,15 +24,20 @@ internal sealed record ServiceBaseline(ChannelShift.BaselineMix Mix, OfficerTime
         var measuresAgainstBaseline = new[] { BenefitLine.ChannelShift, BenefitLine.OfficerTime, BenefitLine.Print, BenefitLine.Postage }
             .Any(a.Lines.Contains);
         if (measuresAgainstBaseline && mix.Volume == 0 && cases.Cases == 0 && spend.Values.All(s => s == 0m))
-            throw new MethodException(
+            throw new MethodException(Phrase.Of("cannot.baseline_empty",
                 $"Council {council}, service '{service}': the baseline period {from}..{to} has no completed transactions, " +
                 "no closed cases and no print or postage spend, so there is nothing to measure savings against. " +
                 $"Load data for those months, or set services.{service}.baseline in the assumptions to months that have data.",
+                ("council", council), ("service", service), ("from", from), ("to", to)),
                 $"services.{service}.baseline");
         if (mix.Volume == 0 && a.Lines.Contains(BenefitLine.ChannelShift))
-            notes.Add($"{service}: the baseline {from}..{to} has no completed transactions, so channel shift is zero for this service.");
+            notes.Add(Phrase.Of("note.baseline_no_transactions",
+                $"{service}: the baseline {from}..{to} has no completed transactions, so channel shift is zero for this service.",
+                ("service", service), ("from", from), ("to", to)));
         if (cases.Cases == 0 && a.Lines.Contains(BenefitLine.OfficerTime))
-            notes.Add($"{service}: the baseline {from}..{to} has no closed cases, so officer time is zero for this service.");
+            notes.Add(Phrase.Of("note.baseline_no_cases",
+                $"{service}: the baseline {from}..{to} has no closed cases, so officer time is zero for this service.",
+                ("service", service), ("from", from), ("to", to)));
         return new ServiceBaseline(mix, cases, spend);
     }
 }

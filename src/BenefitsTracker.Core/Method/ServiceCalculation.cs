@@ -23,7 +23,7 @@ internal static class ServiceCalculation
         decimal U(string channel) => UnitCosts.Of(a, channel, council, service);
         decimal UIn(string channel, Month m) => UnitCosts.Of(a, channel, council, service, m);
         decimal Rate(string? grade, Month m) => OfficerTime.HourlyCost(a, grade, council, service, m);
-        var notes = new List<string>();
+        var notes = new List<Phrase>();
 
         var volumes = ServiceVolumes.Of(data.Volumes, InB, InP);
         // A unit cost is needed for every channel with completed transactions in B or P, whatever the lines.
@@ -45,8 +45,10 @@ internal static class ServiceCalculation
                 .Concat(officerRows.Select(r => OfficerTime.HourlyCostKey(a, r.Grade)))
                 .Where(a.PriceYears.ContainsKey).Distinct().Order(StringComparer.Ordinal).ToList();
             if (used.Count > 0)
-                notes.Add($"{service}: {string.Join(", ", used)} {(used.Count == 1 ? "is" : "are")} given in the prices of a price year, but " +
-                    "no GDP deflator series was supplied, so the costs are used as given, not uprated to each month's prices.");
+                notes.Add(Phrase.Of(used.Count == 1 ? "note.price_year_not_uprated" : "note.price_years_not_uprated",
+                    $"{service}: {string.Join(", ", used)} {(used.Count == 1 ? "is" : "are")} given in the prices of a price year, but " +
+                    "no GDP deflator series was supplied, so the costs are used as given, not uprated to each month's prices.",
+                    ("service", service), ("keys", string.Join(", ", used))));
         }
         var contactRows = Enabled(BenefitLine.AvoidableContact)
             ? AvoidableContact.Rows(AvoidableContact.Match(data.Contacts, [.. a.DigitalChannels]), from, to, UIn)
@@ -113,7 +115,7 @@ internal static class ServiceCalculation
             OfficerTime = officerRows,
             AvoidableContact = contactRows,
             OfficerTimeCi95 = Bootstrap.Interval(samples),
-            Notes = notes,
+            NotePhrases = notes,
         };
         return new ServiceOutcome(working, months, samples);
     }

@@ -16,9 +16,10 @@ public static class UnitCosts
     public static decimal Of(ServiceAssumptions assumptions, string channel, string council, string service)
     {
         if (assumptions.UnitCosts.TryGetValue(channel, out var cost)) return cost;
-        throw new MethodException(
+        throw new MethodException(Phrase.Of("cannot.no_unit_cost",
             $"Council {council}, service '{service}': the data has '{channel}' transactions but the assumptions give no unit cost for '{channel}'. " +
             $"Add unit_costs_gbp.{channel} (pounds per transaction) to the assumptions file.",
+            ("council", council), ("service", service), ("channel", channel)),
             $"unit_costs_gbp.{channel}");
     }
 

@@ -45,13 +45,17 @@ public sealed record SavingsResult
     public IReadOnlyList<DataCoverage> Coverage { get; init; } = [];
     /// <summary>Counterfactual estimates (BenefitsTracker.Analytics), one per council, service and method; empty unless attached.</summary>
     public IReadOnlyList<CounterfactualEstimate> Counterfactual { get; init; } = [];
-    /// <summary>Plain-English notes on figures the method had to set to zero or leave out (e.g. no baseline cases), for the reader.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>
-    /// Some of <see cref="Notes"/> as phrases (each <see cref="Phrase.English"/> is the note), for a report in another
-    /// language: the data-quality findings the pipeline adds. A note with no phrase here is shown as written.
+    /// Notes for the reader on figures the method had to set to zero or leave out (e.g. no baseline cases), and the
+    /// data-quality findings the pipeline adds, each a <see cref="Phrase"/> so that every output words it in its own
+    /// language (issue 15). The one list: <see cref="Notes"/> is made from it.
     /// </summary>
     public IReadOnlyList<Phrase> NotePhrases { get; init; } = [];
+    /// <summary>
+    /// The notes in plain English, as manifest.json and the English outputs write them: each of <see cref="NotePhrases"/>'
+    /// <see cref="Phrase.English"/>, in order.
+    /// </summary>
+    public IReadOnlyList<string> Notes => [.. NotePhrases.Select(p => p.English)];
     /// <summary>
     /// The Green Book appraisal (METHOD.md v2): cash view, horizon, real terms, switching values, scenarios,
     /// Monte Carlo. Set on the result a report is about; null on a consortium's member results.

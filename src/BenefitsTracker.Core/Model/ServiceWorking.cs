@@ -25,6 +25,11 @@ public sealed record ServiceWorking
     public required IReadOnlyList<AvoidableContactRow> AvoidableContact { get; init; }
     /// <summary>Bootstrap CI for the officer time line of this service; null when not computable.</summary>
     public ConfidenceInterval? OfficerTimeCi95 { get; init; }
-    /// <summary>Plain-English notes on this service's figures (e.g. a line set to zero for want of baseline data).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>
+    /// Notes on this service's figures (e.g. a line set to zero for want of baseline data), each a <see cref="Phrase"/> so
+    /// that a report in another language can word it (issue 15).
+    /// </summary>
+    public IReadOnlyList<Phrase> NotePhrases { get; init; } = [];
+    /// <summary>The notes in plain English: each of <see cref="NotePhrases"/>' <see cref="Phrase.English"/>, in order.</summary>
+    public IReadOnlyList<string> Notes => [.. NotePhrases.Select(p => p.English)];
 }

@@ -382,14 +382,13 @@ internal static class HtmlReport
             h.Line($"<li>{E(sentence)}</li>");
         h.Line($"<li>{E(T["html.caveats.rounding"] + " " + T["common.rounding_note"])}</li>");
         if (f.Disclosure.Note is { } disclosure) h.Line($"<li>{E(CoreText.DisclosureNote(f.Disclosure, disclosure, T, r))}</li>");
-        // A note kept as a phrase (a data-quality finding) is worded in the page's language, the text inside it given as it is
-        // (the finding's detail) marked as English in a Welsh page; a note of a shape not known here stays as the engine wrote it, marked.
-        foreach (var note in r.Notes)
+        // Every note is a phrase (the engine's, a data-quality finding), worded in the page's language, the text inside it given as
+        // it is (a finding's detail) marked as English in a Welsh page; a code with no key here stays as the engine wrote it, marked.
+        foreach (var note in r.NotePhrases)
         {
-            var phrase = r.NotePhrases.FirstOrDefault(p => p.English == note);
-            var text = phrase is not null ? CoreText.Render(phrase, T) : CoreText.Note(note, T);
-            h.Line(T.IsWelsh && text == note ? $"<li lang=\"en-GB\">{E(text)}</li>"
-                : $"<li>{h.MarkEnglish(E(text), phrase is null ? [] : [.. CoreText.AsGiven(phrase)])}</li>");
+            var text = CoreText.Render(note, T);
+            h.Line(T.IsWelsh && text == note.English && note.Code != Phrase.TextCode ? $"<li lang=\"en-GB\">{E(text)}</li>"
+                : $"<li>{h.MarkEnglish(E(text), [.. CoreText.AsGiven(note)])}</li>");
         }
         h.Line("</ul>");
         h.Line("</section>");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
@@ -8,10 +7,10 @@ namespace BenefitsTracker.Reports.Localisation;
 
 /// <summary>
 /// Sentences the engine (Core) writes in English, put into the report's language at the report layer: the
-/// disclosure note is rebuilt from the view's own figures; the engine's notes are recognised by their pattern and
-/// rebuilt from their parts. A note of a shape not known here is shown as Core wrote it (docs/reports.md lists them).
+/// disclosure note is rebuilt from the view's own figures; the engine's other sentences (its notes, why an estimate
+/// was refused, why a report cannot be made) are kept as <see cref="Phrase"/>s and worded here (docs/welsh-phrases.md).
 /// </summary>
-internal static partial class CoreText
+internal static class CoreText
 {
     /// <summary>The note every controlled output carries (<see cref="DisclosureView.Note"/>), in the report's language.</summary>
     public static string DisclosureNote(DisclosureView view, string english, ReportText T, SavingsResult result)
@@ -79,41 +78,17 @@ internal static partial class CoreText
     /// <summary>Why real terms are not stated, in the report's language; null when they are.</summary>
     public static string? RealWithheld(AppraisalFigures a, ReportText T) =>
         a.RealWithheldReason is { } p ? Render(p, T) : a.RealWithheld;
-
-    /// <summary>One of the engine's notes (<see cref="SavingsResult.Notes"/>) in the report's language.</summary>
-    public static string Note(string note, ReportText T)
-    {
-        if (!T.IsWelsh) return note;
-        var p = PriceYearNote().Match(note);
-        if (p.Success)
-        {
-            var said = T.F("note.price_years_not_uprated", ("service", p.Groups["service"].Value), ("keys", p.Groups["keys"].Value));
-            return p.Groups["council"].Success ? p.Groups["council"].Value + ": " + said : said;
-        }
-        var m = BaselineNote().Match(note);
-        if (!m.Success) return note;
-        var key = m.Groups["what"].Value == "completed transactions" ? "note.baseline_no_transactions" : "note.baseline_no_cases";
-        var text = T.F(key, ("service", m.Groups["service"].Value), ("from", m.Groups["from"].Value), ("to", m.Groups["to"].Value));
-        return m.Groups["council"].Success ? m.Groups["council"].Value + ": " + text : text;
-    }
-
-    [GeneratedRegex(@"^(?:(?<council>[A-Z]\d{8}): )?(?<service>[^:]+): the baseline (?<from>\d{4}-\d{2})\.\.(?<to>\d{4}-\d{2}) has no " +
-        @"(?<what>completed transactions|closed cases), so (?:channel shift|officer time) is zero for this service\.$")]
-    private static partial Regex BaselineNote();
-
-    [GeneratedRegex(@"^(?:(?<council>[A-Z]\d{8}): )?(?<service>[^:]+): (?<keys>[a-z0-9_., ]+) (?:is|are) given in the prices of a price year, " +
-        @"but no GDP deflator series was supplied, so the costs are used as given, not uprated to each month's prices\.$")]
-    private static partial Regex PriceYearNote();
 }
 
-/// <summary>A <see cref="Phrase"/> in a report's language, for the outputs outside this assembly (the dashboard's messages).</summary>
+/// <summary>
+/// A <see cref="Phrase"/> in a report's language, for the outputs outside this assembly: the dashboard's messages (why a
+/// period cannot be used, why a report cannot be made), the CLI's summary (the engine's notes).
+/// </summary>
 public static class ReportPhrases
 {
+    /// <summary>The phrase in <paramref name="T"/>'s language (<see cref="CoreText.Render"/>).</summary>
     public static string Render(Phrase phrase, ReportText T) => CoreText.Render(phrase, T);
-}
 
-/// <summary>The engine's notes put into a report's language, for the outputs outside this assembly (the CLI's summary).</summary>
-public static class ReportNotes
-{
-    public static string Translate(string note, ReportText T) => CoreText.Note(note, T);
+    /// <summary>The texts inside the phrase given as they are, in no language's words (<see cref="CoreText.AsGiven"/>).</summary>
+    public static IEnumerable<string> AsGiven(Phrase phrase) => CoreText.AsGiven(phrase);
 }

@@ -104,8 +104,8 @@ public static class WorkbookTranslation
     /// <summary>
     /// English → the language for the sentences the workbook takes from <paramref name="result"/> and the report layer
     /// already writes in each language: the months without data (<see cref="CoverageText"/>, joined as the Summary sheet
-    /// joins them), the engine's notes (<see cref="CoreText.Note"/>), and a counterfactual estimate's refusal and the note
-    /// on its bounds (<see cref="CoreText.Refused"/>, <see cref="CoreText.BoundsNote"/>).
+    /// joins them), the engine's notes (<see cref="SavingsResult.NotePhrases"/>, <see cref="CoreText.Render"/>), and a
+    /// counterfactual estimate's refusal and the note on its bounds (<see cref="CoreText.Refused"/>, <see cref="CoreText.BoundsNote"/>).
     /// </summary>
     public static IReadOnlyDictionary<string, string> ResultSentences(SavingsResult result, ReportText text)
     {
@@ -116,7 +116,7 @@ public static class WorkbookTranslation
         {
             if (CoverageText.Sentences(r) is { Count: > 0 } en)
                 map.TryAdd(string.Join(" ", en), string.Join(" ", CoverageText.Sentences(r, text)));
-            foreach (var note in r.Notes) map.TryAdd(note, CoreText.Note(note, text));
+            foreach (var note in r.NotePhrases) map.TryAdd(note.English, CoreText.Render(note, text));
             // The engine's sentences kept as phrases (issue 15): why an estimate was refused, the note on its bounds.
             foreach (var e in r.Counterfactual)
             {
@@ -155,7 +155,7 @@ public static class WorkbookTranslation
         [
             "common.yes", "common.no", "common.na", "common.undefined", "card.payback.none", "kpi.met", "kpi.not_met", "appraisal.switching.none",
             "lines.all", "method.its", "method.peers", "method.name.", "comparison.population", "comparison.population.unknown", "assumption.",
-            "disclosure.note", "disclosure.none_withheld", "disclosure.withheld", "note.",
+            "disclosure.note", "disclosure.none_withheld", "disclosure.withheld",
         ];
 
         private readonly string _methods;

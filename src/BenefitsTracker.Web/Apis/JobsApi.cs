@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using BenefitsTracker.Application.Jobs;
+using BenefitsTracker.Core.Model;
 using BenefitsTracker.Web.Hosting;
 
 namespace BenefitsTracker.Web.Apis;
@@ -9,7 +11,15 @@ namespace BenefitsTracker.Web.Apis;
 /// ten latest runs (outcome, duration, what they did).
 /// </summary>
 public sealed record JobInfo(string Name, string Cron, string TimeZone, DateTimeOffset? NextFireTime, string? NotScheduled,
-    DateTimeOffset? LastRunAt, string? LastOutcome, JobRun? LastRun, IReadOnlyList<JobRun> RecentRuns);
+    DateTimeOffset? LastRunAt, string? LastOutcome, JobRun? LastRun, IReadOnlyList<JobRun> RecentRuns)
+{
+    /// <summary>
+    /// <see cref="NotScheduled"/> as a phrase (codes <c>jobs.not_scheduled.*</c>), for the dashboard's /jobs page in the page's
+    /// language; not in the API's answer, which keeps the English.
+    /// </summary>
+    [JsonIgnore]
+    public Phrase? NotScheduledPhrase { get; init; }
+}
 
 /// <summary>Where the scheduler reports its jobs (<see cref="Jobs.ScheduledJobCatalog"/>).</summary>
 public interface IJobCatalog

@@ -3,7 +3,9 @@ using System.Text;
 using BenefitsTracker.Application;
 using BenefitsTracker.Application.Keys;
 using BenefitsTracker.Application.Reporting;
+using BenefitsTracker.Core.Assumptions;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
 using BenefitsTracker.Reports;
@@ -186,9 +188,44 @@ public static class DashboardPages
         }
         catch (Exception e) when (UsersProblem.Is(e))
         {
-            return Html(Page(T["dash.cannot.title"], $"<p lang=\"en-GB\">{E(e.Message.Replace("--", "", StringComparison.Ordinal))}.</p>" +
-                Form(path, from, to, service, kind, T), language), 400);
+            return Html(Page(T["dash.cannot.title"], await WhyNotAsync(e, kind, scope.Id, store, T, ct) + Form(path, from, to, service, kind, T),
+                language), 400);
         }
+    }
+
+    /// <summary>
+    /// Why the report cannot be made, in the page's language (issue 15). The engine's reasons (<see cref="MethodException"/>:
+    /// no data for the period or service, nothing in the baseline, no unit or hourly cost, a consortium's costs that cannot
+    /// be shared) are phrases, worded in full. A council or consortium the store does not hold is said so. Anything else
+    /// (<see cref="AssumptionsException"/>, <see cref="UsageException"/>) is a fault in the service's configuration, worded
+    /// around the English keys of its files: a sentence in the page's language says the operator must correct it, and
+    /// the detail follows as the service wrote it, marked as English (docs/welsh-phrases.md).
+    /// </summary>
+    private static async Task<string> WhyNotAsync(Exception e, ScopeKind kind, string id, ServiceStore store, ReportText T,
+        CancellationToken ct)
+    {
+        if (e is MethodException { Reason: { } reason })
+            return $"<p>{Marked(E(ReportPhrases.Render(reason, T)), [.. ReportPhrases.AsGiven(reason)], T)}</p>";
+        if (e is UsageException)
+        {
+            await using var db = store.OpenRead();
+            var queries = new StoreQueries(db);
+            var known = kind == ScopeKind.Council ? await queries.CouncilCodesAsync(ct) : await queries.ConsortiumIdsAsync(ct);
+            if (!known.Contains(id, StringComparer.Ordinal)) return $"<p>{E(T.F("dash.cannot.unknown", ("id", id)))}</p>";
+        }
+        var detail = E(e.Message.Replace("--", "", StringComparison.Ordinal).TrimEnd('.')) + ".";
+        return e is MethodException
+            ? $"<p{(T.IsWelsh ? " lang=\"en-GB\"" : "")}>{detail}</p>" // a reason made from text alone: as the engine wrote it
+            : $"<p>{E(T["dash.cannot.configuration"])}</p><p{(T.IsWelsh ? " lang=\"en-GB\"" : "")}>{detail}</p>";
+    }
+
+    /// <summary>Each of <paramref name="english"/> in <paramref name="html"/> marked as English, on a page in another language.</summary>
+    private static string Marked(string html, IReadOnlyList<string> english, ReportText T)
+    {
+        if (!T.IsWelsh) return html;
+        foreach (var part in english.Where(p => p.Length > 0).Distinct())
+            html = html.Replace(E(part), $"<span lang=\"en-GB\">{E(part)}</span>", StringComparison.Ordinal);
+        return html;
     }
 
     /// <summary>The navigation placed above the report: back to the list, the period form, the downloads.</summary>

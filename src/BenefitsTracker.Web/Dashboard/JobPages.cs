@@ -14,8 +14,10 @@ namespace BenefitsTracker.Web.Dashboard;
 /// <summary>
 /// Dashboard pages for the jobs: <c>/jobs</c> (what GET /api/v1/jobs answers, for a person) and <c>/data-quality</c>
 /// (the findings about the councils the signed-in key reads; every council's on a public dashboard). In Welsh with
-/// <c>?lang=cy</c>, through the reports' resource set (dash.jobs.*, dash.dq.*); what the service stores in English (a
-/// finding's detail, why a job is not scheduled, a run's own line) is shown as stored, marked <c>lang="en-GB"</c>.
+/// <c>?lang=cy</c>, through the reports' resource set (dash.jobs.*, dash.dq.*). A finding's detail and why a job is not
+/// scheduled are phrases (phrase.data_quality.*, phrase.jobs.not_scheduled.*) worded in the page's language; only a
+/// finding stored before its phrase was kept (the migration DataQualityDetailPhrase) is shown as stored, in English,
+/// marked <c>lang="en-GB"</c> on a Welsh page.
 /// </summary>
 public static class JobPages
 {
@@ -46,11 +48,12 @@ public static class JobPages
          .Append($"<th scope=\"col\">{E(T["dash.jobs.col.next"])}</th><th scope=\"col\">{E(T["dash.jobs.col.last"])}</th></tr></thead>\n<tbody>\n");
         foreach (var j in jobs)
         {
-            // Why a job is not scheduled is the service's own English (the scheduler's check): marked so on a Welsh page.
+            // Why a job is not scheduled, in the page's language (the scheduler's check, as a phrase).
             var notScheduled = T.F("dash.jobs.not_scheduled", ("why", "\u0001"));
             b.Append("<tr><th scope=\"row\">").Append(E(j.Name)).Append("</th><td><code>").Append(E(j.Cron)).Append("</code> (").Append(E(j.TimeZone))
              .Append(")</td><td>")
-             .Append(j.NextFireTime is { } n ? When(n) : E(notScheduled).Replace("\u0001", English(T, j.NotScheduled), StringComparison.Ordinal))
+             .Append(j.NextFireTime is { } n ? When(n)
+                 : E(notScheduled).Replace("\u0001", Said(T, j.NotScheduledPhrase, j.NotScheduled), StringComparison.Ordinal))
              .Append("</td><td>")
              .Append(j.LastRun is { } r ? E($"{When(r.StartedAt)}, {Outcome(T, r.Outcome)}") : E(T["dash.jobs.never"])).Append("</td></tr>\n");
         }
@@ -70,7 +73,7 @@ public static class JobPages
                  .Append("</td><td class=\"num\">")
                  .Append(r.DurationSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? E(Outcome(T, JobRun.Running)))
                  .Append("</td><td>").Append(E(Outcome(T, r.Outcome)))
-                 .Append("</td><td>").Append(Summary(T, r)).Append("</td></tr>\n");
+                 .Append("</td><td>").Append(E(Summary(T, r))).Append("</td></tr>\n");
             b.Append("</tbody></table></div>\n");
         }
         return Results.Content(Page(T["dash.jobs.title"], b.ToString(), language), "text/html; charset=utf-8", Encoding.UTF8);
@@ -101,13 +104,13 @@ public static class JobPages
              .Append($"<th scope=\"col\">{E(T["dash.dq.col.council"])}</th><th scope=\"col\">{E(T["dash.dq.col.service"])}</th>")
              .Append($"<th scope=\"col\">{E(T["dash.dq.col.month"])}</th><th scope=\"col\">{E(T["dash.dq.col.finding"])}</th>")
              .Append($"<th scope=\"col\">{E(T["dash.dq.col.detail"])}</th></tr></thead>\n<tbody>\n");
-            // The kind of finding in the page's language; its detail is the job's stored English, marked so on a Welsh page.
+            // The kind of finding and its detail in the page's language (a finding stored without its phrase: as stored).
             foreach (var f in findings)
                 b.Append("<tr><td>").Append(E(f.Council.Length == 0 ? T["dash.dq.no_council"] : f.Council)).Append("</td><td>")
                  .Append(E(f.Service ?? T["dash.dq.all"]))
                  .Append("</td><td>").Append(E(f.Month ?? "-")).Append("</td><td>")
                  .Append(E(ReportPhrases.Render(Phrase.Of("data_quality.kind." + f.Kind, f.Kind.Replace('-', ' ')), T))).Append("</td><td>")
-                 .Append(English(T, f.Detail)).Append("</td></tr>\n");
+                 .Append(Said(T, f.DetailPhrase, f.Detail)).Append("</td></tr>\n");
             b.Append("</tbody></table></div>\n");
         }
         return Results.Content(Page(T["dash.dq.title"], b.ToString(), language), "text/html; charset=utf-8", Encoding.UTF8);
@@ -126,16 +129,19 @@ public static class JobPages
 
     /// <summary>
     /// A run's line as the API gives it (<see cref="JobsApi.ForAnyKey"/>: its outcome and where its details are), in the page's
-    /// language; any other line as stored, marked as English on a Welsh page.
+    /// language. The page lists the runs as the API does, so never a run's own line (it names every council's files; only
+    /// `benefits jobs history` on the service's machine shows it, to the operator, in English).
     /// </summary>
-    private static string Summary(ReportText T, JobRun r)
-    {
-        var english = ReportText.En.F("dash.jobs.summary", ("outcome", r.Outcome), ("job", r.Job));
-        return r.Summary == english ? E(T.F("dash.jobs.summary", ("outcome", Outcome(T, r.Outcome)), ("job", r.Job))) : English(T, r.Summary);
-    }
+    private static string Summary(ReportText T, JobRun r) => T.F("dash.jobs.summary", ("outcome", Outcome(T, r.Outcome)), ("job", r.Job));
 
-    /// <summary>Text the service stores in English, escaped, and marked <c>lang="en-GB"</c> on a Welsh page (WCAG 3.1.2).</summary>
-    private static string English(ReportText T, string? text) => T.IsWelsh ? $"<span lang=\"en-GB\">{E(text)}</span>" : E(text);
+    /// <summary>
+    /// A sentence the service keeps as a phrase, escaped, in the page's language; <paramref name="english"/> when there is no
+    /// phrase, or only the text as stored (<see cref="Phrase.Text"/>) or a code this version has no words for: then marked
+    /// <c>lang="en-GB"</c> on a Welsh page (WCAG 3.1.2).
+    /// </summary>
+    private static string Said(ReportText T, Phrase? phrase, string? english) =>
+        phrase is { } p && p.Code != Phrase.TextCode && T.Has("phrase." + p.Code) ? E(ReportPhrases.Render(p, T))
+        : T.IsWelsh ? $"<span lang=\"en-GB\">{E(phrase?.English ?? english)}</span>" : E(phrase?.English ?? english);
 
     private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

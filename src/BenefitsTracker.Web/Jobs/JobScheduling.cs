@@ -1,4 +1,5 @@
 using BenefitsTracker.Application.Jobs;
+using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
 using BenefitsTracker.Web.Apis;
 using BenefitsTracker.Web.Hosting;
@@ -35,7 +36,7 @@ public static class JobScheduling
             sp.GetRequiredService<TimeProvider>(), sp, WhySchedulerOff(builder.Configuration, target)));
         if (WhySchedulerOff(builder.Configuration, target) is { } off)
         {
-            builder.Services.AddHostedService(sp => new SchedulerOffNotice(sp.GetRequiredService<ILoggerFactory>(), off));
+            builder.Services.AddHostedService(sp => new SchedulerOffNotice(sp.GetRequiredService<ILoggerFactory>(), off.English));
             return;
         }
 
@@ -56,12 +57,19 @@ public static class JobScheduling
 
     /// <summary>
     /// Why this service runs without a scheduler, or null: Benefits:Jobs:Enabled false (jobs still run by hand), or a
-    /// store the job store is not built for yet (<see cref="JobStore.Unsupported"/>).
+    /// store the job store is not built for yet (<see cref="JobStore.Unsupported"/>). A phrase (codes
+    /// <c>jobs.not_scheduled.*</c>), so that the dashboard says it in the page's language; its English is what the API and
+    /// the log say.
     /// </summary>
-    public static string? WhySchedulerOff(IConfiguration configuration, DatabaseTarget target) =>
+    public static Phrase? WhySchedulerOff(IConfiguration configuration, DatabaseTarget target) =>
         string.Equals(configuration[JobOptions.Section + ":Enabled"], "false", StringComparison.OrdinalIgnoreCase)
-            ? "the scheduler is off (Benefits:Jobs:Enabled is false)"
-            : JobStore.Unsupported(target);
+            ? Phrase.Of("jobs.not_scheduled.disabled", "the scheduler is off (Benefits:Jobs:Enabled is false)")
+            : JobStore.Unsupported(target) is { } unsupported
+                ? Phrase.Of("jobs.not_scheduled.no_job_store", unsupported, ("provider", target.Provider.ToString()))
+                : null;
+
+    /// <summary>Why no job is scheduled when this service has no scheduler at all (none registered).</summary>
+    public static readonly Phrase NoScheduler = Phrase.Of("jobs.not_scheduled.scheduler_off", "the scheduler is off");
 
     /// <summary>
     /// Puts each job's trigger in the store before the scheduler starts: a trigger whose cron expression and time zone
@@ -82,7 +90,7 @@ public static class JobScheduling
             if (WhyNotScheduled(runner, job) is { } reason)
             {
                 await scheduler.DeleteJob(jobKey, ct);
-                log.LogInformation("{Job} is not scheduled: {Reason}", job, reason);
+                log.LogInformation("{Job} is not scheduled: {Reason}", job, reason.English);
                 continue;
             }
             var cron = crons[job];
@@ -103,11 +111,16 @@ public static class JobScheduling
         }
     }
 
-    /// <summary>Why a job is not on the schedule of this service, or null when it is.</summary>
-    public static string? WhyNotScheduled(JobRunner runner, string job) => job switch
+    /// <summary>
+    /// Why a job is not on the schedule of this service, or null when it is: a phrase (codes <c>jobs.not_scheduled.*</c>)
+    /// whose English the API and the log give.
+    /// </summary>
+    public static Phrase? WhyNotScheduled(JobRunner runner, string job) => job switch
     {
-        JobNames.IngestInbox when runner.Inbox is null => "no inbox folder (--inbox or Benefits:Inbox)",
-        JobNames.MonthlyReports when runner.Reports is null => "no reports folder (--reports or Benefits:Reports)",
+        JobNames.IngestInbox when runner.Inbox is null =>
+            Phrase.Of("jobs.not_scheduled.no_inbox", "no inbox folder (--inbox or Benefits:Inbox)"),
+        JobNames.MonthlyReports when runner.Reports is null =>
+            Phrase.Of("jobs.not_scheduled.no_reports", "no reports folder (--reports or Benefits:Reports)"),
         _ => null,
     };
 

@@ -1,4 +1,5 @@
 using BenefitsTracker.Application.Jobs;
+using BenefitsTracker.Core.Model;
 using BenefitsTracker.Web.Apis;
 using BenefitsTracker.Web.Hosting;
 using Quartz;
@@ -7,7 +8,7 @@ namespace BenefitsTracker.Web.Jobs;
 
 /// <summary>The jobs as GET /api/v1/jobs and the dashboard list them: schedule from Quartz, runs from job_runs.</summary>
 internal sealed class ScheduledJobCatalog(JobRunner runner, ServiceStore store, TimeProvider clock, IServiceProvider services,
-    string? schedulerOff) : IJobCatalog
+    Phrase? schedulerOff) : IJobCatalog
 {
     public async Task<IReadOnlyList<JobInfo>> ListAsync(CancellationToken ct)
     {
@@ -18,15 +19,15 @@ internal sealed class ScheduledJobCatalog(JobRunner runner, ServiceStore store, 
         var list = new List<JobInfo>();
         foreach (var job in JobNames.All)
         {
-            var why = schedulerOff ?? (scheduler is null ? "the scheduler is off" : JobScheduling.WhyNotScheduled(runner, job));
+            var why = schedulerOff ?? (scheduler is null ? JobScheduling.NoScheduler : JobScheduling.WhyNotScheduled(runner, job));
             DateTimeOffset? next = null;
             if (why is null && scheduler is not null)
                 next = (await scheduler.GetTrigger(new TriggerKey(job, JobScheduling.Group), ct))?.NextFireTimeUtc
                     ?? JobSchedules.Next(crons[job], clock.GetUtcNow());
             var runs = await history.ListAsync(job, 10, ct);
             var last = runs.FirstOrDefault();
-            list.Add(new JobInfo(job, crons[job].CronExpressionString, crons[job].TimeZone.Id, next, why, last?.StartedAt,
-                last?.Outcome, last, runs));
+            list.Add(new JobInfo(job, crons[job].CronExpressionString, crons[job].TimeZone.Id, next, why?.English, last?.StartedAt,
+                last?.Outcome, last, runs) { NotScheduledPhrase = why });
         }
         return list;
     }
