@@ -108,7 +108,8 @@ public class FreshStoreTests
             cmd.CommandText = sql;
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                lines.Add(prefix + string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : r.GetValue(i).ToString())));
+                lines.Add(prefix + string.Join('|',
+                    Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : r.GetValue(i).ToString())));
         }
         Read("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name", "");
         Read("SELECT \"MigrationId\", \"ProductVersion\" FROM \"__EFMigrationsHistory\" ORDER BY 1", "history|");

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using BenefitsTracker.Reports.Localisation;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Xunit.Abstractions;
 
 namespace BenefitsTracker.Web.Tests;
 
@@ -9,7 +12,7 @@ namespace BenefitsTracker.Web.Tests;
 /// or the service) are worded in full in Welsh with <c>?lang=cy</c>; a fault in the service's configuration is said in Welsh,
 /// with its English detail for the operator marked as English; a council the store does not hold is said so.
 /// </summary>
-public sealed class DashboardReasonTests
+public sealed class DashboardReasonTests(ITestOutputHelper output)
 {
     private const string Gwynedd = "W06000002";
 
@@ -79,6 +82,30 @@ public sealed class DashboardReasonTests
         var unknown = WebUtility.HtmlDecode(await PageAsync(service, "/councils/W06000099?from=2024-01&to=2024-12&lang=cy"));
         Assert.Contains("<p>Nid oes cyngor na chonsortiwm W06000099 yn y storfa.</p>", unknown, StringComparison.Ordinal);
         Assert.DoesNotContain("lang=\"en-GB\">", Unlinked(unknown), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_Welsh_pages_saying_why_pass_axe()
+    {
+        await using var service = await StartAsync();
+        if (await Chromium.LaunchAsync(output) is not var (playwright, browser)) return;
+        using (playwright)
+        await using (browser)
+        {
+            var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 800 } })).NewPageAsync();
+            foreach (var path in new[] { $"/councils/{ServiceUnderTest.Conwy}?from=2024-04&to=2025-03&service=no-such-service&lang=cy",
+                         $"/councils/{ServiceUnderTest.Conwy}?from=2010-01&to=2010-12&lang=cy",
+                         $"/councils/{Gwynedd}?from=2024-01&to=2024-12&lang=cy", "/councils/W06000099?from=2024-01&to=2024-12&lang=cy" })
+            {
+                Assert.Equal(400, (await page.GotoAsync(service.Url + path))!.Status);
+                var result = await page.RunAxe(new AxeRunOptions
+                {
+                    RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+                });
+                foreach (var v in result.Violations) output.WriteLine($"{path}: {v.Id}: {v.Help} e.g. {v.Nodes.FirstOrDefault()?.Html}");
+                Assert.Empty(result.Violations);
+            }
+        }
     }
 
     /// <summary>The page without its link to the same page in English (the one part of a Welsh page marked as English by design).</summary>

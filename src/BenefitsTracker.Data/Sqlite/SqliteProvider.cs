@@ -17,43 +17,68 @@ internal static class SqliteProvider
 
     public static DbContextOptions<BenefitsDbContext> Options(string path, SqliteOpenMode mode, TimeSpan lockWait)
     {
-        if (mode == SqliteOpenMode.ReadWriteCreate)
-        {
-            var folder = Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        }
+        if (mode == SqliteOpenMode.ReadWriteCreate) CreateFolder(path);
         return new DbContextOptionsBuilder<BenefitsDbContext>()
             .UseSqlite(ConnectionString(path, mode, lockWait), x => x.MigrationsAssembly(BenefitsStore.SqliteMigrationsAssembly))
             .AddInterceptors(Functions.Instance)
             .Options;
     }
 
+    /// <summary>
+    /// A writer's context on a connection this opens itself, before Entity Framework does anything: an empty store gets
+    /// its schema from <see cref="FreshStore"/>, and the context is created on the open connection, so that Entity
+    /// Framework builds its services and model only when first used (an ingest reaches the connection through
+    /// <see cref="SqliteIngestStart"/> and starts loading rows first). Any store that is not empty is migrated.
+    /// </summary>
     /// <param name="notice">Told, in a line for a person, when another process is writing and this one will wait.</param>
     public static async Task<BenefitsDbContext> OpenAsync(DatabaseTarget target, TimeSpan lockWait, Action<string>? notice, CancellationToken ct)
     {
-        var context = new BenefitsDbContext(Options(target.Location, SqliteOpenMode.ReadWriteCreate, lockWait));
+        CreateFolder(target.Location);
+        var connection = new SqliteConnection(ConnectionString(target.Location, SqliteOpenMode.ReadWriteCreate, lockWait));
+        BenefitsDbContext? context = null;
         try
         {
-            await context.Database.OpenConnectionAsync(ct);
-            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            await connection.OpenAsync(ct);
+            AddFunctions(connection);
             Guard(target, () => ConfigureConnection(connection, lockWait));
             if (notice is not null && AnotherWriterHolds(connection))
                 notice($"another process is writing to {target}; waiting up to {StoreErrors.Seconds(lockWait)} s for it to finish");
             // An empty store gets the migrations' end schema in one script; any other is migrated (a no-op when up to date).
-            if (!Guard(target, () => FreshStore.TryCreate(connection)))
-                await context.Database.MigrateAsync(ct);
+            var created = Guard(target, () => FreshStore.TryCreate(connection));
+            context = new BenefitsDbContext(OptionsOn(connection));
+            if (!created) await context.Database.MigrateAsync(ct);
+            SqliteIngestStart.Register(context, connection);
             return context;
         }
         catch (SqliteException e) when (StoreErrors.Describe(e, target, lockWait) is { } message && IsNotADatabase(e))
         {
-            await context.DisposeAsync();
+            await DisposeAsync(context, connection);
             throw new StoreUnavailableException(message, isUserError: true, e);
         }
         catch
         {
-            await context.DisposeAsync();
+            await DisposeAsync(context, connection);
             throw;
         }
+    }
+
+    private static async Task DisposeAsync(BenefitsDbContext? context, SqliteConnection connection)
+    {
+        if (context is not null) await context.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    /// <summary>Options for a context on a connection already open (the context closes it when disposed).</summary>
+    internal static DbContextOptions<BenefitsDbContext> OptionsOn(SqliteConnection connection) =>
+        new DbContextOptionsBuilder<BenefitsDbContext>()
+            .UseSqlite(connection, contextOwnsConnection: true, x => x.MigrationsAssembly(BenefitsStore.SqliteMigrationsAssembly))
+            .AddInterceptors(Functions.Instance)
+            .Options;
+
+    private static void CreateFolder(string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
     }
 
     /// <summary>A reader's context, read-only when no migration is pending; null when one is (the caller opens as a writer).</summary>
@@ -166,9 +191,13 @@ internal static class SqliteProvider
 
         public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
         {
-            ((SqliteConnection)result).CreateFunction<string?, string?, long?>(EventKey.SqlFunction,
-                (council, id) => council is null || id is null ? null : EventKey.Of(council, id), isDeterministic: true);
+            AddFunctions((SqliteConnection)result);
             return result;
         }
     }
+
+    /// <summary>The SQL functions of <see cref="Functions"/>, on a connection Entity Framework did not create.</summary>
+    private static void AddFunctions(SqliteConnection connection) =>
+        connection.CreateFunction<string?, string?, long?>(EventKey.SqlFunction,
+            (council, id) => council is null || id is null ? null : EventKey.Of(council, id), isDeterministic: true);
 }
