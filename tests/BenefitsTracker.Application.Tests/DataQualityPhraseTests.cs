@@ -53,7 +53,7 @@ public sealed class DataQualityPhraseTests
         // The figures as the sentence shows them.
         Assert.Equal("1,512 completed transactions in 2024-10 against a median of 240 in the 6 months either side (modified z-score 8.1; " +
             "the rule flags beyond ±3.5)", EverySentence[2].English);
-        Assert.Equal("bad-events.csv (ingested 2024-06-01): 1,234 of 5,678 rows rejected (21.7%; the rule flags above 5%); " +
+        Assert.Equal("bad-events.csv (ingested 2024-06-01): 1,234 of 5,678 rows rejected (21.7 %; the rule flags above 5 %); " +
             "the rows and reasons are " +
             "in /srv/inbox/archive/2024-06-01/bad-events.rejects.csv", EverySentence[7].English);
         Assert.Equal("1 closed case in 2024-06 with implausible officer minutes (1 with none at all; the longest 0 minutes; the rule flags 0 " +
@@ -98,7 +98,10 @@ public sealed class DataQualityPhraseTests
     [Fact]
     public void A_row_without_a_phrase_or_with_one_this_version_cannot_read_is_its_text()
     {
-        foreach (var stored in new string?[] { null, "", "not json", "[1,2]", "{\"code\":\"x\",\"english\":\"y\",\"args\":[{\"name\":\"n\"}]}" })
+        foreach (var stored in new string?[] { null, "", "not json", "[1,2]", "{\"code\":\"x\",\"english\":\"y\",\"args\":[{\"name\":\"n\"}]}",
+                     // A null where a value or its name should be, a number where text should be, no code.
+                     "{\"code\":\"x\",\"english\":\"y\",\"args\":[null]}", "{\"code\":\"x\",\"english\":\"y\",\"args\":[{\"name\":null,\"text\":\"t\"}]}",
+                     "{\"code\":\"x\",\"english\":\"y\",\"args\":[{\"name\":\"n\",\"text\":5}]}", "{\"english\":\"y\"}" })
         {
             var phrase = StoredPhrase.Read(stored, "no events in 2023-09, though the service has events in September of other years");
             Assert.Equal(Phrase.TextCode, phrase.Code);
@@ -175,10 +178,14 @@ public sealed class DataQualityPhraseTests
             Assert.Equal(f.Detail, ReportPhrases.Render(f.DetailPhrase, ReportText.En));
             Assert.Empty(EnglishLeft(ReportPhrases.Render(f.DetailPhrase, ReportText.Cy), "phrase.data_quality."));
         }
+        // The API's English is as the job wrote it before findings were phrases: the month's name, percentages as "21.7 %".
+        Assert.Equal("no events in 2024-05, though the service has events in May of other years", EverySentence[1].English);
+        Assert.Equal("dim digwyddiadau ym mis Mai 2024, er bod gan y gwasanaeth ddigwyddiadau ym mis Mai mewn blynyddoedd eraill",
+            ReportPhrases.Render(EverySentence[1], ReportText.Cy));
         var spike = Assert.Single(findings, f => f.Kind == Finding.Spike);
         Assert.Equal("100 o drafodion a gwblhawyd ym mis Mehefin 2024, yn erbyn canolrif o 10 yn y 6 mis bob ochr iddo (sgôr z addasedig 60.7; " +
             "mae'r rheol yn tynnu sylw at sgôr y tu hwnt i ±3.5)", ReportPhrases.Render(spike.DetailPhrase, ReportText.Cy));
-        Assert.Contains("gwrthodwyd 20 o 40 rhes (50.0%;", ReportPhrases.Render(Assert.Single(findings, f => f.Kind == Finding.RejectionRate)
+        Assert.Contains("gwrthodwyd 20 o 40 rhes (50.0 %;", ReportPhrases.Render(Assert.Single(findings, f => f.Kind == Finding.RejectionRate)
             .DetailPhrase, ReportText.Cy), StringComparison.Ordinal);
 
         // A report over 2024 gives the findings in its caveats as phrases: the Welsh report words the detail in Welsh.

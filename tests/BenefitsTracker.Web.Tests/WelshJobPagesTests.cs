@@ -66,8 +66,8 @@ public sealed class WelshJobPagesTests
             StringComparison.Ordinal);
         Assert.Contains("<td>3 achos a gaewyd ym mis Gorffennaf 2024 â munudau swyddog annhebygol (2 heb ddim munudau o gwbl; " +
             "yr hiraf: 2880 munud; mae'r rheol yn tynnu sylw at 0 a thros 450)</td>", text, StringComparison.Ordinal);
-        Assert.Contains("<td>all-bad.csv (mewnforiwyd 2024-11-02): gwrthodwyd 1,234 o 1,234 rhes (100.0%; mae'r rheol yn tynnu sylw at " +
-            "gyfradd dros 5%); mae'r rhesi a'r rhesymau yn /srv/inbox/archive/2024-11-02/all-bad.rejects.csv</td>", text, StringComparison.Ordinal);
+        Assert.Contains("<td>all-bad.csv (mewnforiwyd 2024-11-02): gwrthodwyd 1,234 o 1,234 rhes (100.0 %; mae'r rheol yn tynnu sylw at " +
+            "gyfradd dros 5 %); mae'r rhesi a'r rhesymau yn /srv/inbox/archive/2024-11-02/all-bad.rejects.csv</td>", text, StringComparison.Ordinal);
         Assert.DoesNotContain("completed transactions", text, StringComparison.Ordinal);
         Assert.DoesNotContain("the rule flags", text, StringComparison.Ordinal);
 

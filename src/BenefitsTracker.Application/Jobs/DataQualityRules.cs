@@ -97,8 +97,11 @@ public static class FindingPhrases
     /// <summary>A month with no events: between two with events, or where other years have events in the same month.</summary>
     public static Phrase Gap(Month month, bool eitherSide) => eitherSide
         ? Phrase.Of("data_quality.gap.between", $"no events in {month}, though the service has events the months either side", ("month", month))
-        : Phrase.Of("data_quality.gap.seasonal", $"no events in {month}, though the service has events in the same month of other years",
-            ("month", month));
+        : Phrase.Of("data_quality.gap.seasonal", $"no events in {month}, though the service has events in {MonthName(month)} of other years",
+            ("month", month), ("month_name", Phrase.Of("month_name." + month.Number, MonthName(month))));
+
+    /// <summary>The month's name in English, as the detail has always given it (September): the API's text is unchanged.</summary>
+    private static string MonthName(Month month) => Inv.DateTimeFormat.GetMonthName(month.Number);
 
     /// <summary>A spike or drop: the month's volume (completed transactions, else events) against its neighbours' median.</summary>
     public static Phrase Outlier(Month month, bool completed, long value, double median, int neighbours, double score, double threshold)
@@ -123,7 +126,8 @@ public static class FindingPhrases
     public static Phrase RejectionRate(string file, DateTimeOffset ingested, long rejected, long rows, double maxFraction, string? rejects)
     {
         var (date, r, n) = (ingested.UtcDateTime.ToString("yyyy-MM-dd", Inv), Count(rejected), Count(rows));
-        var (rate, max) = (((double)rejected / rows * 100).ToString("0.0", Inv) + "%", (maxFraction * 100).ToString("0.##", Inv) + "%");
+        // "21.7 %" and "5 %", as the detail has always written them (the API's text is unchanged).
+        var (rate, max) = (((double)rejected / rows).ToString("P1", Inv), maxFraction.ToString("P0", Inv));
         var english = $"{file} (ingested {date}): {r} of {n} rows rejected ({rate}; the rule flags above {max})";
         return rejects is null
             ? Phrase.Of("data_quality.rejection_rate", english, ("file", file), ("date", date), ("rejected", r), ("rows", n), ("rate", rate),

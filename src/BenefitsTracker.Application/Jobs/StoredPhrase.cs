@@ -30,7 +30,9 @@ public static class StoredPhrase
         {
             return JsonNode.Parse(json) is JsonObject o ? FromNode(o) : Phrase.Text(english);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        // Whatever is wrong with it (bad JSON, a value of the wrong kind, a null where a value should be), never an error.
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException
+                                      or NullReferenceException or InvalidCastException)
         {
             return Phrase.Text(english);
         }
@@ -63,7 +65,7 @@ public static class StoredPhrase
         foreach (var node in o["args"]?.AsArray() ?? [])
         {
             var arg = node!.AsObject();
-            var name = (string)arg["name"]!;
+            var name = (string?)arg["name"] is { Length: > 0 } n ? n : throw new FormatException("a value has no name");
             object value = arg switch
             {
                 _ when arg["text"] is { } t => (string)t!,

@@ -52,7 +52,7 @@ public sealed record SavingsResult
     /// </summary>
     public IReadOnlyList<Phrase> NotePhrases { get; init; } = [];
     /// <summary>
-    /// The notes in plain English, as manifest.json and the English outputs write them: each of <see cref="NotePhrases"/>'
+    /// The notes in plain English, as the English outputs write them: each of <see cref="NotePhrases"/>'
     /// <see cref="Phrase.English"/>, in order.
     /// </summary>
     public IReadOnlyList<string> Notes => [.. NotePhrases.Select(p => p.English)];
