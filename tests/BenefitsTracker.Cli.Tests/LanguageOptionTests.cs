@@ -32,6 +32,34 @@ public sealed class LanguageOptionTests
         Assert.DoesNotContain("adjusted benefit", run.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Why a report cannot be made is said in the report's language too (issue 15): with cy the engine's reason in Welsh,
+    /// with en+cy in English and then Welsh.
+    /// </summary>
+    [Fact]
+    public void Why_a_report_cannot_be_made_is_said_in_the_languages_asked_for()
+    {
+        string[] period = ["--from", "2010-01", "--to", "2010-12"];
+        var welsh = CliRunner.Benefits(Store.Value.Work, ["report", "--council", "W06000004", .. period, "--language", "cy",
+            "--db", Store.Value.Db]);
+        Assert.Equal(2, welsh.ExitCode);
+        Assert.Contains("benefits: Nid oes gan gyngor W06000004", welsh.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Ionawr 2010 – Rhagfyr 2010", welsh.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("has no data at all", welsh.Stderr, StringComparison.Ordinal);
+
+        var both = CliRunner.Benefits(Store.Value.Work, ["report", "--council", "W06000004", .. period, "--language", "en+cy",
+            "--db", Store.Value.Db]);
+        Assert.Equal(2, both.ExitCode);
+        var lines = both.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("benefits: Council W06000004", lines[0], StringComparison.Ordinal);
+        Assert.Contains("has no data at all for 2010-01 to 2010-12", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("benefits: Nid oes gan gyngor W06000004", lines[1], StringComparison.Ordinal);
+
+        var english = CliRunner.Benefits(Store.Value.Work, ["report", "--council", "W06000004", .. period, "--db", Store.Value.Db]);
+        Assert.Equal(2, english.ExitCode);
+        Assert.DoesNotContain("Nid oes", english.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Language_en_plus_cy_writes_both_pages_linked_and_both_summaries()
     {

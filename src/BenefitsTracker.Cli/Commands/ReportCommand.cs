@@ -1,8 +1,10 @@
 using System.CommandLine;
 using BenefitsTracker.Cli.Terminal;
 using BenefitsTracker.Core.Domain;
+using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Data;
+using BenefitsTracker.Reports.Localisation;
 
 namespace BenefitsTracker.Cli.Commands;
 
@@ -49,7 +51,7 @@ public static class ReportCommand
             await using var store = await StorageOptions.OpenForReadingAsync(StorageOptions.Target(parse.GetValue(db)), token);
             var pipeline = new ReportPipeline(new StoreQueries(store)) { DeflatorsFile = parse.GetValue(deflators) };
             var set = await pipeline.AssumptionsAsync(parse.GetValue(assumptions), token);
-            var result = await pipeline.ComputeAsync(kind, id, request, set, token);
+            var result = await Said(() => pipeline.ComputeAsync(kind, id, request, set, token), languages);
             var outDir = parse.GetValue(output) ?? Path.Combine("reports", id,
                 $"{request.From}_{request.To}" + (request.Service is { } s ? "_" + s : ""));
             ReportPipeline.Write(result, outDir, DateTimeOffset.UtcNow, token, languages);
@@ -57,6 +59,23 @@ public static class ReportCommand
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// Why the engine cannot make the report, in the languages of --language (issue 15): with cy, the Welsh of its reason
+    /// (<see cref="MethodException.Reason"/>) on a line of its own after or instead of the English, as the summary would be.
+    /// </summary>
+    internal static async Task<T> Said<T>(Func<Task<T>> work, IReadOnlyList<ReportLanguage> languages)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (MethodException e) when (e.Reason is { } reason && languages.Any(l => l != ReportLanguage.En))
+        {
+            var lines = languages.Select(l => l == ReportLanguage.En ? e.Message : ReportPhrases.Render(reason, ReportText.For(l)));
+            throw new MethodException(string.Join(Environment.NewLine + "benefits: ", lines), e.Path);
+        }
     }
 
     /// <summary>An --out that cannot be a report folder is said so before any work is done.</summary>
