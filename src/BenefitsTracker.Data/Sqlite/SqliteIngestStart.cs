@@ -21,6 +21,7 @@ public sealed class SqliteIngestStart
     private static readonly ConditionalWeakTable<BenefitsDbContext, SqliteIngestStart> Opened = new();
 
     private readonly SqliteConnection _connection;
+    private static Task? _warming;
 
     private SqliteIngestStart(SqliteConnection connection) => _connection = connection;
 
@@ -76,9 +77,10 @@ public sealed class SqliteIngestStart
     /// Builds Entity Framework's services and model and runs its query and save pipelines once, on a thread-pool thread,
     /// against a private in-memory store with the same schema (the store being ingested is never touched): what the
     /// ingest's context does after its rows load then finds them built (they are shared by every context of the process).
-    /// Nothing depends on it: if it fails, the first real use builds them as before.
+    /// Nothing depends on it: if it fails, the first real use builds them as before. Once a process: later calls return the
+    /// first one's task (a long-running process, such as <c>benefits serve</c>, has them built after its first ingest).
     /// </summary>
-    public static Task WarmUp() => Task.Run(static () =>
+    public static Task WarmUp() => _warming ??= Task.Run(static () =>
     {
         try
         {
