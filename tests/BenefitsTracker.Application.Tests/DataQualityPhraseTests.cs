@@ -100,7 +100,8 @@ public sealed class DataQualityPhraseTests
     {
         foreach (var stored in new string?[] { null, "", "not json", "[1,2]", "{\"code\":\"x\",\"english\":\"y\",\"args\":[{\"name\":\"n\"}]}",
                      // A null where a value or its name should be, a number where text should be, no code.
-                     "{\"code\":\"x\",\"english\":\"y\",\"args\":[null]}", "{\"code\":\"x\",\"english\":\"y\",\"args\":[{\"name\":null,\"text\":\"t\"}]}",
+                     "{\"code\":\"x\",\"english\":\"y\",\"args\":[null]}",
+                     "{\"code\":\"x\",\"english\":\"y\",\"args\":[{\"name\":null,\"text\":\"t\"}]}",
                      "{\"code\":\"x\",\"english\":\"y\",\"args\":[{\"name\":\"n\",\"text\":5}]}", "{\"english\":\"y\"}" })
         {
             var phrase = StoredPhrase.Read(stored, "no events in 2023-09, though the service has events in September of other years");

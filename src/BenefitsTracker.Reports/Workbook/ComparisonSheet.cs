@@ -36,7 +36,8 @@ internal static class ComparisonSheet
         var ws = ctx.Sheet(Comparison);
         var view = DisclosureView.Of(ctx.Result);
         // "in equal shares", "by population", "by usage" (the rule's own word after "by" read "apportioned by equal").
-        ws.Cell(1, 1).Text($"Shared costs apportioned {(c.Apportionment == Core.Method.Apportionment.Equal ? "in equal shares" : "by " + c.Apportionment)}. {view.Note}");
+        var rule = c.Apportionment == Core.Method.Apportionment.Equal ? "in equal shares" : "by " + c.Apportionment;
+        ws.Cell(1, 1).Text($"Shared costs apportioned {rule}. {view.Note}");
         ws.Cell(2, 1).Text(ComparisonText.Population(c));
         string[] headers = ["Council", "Name", "Population", "Transactions", "Adjusted benefit", "Digital service costs", "Net benefit",
             "Return on investment",
