@@ -1,5 +1,5 @@
 -- The schema the SQLite migrations end with, for an empty store (FreshStore.cs). Generated: do not edit.
--- Regenerate: BENEFITS_WRITE_FRESH_STORE=1 dotnet test tests/BenefitsTracker.Ingestion.Tests --filter FreshStore
+-- Regenerate: BENEFITS_WRITE_FRESH_STORE=1 dotnet test tests/BenefitsTracker.Ingestion.Tests --filter FullyQualifiedName~The_script_is_what_the_migrations_produce_now
 CREATE TABLE "__EFMigrationsLock" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY,
     "Timestamp" TEXT NOT NULL

@@ -30,7 +30,7 @@ internal static class FreshStore
     public static bool TryCreate(SqliteConnection connection)
     {
         if (!IsEmpty(connection)) return false; // cheap first look, without a write lock
-        if (Load() is not { } script || !script.Lists(MigrationIds())) return false;
+        if (Load() is not { } script || !script.Lists(MigrationIds()) || !script.MadeBy(ProductInfo.GetVersion())) return false;
         var db = connection.Handle!;
         Check(connection, raw.sqlite3_exec(db, "BEGIN IMMEDIATE"));
         try
@@ -95,7 +95,8 @@ internal static class FreshStore
     {
         var sb = new StringBuilder();
         sb.Append("-- The schema the SQLite migrations end with, for an empty store (FreshStore.cs). Generated: do not edit.\n");
-        sb.Append("-- Regenerate: BENEFITS_WRITE_FRESH_STORE=1 dotnet test tests/BenefitsTracker.Ingestion.Tests --filter FreshStore\n");
+        sb.Append("-- Regenerate: BENEFITS_WRITE_FRESH_STORE=1 dotnet test tests/BenefitsTracker.Ingestion.Tests " +
+                  "--filter FullyQualifiedName~The_script_is_what_the_migrations_produce_now\n");
         using (var cmd = migrated.CreateCommand())
         {
             cmd.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " +
@@ -125,6 +126,19 @@ internal static class FreshStore
             .Where(line => line.StartsWith(Insert, StringComparison.Ordinal))
             .Select(line => line[Insert.Length..line.IndexOf('\'', Insert.Length)])
             .ToList();
+
+        /// <summary>The Entity Framework versions its history rows name (the one that generated it).</summary>
+        public IReadOnlyList<string> ProductVersions { get; } = sql.Split('\n')
+            .Where(line => line.StartsWith(Insert, StringComparison.Ordinal))
+            .Select(line => line[(line.LastIndexOf(", '", StringComparison.Ordinal) + 3)..line.LastIndexOf('\'')])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        /// <summary>
+        /// Whether Entity Framework <paramref name="version"/> generated it: after an upgrade the migrations' SQL may differ, so
+        /// an older script is not used (the store is migrated) until the script is regenerated.
+        /// </summary>
+        public bool MadeBy(string version) => ProductVersions.Count == 1 && ProductVersions[0] == version;
 
         /// <summary>Whether the script lists exactly these migrations (in any order).</summary>
         public bool Lists(IReadOnlyCollection<string> ids) =>
