@@ -108,7 +108,7 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.UseRequestLine();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
