@@ -39,6 +39,29 @@ public class StoreOpeningTests
         Assert.Contains(notDb, writing.Message);
     }
 
+    /// <summary>
+    /// Entity Framework's migration lock on SQLite is a row of __EFMigrationsLock; one left behind (a store open cancelled
+    /// inside MigrateAsync, a killed process) made every later open wait for it for ever. An up-to-date store is opened
+    /// without taking the lock at all.
+    /// </summary>
+    [Fact]
+    public async Task An_up_to_date_store_opens_though_a_migration_lock_was_left_behind()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Db.DisposeAsync();
+        await using (var left = new SqliteConnection($"Data Source={store.Target.Location};Pooling=false"))
+        {
+            await left.OpenAsync();
+            await using var insert = left.CreateCommand();
+            insert.CommandText = "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-12-07 13:00:00')";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // Before the fix this waited for the lock for ever; 60 s is only a bound for the test, not a time limit on the open.
+        await using var db = await BenefitsStore.OpenAsync(store.Target).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
     [Fact]
     public async Task A_reader_does_not_wait_for_a_writer_holding_the_store()
     {

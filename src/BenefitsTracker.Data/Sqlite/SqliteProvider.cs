@@ -46,7 +46,11 @@ internal static class SqliteProvider
             // An empty store gets the migrations' end schema in one script; any other is migrated (a no-op when up to date).
             var created = Guard(target, () => FreshStore.TryCreate(connection));
             context = new BenefitsDbContext(OptionsOn(connection));
-            if (!created) await context.Database.MigrateAsync(ct);
+            // Migrated only when a migration is pending, and then not cancellably: Entity Framework's migration lock on SQLite
+            // is a row (__EFMigrationsLock) that a cancelled MigrateAsync could leave behind, and every later open would
+            // wait for it for ever (seen: a job stopped while its store was opening; InboxJobTests). Migrations are short.
+            if (!created && (await context.Database.GetPendingMigrationsAsync(ct)).Any())
+                await context.Database.MigrateAsync(CancellationToken.None);
             SqliteIngestStart.Register(context, connection);
             return context;
         }
