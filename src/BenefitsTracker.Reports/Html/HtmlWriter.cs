@@ -18,13 +18,7 @@ internal sealed class HtmlWriter
     /// In a Welsh page, the English that the engine wrote (a refusal's reason, a series' source) inside already-escaped
     /// <paramref name="html"/>, marked <c>lang="en-GB"</c> so that a screen reader reads it as English (WCAG 3.1.2).
     /// </summary>
-    public string MarkEnglish(string html, params string?[] english)
-    {
-        if (!T.IsWelsh) return html;
-        foreach (var part in english.Where(p => !string.IsNullOrEmpty(p)).Distinct())
-            html = html.Replace(E(part), $"<span lang=\"en-GB\">{E(part)}</span>", StringComparison.Ordinal);
-        return html;
-    }
+    public string MarkEnglish(string html, params string?[] english) => ReportPhrases.MarkEnglish(html, english, T);
 
     /// <summary>
     /// Where long data tables go: after the story, in the page's "Data tables" section (issue 13: a board reads the

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using BenefitsTracker.Core.Disclosure;
 using BenefitsTracker.Core.Domain;
 using BenefitsTracker.Core.Model;
@@ -91,4 +92,23 @@ public static class ReportPhrases
 
     /// <summary>The texts inside the phrase given as they are, in no language's words (<see cref="CoreText.AsGiven"/>).</summary>
     public static IEnumerable<string> AsGiven(Phrase phrase) => CoreText.AsGiven(phrase);
+
+    /// <summary>
+    /// The phrase in <paramref name="T"/>'s language as escaped HTML, the texts it gives as they are marked as English on a
+    /// page in another language (<see cref="MarkEnglish"/>).
+    /// </summary>
+    public static string Html(Phrase phrase, ReportText T) =>
+        MarkEnglish(WebUtility.HtmlEncode(Render(phrase, T)), [.. AsGiven(phrase)], T);
+
+    /// <summary>
+    /// In a page not in English, each of <paramref name="english"/> inside already-escaped <paramref name="html"/> marked
+    /// <c>lang="en-GB"</c>, so that a screen reader reads it as English (WCAG 3.1.2); an English page's HTML as it is.
+    /// </summary>
+    public static string MarkEnglish(string html, IEnumerable<string?> english, ReportText T)
+    {
+        if (!T.IsWelsh) return html;
+        foreach (var part in english.OfType<string>().Where(p => p.Length > 0).Distinct())
+            html = html.Replace(WebUtility.HtmlEncode(part), $"<span lang=\"en-GB\">{WebUtility.HtmlEncode(part)}</span>", StringComparison.Ordinal);
+        return html;
+    }
 }

@@ -205,7 +205,7 @@ public static class DashboardPages
         CancellationToken ct)
     {
         if (e is MethodException { Reason: { } reason })
-            return $"<p>{Marked(E(ReportPhrases.Render(reason, T)), [.. ReportPhrases.AsGiven(reason)], T)}</p>";
+            return $"<p>{ReportPhrases.Html(reason, T)}</p>";
         if (e is UsageException)
         {
             await using var db = store.OpenRead();
@@ -217,15 +217,6 @@ public static class DashboardPages
         return e is MethodException
             ? $"<p{(T.IsWelsh ? " lang=\"en-GB\"" : "")}>{detail}</p>" // a reason made from text alone: as the engine wrote it
             : $"<p>{E(T["dash.cannot.configuration"])}</p><p{(T.IsWelsh ? " lang=\"en-GB\"" : "")}>{detail}</p>";
-    }
-
-    /// <summary>Each of <paramref name="english"/> in <paramref name="html"/> marked as English, on a page in another language.</summary>
-    private static string Marked(string html, IReadOnlyList<string> english, ReportText T)
-    {
-        if (!T.IsWelsh) return html;
-        foreach (var part in english.Where(p => p.Length > 0).Distinct())
-            html = html.Replace(E(part), $"<span lang=\"en-GB\">{E(part)}</span>", StringComparison.Ordinal);
-        return html;
     }
 
     /// <summary>The navigation placed above the report: back to the list, the period form, the downloads.</summary>
