@@ -2,7 +2,7 @@
 # Runs every test of BenefitsTracker on a fresh machine: installs what the tests need when it is
 # missing (LibreOffice recalculates the workbook, Chromium renders the pages with a font, sqlite3
 # is the benchmark reference, PostgreSQL's server runs throwaway clusters for the second provider),
-# then `dotnet test` over the whole solution.
+# then builds the solution and runs `dotnet test` over it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
