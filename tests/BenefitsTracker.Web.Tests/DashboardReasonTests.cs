@@ -27,6 +27,7 @@ public sealed class DashboardReasonTests(ITestOutputHelper output)
             $"ev-mystery-2,{Gwynedd},mystery-service,phone,transaction_completed,2024-06-03T10:00:00Z,,,4,,\n");
         var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
         await ServiceUnderTest.SeedAsync(service.Target, [events]);
+        Directory.Delete(folder, recursive: true);
         return service;
     }
 
