@@ -42,6 +42,7 @@ public class WorkbookPrintTests(ITestOutputHelper output)
     /// at the left of the pages to the right) as whole as one not cut. So besides the text (the whole of it on one page:
     /// "pdftotext -f N -l N"), each of its words must be drawn: the page rendered, the word's box on it has ink, not blank
     /// paper. A note whose first words show on a page must show whole there, not a cut fragment of it ("Cost lines in s").
+    /// The benefits register's sentences are held to the same: each whole in its cell.
     /// </summary>
     [Theory]
     [InlineData("council", "en")]
@@ -86,6 +87,14 @@ public class WorkbookPrintTests(ITestOutputHelper output)
                     foreach (var cell in cells.Where(c => c.Style.Alignment.WrapText))
                     {
                         headings++;
+                        if (PrintedPage.Whole(printed, cell.GetString()) is { } fault) faults.Add($"{ws.Name}!{cell.Address}: {fault}");
+                    }
+                else if (ws.Tables.FirstOrDefault(t => t.Name == "RegisterTable") is { } register
+                         && row.RowNumber() <= register.RangeAddress.LastAddress.RowNumber)
+                    // The benefits register's sentences (description, measure, evidence), each whole in its cell.
+                    foreach (var cell in cells.Where(c => c.DataType == ClosedXML.Excel.XLDataType.Text && c.GetString().Length > 15))
+                    {
+                        notes++;
                         if (PrintedPage.Whole(printed, cell.GetString()) is { } fault) faults.Add($"{ws.Name}!{cell.Address}: {fault}");
                     }
                 else if (cells.Count == 1 && row.CellsUsed().Count() == 1 && cells[0].DataType == ClosedXML.Excel.XLDataType.Text)
@@ -204,6 +213,8 @@ internal sealed partial class PrintedPage
     /// <summary>A word is drawn when its box on the rendered page has ink (dark glyphs, or the header's dark fill); a cut one is blank paper.</summary>
     private bool Drawn((string Word, double X0, double Y0, double X1, double Y1) w)
     {
+        // A lone sign ("−", "×") is too thin a mark to judge by its box.
+        if (w.Word.Length == 1 && !char.IsLetterOrDigit(w.Word[0])) return true;
         var (x0, y0) = ((int)Math.Floor(w.X0 * 2), (int)Math.Floor(w.Y0 * 2));
         var (x1, y1) = (Math.Min(Width - 1, (int)Math.Ceiling(w.X1 * 2)), Math.Min(Height - 1, (int)Math.Ceiling(w.Y1 * 2)));
         var (ink, all) = (0, 0);

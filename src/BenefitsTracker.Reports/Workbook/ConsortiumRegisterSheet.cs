@@ -104,6 +104,8 @@ internal static class ConsortiumRegisterSheet
 
         ws.SheetView.FreezeRows(HeaderRow);
         Xl.Widths(ws, 22, 20, 20, 40, 36, 14, 24, 16, 10, 50, 20, 44);
+        // After the widths, which the rows' heights follow.
+        RegisterSheet.FitRows(ws, HeaderRow + 1, [.. groups.SelectMany(g => g.OrderBy(x => x.Council, StringComparer.Ordinal))]);
         ws.Column(4).Style.Alignment.WrapText = true;
         ws.Row(HeaderRow).Height = 30;
     }

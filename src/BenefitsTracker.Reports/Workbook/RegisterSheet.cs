@@ -45,8 +45,38 @@ internal static class RegisterSheet
         Xl.Table(ws, "RegisterTable", 1, 1, row, BenefitsRegister.Headers.Count);
         ws.SheetView.FreezeRows(1);
         Xl.Widths(ws, 12, 20, 20, 40, 36, 14, 24, 16, 10, 50, 20, 44);
-        ws.Column(4).Style.Alignment.WrapText = true;
         ws.Row(1).Height = 30;
+        FitRows(ws, 2, [.. BenefitsRegister.Rows(ctx.Result)]);
+    }
+
+    /// <summary>The columns of sentences: benefit, description, measure, baseline unit, assumption, owner and evidence.</summary>
+    private static readonly int[] Sentences = [3, 4, 5, 7, 10, 11, 12];
+
+    /// <summary>
+    /// The register's sentences wrap within their columns, each row as tall as its longest (with the Welsh workbook's room, as it
+    /// keeps these heights), top-aligned: a sentence ran under the cell beside it and was cut there on screen and on paper
+    /// ("Front-office contact cost avoided: transactions"), and the description, wrapped in a row of one line, overprinted the
+    /// rows below. <paramref name="rows"/> are the sheet's from <paramref name="firstRow"/> on, in its order.
+    /// </summary>
+    internal static void FitRows(ClosedXML.Excel.IXLWorksheet ws, int firstRow, IReadOnlyList<RegisterRow> rows)
+    {
+        var row = firstRow - 1;
+        foreach (var r in rows)
+        {
+            row++;
+            string?[] texts = [r.Line.Title(), r.Description, r.Measure, r.BaselineUnit, r.Assumption, r.Owner ?? "not named", r.Evidence];
+            var lines = 1;
+            for (var i = 0; i < Sentences.Length; i++)
+            {
+                var cell = ws.Cell(row, Sentences[i]);
+                cell.Style.Alignment.WrapText = true;
+                var perLine = (int)(SavingsWorkbook.PrintedWidth(ws.Column(Sentences[i])) * SavingsWorkbook.NoteCharsPerUnit
+                    / SavingsWorkbook.WelshHeadroom);
+                lines = Math.Max(lines, SavingsWorkbook.WrappedLines(texts[i] ?? "", Math.Max(1, perLine)));
+            }
+            ws.Range(row, 1, row, BenefitsRegister.Headers.Count).Style.Alignment.Vertical = ClosedXML.Excel.XLAlignmentVerticalValues.Top;
+            ws.Row(row).Height = lines * SavingsWorkbook.LinePoints + 2;
+        }
     }
 
     /// <summary>A text literal for a formula: "text", its quotes doubled.</summary>
