@@ -35,9 +35,54 @@ public static class CliRunner
         return start;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Made = MadeAndRemoved();
+
+    /// <summary>
+    /// A test's folder holds its store, reports and copies of inputs (up to 76 MB); a run of this project makes about 60
+    /// and used to leave every one behind. They are removed when the test process ends and, on the next run, any left by
+    /// a test process that is gone (killed): folders are named after the process that made them.
+    /// BENEFITS_KEEP_TEST_FOLDERS=1 keeps them for a look afterwards.
+    /// </summary>
+    private static System.Collections.Concurrent.ConcurrentBag<string> MadeAndRemoved()
+    {
+        var keep = Environment.GetEnvironmentVariable("BENEFITS_KEEP_TEST_FOLDERS") == "1";
+        var made = new System.Collections.Concurrent.ConcurrentBag<string>();
+        if (keep) return made;
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+            if (int.TryParse(Path.GetFileName(dir)[Prefix.Length..].Split('-')[0], out var pid) && !Alive(pid)) Remove(dir);
+        // Handed to rm, which carries on after the test host: deleting ~1 GB here held up the other exit handlers (the
+        // shared PostgreSQL cluster's stop among them) until the host was ended, and the cluster was left running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (made.IsEmpty) return;
+            var rm = new ProcessStartInfo("rm") { UseShellExecute = false };
+            foreach (var a in (string[])["-rf", "--", .. made]) rm.ArgumentList.Add(a);
+            try { Process.Start(rm)?.Dispose(); }
+            catch (System.ComponentModel.Win32Exception) { }
+        };
+        return made;
+    }
+
+    private const string Prefix = "benefits-cli-test-";
+
+    private static bool Alive(int pid)
+    {
+        try { using var p = Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
+    private static void Remove(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>A fresh folder for one test, removed when the test process ends (or by the next run).</summary>
     public static string TempDir()
     {
-        var dir = Directory.CreateTempSubdirectory("benefits-cli-test-").FullName;
+        var dir = Directory.CreateTempSubdirectory($"{Prefix}{Environment.ProcessId}-").FullName;
+        Made.Add(dir);
         return dir;
     }
 

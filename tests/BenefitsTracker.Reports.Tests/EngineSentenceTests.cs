@@ -1,9 +1,8 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.Reports.Workbook;
 using BenefitsTracker.TestSupport;
+using BenefitsTracker.Tests.Shared;
 
 namespace BenefitsTracker.Reports.Tests;
 
@@ -112,21 +111,8 @@ public sealed class EngineSentenceTests
         foreach (var note in r.NotePhrases) Assert.Equal(CoreText.Render(note, ReportText.Cy), sentences[note.English]);
     }
 
-    private static string PageText(string raw) =>
-        Regex.Replace(WebUtility.HtmlDecode(
-            Regex.Replace(Regex.Replace(raw, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ")), "\\s+", " ");
+    private static string PageText(string raw) => WelshCheck.PageText(raw);
 
-    /// <summary>Fragments (two words or more) of the English of a key that differs in Welsh, found in <paramref name="text"/>.</summary>
-    private static List<string> EnglishLeft(string text)
-    {
-        var left = new List<string>();
-        foreach (var key in ReportText.En.Keys.Where(k => ReportText.En[k] != ReportText.Cy[k]))
-            foreach (var part in Regex.Split(ReportText.En[key], "\\{[a-z_0-9A-Z]+\\}"))
-            {
-                var fragment = part.Trim(' ', ',', '.', ';', ':', '(', ')', '\'');
-                if (fragment.Count(c => c == ' ') >= 1 && fragment.Length >= 8 && text.Contains(fragment, StringComparison.Ordinal))
-                    left.Add($"{key}: \"{fragment}\"");
-            }
-        return left;
-    }
+    /// <summary>Fragments (two words, 8 characters or more) of the English of a key that differs in Welsh, found in <paramref name="text"/>.</summary>
+    private static List<string> EnglishLeft(string text) => WelshCheck.EnglishLeft(text, minLength: 8, minWords: 2);
 }

@@ -8,6 +8,7 @@ using BenefitsTracker.Core.Method;
 using BenefitsTracker.Core.Model;
 using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.TestSupport;
+using BenefitsTracker.Tests.Shared;
 
 namespace BenefitsTracker.Reports.Tests;
 
@@ -109,31 +110,10 @@ public class WelshReportTests
         Assert.Contains("Y prif ffigurau", text, StringComparison.Ordinal);
     }
 
-    /// <summary>The page's text without tags, entities decoded, white space collapsed.</summary>
-    private static string PageText(string raw) =>
-        Regex.Replace(WebUtility.HtmlDecode(
-            Regex.Replace(Regex.Replace(raw, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ")), "\\s+", " ");
+    private static string PageText(string raw) => WelshCheck.PageText(raw);
 
-    /// <summary>
-    /// The English of every key that differs in Welsh, cut at its placeholders, found in <paramref name="text"/>: a
-    /// fragment of two words or more (8 characters at least) is English left in a Welsh page.
-    /// </summary>
-    private static List<string> EnglishLeft(string text)
-    {
-        var left = new List<string>();
-        foreach (var key in ReportText.En.Keys)
-        {
-            var en = ReportText.En[key];
-            if (en == ReportText.Cy[key]) continue;
-            foreach (var part in Regex.Split(en, "\\{[a-z_0-9A-Z]+\\}"))
-            {
-                var fragment = part.Trim(' ', ',', '.', ';', ':', '(', ')');
-                if (fragment.Count(c => c == ' ') < 1 || fragment.Length < 8) continue;
-                if (text.Contains(fragment, StringComparison.Ordinal)) left.Add($"{key}: \"{fragment}\"");
-            }
-        }
-        return left;
-    }
+    /// <summary>Fragments (two words, 8 characters or more) of the English of a key that differs in Welsh, found in <paramref name="text"/>.</summary>
+    private static List<string> EnglishLeft(string text) => WelshCheck.EnglishLeft(text, minLength: 8, minWords: 2);
 
     [Fact]
     public void The_worked_example_reads_in_Welsh()

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using BenefitsTracker.Reports.Localisation;
+using BenefitsTracker.Tests.Shared;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Xunit.Abstractions;
@@ -27,6 +27,7 @@ public sealed class DashboardReasonTests(ITestOutputHelper output)
             $"ev-mystery-2,{Gwynedd},mystery-service,phone,transaction_completed,2024-06-03T10:00:00Z,,,4,,\n");
         var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
         await ServiceUnderTest.SeedAsync(service.Target, [events]);
+        Directory.Delete(folder, recursive: true);
         return service;
     }
 
@@ -115,23 +116,6 @@ public sealed class DashboardReasonTests(ITestOutputHelper output)
     /// English of the keys that say why a report cannot be made (and the page's frame) that differs in Welsh, cut at its
     /// placeholders, found in the page's text.
     /// </summary>
-    private static List<string> EnglishLeft(string html)
-    {
-        var text = Regex.Replace(Unlinked(html), "<style>.*?</style>", " ", RegexOptions.Singleline);
-        text = Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(text, "<[^>]+>", " ")), "\\s+", " ");
-        var left = new List<string>();
-        foreach (var key in ReportText.En.Keys.Where(k =>
-                     k.StartsWith("phrase.", StringComparison.Ordinal) || k.StartsWith("dash.", StringComparison.Ordinal)))
-        {
-            if (ReportText.En[key] == ReportText.Cy[key]) continue;
-            foreach (var part in Regex.Split(ReportText.En[key], "\\{[a-z_0-9A-Z]+\\}"))
-            {
-                var fragment = part.Trim(' ', ',', '.', ';', ':', '(', ')', '\'');
-                if (fragment.Length >= 4 && fragment.Contains(' ', StringComparison.Ordinal)
-                    && Regex.IsMatch(text, "\\b" + Regex.Escape(fragment) + "\\b"))
-                    left.Add($"{key}: \"{fragment}\"");
-            }
-        }
-        return left;
-    }
+    private static List<string> EnglishLeft(string html) =>
+        WelshCheck.EnglishLeft(WelshCheck.PageText(Unlinked(html)), minLength: 4, minWords: 2, "phrase.", "dash.");
 }

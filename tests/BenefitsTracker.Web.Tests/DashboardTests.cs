@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using BenefitsTracker.Application.Jobs;
 using BenefitsTracker.Data;
 using BenefitsTracker.Data.Entities;
-using BenefitsTracker.Reports.Localisation;
+using BenefitsTracker.Tests.Shared;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -126,25 +126,8 @@ public sealed class DashboardTests(ITestOutputHelper output)
     /// English of the resource set (keys under <paramref name="prefixes"/> that differ in Welsh, cut at their placeholders) left in the
     /// text of <paramref name="html"/> outside its <c>lang="en-GB"</c> parts (the stored English the page marks as such).
     /// </summary>
-    internal static List<string> EnglishLeft(string html, params string[] prefixes)
-    {
-        var text = Regex.Replace(html, "<span lang=\"en-GB\">.*?</span>", " ", RegexOptions.Singleline);
-        text = Regex.Replace(text, "<a [^>]*lang=\"en-GB\"[^>]*>.*?</a>", " ", RegexOptions.Singleline); // the link to the English page
-        text = Regex.Replace(
-            WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(text, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ")),
-            "\\s+", " ");
-        var left = new List<string>();
-        foreach (var key in ReportText.En.Keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))))
-        {
-            if (ReportText.En[key] == ReportText.Cy[key]) continue;
-            foreach (var part in Regex.Split(ReportText.En[key], "\\{[a-z_0-9A-Z]+\\}"))
-            {
-                var fragment = part.Trim(' ', ',', '.', ';', ':', '(', ')');
-                if (fragment.Length >= 4 && Regex.IsMatch(text, "\\b" + Regex.Escape(fragment) + "\\b")) left.Add($"{key}: \"{fragment}\"");
-            }
-        }
-        return left;
-    }
+    internal static List<string> EnglishLeft(string html, params string[] prefixes) =>
+        WelshCheck.EnglishLeft(WelshCheck.WelshPageText(html), minLength: 4, minWords: 1, prefixes);
 
     [Fact]
     public async Task Lang_cy_gives_the_jobs_and_data_quality_pages_in_Welsh_and_the_index_links_them_in_Welsh()

@@ -162,6 +162,7 @@ public sealed class IngestOverHttpTests
         // restart is answered from it.
         Assert.StartsWith((configured ? chosen : service.Target.Location + ".work") + Path.DirectorySeparatorChar, rejects, StringComparison.Ordinal);
         Assert.True(File.Exists(rejects), rejects);
+        if (configured) Directory.Delete(chosen, recursive: true);
     }
 
     [Fact]

@@ -12,6 +12,17 @@ public interface IBulkLoader : IDisposable
     bool AddEvent(in EventRecord row);
 
     /// <summary>
+    /// Inserts a run of events with the outcome <see cref="AddEvent"/> would give each, called for them one at a time in
+    /// order: <paramref name="inserted"/>[k] is false when row k is a duplicate (of an id stored before, or of an earlier row
+    /// of the run). The rows' text must not move in memory until this returns (a pinned buffer): a loader may bind several
+    /// rows before it writes them. The default adds them one at a time.
+    /// </summary>
+    void AddEvents(IEventRows rows, Span<bool> inserted)
+    {
+        for (var k = 0; k < rows.Count; k++) inserted[k] = AddEvent(rows[k]);
+    }
+
+    /// <summary>
     /// When events with ids are cheaper to add in a certain order (SQLite: by the key its unique index holds), the
     /// function that gives each its place (council_code and event_id as UTF-8; lower first); null when order does not
     /// matter. A pure function: callable from any thread, while the loader works on another.
@@ -82,6 +93,15 @@ public interface IBulkLoader : IDisposable
 
     /// <summary>Stores the staged cost lines that are not duplicates.</summary>
     StagedCostLines SettleCostLines() => throw new NotSupportedException("this loader stores cost lines row by row");
+}
+
+/// <summary>A run of events for <see cref="IBulkLoader.AddEvents"/>, in the order they are to be added.</summary>
+public interface IEventRows
+{
+    int Count { get; }
+
+    /// <summary>Row <paramref name="k"/> of the run.</summary>
+    EventRecord this[int k] { get; }
 }
 
 /// <summary>An event's place in the order a loader prefers (see <see cref="IBulkLoader.EventOrder"/>).</summary>

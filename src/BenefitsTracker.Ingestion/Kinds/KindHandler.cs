@@ -67,6 +67,22 @@ internal abstract class KindHandler(KindSchema schema)
     /// <summary>Stores row <paramref name="row"/>; false when it was a duplicate and nothing was stored.</summary>
     public abstract bool Load(RowBatch batch, int row, IBulkLoader loader, long fileId);
 
+    /// <summary>
+    /// Loading thread: stores every row of a batch, in <see cref="RowBatch.Order"/> when set; counts the rows stored and the
+    /// duplicates. The default is <see cref="Load"/> row by row.
+    /// </summary>
+    public virtual (long Accepted, long Duplicates) LoadBatch(RowBatch batch, IBulkLoader loader, long fileId)
+    {
+        long accepted = 0, duplicates = 0;
+        var order = batch.Order;
+        for (var k = 0; k < batch.Count; k++)
+        {
+            if (Load(batch, order is null ? k : order[k], loader, fileId)) accepted++;
+            else duplicates++;
+        }
+        return (accepted, duplicates);
+    }
+
     public abstract Task FinishAsync(BenefitsDbContext db, IBulkLoader loader, CancellationToken ct);
 
     /// <summary>

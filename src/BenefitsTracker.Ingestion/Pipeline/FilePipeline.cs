@@ -84,12 +84,9 @@ internal static class FilePipeline
             {
                 foreach (var batch in full.GetConsumingEnumerable(stop.Token))
                 {
-                    var order = batch.Order;
-                    for (var k = 0; k < batch.Count; k++)
-                    {
-                        if (handler.Load(batch, order is null ? k : order[k], loader, fileId)) accepted++;
-                        else duplicates++;
-                    }
+                    var (stored, repeats) = handler.LoadBatch(batch, loader, fileId);
+                    accepted += stored;
+                    duplicates += repeats;
                     if (batch.HandedOver is { } handedOver) handler.AfterBatch(handedOver, loader);
                     batch.Clear();
                     empty.Add(batch, stop.Token);
