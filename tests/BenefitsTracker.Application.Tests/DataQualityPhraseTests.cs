@@ -58,8 +58,47 @@ public sealed class DataQualityPhraseTests
             "in /srv/inbox/archive/2024-06-01/bad-events.rejects.csv", EverySentence[7].English);
         Assert.Equal("1 closed case in 2024-06 with implausible officer minutes (1 with none at all; the longest 0 minutes; the rule flags 0 " +
             "and above 450)", EverySentence[8].English);
-        Assert.Equal("no new cases rows for 1 days (the last file with some was ingested 2024-11-03; the rule flags after 45 days)",
+        Assert.Equal("no new cases rows for 1 day (the last file with some was ingested 2024-11-03; the rule flags after 45 days)",
             EverySentence[5].English);
+    }
+
+    /// <summary>
+    /// A stale feed's days: "1 day" and "2 days" in English (the English of any other number word for word as the API has always
+    /// given it); in Welsh a numeral takes the singular, "1 diwrnod" and "2 diwrnod" (docs/welsh-glossary.md).
+    /// </summary>
+    [Theory]
+    [InlineData(1, 45, "no new events rows for 1 day (the last file with some was ingested 2024-11-02; the rule flags after 45 days)",
+        "dim rhesi digwyddiadau newydd ers 1 diwrnod (mewnforiwyd y ffeil olaf a oedd yn cynnwys rhai ar 2024-11-02; " +
+        "mae'r rheol yn tynnu sylw ar ôl 45 diwrnod)")]
+    [InlineData(2, 1, "no new events rows for 2 days (the last file with some was ingested 2024-11-02; the rule flags after 1 day)",
+        "dim rhesi digwyddiadau newydd ers 2 diwrnod (mewnforiwyd y ffeil olaf a oedd yn cynnwys rhai ar 2024-11-02; " +
+        "mae'r rheol yn tynnu sylw ar ôl 1 diwrnod)")]
+    [InlineData(60, 45, "no new events rows for 60 days (the last file with some was ingested 2024-11-02; the rule flags after 45 days)",
+        "dim rhesi digwyddiadau newydd ers 60 diwrnod (mewnforiwyd y ffeil olaf a oedd yn cynnwys rhai ar 2024-11-02; " +
+        "mae'r rheol yn tynnu sylw ar ôl 45 diwrnod)")]
+    public void A_stale_feed_counts_its_days_in_the_singular_for_one(long days, int ruleDays, string english, string welsh)
+    {
+        var phrase = FindingPhrases.StaleFeed("events", days, new DateTimeOffset(2024, 11, 2, 9, 30, 0, TimeSpan.Zero), ruleDays);
+        Assert.Equal(english, phrase.English);
+        Assert.Equal(english, ReportPhrases.Render(phrase, ReportText.En));
+        Assert.Equal(welsh, ReportPhrases.Render(phrase, ReportText.Cy));
+        // Read back from the store as it was kept, it is worded the same.
+        var back = StoredPhrase.Read(StoredPhrase.Serialise(phrase), "not this");
+        Assert.Equal(english, ReportPhrases.Render(back, ReportText.En));
+        Assert.Equal(welsh, ReportPhrases.Render(back, ReportText.Cy));
+    }
+
+    /// <summary>A stale-feed finding stored before its days were phrases of their own (code data_quality.stale.*) is worded as then.</summary>
+    [Fact]
+    public void A_stale_feed_stored_by_an_earlier_version_is_still_worded()
+    {
+        const string stored = "{\"code\":\"data_quality.stale.events\",\"english\":\"no new events rows for 60 days (the last file with some " +
+            "was ingested 2024-11-02; the rule flags after 45 days)\",\"args\":[{\"name\":\"days\",\"long\":60},{\"name\":\"date\"," +
+            "\"text\":\"2024-11-02\"},{\"name\":\"rule_days\",\"int\":45}]}";
+        var phrase = StoredPhrase.Read(stored, "not this");
+        Assert.Equal("data_quality.stale.events", phrase.Code);
+        Assert.Equal(phrase.English, ReportPhrases.Render(phrase, ReportText.En));
+        Assert.StartsWith("dim rhesi digwyddiadau newydd ers 60 diwrnod", ReportPhrases.Render(phrase, ReportText.Cy), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +209,8 @@ public sealed class DataQualityPhraseTests
         await using var read = await BenefitsStore.OpenForReadingAsync(target, CancellationToken.None);
         var findings = await new DataQualityFindings(read).ListAsync(null, CancellationToken.None);
         Assert.Equal(["data_quality.gap.between", "data_quality.implausible_minutes.many", "data_quality.outlier.completed",
-                "data_quality.outlier.events", "data_quality.rejection_rate.rejects", "data_quality.stale.cases", "data_quality.stale.events"],
+                "data_quality.outlier.events", "data_quality.rejection_rate.rejects", "data_quality.stale_feed.cases",
+                "data_quality.stale_feed.events"],
             findings.Select(f => f.DetailPhrase.Code).Order(StringComparer.Ordinal));
         foreach (var f in findings)
         {

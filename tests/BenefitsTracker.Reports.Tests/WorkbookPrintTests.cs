@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using BenefitsTracker.Reports.Workbook;
 using Xunit.Abstractions;
 
@@ -26,52 +27,79 @@ public class WorkbookPrintTests(ITestOutputHelper output)
         var pages = text.Split('\f');
         var greenBook = pages.Where(p => p.Contains("Green Book, page", StringComparison.Ordinal)).ToList();
 
-        // The month-by-month table's right-hand columns are on a page of their own, and that page still says which month.
-        var rightHand = greenBook.Where(p => p.Contains("Discounted real", StringComparison.Ordinal)).ToList();
+        // The month-by-month table's right-hand columns are on a page of their own, and that page still says which month
+        // ("Price index" heads one of them, as no other table's column).
+        var rightHand = greenBook.Where(p => p.Contains("Price index", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(rightHand);
         Assert.All(rightHand, p => Assert.Contains("Month no.", p, StringComparison.Ordinal));
         Assert.True(greenBook.Count >= 2, $"the Green Book sheet printed on {greenBook.Count} page(s): squeezed onto one, it is unreadable");
     }
 
     /// <summary>
-    /// Every heading of every sheet's header row prints whole: its last word is on that sheet's pages (a row of fixed
-    /// height cut "Adjusted: Avoidable contact (failed online, then phoning)" after "online, then").
+    /// Every heading of every header row, and every title, note or caption (a text alone in its row), prints whole on one page
+    /// of its sheet, where the eye sees it, in English and in Welsh. pdftotext reads a page's text layer, which holds a text
+    /// cut by its cell (a heading in a row too short for its lines, a note cut at the edge of the first column where it repeats
+    /// at the left of the pages to the right) as whole as one not cut. So besides the text (the whole of it on one page:
+    /// "pdftotext -f N -l N"), each of its words must be drawn: the page rendered, the word's box on it has ink, not blank
+    /// paper. A note whose first words show on a page must show whole there, not a cut fragment of it ("Cost lines in s").
     /// </summary>
     [Theory]
-    [InlineData("council")]
-    [InlineData("consortium")]
-    public async Task Every_heading_prints_whole(string scope)
+    [InlineData("council", "en")]
+    [InlineData("worked", "en")]
+    [InlineData("consortium", "en")]
+    [InlineData("council", "cy")]
+    [InlineData("consortium", "cy")]
+    public async Task Every_heading_and_note_prints_whole_on_one_page(string scope, string language)
     {
         var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
         var pdftotext = Tools.Require("pdftotext", "poppler-utils", new Output(output), "/usr/bin/pdftotext");
-        if (soffice is null || pdftotext is null) return;
+        var pdftoppm = Tools.Require("pdftoppm", "poppler-utils", new Output(output), "/usr/bin/pdftoppm");
+        if (soffice is null || pdftotext is null || pdftoppm is null) return;
         using var dir = new TempDir();
+        var result = scope switch { "council" => Results.SampleConwy, "worked" => Results.WorkedExampleResult, _ => Results.SampleNorthWales };
         var workbook = dir.File("savings.xlsx");
-        SavingsWorkbook.Write(scope == "council" ? Results.SampleConwy : Results.SampleNorthWales, workbook);
+        SavingsWorkbook.Write(result, workbook);
+        if (language == "cy")
+        {
+            workbook = dir.File("savings-cy.xlsx");
+            WorkbookTranslation.Translate(dir.File("savings.xlsx"), workbook, Localisation.ReportText.Cy, result);
+        }
         await RunAsync(soffice, "-env:UserInstallation=" + new Uri(Path.Combine(dir.Path, "lo-profile")).AbsoluteUri, "--headless",
             "--norestore", "--convert-to", "pdf", "--outdir", dir.Path, workbook);
-        var pages = (await RunAsync(pdftotext, "-layout", dir.File("savings.pdf"), "-")).Split('\f');
+        var pdf = Path.ChangeExtension(workbook, ".pdf");
+        // BENEFITS_PRINT_OUT=DIR keeps each printed workbook there, to look at.
+        if (Environment.GetEnvironmentVariable("BENEFITS_PRINT_OUT") is { Length: > 0 } keep)
+            File.Copy(pdf, Path.Combine(Directory.CreateDirectory(keep).FullName, $"{scope}.{language}.pdf"), overwrite: true);
+        var pages = await PrintedPage.ReadAsync(pdf, pdftotext, pdftoppm, dir.Path, RunAsync);
 
         using var wb = new ClosedXML.Excel.XLWorkbook(workbook);
-        var checkedHeadings = 0;
+        var (headings, notes, faults) = (0, 0, new List<string>());
         foreach (var ws in wb.Worksheets)
         {
-            var header = Enumerable.Range(1, 10).FirstOrDefault(r => ws.Cell(r, 1).Style.Fill.BackgroundColor == Xl.HeaderFill);
-            if (header == 0) continue;
-            var printed = string.Concat(pages.Where(p => p.Contains($"{ws.Name}, page", StringComparison.Ordinal)));
-            Assert.False(printed.Length == 0, $"sheet {ws.Name} printed no page");
-            foreach (var cell in ws.Row(header).CellsUsed().Where(c => c.Style.Alignment.WrapText))
+            var printed = pages.Where(p => p.Sheet == ws.Name).ToList();
+            Assert.False(printed.Count == 0, $"sheet {ws.Name} printed no page");
+            foreach (var row in ws.RowsUsed())
             {
-                // The last word, or its last part after a hyphen (LibreOffice may break "take-up" after the hyphen).
-                var last = cell.GetString().Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Split('-')[^1];
-                if (string.IsNullOrEmpty(last)) continue;
-                Assert.True(printed.Contains(last, StringComparison.Ordinal),
-                    $"{ws.Name}!{cell.Address}: the heading \"{cell.GetString()}\" is cut in print (no \"{last}\" on its pages)");
-                checkedHeadings++;
+                var cells = row.CellsUsed().Where(c => !c.HasFormula && c.GetString().Trim().Length > 0).ToList();
+                var header = ws.Cell(row.RowNumber(), 1).Style.Fill.BackgroundColor == Xl.HeaderFill;
+                if (header)
+                    foreach (var cell in cells.Where(c => c.Style.Alignment.WrapText))
+                    {
+                        headings++;
+                        if (PrintedPage.Whole(printed, cell.GetString()) is { } fault) faults.Add($"{ws.Name}!{cell.Address}: {fault}");
+                    }
+                else if (cells.Count == 1 && row.CellsUsed().Count() == 1 && cells[0].DataType == ClosedXML.Excel.XLDataType.Text)
+                {
+                    notes++;
+                    var text = cells[0].GetString();
+                    if (PrintedPage.Whole(printed, text) is { } fault) faults.Add($"{ws.Name}!{cells[0].Address}: {fault}");
+                    else if (PrintedPage.Fragment(printed, text) is { } cut) faults.Add($"{ws.Name}!{cells[0].Address}: {cut}");
+                }
             }
         }
-        output.WriteLine($"{checkedHeadings} headings checked");
-        Assert.True(checkedHeadings > 20, $"only {checkedHeadings} headings found");
+        output.WriteLine($"{headings} headings and {notes} notes checked on {pages.Count} pages");
+        Assert.True(headings > 20 && notes > 5, $"only {headings} headings and {notes} notes found");
+        Assert.True(faults.Count == 0, string.Join("\n", faults));
     }
 
     private async Task<string> RunAsync(string program, params string[] args)
@@ -87,4 +115,131 @@ public class WorkbookPrintTests(ITestOutputHelper output)
         Assert.Equal(0, p.ExitCode);
         return await stdout;
     }
+}
+
+/// <summary>
+/// A page of a workbook as LibreOffice printed it: its sheet (from its footer, "Sheet, page N of M" or in Welsh "…, tudalen N o
+/// M"), its text in content-stream order (a wrapped cell's lines one after another), its words with their boxes, and the page
+/// rendered in grey at 144 dpi (two pixels a point), to tell a word drawn from a word its cell cut off.
+/// </summary>
+internal sealed partial class PrintedPage
+{
+    public required string Sheet { get; init; }
+    public required string Text { get; init; }
+    public required IReadOnlyList<(string Word, double X0, double Y0, double X1, double Y1)> Words { get; init; }
+    public required byte[] Grey { get; init; }
+    public required int Width { get; init; }
+    public required int Height { get; init; }
+
+    public static async Task<List<PrintedPage>> ReadAsync(string pdf, string pdftotext, string pdftoppm, string dir,
+        Func<string, string[], Task<string>> run)
+    {
+        var texts = (await run(pdftotext, ["-raw", pdf, "-"])).Split('\f');
+        var boxes = (await run(pdftotext, ["-raw", "-bbox", pdf, "-"])).Split("<page ").Skip(1).ToList();
+        await run(pdftoppm, ["-gray", "-r", "144", pdf, Path.Combine(dir, "page")]);
+        var images = Directory.GetFiles(dir, "page*.pgm").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(boxes.Count, images.Count);
+        var pages = new List<PrintedPage>();
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            var footer = Footer().Match(texts[i]);
+            Assert.True(footer.Success, $"page {i + 1} has no footer naming its sheet");
+            var words = WordBox().Matches(boxes[i]).Select(m => (System.Net.WebUtility.HtmlDecode(m.Groups[5].Value),
+                D(m.Groups[1].Value), D(m.Groups[2].Value), D(m.Groups[3].Value), D(m.Groups[4].Value))).ToList();
+            var (grey, width, height) = Pgm(await File.ReadAllBytesAsync(images[i]));
+            pages.Add(new PrintedPage { Sheet = footer.Groups[1].Value, Text = texts[i], Words = words, Grey = grey, Width = width, Height = height });
+        }
+        return pages;
+    }
+
+    /// <summary>Null when <paramref name="text"/> is on one of <paramref name="pages"/> whole and every word of it drawn; else what is wrong.</summary>
+    public static string? Whole(IReadOnlyList<PrintedPage> pages, string text)
+    {
+        var on = pages.Where(p => Squash(p.Text).Contains(Squash(text), StringComparison.Ordinal)).ToList();
+        if (on.Count == 0) return $"\"{text}\" is on no one page whole";
+        foreach (var page in on)
+            foreach (var run in page.Runs(Squash(text)))
+                if (run.All(page.Drawn)) return null;
+        var hidden = on.SelectMany(p => p.Runs(Squash(text)).SelectMany(r => r.Where(w => !p.Drawn(w)))).Select(w => w.Word).Distinct();
+        return $"\"{text}\" is cut in print: not drawn: {string.Join(" ", hidden)}";
+    }
+
+    /// <summary>
+    /// Null when every page where <paramref name="text"/>'s first words are printed shows it whole and drawn; else the page
+    /// with a cut fragment of it.
+    /// </summary>
+    public static string? Fragment(IReadOnlyList<PrintedPage> pages, string text)
+    {
+        // Its first half, four words at least: enough not to be the start of another text ("Digital service costs").
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 5) return null;
+        var start = Squash(string.Join(" ", words.Take(Math.Max(4, words.Length / 2))));
+        foreach (var page in pages)
+            foreach (var run in page.Runs(start))
+            {
+                // Another text may begin with the same words (drawn, and not followed by the rest): that is no fragment.
+                var whole = page.Runs(Squash(text)).FirstOrDefault(r => r[0] == run[0]);
+                if (whole is null ? !run.All(page.Drawn) : !whole.All(page.Drawn))
+                    return $"\"{text}\" is printed cut on a page of its own (its first words at x {run[0].X0:0}, y {run[0].Y0:0})";
+            }
+        return null;
+    }
+
+    /// <summary>Runs of consecutive words whose letters, spaces left out, are <paramref name="squashed"/>.</summary>
+    private IEnumerable<List<(string Word, double X0, double Y0, double X1, double Y1)>> Runs(string squashed)
+    {
+        for (var i = 0; i < Words.Count; i++)
+        {
+            var (built, run) = ("", new List<(string, double, double, double, double)>());
+            for (var k = i; k < Words.Count && built.Length < squashed.Length; k++)
+            {
+                built += Squash(Words[k].Word);
+                run.Add(Words[k]);
+                if (!squashed.StartsWith(built, StringComparison.Ordinal)) break;
+            }
+            if (built == squashed) yield return run;
+        }
+    }
+
+    /// <summary>A word is drawn when its box on the rendered page has ink (dark glyphs, or the header's dark fill); a cut one is blank paper.</summary>
+    private bool Drawn((string Word, double X0, double Y0, double X1, double Y1) w)
+    {
+        var (x0, y0) = ((int)Math.Floor(w.X0 * 2), (int)Math.Floor(w.Y0 * 2));
+        var (x1, y1) = (Math.Min(Width - 1, (int)Math.Ceiling(w.X1 * 2)), Math.Min(Height - 1, (int)Math.Ceiling(w.Y1 * 2)));
+        var (ink, all) = (0, 0);
+        for (var y = Math.Max(0, y0); y <= y1; y++)
+            for (var x = Math.Max(0, x0); x <= x1; x++)
+            {
+                all++;
+                if (Grey[y * Width + x] < 160) ink++;
+            }
+        return all > 0 && ink >= Math.Max(3, all * 0.04);
+    }
+
+    private static string Squash(string text) => Regex.Replace(text, @"\s+|\u00AD", "");
+
+    private static double D(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static (byte[] Grey, int Width, int Height) Pgm(byte[] file)
+    {
+        // "P5\n<width> <height>\n255\n" then a byte a pixel.
+        var (fields, at) = (new List<string>(), 0);
+        while (fields.Count < 4)
+        {
+            while (char.IsWhiteSpace((char)file[at])) at++;
+            var begin = at;
+            while (!char.IsWhiteSpace((char)file[at])) at++;
+            fields.Add(System.Text.Encoding.ASCII.GetString(file, begin, at - begin));
+        }
+        Assert.Equal("P5", fields[0]);
+        var (width, height) = (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture));
+        return (file[(at + 1)..(at + 1 + width * height)], width, height);
+    }
+
+    [GeneratedRegex(@"^\s*(.+), (?:page|tudalen) \d+ (?:of|o) \d+\s*$", RegexOptions.Multiline)]
+    private static partial Regex Footer();
+
+    [GeneratedRegex("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">(.*?)</word>")]
+    private static partial Regex WordBox();
 }

@@ -113,14 +113,23 @@ public static class FindingPhrases
             ("value", v), ("month", month), ("median", m), ("neighbours", neighbours), ("score", z), ("threshold", t));
     }
 
-    /// <summary>A feed (events or cases) with no new rows for longer than the rule allows.</summary>
+    /// <summary>
+    /// A feed (events or cases) with no new rows for longer than the rule allows. Each count of days is a phrase of its own
+    /// (<see cref="Days"/>): "1 day", "60 days" ("1 diwrnod", "60 diwrnod" in Welsh, a numeral taking the singular). Findings
+    /// stored before that kept the codes data_quality.stale.*, whose keys stay for them.
+    /// </summary>
     public static Phrase StaleFeed(string kind, long days, DateTimeOffset last, int ruleDays)
     {
         var date = last.UtcDateTime.ToString("yyyy-MM-dd", Inv);
-        return Phrase.Of(kind == "cases" ? "data_quality.stale.cases" : "data_quality.stale.events",
-            $"no new {kind} rows for {days} days (the last file with some was ingested {date}; the rule flags after {ruleDays} days)",
-            ("days", days), ("date", date), ("rule_days", ruleDays));
+        var (d, r) = (Days(days), Days(ruleDays));
+        return Phrase.Of(kind == "cases" ? "data_quality.stale_feed.cases" : "data_quality.stale_feed.events",
+            $"no new {kind} rows for {d} (the last file with some was ingested {date}; the rule flags after {r})",
+            ("days", d), ("date", date), ("rule_days", r));
     }
+
+    /// <summary>A number of days: "1 day", "0 days", "45 days".</summary>
+    public static Phrase Days(long days) =>
+        Phrase.Of(days == 1 ? "data_quality.days.one" : "data_quality.days.many", days == 1 ? "1 day" : days.ToString(Inv) + " days", ("n", days));
 
     /// <summary>A file with more of its rows rejected than the rule allows, and where its rejects are when they were written.</summary>
     public static Phrase RejectionRate(string file, DateTimeOffset ingested, long rejected, long rows, double maxFraction, string? rejects)

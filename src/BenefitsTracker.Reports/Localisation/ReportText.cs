@@ -52,7 +52,9 @@ public sealed class ReportText
 
     /// <summary>
     /// The string for <paramref name="key"/> with each "{name}" replaced by its value (invariant formatting for
-    /// anything not already text). A placeholder the value names but no argument fills throws.
+    /// anything not already text). A placeholder the value names but no argument fills throws. "{name|one|other}" is the
+    /// words for the number "name": "one" when it is 1, else "other" ("{months} {months|month|months}" → "1 month",
+    /// "18 months"); English needs them, Welsh does not (a numeral takes the singular: "1 mis", "18 mis").
     /// </summary>
     public string F(string key, params (string Name, object? Value)[] args)
     {
@@ -67,11 +69,15 @@ public sealed class ReportText
             if (close < 0) throw new FormatException($"Unclosed placeholder in \"{key}\" ({Language.Code()}).");
             sb.Append(template, i, open - i);
             var name = template[(open + 1)..close];
+            var forms = name.Split('|');
+            if (forms.Length is not (1 or 3)) throw new FormatException($"\"{{{name}}}\" in \"{key}\" ({Language.Code()}): give {{n|one|other}}.");
+            name = forms[0];
             var found = false;
             foreach (var (n, v) in args)
             {
                 if (n != name) continue;
-                sb.Append(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : v?.ToString());
+                var text = v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : v?.ToString();
+                sb.Append(forms.Length == 1 ? text : text == "1" ? forms[1] : forms[2]);
                 found = true;
                 break;
             }
@@ -88,7 +94,7 @@ public sealed class ReportText
         for (var open = template.IndexOf('{'); open >= 0; open = template.IndexOf('{', open + 1))
         {
             var close = template.IndexOf('}', open + 1);
-            if (close > open) set.Add(template[(open + 1)..close]);
+            if (close > open) set.Add(template[(open + 1)..close].Split('|')[0]);
         }
         return set;
     }

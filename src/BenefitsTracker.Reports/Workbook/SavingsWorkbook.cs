@@ -101,6 +101,8 @@ public static class SavingsWorkbook
         ps.Footer.Center.AddText(XLHFPredefinedText.PageNumber);
         ps.Footer.Center.AddText(" of ");
         ps.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
+        // Every header row, the first and those of the tables below it, tall enough for its headings.
+        foreach (var row in HeaderRows(ws)) FitHeaderHeight(ws, row, columns);
         if (ws.Name == Summary)
         {
             ps.FitToPages(1, 1);
@@ -117,11 +119,82 @@ public static class SavingsWorkbook
         }
         // The first header row (Xl.Header's fill) within the sheet's first rows repeats on every page.
         var header = Enumerable.Range(1, 10).FirstOrDefault(r => ws.Cell(r, 1).Style.Fill.BackgroundColor == Xl.HeaderFill);
-        if (header > 0)
+        if (header > 0) ps.SetRowsToRepeatAtTop(1, header);
+        FitNotes(ws, wide, FirstPageColumns(ws, columns, wide, ps.PageOrientation));
+    }
+
+    /// <summary>The rows that begin with a header (Xl.Header's fill in the first column).</summary>
+    internal static IEnumerable<int> HeaderRows(IXLWorksheet ws) =>
+        ws.Column(1).CellsUsed(XLCellsUsedOptions.All).Where(c => c.Style.Fill.BackgroundColor == Xl.HeaderFill)
+            .Select(c => c.Address.RowNumber).Distinct().ToList();
+
+    /// <summary>
+    /// A title, note or caption written in the first column with nothing beside it, on a sheet printed more than one page
+    /// across, printed whole and once. Left in the first column it ran on across the empty cells beside it: off the first page's
+    /// right edge, and on the pages to the right, where the first column repeats, cut at that column's edge ("Cost lines in s"),
+    /// or run into their own columns ("switchinues."). Merged from the first column, it would still be cut there. So it is moved
+    /// to the second column and merged from there across the rest of the first page (<paramref name="firstPage"/> columns),
+    /// wrapped, with its row made tall enough for its lines (room left for the Welsh workbook, which keeps these merges and
+    /// heights): the first page shows it whole, and the pages to the right a blank row. A sheet one page wide prints a note
+    /// whole as it is.
+    /// </summary>
+    internal static void FitNotes(IXLWorksheet ws, int pagesWide, int firstPage)
+    {
+        if (pagesWide < 2 || firstPage < 3) return;
+        var width = Enumerable.Range(2, firstPage - 1).Sum(c => PrintedWidth(ws.Column(c)));
+        foreach (var cell in ws.Column(1).CellsUsed(XLCellsUsedOptions.Contents).ToList())
         {
-            ps.SetRowsToRepeatAtTop(1, header);
-            FitHeaderHeight(ws, header, columns);
+            if (cell.HasFormula || cell.DataType != XLDataType.Text || cell.IsMerged() || cell.Style.Fill.BackgroundColor == Xl.HeaderFill)
+                continue;
+            var row = cell.Address.RowNumber;
+            var text = cell.GetString();
+            var points = cell.Style.Font.FontSize;
+            // Characters a unit of width holds at this size, with the Welsh workbook's room.
+            var perUnit = NoteCharsPerUnit * 11 / points / WelshHeadroom;
+            if (text.Length <= PrintedWidth(ws.Column(1)) * perUnit || !ws.Cell(row, 2).IsEmpty()) continue;
+            if (ws.Row(row).CellsUsed(XLCellsUsedOptions.Contents).Any(c => c.Address.ColumnNumber > 1)) continue;
+            if (ws.Tables.Any(t => t.RangeAddress.FirstAddress.RowNumber <= row && row <= t.RangeAddress.LastAddress.RowNumber)) continue;
+            var note = ws.Cell(row, 2);
+            note.Style = cell.Style;
+            note.Text(text);
+            cell.Clear();
+            var range = ws.Range(row, 2, row, firstPage);
+            range.Merge();
+            range.Style.Alignment.WrapText = true;
+            range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            var lines = WrappedLines(text, Math.Max(1, (int)(width * perUnit)));
+            var height = lines * LinePoints * points / 11 + 4;
+            if (ws.Row(row).Height < height) ws.Row(row).Height = height;
         }
+    }
+
+    /// <summary>
+    /// Characters of 11-point text a unit of column width holds, counted low so that a wrapped note's row is never too short: a
+    /// unit is a digit's width, and prose (spaces, narrow letters) averages a little less.
+    /// </summary>
+    internal const double NoteCharsPerUnit = 1.05;
+
+    /// <summary>
+    /// The columns that print on a sheet's first page across, counted safely: the page's width at the scale
+    /// <see cref="IXLPageSetup.FitToPages"/> prints the sheet at, less a fifth for the difference between these widths and the
+    /// spreadsheet program's (LibreOffice, its fonts wider than Calibri, put 7 of the Comparison sheet's 14 columns on its first
+    /// page where these widths would have put 8). The pages to the right repeat the first column (<see cref="PrintSetup"/>).
+    /// </summary>
+    internal const double FirstPageShare = 0.8;
+
+    internal static int FirstPageColumns(IXLWorksheet ws, int columns, int pagesWide, XLPageOrientation orientation)
+    {
+        var widths = Enumerable.Range(1, columns).Select(c => PrintedWidth(ws.Column(c))).ToList();
+        var page = PageWidthUnits(orientation);
+        var scale = Math.Min(1, pagesWide * page / (widths.Sum() + (pagesWide - 1) * widths[0]));
+        var (fits, used) = (0, 0.0);
+        foreach (var w in widths)
+        {
+            used += w;
+            if (used > page / scale * FirstPageShare) break;
+            fits++;
+        }
+        return Math.Max(1, fits);
     }
 
     /// <summary>
