@@ -127,6 +127,10 @@ public class PostgresStoreTests
             }
             var (from, to) = await store.Queries.DataRangeAsync();
             text += $"\n{from} {to}";
+            // Every stored row (sorted here: the providers number rows differently): none lost, none twice.
+            text += "\n" + string.Join("\n", (await store.Db.UsageEvents.AsNoTracking()
+                .Select(e => $"{e.EventId} {e.CouncilCode} {e.Service} {e.Channel} {e.EventType} {e.OccurredAtMs} {e.CaseId} {e.UserRef} " +
+                    $"{e.Quantity} {e.DurationSeconds} {e.Rating}").ToListAsync()).Order(StringComparer.Ordinal));
             results.Add(text);
         }
         Assert.Contains("duplicates", results[0]);

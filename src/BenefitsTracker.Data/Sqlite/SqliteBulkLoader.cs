@@ -43,7 +43,9 @@ internal sealed class SqliteBulkLoader : IBulkLoader
     /// statement (the transaction check, opening the table's and both indexes' cursors, the reset) and our step, changes and
     /// reset calls: 1,000,000 rows shaped like ours with a contact row for every tenth, in C against the same e_sqlite3
     /// (2026-12-07, three rounds alternately, CPU seconds): 1 row a statement 2.28–2.65 s, 8 rows 1.91–2.25 s, 32 rows
-    /// 1.75–1.90 s, 128 rows 1.86–1.93 s (docs/benchmarks.md, fourth session).
+    /// 1.75–1.90 s, 128 rows 1.86–1.93 s (scripts/bench-sqlite-rows.c). The whole `benefits ingest` process of 1,000,000 events,
+    /// ReadyToRun, against the build before, three rounds alternately: UUIDs 3.12–3.59 s against 3.40–4.47 s; ids increasing as
+    /// text 3.01–3.95 s against 3.52–3.76 s; as numbers 3.24–3.32 s against 3.27–4.22 s (docs/benchmarks.md, fourth session).
     /// </summary>
     internal const int RowsPerInsert = 32;
 
