@@ -101,5 +101,8 @@ public sealed class KpiOutputTests
         Assert.Contains("<td>not met</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">\u2212£0.60</td>", html, StringComparison.Ordinal);      // 0.886 − 1.49 = −0.604
         Assert.Contains("<td class=\"num\">+30.0 points</td>", html, StringComparison.Ordinal); // take-up 0.8 − 0.5
+        // A change beside two rounded shares can differ from their difference (+8.1 points beside 77.0% and 69.0%): said once.
+        Assert.Contains("Each change is worked out from the unrounded figures, so it can differ by 0.1 from the difference of the " +
+            "rounded figures shown.", html, StringComparison.Ordinal);
     }
 }
