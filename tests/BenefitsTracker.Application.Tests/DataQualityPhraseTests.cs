@@ -7,6 +7,7 @@ using BenefitsTracker.Data.Entities;
 using BenefitsTracker.Ingestion;
 using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.TestSupport;
+using BenefitsTracker.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -280,12 +281,7 @@ public sealed class DataQualityPhraseTests
     }
 
     /// <summary>English words of the keys under <paramref name="prefix"/> (cut at their placeholders) left in a Welsh text.</summary>
-    private static List<string> EnglishLeft(string welsh, string prefix) =>
-        [.. ReportText.En.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && ReportText.En[k] != ReportText.Cy[k])
-            .SelectMany(k => Regex.Split(ReportText.En[k], "\\{[a-z_0-9A-Z]+\\}")
-                .Select(p => (Key: k, Part: p.Trim(' ', ',', '.', ';', ':', '(', ')'))))
-            .Where(x => x.Part.Length >= 4 && Regex.IsMatch(welsh, "\\b" + Regex.Escape(x.Part) + "\\b"))
-            .Select(x => $"{x.Key}: \"{x.Part}\"")];
+    private static List<string> EnglishLeft(string welsh, string prefix) => WelshCheck.EnglishLeft(welsh, minLength: 4, minWords: 1, prefix);
 
     private static async Task DropAsync(DatabaseTarget target)
     {
