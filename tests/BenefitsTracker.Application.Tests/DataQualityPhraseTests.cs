@@ -280,6 +280,17 @@ public sealed class DataQualityPhraseTests
             Assert.Equal(ReportPhrases.Render(expected, T), ReportPhrases.Render(actual, T));
     }
 
+    [Theory]
+    [InlineData(1, "in the 1 month either side")]
+    [InlineData(3, "in the 3 months either side")]
+    public void A_spike_against_one_neighbouring_month_says_1_month_in_the_API_and_the_resource_alike(int neighbours, string words)
+    {
+        var phrase = FindingPhrases.Outlier(new Month(2024, 9), completed: true, 1512, 240, neighbours, 9.2, 3.5);
+        Assert.Contains(words, phrase.English, StringComparison.Ordinal);
+        Assert.Equal(phrase.English, ReportPhrases.Render(phrase, ReportText.En));
+        Assert.Contains($"yn y {neighbours} mis bob ochr", ReportPhrases.Render(phrase, ReportText.Cy), StringComparison.Ordinal);
+    }
+
     /// <summary>English words of the keys under <paramref name="prefix"/> (cut at their placeholders) left in a Welsh text.</summary>
     private static List<string> EnglishLeft(string welsh, string prefix) => WelshCheck.EnglishLeft(welsh, minLength: 4, minWords: 1, prefix);
 

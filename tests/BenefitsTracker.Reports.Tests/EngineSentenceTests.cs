@@ -113,6 +113,6 @@ public sealed class EngineSentenceTests
 
     private static string PageText(string raw) => WelshCheck.PageText(raw);
 
-    /// <summary>Fragments (two words, 8 characters or more) of the English of a key that differs in Welsh, found in <paramref name="text"/>.</summary>
+    /// <summary>Fragments (two words, 8 characters or more) of English of a key that differs in Welsh, found in <paramref name="text"/>.</summary>
     private static List<string> EnglishLeft(string text) => WelshCheck.EnglishLeft(text, minLength: 8, minWords: 2);
 }

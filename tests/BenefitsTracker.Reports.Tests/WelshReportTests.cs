@@ -112,7 +112,7 @@ public class WelshReportTests
 
     private static string PageText(string raw) => WelshCheck.PageText(raw);
 
-    /// <summary>Fragments (two words, 8 characters or more) of the English of a key that differs in Welsh, found in <paramref name="text"/>.</summary>
+    /// <summary>Fragments (two words, 8 characters or more) of English of a key that differs in Welsh, found in <paramref name="text"/>.</summary>
     private static List<string> EnglishLeft(string text) => WelshCheck.EnglishLeft(text, minLength: 8, minWords: 2);
 
     [Fact]
@@ -214,13 +214,15 @@ public class WelshReportTests
                 var offline = 1000L + (i * 37 % 23 - 11) * 20;
                 return (i >= 24 ? offline / 2 : offline, i >= 24 ? 200L + offline / 2 : 200L);
             })),
+            Council("W06000008", Steady(36, 24)), // live from its second month: one month of data before go-live
         ];
         var assumptions = AssumptionSet.Parse($$"""
             { "version": "welsh-refusals", "unit_costs_gbp": {"web": 0.15, "phone": 2.83}, "digital_channels": ["web"],
               "adjustments": {"deadweight": 0.1},
               "services": { "{{Service}}": { "go_live": "2024-04", "baseline": {"from": "2022-04", "to": "2023-03"} } },
               "councils": { "W06000002": { "services": { "{{Service}}": { "go_live": "2023-03" } } },
-                            "W06000005": { "services": { "{{Service}}": { "go_live": "2023-04" } } } } }
+                            "W06000005": { "services": { "{{Service}}": { "go_live": "2023-04" } } },
+                            "W06000008": { "services": { "{{Service}}": { "go_live": "2022-05" } } } } }
             """);
         var request = new ReportRequest(First, First.AddMonths(35));
         var options = new CounterfactualOptions { Resamples = 50 };
@@ -257,6 +259,10 @@ public class WelshReportTests
         var early = refused.First(e => e.RefusedReason!.Code == "refused.too_few_before");
         Assert.Contains("(Mawrth 2023)", CoreText.Render(early.RefusedReason!, ReportText.Cy), StringComparison.Ordinal);
         Assert.Contains("(2023-03)", early.Refused, StringComparison.Ordinal);
+        // One month before go-live is "1 month", in the engine's sentence and the resource's alike (the loop above: equal).
+        var one = refused.First(e => e.Council == "W06000008" && e.RefusedReason!.Code == "refused.too_few_before");
+        Assert.StartsWith("1 month of data before go-live (2022-05)", one.Refused, StringComparison.Ordinal);
+        Assert.StartsWith("1 mis o ddata", CoreText.Render(one.RefusedReason!, ReportText.Cy), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -156,12 +156,15 @@ internal sealed partial class PrintedPage
             var words = WordBox().Matches(boxes[i]).Select(m => (System.Net.WebUtility.HtmlDecode(m.Groups[5].Value),
                 D(m.Groups[1].Value), D(m.Groups[2].Value), D(m.Groups[3].Value), D(m.Groups[4].Value))).ToList();
             var (grey, width, height) = Pgm(await File.ReadAllBytesAsync(images[i]));
-            pages.Add(new PrintedPage { Sheet = footer.Groups[1].Value, Text = texts[i], Words = words, Grey = grey, Width = width, Height = height });
+            pages.Add(new PrintedPage
+                { Sheet = footer.Groups[1].Value, Text = texts[i], Words = words, Grey = grey, Width = width, Height = height });
         }
         return pages;
     }
 
-    /// <summary>Null when <paramref name="text"/> is on one of <paramref name="pages"/> whole and every word of it drawn; else what is wrong.</summary>
+    /// <summary>
+    /// Null when <paramref name="text"/> is on one of <paramref name="pages"/> whole and every word of it drawn; else what is wrong.
+    /// </summary>
     public static string? Whole(IReadOnlyList<PrintedPage> pages, string text)
     {
         var on = pages.Where(p => Squash(p.Text).Contains(Squash(text), StringComparison.Ordinal)).ToList();
@@ -210,7 +213,9 @@ internal sealed partial class PrintedPage
         }
     }
 
-    /// <summary>A word is drawn when its box on the rendered page has ink (dark glyphs, or the header's dark fill); a cut one is blank paper.</summary>
+    /// <summary>
+    /// A word is drawn when its box on the rendered page has ink (dark glyphs, or the header's dark fill); a cut one is blank paper.
+    /// </summary>
     private bool Drawn((string Word, double X0, double Y0, double X1, double Y1) w)
     {
         // A lone sign ("−", "×") is too thin a mark to judge by its box.

@@ -89,7 +89,8 @@ public static class CounterfactualEstimator
 
         if (pre.Count < o.MinimumMonthsBefore)
             return RefuseBoth(Phrase.Of("refused.too_few_before",
-                $"{pre.Count} months of data before go-live ({goLive}); an estimate needs at least {o.MinimumMonthsBefore}",
+                $"{pre.Count} {(pre.Count == 1 ? "month" : "months")} of data before go-live ({goLive}); " +
+                $"an estimate needs at least {o.MinimumMonthsBefore}",
                 ("months", pre.Count), ("go_live", goLive), ("minimum", o.MinimumMonthsBefore)));
         if (post.Count == 0)
             return RefuseBoth(Phrase.Of("refused.none_after",

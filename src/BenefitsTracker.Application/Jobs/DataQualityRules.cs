@@ -108,7 +108,8 @@ public static class FindingPhrases
     {
         var (v, m, z, t) = (Count(value), Count(median), score.ToString("0.0", Inv), threshold.ToString("0.0", Inv));
         return Phrase.Of(completed ? "data_quality.outlier.completed" : "data_quality.outlier.events",
-            $"{v} {(completed ? "completed transactions" : "events")} in {month} against a median of {m} in the {neighbours} months either side " +
+            $"{v} {(completed ? "completed transactions" : "events")} in {month} against a median of {m} " +
+            $"in the {neighbours} {(neighbours == 1 ? "month" : "months")} either side " +
             $"(modified z-score {z}; the rule flags beyond ±{t})",
             ("value", v), ("month", month), ("median", m), ("neighbours", neighbours), ("score", z), ("threshold", t));
     }

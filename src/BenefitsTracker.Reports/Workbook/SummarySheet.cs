@@ -55,7 +55,8 @@ internal static class SummarySheet
         var ws = ctx.Sheet(Summary);
         var r = ctx.Result;
         ws.Cell(1, 1).Text($"Savings from digital services: {r.Scope.Name} ({r.Scope.Id})").Style.Font.SetBold().Font.SetFontSize(14);
-        ws.Cell(2, 1).Text($"Period: {Fmt.Period(r.Request.From, r.Request.To)} ({r.Request.MonthCount} {(r.Request.MonthCount == 1 ? "month" : "months")}). " +
+        var monthCount = r.Request.MonthCount;
+        ws.Cell(2, 1).Text($"Period: {Fmt.Period(r.Request.From, r.Request.To)} ({monthCount} {(monthCount == 1 ? "month" : "months")}). " +
             (r.Request.Service is { } s ? $"Service: {s}." : "All services."));
         // Months without data are stated at the top, before any figure (METHOD.md v2, No data is not zero).
         if (CoverageText.Sentences(r) is { Count: > 0 } coverage)
