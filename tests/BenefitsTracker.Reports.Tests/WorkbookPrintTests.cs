@@ -9,7 +9,7 @@ namespace BenefitsTracker.Reports.Tests;
 /// How the workbook prints, looked at the way a finance officer would: LibreOffice prints it to PDF and the pages' text is
 /// read back. A sheet too wide for one readable page runs across pages, each repeating the first column.
 /// </summary>
-public class WorkbookPrintTests(ITestOutputHelper output)
+public partial class WorkbookPrintTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task The_Green_Book_sheet_prints_across_pages_each_with_its_month_column()
@@ -74,7 +74,7 @@ public class WorkbookPrintTests(ITestOutputHelper output)
         var pages = await PrintedPage.ReadAsync(pdf, pdftotext, pdftoppm, dir.Path, RunAsync);
 
         using var wb = new ClosedXML.Excel.XLWorkbook(workbook);
-        var (headings, notes, faults) = (0, 0, new List<string>());
+        var (headings, notes, labels, faults) = (0, 0, 0, new List<string>());
         foreach (var ws in wb.Worksheets)
         {
             var printed = pages.Where(p => p.Sheet == ws.Name).ToList();
@@ -104,12 +104,43 @@ public class WorkbookPrintTests(ITestOutputHelper output)
                     if (PrintedPage.Whole(printed, text) is { } fault) faults.Add($"{ws.Name}!{cells[0].Address}: {fault}");
                     else if (PrintedPage.Fragment(printed, text) is { } cut) faults.Add($"{ws.Name}!{cells[0].Address}: {cut}");
                 }
+                if (header) continue;
+                // A label in the first column beside its figure (a differing assumption's name, a register check), and a
+                // figure that is a sentence (the payback month's "not within the period"), whole and drawn: not cut by the
+                // cell beside it.
+                var first = ws.Cell(row.RowNumber(), 1);
+                if (!first.HasFormula && first.DataType == ClosedXML.Excel.XLDataType.Text && first.GetString().Length > 0
+                    && row.CellsUsed().Any(c => c.HasFormula || c.Address.ColumnNumber > 1))
+                {
+                    labels++;
+                    if (PrintedPage.Whole(printed, first.GetString()) is { } fault) faults.Add($"{ws.Name}!{first.Address}: {fault}");
+                }
+                foreach (var cell in row.CellsUsed().Where(c => c.HasFormula && c.CachedValue is string { Length: > 12 } v && v.Any(char.IsLetter)))
+                {
+                    labels++;
+                    if (PrintedPage.Whole(printed, (string)cell.CachedValue) is { } fault) faults.Add($"{ws.Name}!{cell.Address}: {fault}");
+                }
+                // A wrapped sentence (the Counterfactual sheet's reason not estimated) in a row tall enough: not printed over the rows below.
+                foreach (var cell in cells.Where(c => c.Style.Alignment.WrapText && c.GetString().Length > 15))
+                    if (PrintedPage.Overprinted(printed, cell.GetString()) is { } fault) faults.Add($"{ws.Name}!{cell.Address}: {fault}");
             }
         }
-        output.WriteLine($"{headings} headings and {notes} notes checked on {pages.Count} pages");
+        // A month number beside its month ("1" and "2024-01") printed apart, not read as one "12024-01".
+        foreach (var page in pages)
+            foreach (var (number, month) in page.Words.Zip(page.Words.Skip(1)))
+                if (MonthNumber().IsMatch(number.Word) && MonthText().IsMatch(month.Word) && Math.Abs(number.Y0 - month.Y0) < 1
+                    && month.X0 - number.X1 < 3)
+                    faults.Add($"{page.Sheet}: month number {number.Word} and month {month.Word} printed {month.X0 - number.X1:0.0} pt apart");
+        output.WriteLine($"{headings} headings, {notes} notes and {labels} labels checked on {pages.Count} pages");
         Assert.True(headings > 20 && notes > 5, $"only {headings} headings and {notes} notes found");
         Assert.True(faults.Count == 0, string.Join("\n", faults));
     }
+
+    [GeneratedRegex(@"^\d{1,3}$")]
+    private static partial Regex MonthNumber();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    private static partial Regex MonthText();
 
     private async Task<string> RunAsync(string program, params string[] args)
     {
@@ -197,6 +228,25 @@ internal sealed partial class PrintedPage
         return null;
     }
 
+    /// <summary>
+    /// Null when no word of <paramref name="text"/> where it is printed lies over another word (a wrapped cell's lines run over
+    /// the rows below when its row is too short); else the words printed over each other.
+    /// </summary>
+    public static string? Overprinted(IReadOnlyList<PrintedPage> pages, string text)
+    {
+        foreach (var page in pages)
+            foreach (var run in page.Runs(Squash(text)))
+                foreach (var w in run)
+                    foreach (var other in page.Words.Where(o => !run.Contains(o)))
+                    {
+                        var across = Math.Min(w.X1, other.X1) - Math.Max(w.X0, other.X0);
+                        var down = Math.Min(w.Y1, other.Y1) - Math.Max(w.Y0, other.Y0);
+                        if (across > 1 && down > (w.Y1 - w.Y0) * 0.3)
+                            return $"\"{text}\" is printed over other text: \"{w.Word}\" over \"{other.Word}\"";
+                    }
+        return null;
+    }
+
     /// <summary>Runs of consecutive words whose letters, spaces left out, are <paramref name="squashed"/>.</summary>
     private IEnumerable<List<(string Word, double X0, double Y0, double X1, double Y1)>> Runs(string squashed)
     {
@@ -218,8 +268,8 @@ internal sealed partial class PrintedPage
     /// </summary>
     private bool Drawn((string Word, double X0, double Y0, double X1, double Y1) w)
     {
-        // A lone sign ("−", "×") is too thin a mark to judge by its box.
-        if (w.Word.Length == 1 && !char.IsLetterOrDigit(w.Word[0])) return true;
+        // A lone sign ("−", "×") or letter (the Welsh "i", "a") is too thin a mark to judge by its box on a page printed small.
+        if (w.Word.Length == 1) return true;
         var (x0, y0) = ((int)Math.Floor(w.X0 * 2), (int)Math.Floor(w.Y0 * 2));
         var (x1, y1) = (Math.Min(Width - 1, (int)Math.Ceiling(w.X1 * 2)), Math.Min(Height - 1, (int)Math.Ceiling(w.Y1 * 2)));
         var (ink, all) = (0, 0);

@@ -108,9 +108,13 @@ internal static class ComparisonSheet
             "transactions, adjusted benefit and costs are looked up on the Members sheet by council code. Cost per transaction also counts each " +
             "channel's own cost, which only the member's own workbook holds.")
             .Style.Font.SetItalic();
-        row = Differences(ws, c, row + 2);
+        var differences = row + 2;
+        row = Differences(ws, c, differences);
         ws.SheetView.FreezeRows(HeaderRow);
         Xl.Widths(ws, 30, 24, 12, 13, 15, 15, 15, 12, 14, 15, 15, 11, 13, 12);
+        // The differing assumptions' names ("Officer hourly cost, default (officer_hourly_cost)") wrapped whole in the first column.
+        if (c.DifferingAssumptions.Count > 0)
+            for (var r = differences + 2; r < row; r++) SavingsWorkbook.FitWrapped(ws, r, [.. Enumerable.Range(1, 1 + c.Members.Count)]);
         ws.Row(HeaderRow).Height = 45;
     }
 

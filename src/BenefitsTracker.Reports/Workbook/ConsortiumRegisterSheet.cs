@@ -92,9 +92,11 @@ internal static class ConsortiumRegisterSheet
         // Each line's total here less the Members sheet's: zero (the same figure reached by member, service and line).
         row += 2;
         ws.Cell(row, 1).Text("Checks").Style.Font.SetBold();
+        var checks = new List<int>();
         foreach (var line in BenefitLines.All.Where(l => groups.Any(g => g.Key.Line == l)))
         {
             row++;
+            checks.Add(row);
             ws.Cell(row, 1).Text($"Check: {line.Title()}, register less Members");
             ws.Cell(row, 2).Text(line.Title());
             string Totals(string col) => $"${col}${totalsHeader + 1}:${col}${Math.Max(totalsLast, totalsHeader + 1)}";
@@ -107,6 +109,8 @@ internal static class ConsortiumRegisterSheet
         // After the widths, which the rows' heights follow.
         RegisterSheet.FitRows(ws, HeaderRow + 1, [.. groups.SelectMany(g => g.OrderBy(x => x.Council, StringComparer.Ordinal))]);
         ws.Column(4).Style.Alignment.WrapText = true;
+        // Each check's label ("Check: …, register less Members") and its explanation wrapped whole, not cut by the figure beside it.
+        foreach (var check in checks) SavingsWorkbook.FitWrapped(ws, check, 1, 2, 4);
         ws.Row(HeaderRow).Height = 30;
     }
 

@@ -113,6 +113,8 @@ internal static class ConsortiumWorkbook
             ws.Cell(row, 1).Text(label);
             ws.Cell(row, 2).Formula($"ROUND({formula},2)", Xl.MoneyFormat);
             ws.Cell(row, 3).Text(how);
+            // Wrapped whole in the first column, not cut by the figure beside it.
+            SavingsWorkbook.FitWrapped(ws, row, 1, 3);
         }
     }
 

@@ -68,6 +68,7 @@ internal static class CounterfactualSheet
             else if (e.DeadweightNote is { } note) ws.Cell(row, 12).Text(note);
         }
         Xl.Table(ws, "CounterfactualTable", summaryHeader, 1, row, 12);
+        var summaryLast = row;
 
         // The monthly series of each estimate, one block after another.
         foreach (var e in r.Counterfactual.Where(e => e.Refused is null).OrderBy(e => e.Service, StringComparer.Ordinal)
@@ -91,5 +92,7 @@ internal static class CounterfactualSheet
         }
         Xl.Widths(ws, 22, 10, 14, 10, 10, 14, 16, 12, 12, 10, 10, 60);
         ws.Column(12).Style.Alignment.WrapText = true;
+        // Each estimate's row tall enough for its wrapped name or reason, which overprinted the rows below in one-line rows.
+        for (var fit = summaryHeader + 1; fit <= summaryLast; fit++) SavingsWorkbook.FitWrapped(ws, fit, 12);
     }
 }

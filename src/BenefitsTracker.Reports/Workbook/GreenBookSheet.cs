@@ -189,7 +189,9 @@ internal static class GreenBookSheet
         else if (PricesSheet.Needed(ctx) && ctx.Units.Select(u => u.Assumptions.Deflators).FirstOrDefault(d => d is not null) is { } d)
             WriteDeflators(ctx, ws, d.Release, [.. d.Years.Select(y => new DeflatorYear(y.ToString(), d.Of(y)!.Value))], foot);
         ws.SheetView.FreezeRows(0);
-        Xl.Widths(ws, 34, 18, 70, 14, 14, 16, 14, 12, 14, 16, 14, 14, 12, 16);
+        // The second column wide enough for the payback value "not within the period" (bold), which ran into the third at 18, and
+        // the fifth for a switching value's "none in range" in Welsh ("dim o fewn yr ystod"), cut at 14.
+        Xl.Widths(ws, 34, 24, 70, 14, 18, 16, 14, 12, 14, 16, 14, 14, 12, 16);
     }
 
     /// <summary>

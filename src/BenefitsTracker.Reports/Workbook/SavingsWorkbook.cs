@@ -103,6 +103,7 @@ public static class SavingsWorkbook
         ps.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
         // Every header row, the first and those of the tables below it, tall enough for its headings.
         foreach (var row in HeaderRows(ws)) FitHeaderHeight(ws, row, columns);
+        CentreMonthNumbers(ws, columns);
         if (ws.Name == Summary)
         {
             ps.FitToPages(1, 1);
@@ -121,6 +122,47 @@ public static class SavingsWorkbook
         var header = Enumerable.Range(1, 10).FirstOrDefault(r => ws.Cell(r, 1).Style.Fill.BackgroundColor == Xl.HeaderFill);
         if (header > 0) ps.SetRowsToRepeatAtTop(1, header);
         FitNotes(ws, wide, FirstPageColumns(ws, columns, wide, ps.PageOrientation));
+    }
+
+    /// <summary>
+    /// Centres the month numbers under every "Month no." heading: right-aligned against the left-aligned month beside them,
+    /// 1 and 2024-01 printed as one "12024-01". A style only; the numbers stay numbers.
+    /// </summary>
+    internal static void CentreMonthNumbers(IXLWorksheet ws, int columns)
+    {
+        foreach (var header in HeaderRows(ws))
+            for (var c = 1; c <= columns; c++)
+            {
+                if (ws.Cell(header, c).GetString() != MonthNoHeading) continue;
+                for (var r = header + 1; ws.Cell(r, c).DataType == XLDataType.Number && !ws.Cell(r, c).IsEmpty(); r++)
+                    ws.Cell(r, c).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            }
+    }
+
+    internal const string MonthNoHeading = "Month no.";
+
+    /// <summary>
+    /// Wraps the text of <paramref name="cols"/> in <paramref name="row"/> at the top of their cells and makes the row tall enough
+    /// for the longest (counted as <see cref="FitNotes"/> counts, with the Welsh workbook's room): a text too long for its column
+    /// no longer runs into the next cell or is cut by it, and a wrapped one no longer overprints the rows below. Call after the
+    /// sheet's column widths are set.
+    /// </summary>
+    internal static void FitWrapped(IXLWorksheet ws, int row, params int[] cols)
+    {
+        var lines = 1;
+        foreach (var c in cols)
+        {
+            var cell = ws.Cell(row, c);
+            cell.Style.Alignment.WrapText = true;
+            cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            if (cell.HasFormula) continue;
+            var perLine = Math.Max(1, (int)(ws.Column(c).Width * NoteCharsPerUnit * 11 / cell.Style.Font.FontSize / WelshHeadroom));
+            lines = Math.Max(lines, WrappedLines(cell.GetString(), perLine));
+        }
+        var height = lines * LinePoints + 4;
+        if (lines > 1 && ws.Row(row).Height < height) ws.Row(row).Height = height;
+        for (var c = 1; c <= (ws.LastColumnUsed()?.ColumnNumber() ?? 1); c++)
+            ws.Cell(row, c).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
 
     /// <summary>The rows that begin with a header (Xl.Header's fill in the first column).</summary>
