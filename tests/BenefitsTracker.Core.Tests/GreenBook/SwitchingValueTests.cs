@@ -5,7 +5,10 @@ namespace BenefitsTracker.Core.Tests.GreenBook;
 /// <summary>Switching values solved from a hand-made appraisal basis, checkable by hand (METHOD.md v2, Switching value).</summary>
 public sealed class SwitchingValueTests
 {
-    /// <summary>One group of services (deadweight 0, attribution 1, optimism bias 0) with this discounted gross, one council with these costs.</summary>
+    /// <summary>
+    /// One group of services (deadweight 0, attribution 1, optimism bias 0) with this discounted gross, and one
+    /// council with these costs.
+    /// </summary>
     private static AppraisalBasis Basis(decimal gross, decimal costs)
     {
         var group = new AppraisalBasis.Group(0m, 1m, 0m, 5);
