@@ -183,9 +183,9 @@ public sealed class CounterfactualOutputTests
         Assert.Empty(CounterfactualCharts.Build(r));
         var text = WebUtility.HtmlDecode(ReportPage.Render(r, pageTop: null));
         Assert.Contains("Would it have happened anyway?", text);
-        Assert.Contains("Big (W06000001), bins", text);
-        Assert.DoesNotContain("Tiny (W06000004), bins", text);
-        Assert.DoesNotContain("Mid (W06000002), bins", text);
+        Assert.Contains("Big (W06000001), Bins", text); // the service by its name (no name given: its slug made readable)
+        Assert.DoesNotContain("Tiny (W06000004), Bins", text);
+        Assert.DoesNotContain("Mid (W06000002), Bins", text);
         Assert.Contains("The estimates of 2 member councils are withheld", text);
     }
 }

@@ -28,6 +28,38 @@ public class HtmlReportTests(ITestOutputHelper output)
 
     private static SavingsResult For(string scope) => Results.ForScope(scope);
 
+    /// <summary>
+    /// "Would it have happened anyway?" calls each service by its name, as the KPI section above it does ("Planning maps and
+    /// enquiries"), not by its slug ("planning-maps"): its headings, its table and its chart's title, in both languages. A refused
+    /// estimate's reason, given in the interval's column, is a sentence that wraps (td.words), not a figure kept on one line.
+    /// </summary>
+    [Theory]
+    [InlineData("council", "en")]
+    [InlineData("council", "cy")]
+    [InlineData("consortium", "en")]
+    public void The_deadweight_section_names_each_service_and_lets_a_reason_wrap(string scope, string language)
+    {
+        using var dir = new TempDir();
+        var r = PageLayoutTests.WithRefusedEstimates(For(scope));
+        Assert.True(ReportLanguages.TryParse(language, out var languages));
+        ReportWriter.WriteAll(r, dir.Path, languages);
+        var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File(ReportWriter.HtmlFileFor(languages[0]))));
+        var section = html[html.IndexOf("id=\"counterfactual\"", StringComparison.Ordinal)..html.IndexOf("id=\"lines\"", StringComparison.Ordinal)];
+        var slugs = r.Counterfactual.Select(e => e.Service).Distinct().ToList();
+        Assert.NotEmpty(slugs);
+        foreach (var slug in slugs)
+        {
+            var name = ServiceNames.Of(r, slug);
+            Assert.NotEqual(slug, name);
+            Assert.Matches($"<h3>[^<]*{Regex.Escape(name)}</h3>", section);
+            Assert.Contains($"<th scope=\"row\">{(scope == "council" ? name : "")}", section, StringComparison.Ordinal);
+            // The slug appears nowhere a reader reads it: not as a heading, a cell or a chart's title (ids and file names may hold it).
+            Assert.DoesNotMatch($">[^<]*\\b{Regex.Escape(slug)}\\b[^<]*<", section);
+        }
+        Assert.Matches("<td class=\"words\">[^<]{40,}</td>", section);
+        Assert.DoesNotMatch("<td class=\"num\">[^<]*( [^< ]+){3}</td>", html);
+    }
+
     [Theory]
     [MemberData(nameof(Scopes))]
     public void The_page_states_every_headline_figure(string scope)

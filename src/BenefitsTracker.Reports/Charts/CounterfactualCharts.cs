@@ -22,12 +22,14 @@ public static class CounterfactualCharts
         ArgumentNullException.ThrowIfNull(result);
         if (result.Scope.Kind == ScopeKind.Consortium) return [];
         return [.. result.Counterfactual.GroupBy(e => e.Service).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => CounterfactualEstimate.Preferred(g)).OfType<CounterfactualEstimate>().Select(e => Chart(e, T))];
+            .Select(g => CounterfactualEstimate.Preferred(g)).OfType<CounterfactualEstimate>()
+            .Select(e => Chart(e, T, ServiceNames.Of(result, e.Service)))];
     }
 
-    internal static ReportChart Chart(CounterfactualEstimate e, ReportText T)
+    /// <param name="service">The service's name ("Planning maps and enquiries"), as the rest of the page calls it, not its slug.</param>
+    internal static ReportChart Chart(CounterfactualEstimate e, ReportText T, string service)
     {
-        var title = T.F("chart.cf.title", ("service", e.Service));
+        var title = T.F("chart.cf.title", ("service", service));
         var plot = ChartStyle.NewPlot(title, T["col.month"], T["chart.cf.y"]);
         var months = e.Months.Select(m => m.Month).ToList();
         var xs = Enumerable.Range(0, months.Count).Select(i => (double)i).ToArray();
@@ -60,7 +62,7 @@ public static class CounterfactualCharts
             m.Low is { } lo ? Fmt.Number(lo, 0) : "", m.High is { } hi ? Fmt.Number(hi, 0) : "",
             T[m.AfterGoLive ? "chart.cf.after" : "chart.cf.before"]]).ToList();
         var projectedAfter = e.Months.Where(m => m.AfterGoLive).ToList();
-        var alt = T.F("chart.cf.alt.lead", ("service", e.Service), ("method", Html.CounterfactualSection.MethodName(e, T))) + " " +
+        var alt = T.F("chart.cf.alt.lead", ("service", service), ("method", Html.CounterfactualSection.MethodName(e, T))) + " " +
             (e.GoLive is { } gl ? T.F("chart.cf.alt.go_live", ("month", T.MonthLong(gl))) + " " : "") +
             T.F("chart.cf.alt.after", ("months", projectedAfter.Count), ("observed", Fmt.Number(projectedAfter.Sum(m => m.Observed), 0)),
                 ("projected", Fmt.Number(projectedAfter.Sum(m => m.Projected), 0)));

@@ -32,7 +32,9 @@ internal static class CounterfactualSection
         foreach (var service in shown.GroupBy(e => (e.Council, e.Service)).OrderBy(g => g.Key.Council, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Service, StringComparer.Ordinal))
         {
-            var who = consortium ? $"{CouncilName(r, service.Key.Council)}, {service.Key.Service}" : service.Key.Service;
+            // The service by its name, as the KPI section and the tables call it ("Garden waste subscriptions"), not its slug.
+            var name = ServiceNames.Of(r, service.Key.Service);
+            var who = consortium ? $"{CouncilName(r, service.Key.Council)}, {name}" : name;
             h.Line($"<h3>{E(who)}</h3>");
             var sentences = new List<string>();
             foreach (var e in service.OrderBy(e => e.Method == CounterfactualEstimate.Peers ? 0 : 1))
@@ -60,14 +62,14 @@ internal static class CounterfactualSection
             T["col.interval"], T["col.before_after"]];
         h.Table(T["counterfactual.caption"],
             consortium ? [T["col.council"], T["col.service"], .. tail] : [T["col.service"], .. tail],
-            shown.Select(e => Row(e, consortium ? CouncilName(r, e.Council) : null, T)), i => i >= (consortium ? 3 : 2));
+            shown.Select(e => Row(e, ServiceNames.Of(r, e.Service), consortium ? CouncilName(r, e.Council) : null, T)), i => i >= (consortium ? 3 : 2));
         h.Line("</section>");
     }
 
-    private static IReadOnlyList<string> Row(CounterfactualEstimate e, string? council, ReportText T)
+    private static IReadOnlyList<string> Row(CounterfactualEstimate e, string service, string? council, ReportText T)
     {
         var method = T.Has("method." + e.Method) ? T["method." + e.Method] : e.Method;
-        List<string> cells = council is null ? [e.Service, method] : [council, e.Service, method];
+        List<string> cells = council is null ? [service, method] : [council, service, method];
         if (e.Refused is not null)
             cells.AddRange([T["counterfactual.not_estimated"], CoreText.Refused(e, T)!, Fmt.Percent(e.AssumedDeadweight), "", "",
                 $"{e.MonthsBefore} / {e.MonthsAfter}"]);

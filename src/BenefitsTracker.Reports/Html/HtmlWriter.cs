@@ -74,11 +74,21 @@ internal sealed class HtmlWriter
     {
         Raw(rowClass is null ? "<tr>" : $"<tr class=\"{rowClass}\">");
         for (var i = 0; i < row.Count; i++)
-            Raw(i == 0 ? $"<th scope=\"row\">{E(row[i])}</th>" : $"<td{Cls(numeric(i))}>{E(row[i])}</td>");
+            Raw(i == 0 ? $"<th scope=\"row\">{E(row[i])}</th>" : $"<td{Cls(numeric(i), row[i])}>{E(row[i])}</td>");
         Line("</tr>");
     }
 
     private static string Cls(bool numeric) => numeric ? " class=\"num\"" : "";
+
+    /// <summary>
+    /// A numeric column's cell is aligned right and kept on one line, unless it holds a sentence (a reason given in place of
+    /// a figure, such as why a deadweight was not estimated): kept on one line, that stretched its table to thousands of
+    /// pixels, so that a desktop reader saw the sentence cut off and none of the columns after it. It wraps, aligned left.
+    /// </summary>
+    internal static string Cls(bool numeric, string text) => !numeric ? "" : IsSentence(text) ? " class=\"words\"" : " class=\"num\"";
+
+    /// <summary>Four words or more: "none in range" and "not estimated" are still a figure's place-holders.</summary>
+    internal static bool IsSentence(string text) => text.Count(c => c == ' ') >= 3;
 
     public override string ToString() => _sb.ToString();
 }
