@@ -36,6 +36,8 @@ public sealed class DataQualityPhraseTests
             "/srv/inbox/archive/2024-06-01/bad-events.rejects.csv"),
         FindingPhrases.ImplausibleMinutes(new Month(2024, 6), 1, 1, 0m, 450m),
         FindingPhrases.ImplausibleMinutes(new Month(2024, 6), 2, 1, 2880m, 450.5m),
+        FindingPhrases.RejectionRate("one-row.csv", new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero), 1, 1, 0.05, null),
+        FindingPhrases.Outlier(new Month(2024, 4), completed: false, 1, 40, 1, -9.24, 3.5),
     ];
 
     [Fact]
@@ -61,22 +63,31 @@ public sealed class DataQualityPhraseTests
             "and above 450)", EverySentence[8].English);
         Assert.Equal("no new cases rows for 1 day (the last file with some was ingested 2024-11-03; the rule flags after 45 days)",
             EverySentence[5].English);
+        // One row of one, one event: the singular (Welsh: "1 o 1 rhes", "1 digwyddiad").
+        Assert.Equal("one-row.csv (ingested 2024-06-01): 1 of 1 row rejected (100.0 %; the rule flags above 5 %)", EverySentence[10].English);
+        Assert.Equal("1 event in 2024-04 against a median of 40 in the 1 month either side (modified z-score -9.2; the rule flags beyond ±3.5)",
+            EverySentence[11].English);
+        Assert.StartsWith("one-row.csv (mewnforiwyd 2024-06-01): gwrthodwyd 1 o 1 rhes (", ReportPhrases.Render(EverySentence[10], ReportText.Cy),
+            StringComparison.Ordinal);
+        Assert.StartsWith("1 digwyddiad ym mis Ebrill 2024, yn erbyn canolrif o 40 yn y 1 mis bob ochr iddo",
+            ReportPhrases.Render(EverySentence[11], ReportText.Cy), StringComparison.Ordinal);
     }
 
     /// <summary>
     /// A stale feed's days: "1 day" and "2 days" in English (the English of any other number word for word as the API has always
-    /// given it); in Welsh a numeral takes the singular, "1 diwrnod" and "2 diwrnod" (docs/welsh-glossary.md).
+    /// given it); in Welsh a numeral takes the singular, mutated by some numerals: "1 diwrnod", "2 ddiwrnod", "45 niwrnod"
+    /// (docs/welsh-glossary.md, "Numbers and nouns").
     /// </summary>
     [Theory]
     [InlineData(1, 45, "no new events rows for 1 day (the last file with some was ingested 2024-11-02; the rule flags after 45 days)",
         "dim rhesi digwyddiadau newydd ers 1 diwrnod (mewnforiwyd y ffeil olaf a oedd yn cynnwys rhai ar 2024-11-02; " +
-        "mae'r rheol yn tynnu sylw ar ôl 45 diwrnod)")]
+        "mae'r rheol yn tynnu sylw ar ôl 45 niwrnod)")]
     [InlineData(2, 1, "no new events rows for 2 days (the last file with some was ingested 2024-11-02; the rule flags after 1 day)",
-        "dim rhesi digwyddiadau newydd ers 2 diwrnod (mewnforiwyd y ffeil olaf a oedd yn cynnwys rhai ar 2024-11-02; " +
+        "dim rhesi digwyddiadau newydd ers 2 ddiwrnod (mewnforiwyd y ffeil olaf a oedd yn cynnwys rhai ar 2024-11-02; " +
         "mae'r rheol yn tynnu sylw ar ôl 1 diwrnod)")]
     [InlineData(60, 45, "no new events rows for 60 days (the last file with some was ingested 2024-11-02; the rule flags after 45 days)",
-        "dim rhesi digwyddiadau newydd ers 60 diwrnod (mewnforiwyd y ffeil olaf a oedd yn cynnwys rhai ar 2024-11-02; " +
-        "mae'r rheol yn tynnu sylw ar ôl 45 diwrnod)")]
+        "dim rhesi digwyddiadau newydd ers 60 niwrnod (mewnforiwyd y ffeil olaf a oedd yn cynnwys rhai ar 2024-11-02; " +
+        "mae'r rheol yn tynnu sylw ar ôl 45 niwrnod)")]
     public void A_stale_feed_counts_its_days_in_the_singular_for_one(long days, int ruleDays, string english, string welsh)
     {
         var phrase = FindingPhrases.StaleFeed("events", days, new DateTimeOffset(2024, 11, 2, 9, 30, 0, TimeSpan.Zero), ruleDays);
@@ -99,7 +110,7 @@ public sealed class DataQualityPhraseTests
         var phrase = StoredPhrase.Read(stored, "not this");
         Assert.Equal("data_quality.stale.events", phrase.Code);
         Assert.Equal(phrase.English, ReportPhrases.Render(phrase, ReportText.En));
-        Assert.StartsWith("dim rhesi digwyddiadau newydd ers 60 diwrnod", ReportPhrases.Render(phrase, ReportText.Cy), StringComparison.Ordinal);
+        Assert.StartsWith("dim rhesi digwyddiadau newydd ers 60 niwrnod", ReportPhrases.Render(phrase, ReportText.Cy), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,13 +5,14 @@ namespace BenefitsTracker.Reports.Tests;
 
 /// <summary>
 /// A count a reader sees takes the singular for 1 in English ("1 month", never "1 months"): the resource set's
-/// "{n|one|other}" form. Welsh needs no form: a numeral takes the singular ("1 mis", "18 mis").
+/// "{n|one|other}" form. A Welsh numeral takes the singular ("1 mis", "18 mis") but mutates some nouns after it ("2 fis"):
+/// Welsh states its own forms (WelshNumberTests).
 /// </summary>
 public class PluralTests
 {
     [Theory]
     [InlineData(1, "The service had paid back its costs by May 2024, 1 month into the period.", "1 mis i mewn i'r cyfnod")]
-    [InlineData(2, "The service had paid back its costs by May 2024, 2 months into the period.", "2 mis i mewn i'r cyfnod")]
+    [InlineData(2, "The service had paid back its costs by May 2024, 2 months into the period.", "2 fis i mewn i'r cyfnod")]
     public void A_payback_in_the_first_month_is_one_month_into_the_period(int k, string english, string welsh)
     {
         var may = new Core.Domain.Month(2024, 5);
@@ -50,8 +51,9 @@ public class PluralTests
     }
 
     /// <summary>
-    /// No English string writes a count straight before a plural noun without the form, but for counts that cannot be 1 and the
-    /// engine's own sentences (phrase.*, whose English the engine writes and the resource must equal word for word).
+    /// No English string writes a count straight before a plural noun without the form, but for counts that cannot be 1; the
+    /// engine's own sentences (phrase.*) too, whose English the engine writes with the same singular for 1 (EngineSentenceTests,
+    /// DataQualityPhraseTests: the resource equals it word for word).
     /// </summary>
     [Fact]
     public void No_English_string_writes_a_count_that_can_be_one_before_a_plural_noun()
@@ -64,11 +66,45 @@ public class PluralTests
             "workbook.text.period_all", "workbook.text.period_service", "workbook.text.period_all_gaps", "workbook.text.period_service_gaps",
             "workbook.text.members_withheld", "workbook.text.withheld_members", // two members or more are combined
             "workbook.text.cf_design_harmonic", "workbook.text.cf_model_its", "workbook.text.cf_model_peers", // months before go-live: a year or more
+            // Months before go-live a model was fitted to: at least the estimator's minimum (12 by default; 24 for the indicators).
+            "phrase.refused.peers_no_better", "phrase.refused.its_no_better", "phrase.refused.its_misfit", "phrase.refused.its_misfit_harmonic",
+            "phrase.data_quality.days.many", // phrase.data_quality.days.one says 1 day
+            "phrase.data_quality.implausible_minutes.one", "phrase.data_quality.implausible_minutes.many", // the longest: 0 or above the maximum
         ];
-        var count = new Regex(@"\{(months|k|n|years|projected|cases|transactions|count|days|rows|n_count|n_before|draws|minutes)\} " +
-            @"(months|years|cases|transactions|councils|members|days|rows|services|draws|minutes)\b");
-        var found = ReportText.En.Keys.Where(k => !k.StartsWith("phrase.", StringComparison.Ordinal) && !cannotBeOne.Contains(k)
-            && count.IsMatch(ReportText.En[k])).Order(StringComparer.Ordinal).ToList();
+        var count = new Regex(@"\{[a-z_]+\} (months|years|cases|transactions|councils|members|days|rows|services|draws|minutes|events|hours)\b");
+        var found = ReportText.En.Keys.Where(k => !cannotBeOne.Contains(k) && count.IsMatch(ReportText.En[k])).Order(StringComparer.Ordinal).ToList();
         Assert.Empty(found);
+        Assert.All(cannotBeOne, k => Assert.True(ReportText.En.Has(k), k)); // no exception outlives its key
+    }
+
+    /// <summary>A data-quality finding's rejected rows: "1 of 1 row rejected", as the job writes it and the resource words it.</summary>
+    [Theory]
+    [InlineData("1", "1", "events.csv (ingested 2024-06-01): 1 of 1 row rejected (100.0 %; the rule flags above 5 %)")]
+    [InlineData("1", "2", "events.csv (ingested 2024-06-01): 1 of 2 rows rejected (50.0 %; the rule flags above 5 %)")]
+    [InlineData("2", "2", "events.csv (ingested 2024-06-01): 2 of 2 rows rejected (100.0 %; the rule flags above 5 %)")]
+    public void One_rejected_row_of_one_is_one_row(string rejected, string rows, string english)
+    {
+        var rate = english[(english.IndexOf('(', 12) + 1)..english.IndexOf(';', StringComparison.Ordinal)];
+        (string, object?)[] args = [("file", "events.csv"), ("date", "2024-06-01"), ("rejected", rejected), ("rows", rows), ("rate", rate),
+            ("max", "5 %")];
+        Assert.Equal(english, ReportText.En.F("phrase.data_quality.rejection_rate", args));
+        Assert.Equal(english + "; the rows and reasons are in x.rejects.csv",
+            ReportText.En.F("phrase.data_quality.rejection_rate.rejects", [.. args, ("rejects", "x.rejects.csv")]));
+        // In Welsh a numeral takes the singular, and "dwy" softens "rhes": "1 o 1 rhes", "1 o 2 res".
+        Assert.Contains($"gwrthodwyd {rejected} o {rows} {(rows == "2" ? "res" : "rhes")} (",
+            ReportText.Cy.F("phrase.data_quality.rejection_rate", args), StringComparison.Ordinal);
+    }
+
+    /// <summary>A deadweight estimated over one month after go-live, a spike of one event: the singular.</summary>
+    [Fact]
+    public void One_month_after_go_live_and_one_event_are_singular()
+    {
+        Assert.Equal("the council's own time series, over 1 month after go-live, 95% interval 1% to 9%",
+            ReportText.En.F("phrase.deadweight.from_method", ("method", "the council's own time series"), ("months", 1), ("low", "1%"),
+                ("high", "9%")));
+        Assert.StartsWith("1 event in 2024-05 against", ReportText.En.F("phrase.data_quality.outlier.events", ("value", "1"),
+            ("month", "2024-05"), ("median", "40"), ("neighbours", 6), ("score", "-9.0"), ("threshold", "3.5")), StringComparison.Ordinal);
+        Assert.StartsWith("1,512 completed transactions in", ReportText.En.F("phrase.data_quality.outlier.completed", ("value", "1,512"),
+            ("month", "2024-05"), ("median", "40"), ("neighbours", 1), ("score", "9.0"), ("threshold", "3.5")), StringComparison.Ordinal);
     }
 }

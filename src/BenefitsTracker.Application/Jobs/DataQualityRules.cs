@@ -108,7 +108,7 @@ public static class FindingPhrases
     {
         var (v, m, z, t) = (Count(value), Count(median), score.ToString("0.0", Inv), threshold.ToString("0.0", Inv));
         return Phrase.Of(completed ? "data_quality.outlier.completed" : "data_quality.outlier.events",
-            $"{v} {(completed ? "completed transactions" : "events")} in {month} against a median of {m} " +
+            $"{v} {(completed ? "completed transaction" : "event")}{(value == 1 ? "" : "s")} in {month} against a median of {m} " +
             $"in the {neighbours} {(neighbours == 1 ? "month" : "months")} either side " +
             $"(modified z-score {z}; the rule flags beyond ±{t})",
             ("value", v), ("month", month), ("median", m), ("neighbours", neighbours), ("score", z), ("threshold", t));
@@ -132,13 +132,16 @@ public static class FindingPhrases
     public static Phrase Days(long days) =>
         Phrase.Of(days == 1 ? "data_quality.days.one" : "data_quality.days.many", days == 1 ? "1 day" : days.ToString(Inv) + " days", ("n", days));
 
-    /// <summary>A file with more of its rows rejected than the rule allows, and where its rejects are when they were written.</summary>
+    /// <summary>
+    /// A file with more of its rows rejected than the rule allows, and where its rejects are when they were written: "1 of 1 row
+    /// rejected", "20 of 40 rows rejected".
+    /// </summary>
     public static Phrase RejectionRate(string file, DateTimeOffset ingested, long rejected, long rows, double maxFraction, string? rejects)
     {
         var (date, r, n) = (ingested.UtcDateTime.ToString("yyyy-MM-dd", Inv), Count(rejected), Count(rows));
         // "21.7 %" and "5 %", as the detail has always written them (the API's text is unchanged).
         var (rate, max) = (((double)rejected / rows).ToString("P1", Inv), maxFraction.ToString("P0", Inv));
-        var english = $"{file} (ingested {date}): {r} of {n} rows rejected ({rate}; the rule flags above {max})";
+        var english = $"{file} (ingested {date}): {r} of {n} {(rows == 1 ? "row" : "rows")} rejected ({rate}; the rule flags above {max})";
         return rejects is null
             ? Phrase.Of("data_quality.rejection_rate", english, ("file", file), ("date", date), ("rejected", r), ("rows", n), ("rate", rate),
                 ("max", max))

@@ -23,7 +23,7 @@ public sealed record DeadweightEstimate(decimal? Value, string Source)
         ArgumentNullException.ThrowIfNull(use);
         var (low, high) = (Phrase.Percent(use.DeadweightCi95!.Low), Phrase.Percent(use.DeadweightCi95.High));
         return new DeadweightEstimate(use.EstimatedDeadweight, Phrase.Of("deadweight.from_method",
-            $"{use.MethodName}, over {use.MonthsAfter} months after go-live, 95% interval {low} to {high}",
+            $"{use.MethodName}, over {use.MonthsAfter} {(use.MonthsAfter == 1 ? "month" : "months")} after go-live, 95% interval {low} to {high}",
             ("method", Method(use)), ("months", use.MonthsAfter), ("low", low), ("high", high)));
     }
 

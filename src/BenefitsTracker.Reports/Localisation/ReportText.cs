@@ -52,13 +52,23 @@ public sealed class ReportText
 
     /// <summary>
     /// The string for <paramref name="key"/> with each "{name}" replaced by its value (invariant formatting for
-    /// anything not already text). A placeholder the value names but no argument fills throws. "{name|one|other}" is the
-    /// words for the number "name": "one" when it is 1, else "other" ("{months} {months|month|months}" → "1 month",
-    /// "18 months"); English needs them, Welsh does not (a numeral takes the singular: "1 mis", "18 mis").
+    /// anything not already text). A placeholder the value names but no argument fills throws. A placeholder with forms
+    /// gives the words for the number "name" instead of the number (docs/welsh-glossary.md, "Numbers and nouns"):
+    /// <list type="bullet">
+    /// <item>"{name|one|other}": "one" when it is 1, else "other" ("{months} {months|month|months}" → "1 month", "18 months").</item>
+    /// <item>"{name|category:words|…|=5,7-10:words}": the words for the number's plural category in this language (English:
+    /// one, other; Welsh, as CLDR: zero 0, one 1, two 2, few 3, many 6, other), where a form for exact numbers ("=5,7-10")
+    /// comes first; "other" must be given. Welsh needs it where a numeral mutates the noun ("2 flynedd", "5 mlynedd").</item>
+    /// <item>"{name|@noun}": the forms the file's key "plural.noun" gives, so that a noun's forms are written once.</item>
+    /// </list>
     /// </summary>
-    public string F(string key, params (string Name, object? Value)[] args)
+    public string F(string key, params (string Name, object? Value)[] args) => Fill(key, this[key], args);
+
+    /// <summary>A template not in the file filled as <see cref="F"/> fills a key's (for the tests of the forms).</summary>
+    internal string Fill(string template, params (string Name, object? Value)[] args) => Fill("(a template)", template, args);
+
+    private string Fill(string key, string template, (string Name, object? Value)[] args)
     {
-        var template = this[key];
         var sb = new StringBuilder(template.Length + 64);
         var i = 0;
         while (i < template.Length)
@@ -70,14 +80,13 @@ public sealed class ReportText
             sb.Append(template, i, open - i);
             var name = template[(open + 1)..close];
             var forms = name.Split('|');
-            if (forms.Length is not (1 or 3)) throw new FormatException($"\"{{{name}}}\" in \"{key}\" ({Language.Code()}): give {{n|one|other}}.");
             name = forms[0];
             var found = false;
             foreach (var (n, v) in args)
             {
                 if (n != name) continue;
                 var text = v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : v?.ToString();
-                sb.Append(forms.Length == 1 ? text : text == "1" ? forms[1] : forms[2]);
+                sb.Append(forms.Length == 1 ? text : Form(key, name, forms[1..], text));
                 found = true;
                 break;
             }
@@ -85,6 +94,91 @@ public sealed class ReportText
             i = close + 1;
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The words for the number <paramref name="text"/> among <paramref name="forms"/> (the parts of "{name|…}" after its name;
+    /// see <see cref="F"/>). A form that cannot be read throws, naming the key, so a mistake in a file is found by any use of it.
+    /// </summary>
+    private string Form(string key, string name, string[] forms, string? text)
+    {
+        string Where() => $"\"{{{name}|{string.Join('|', forms)}}}\" in \"{key}\" ({Language.Code()})";
+        if (forms is [var reference] && reference.StartsWith('@'))
+        {
+            var plural = PluralPrefix + reference[1..];
+            if (!_strings.TryGetValue(plural, out var given)) throw new FormatException($"{Where()}: the file has no \"{plural}\".");
+            forms = given.Split('|');
+            if (forms.Any(f => f.StartsWith('@'))) throw new FormatException($"{Where()}: \"{plural}\" refers to another key.");
+        }
+        if (!forms.Any(f => f.Contains(':', StringComparison.Ordinal)))
+        {
+            if (forms.Length != 2) throw new FormatException($"{Where()}: give {{n|one|other}} or {{n|category:words|…|other:words}}.");
+            return text == "1" ? forms[0] : forms[1];
+        }
+        var number = Integer(text);
+        string? category = null, exact = null, other = null;
+        var wanted = number is { } k ? PluralCategory(k) : "other";
+        foreach (var form in forms)
+        {
+            var colon = form.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0) throw new FormatException($"{Where()}: \"{form}\" names no category (zero, one, two, few, many, other or =numbers).");
+            var (selector, words) = (form[..colon], form[(colon + 1)..]);
+            if (selector.StartsWith('='))
+            {
+                if (Numbers(selector[1..], Where).Contains(number ?? long.MinValue)) exact ??= words;
+                continue;
+            }
+            if (!Categories(Language).Contains(selector))
+                throw new FormatException($"{Where()}: \"{selector}\" is not a plural category of {Language.Code()} " +
+                    $"({string.Join(", ", Categories(Language))}).");
+            if (selector == "other") other = words;
+            if (selector == wanted) category = words;
+        }
+        if (other is null) throw new FormatException($"{Where()}: give the \"other\" form.");
+        return exact ?? category ?? other;
+    }
+
+    /// <summary>The key prefix of a noun's forms that a placeholder names as "@noun".</summary>
+    private const string PluralPrefix = "plural.";
+
+    /// <summary>The plural categories a language's forms may name (CLDR's cardinal categories).</summary>
+    public static IReadOnlyList<string> Categories(ReportLanguage language) =>
+        language == ReportLanguage.Cy ? ["zero", "one", "two", "few", "many", "other"] : ["one", "other"];
+
+    /// <summary>
+    /// The plural category of a whole number (CLDR's cardinal rules): English one for 1, else other; Welsh zero 0, one 1, two 2,
+    /// few 3, many 6, else other (4, 5, 7 and on). Welsh's categories are the numerals that mutate a noun after them: "dau/dwy"
+    /// (soft), "tri" and "chwe" (aspirate); the nasal mutation of "blynedd" and "diwrnod" is for exact numbers ("=5,7-10").
+    /// </summary>
+    public static string PluralCategory(ReportLanguage language, long n) => language == ReportLanguage.Cy
+        ? n switch { 0 => "zero", 1 => "one", 2 => "two", 3 => "few", 6 => "many", _ => "other" }
+        : n == 1 ? "one" : "other";
+
+    private string PluralCategory(long n) => PluralCategory(Language, n);
+
+    /// <summary>A value's text as a whole number ("1,512" → 1512, "5.0" → 5); null for anything else ("2.5", "n/a").</summary>
+    private static long? Integer(string? text)
+    {
+        var plain = (text ?? "").Replace(",", "", StringComparison.Ordinal);
+        if (long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return n;
+        return decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+            && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue ? (long)d : null;
+    }
+
+    /// <summary>"5,7-10,15" → 5, 7, 8, 9, 10, 15 (an exact form's numbers).</summary>
+    private static HashSet<long> Numbers(string list, Func<string> where)
+    {
+        var set = new HashSet<long>();
+        foreach (var part in list.Split(','))
+        {
+            var dash = part.IndexOf('-', 1);
+            var (low, high) = dash < 0 ? (part, part) : (part[..dash], part[(dash + 1)..]);
+            if (!long.TryParse(low, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var a)
+                || !long.TryParse(high, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var b) || b < a || b - a > 10_000)
+                throw new FormatException($"{where()}: \"={list}\" is not a list of numbers (\"=5,7-10\").");
+            for (var i = a; i <= b; i++) set.Add(i);
+        }
+        return set;
     }
 
     /// <summary>The placeholders a template names, for the tests: "{who} saved {amount}" → who, amount.</summary>
