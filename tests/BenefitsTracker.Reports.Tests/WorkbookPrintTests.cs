@@ -167,12 +167,17 @@ public partial class WorkbookPrintTests(ITestOutputHelper output)
     internal const double FloorPoints = 5.5;
 
     /// <summary>
-    /// The sheets held to <see cref="LegiblePoints"/>: the consortium's Summary (one page, its disclosure note once run on across
-    /// the page) and the Counterfactual sheet (its model notes likewise). A council's Summary, one page with its table of
-    /// services, prints at about 6.4 pt here.
+    /// The sheets held to <see cref="LegiblePoints"/>: the consortium's Summary and Assumptions (one page wide, their notes once
+    /// run on past their last column, 2.9 and 5.4 pt), the Counterfactual sheet (its model notes likewise, 3.1 pt), Lineage and
+    /// Cashable (fitted to a portrait page they were wider than: 5.9 and 6.4 pt). A council's Summary, one page with its table
+    /// of services, prints at about 6.4 pt here.
     /// </summary>
-    private static IEnumerable<string> Legible(string scope) =>
-        scope == "consortium" ? [WorkbookContext.Summary] : scope == "council" ? [CounterfactualSheet.SheetName] : [];
+    private static IEnumerable<string> Legible(string scope) => scope switch
+    {
+        "consortium" => [WorkbookContext.Summary, WorkbookContext.Assumptions, WorkbookContext.LineageSheetName],
+        "council" => [CounterfactualSheet.SheetName, WorkbookContext.Cashable, WorkbookContext.LineageSheetName],
+        _ => [WorkbookContext.Cashable, WorkbookContext.LineageSheetName],
+    };
 
     /// <summary>
     /// The sample Conwy with its counterfactual estimates, as the report command and demo compute them (the sample assumptions
