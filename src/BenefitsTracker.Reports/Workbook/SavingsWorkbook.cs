@@ -87,7 +87,7 @@ public static class SavingsWorkbook
     /// Print set-up (issue 13): A4, every sheet fitted to as few pages across as keep it readable (see
     /// <see cref="PagesWide"/>), its header row repeated at the top of every page and its first column at the left when
     /// it spans pages, landscape where wider than <see cref="PortraitColumns"/> columns or than a portrait page; the Summary on
-    /// one page.
+    /// one page (a council's, its tables by service on the next: one page wide).
     /// </summary>
     internal static void PrintSetup(IXLWorksheet ws)
     {
@@ -110,7 +110,10 @@ public static class SavingsWorkbook
         CentreMonthNumbers(ws, columns);
         if (ws.Name == Summary)
         {
-            ps.FitToPages(1, 1);
+            // One page; a council's, whose tables by service begin a page of their own (SummaryByService), one page wide.
+            ps.FitToPages(1, ps.RowBreaks.Count > 0 ? 0 : 1);
+            // Narrower side margins give a council's Summary, whose width is its table of services, a larger print.
+            if (ps.RowBreaks.Count > 0) ps.Margins.Left = ps.Margins.Right = 0.25;
             FitNotes(ws, 1, columns);
             return;
         }
