@@ -9,7 +9,6 @@ using BenefitsTracker.Reports.Localisation;
 using BenefitsTracker.TestSupport;
 using BenefitsTracker.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace BenefitsTracker.Application.Tests;
 
@@ -180,7 +179,7 @@ public sealed class DataQualityPhraseTests
         }
         finally
         {
-            if (target.Provider == DatabaseProvider.Postgres) await DropAsync(target);
+            await TestDatabases.DropAsync(target);
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
@@ -304,17 +303,4 @@ public sealed class DataQualityPhraseTests
 
     /// <summary>English words of the keys under <paramref name="prefix"/> (cut at their placeholders) left in a Welsh text.</summary>
     private static List<string> EnglishLeft(string welsh, string prefix) => WelshCheck.EnglishLeft(welsh, minLength: 4, minWords: 1, prefix);
-
-    private static async Task DropAsync(DatabaseTarget target)
-    {
-        NpgsqlConnection.ClearAllPools();
-        var builder = new NpgsqlConnectionStringBuilder(target.Location);
-        var name = builder.Database!;
-        builder.Database = "postgres";
-        builder.Pooling = false;
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
 }

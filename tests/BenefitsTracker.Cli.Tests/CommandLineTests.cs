@@ -136,6 +136,24 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Bench_without_work_removes_its_temporary_folder_and_with_work_keeps_the_files()
+    {
+        // The temporary folder is made under TMPDIR, here a folder of the test's own, which must be empty afterwards.
+        var work = CliRunner.TempDir();
+        var tmp = Directory.CreateDirectory(Path.Combine(work, "tmp")).FullName;
+        var run = CliRunner.Benefits(work, new Dictionary<string, string> { ["TMPDIR"] = tmp }, "bench", "ingest", "--events", "2000");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("read 2,000, accepted 2,000", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(tmp, "benefits-bench-*"));
+
+        var kept = Path.Combine(work, "kept");
+        var again = CliRunner.Benefits(work, new Dictionary<string, string> { ["TMPDIR"] = tmp }, "bench", "ingest", "--events", "2000",
+            "--work", kept);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.True(File.Exists(Path.Combine(kept, "bench-events-2000-text.csv")), string.Join(", ", Directory.EnumerateFiles(kept)));
+    }
+
+    [Fact]
     public void Bench_workbook_streams_the_detail_sheets_of_a_synthetic_council_and_reports_its_figures()
     {
         var work = CliRunner.TempDir();

@@ -1,6 +1,4 @@
-using BenefitsTracker.Data;
 using BenefitsTracker.TestSupport;
-using Npgsql;
 
 namespace BenefitsTracker.Ingestion.Tests;
 
@@ -13,17 +11,4 @@ public static class Postgres
     /// <summary>The cluster; null when PostgreSQL is missing and no tool is required, a failure when one is (<see
     /// cref="PostgresServer.ForTest()"/>).</summary>
     public static PostgresServer? Server() => PostgresServer.ForTest();
-
-    /// <summary>Drops a test's database, so that a long run does not fill the disk.</summary>
-    public static async Task DropAsync(DatabaseTarget target)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(target.Location);
-        var name = builder.Database!;
-        builder.Database = "postgres";
-        builder.Pooling = false;
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
 }

@@ -1,4 +1,5 @@
 using BenefitsTracker.Data;
+using BenefitsTracker.Tests.Shared;
 
 namespace BenefitsTracker.Ingestion.Tests;
 
@@ -62,7 +63,7 @@ public sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Db.DisposeAsync();
-        if (Target.Provider == DatabaseProvider.Postgres) await Postgres.DropAsync(Target);
+        await TestDatabases.DropAsync(Target);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BenefitsTracker.Reports.Localisation;
+using BenefitsTracker.Reports.Workbook;
 
 namespace BenefitsTracker.Reports.Tests;
 
@@ -108,7 +109,7 @@ public class WelshNumberTests
     /// <summary>
     /// Every string of both files renders with every placeholder a number from 0 to 100 (so each form in them can be read and
     /// names only its language's categories), and no Welsh string writes a count straight before a noun a numeral mutates
-    /// without its forms. The workbook's strings (workbook.*) are filled by the workbook as written, with no forms.
+    /// without its forms, the workbook's strings (workbook.*) included.
     /// </summary>
     [Fact]
     public void Every_form_in_both_files_can_be_read_and_no_Welsh_count_leaves_out_its_noun_s_forms()
@@ -121,7 +122,7 @@ public class WelshNumberTests
                     Assert.DoesNotContain("{", text.F(key, [.. names.Select(p => (p, (object?)n))]), StringComparison.Ordinal);
             }
         var count = new Regex(@"\{[a-z_]+\} (blynedd|flynedd|mlynedd|blwyddyn|diwrnod|mis|munud|rhes|cyngor)\b");
-        var found = ReportText.Cy.Keys.Where(k => !k.StartsWith("workbook.", StringComparison.Ordinal) && count.IsMatch(ReportText.Cy[k]))
+        var found = ReportText.Cy.Keys.Where(k => count.IsMatch(ReportText.Cy[k]))
             .Order(StringComparer.Ordinal).ToList();
         Assert.Empty(found);
     }
@@ -153,4 +154,17 @@ public class WelshNumberTests
             .Message, StringComparison.Ordinal);
         Assert.Throws<FormatException>(() => en.Fill("{n|month}", ("n", 3)));
     }
+
+    /// <summary>
+    /// The Welsh workbook's sentences are the English ones put into Welsh (WorkbookTranslation); their counts take the same
+    /// forms as the page's ("2 mis" and "2 cyngor" were written before).
+    /// </summary>
+    [Theory]
+    [InlineData("Period: January 2024 to February 2024 (2 months). All services.", "(2 fis)")]
+    [InlineData("Period: January 2024 to December 2024 (12 months). All services.", "(12 mis)")]
+    [InlineData("Withheld members (2 councils combined)", "(2 gyngor gyda'i gilydd)")]
+    [InlineData("Withheld members (3 councils combined)", "(3 chyngor gyda'i gilydd)")]
+    [InlineData("Withheld members (5 councils combined)", "(5 cyngor gyda'i gilydd)")]
+    public void The_Welsh_workbook_s_counts_take_their_numeral_s_form(string english, string welsh) =>
+        Assert.Contains(welsh, WorkbookTranslation.TranslateText(english, ReportText.Cy), StringComparison.Ordinal);
 }

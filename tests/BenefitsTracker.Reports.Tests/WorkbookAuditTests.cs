@@ -237,7 +237,8 @@ public class WorkbookAuditTests(ITestOutputHelper output)
                 }
             }
             else Assert.Equal(1, ps.PagesWide);
-            if (ws.Name == "Summary") Assert.Equal(1, ps.PagesTall);
+            // One page tall; a council's has its tables by service on a page of their own, after a page break.
+            if (ws.Name == "Summary") Assert.Equal(ps.RowBreaks.Count > 0 ? 0 : 1, ps.PagesTall);
             else
             {
                 Assert.Equal(0, ps.PagesTall);

@@ -55,9 +55,10 @@ public partial class WorkbookPrintTests(ITestOutputHelper output)
         var soffice = Tools.Require("soffice", "libreoffice-calc-nogui", new Output(output), "/usr/bin/soffice");
         var pdftotext = Tools.Require("pdftotext", "poppler-utils", new Output(output), "/usr/bin/pdftotext");
         var pdftoppm = Tools.Require("pdftoppm", "poppler-utils", new Output(output), "/usr/bin/pdftoppm");
-        if (soffice is null || pdftotext is null || pdftoppm is null) return;
+        var pdfseparate = Tools.Require("pdfseparate", "poppler-utils", new Output(output), "/usr/bin/pdfseparate");
+        if (soffice is null || pdftotext is null || pdftoppm is null || pdfseparate is null) return;
         using var dir = new TempDir();
-        var result = scope switch { "council" => Results.SampleConwy, "worked" => Results.WorkedExampleResult, _ => Results.SampleNorthWales };
+        var result = scope switch { "council" => ConwyEstimated.Value, "worked" => Results.WorkedExampleResult, _ => Results.SampleNorthWales };
         var workbook = dir.File("savings.xlsx");
         SavingsWorkbook.Write(result, workbook);
         if (language == "cy")
@@ -71,14 +72,24 @@ public partial class WorkbookPrintTests(ITestOutputHelper output)
         // BENEFITS_PRINT_OUT=DIR keeps each printed workbook there, to look at.
         if (Environment.GetEnvironmentVariable("BENEFITS_PRINT_OUT") is { Length: > 0 } keep)
             File.Copy(pdf, Path.Combine(Directory.CreateDirectory(keep).FullName, $"{scope}.{language}.pdf"), overwrite: true);
-        var pages = await PrintedPage.ReadAsync(pdf, pdftotext, pdftoppm, dir.Path, RunAsync);
+        var pages = await PrintedPage.ReadAsync(pdf, pdftotext, pdftoppm, pdfseparate, dir.Path, RunAsync);
 
         using var wb = new ClosedXML.Excel.XLWorkbook(workbook);
         var (headings, notes, labels, faults) = (0, 0, 0, new List<string>());
+        // The sheets held to LegiblePoints, by their name in this workbook's language.
+        var names = language == "cy" ? WorkbookTranslation.SheetNames(Localisation.ReportText.Cy) : null;
+        var legible = Legible(scope).Select(n => names?.GetValueOrDefault(n) ?? n).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(legible.Count, wb.Worksheets.Count(ws => legible.Contains(ws.Name)));
         foreach (var ws in wb.Worksheets)
         {
             var printed = pages.Where(p => p.Sheet == ws.Name).ToList();
             Assert.False(printed.Count == 0, $"sheet {ws.Name} printed no page");
+            // Printed at a size that can be read: no text run on past the sheet's last column, widening what is printed and so
+            // shrinking the whole sheet to fit the page (the Counterfactual sheet at 3.1 pt, the consortium Summary at 2.9 pt).
+            var least = legible.Contains(ws.Name) ? LegiblePoints : FloorPoints;
+            foreach (var page in printed.Where(p => p.Points < least))
+                faults.Add($"{ws.Name}: page {page.Number} prints its text at {page.Points:0.0} pt, under {least} pt");
+            output.WriteLine($"{ws.Name}: {printed.Count} page(s) at {printed.Min(p => p.Points):0.0} pt");
             foreach (var row in ws.RowsUsed())
             {
                 var cells = row.CellsUsed().Where(c => !c.HasFormula && c.GetString().Trim().Length > 0).ToList();
@@ -88,6 +99,7 @@ public partial class WorkbookPrintTests(ITestOutputHelper output)
                     {
                         headings++;
                         if (PrintedPage.Whole(printed, cell.GetString()) is { } fault) faults.Add($"{ws.Name}!{cell.Address}: {fault}");
+                        else if (PrintedPage.Broken(printed, cell.GetString()) is { } broken) faults.Add($"{ws.Name}!{cell.Address}: {broken}");
                     }
                 else if (ws.Tables.FirstOrDefault(t => t.Name == "RegisterTable") is { } register
                          && row.RowNumber() <= register.RangeAddress.LastAddress.RowNumber)
@@ -120,9 +132,13 @@ public partial class WorkbookPrintTests(ITestOutputHelper output)
                     labels++;
                     if (PrintedPage.Whole(printed, (string)cell.CachedValue) is { } fault) faults.Add($"{ws.Name}!{cell.Address}: {fault}");
                 }
-                // A wrapped sentence (the Counterfactual sheet's reason not estimated) in a row tall enough: not printed over the rows below.
+                // A wrapped sentence (the Counterfactual sheet's reason not estimated, a note wrapped across the sheet) in a row tall
+                // enough: not printed over the rows below; its words each on one line (a word too long for its column is broken).
                 foreach (var cell in cells.Where(c => c.Style.Alignment.WrapText && c.GetString().Length > 15))
+                {
                     if (PrintedPage.Overprinted(printed, cell.GetString()) is { } fault) faults.Add($"{ws.Name}!{cell.Address}: {fault}");
+                    if (PrintedPage.Broken(printed, cell.GetString()) is { } broken) faults.Add($"{ws.Name}!{cell.Address}: {broken}");
+                }
             }
         }
         // A month number beside its month ("1" and "2024-01") printed apart, not read as one "12024-01".
@@ -135,6 +151,50 @@ public partial class WorkbookPrintTests(ITestOutputHelper output)
         Assert.True(headings > 20 && notes > 5, $"only {headings} headings and {notes} notes found");
         Assert.True(faults.Count == 0, string.Join("\n", faults));
     }
+
+    /// <summary>
+    /// The body text's size in points, as printed, that the sheets of <see cref="Legible"/> must reach on every page. The
+    /// tests' LibreOffice has no Calibri (nor its metric twin Carlito) and sets the workbook in DejaVu Sans, whose digit is about
+    /// a third wider: it makes every column that much wider, and so prints a sheet fitted to a page at three quarters of the
+    /// scale Excel prints it at (8 pt here is about 10.5 pt in Excel).
+    /// </summary>
+    internal const double LegiblePoints = 8;
+
+    /// <summary>
+    /// The size every page must reach: <see cref="SavingsWorkbook.MinimumScale"/> of 11 pt, at the three quarters of Excel's scale
+    /// that LibreOffice prints at here (see <see cref="LegiblePoints"/>), less a little.
+    /// </summary>
+    internal const double FloorPoints = 5.5;
+
+    /// <summary>
+    /// The sheets held to <see cref="LegiblePoints"/>: the consortium's Summary and Assumptions (one page wide, their notes once
+    /// run on past their last column, 2.9 and 5.4 pt), the Counterfactual sheet (its model notes likewise, 3.1 pt), Lineage and
+    /// Cashable (fitted to a portrait page they were wider than: 5.9 and 6.4 pt), and a council's Summary (one page with its
+    /// 11-column table of services: 6.4 pt; now that table on a page of its own, its figure columns as narrow as their figures and
+    /// its first column wrapped: 8.1 pt in English and Welsh).
+    /// </summary>
+    private static IEnumerable<string> Legible(string scope) => scope switch
+    {
+        "consortium" => [WorkbookContext.Summary, WorkbookContext.Assumptions, WorkbookContext.LineageSheetName],
+        "council" => [WorkbookContext.Summary, CounterfactualSheet.SheetName, WorkbookContext.Cashable, WorkbookContext.LineageSheetName],
+        _ => [WorkbookContext.Summary, WorkbookContext.Cashable, WorkbookContext.LineageSheetName],
+    };
+
+    /// <summary>
+    /// The sample Conwy with its counterfactual estimates, as the report command and demo compute them (the sample assumptions
+    /// estimate no deadweight, so the figures are <see cref="Results.SampleConwy"/>'s): its workbook has the Counterfactual sheet,
+    /// with the model's notes and the reasons an estimate was refused in full.
+    /// </summary>
+    private static readonly Lazy<Core.Model.SavingsResult> ConwyEstimated = new(() =>
+    {
+        var consortium = TestSupport.FixtureData.LoadConsortium(Results.SampleDirectory, "north-wales", "North Wales");
+        var result = Results.SampleConwy;
+        var assumptions = Core.Assumptions.AssumptionSet.Parse(File.ReadAllBytes(Path.Combine(Results.SampleDirectory, "assumptions.json")));
+        var estimates = Analytics.Counterfactual.CounterfactualEstimator.ForCouncil(
+            consortium.Members.Single(m => m.Code == result.Scope.Id), consortium, assumptions, result.Request);
+        Assert.NotEmpty(estimates);
+        return result with { Counterfactual = estimates };
+    });
 
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex MonthNumber();
@@ -159,19 +219,27 @@ public partial class WorkbookPrintTests(ITestOutputHelper output)
 
 /// <summary>
 /// A page of a workbook as LibreOffice printed it: its sheet (from its footer, "Sheet, page N of M" or in Welsh "…, tudalen N o
-/// M"), its text in content-stream order (a wrapped cell's lines one after another), its words with their boxes, and the page
-/// rendered in grey at 144 dpi (two pixels a point), to tell a word drawn from a word its cell cut off.
+/// M"), its text in content-stream order (a wrapped cell's lines one after another), its words with their boxes, the size its
+/// text is printed at, and the page rendered in grey at 144 dpi (two pixels a point), to tell a word drawn from a word its cell
+/// cut off.
 /// </summary>
 internal sealed partial class PrintedPage
 {
     public required string Sheet { get; init; }
+    public required int Number { get; init; }
+
+    /// <summary>
+    /// The size in points its body text is printed at: the font size most of its text runs are set in (the page's PDF content,
+    /// "/F1 5.893 Tf"), that is the sheet's 11 pt at the scale the sheet is printed at.
+    /// </summary>
+    public required double Points { get; init; }
     public required string Text { get; init; }
     public required IReadOnlyList<(string Word, double X0, double Y0, double X1, double Y1)> Words { get; init; }
     public required byte[] Grey { get; init; }
     public required int Width { get; init; }
     public required int Height { get; init; }
 
-    public static async Task<List<PrintedPage>> ReadAsync(string pdf, string pdftotext, string pdftoppm, string dir,
+    public static async Task<List<PrintedPage>> ReadAsync(string pdf, string pdftotext, string pdftoppm, string pdfseparate, string dir,
         Func<string, string[], Task<string>> run)
     {
         var texts = (await run(pdftotext, ["-raw", pdf, "-"])).Split('\f');
@@ -179,6 +247,9 @@ internal sealed partial class PrintedPage
         await run(pdftoppm, ["-gray", "-r", "144", pdf, Path.Combine(dir, "page")]);
         var images = Directory.GetFiles(dir, "page*.pgm").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(boxes.Count, images.Count);
+        // Each page a PDF of its own, its content stream then the only one that sets text.
+        var single = Directory.CreateDirectory(Path.Combine(dir, "single")).FullName;
+        await run(pdfseparate, [pdf, Path.Combine(single, "p-%d.pdf")]);
         var pages = new List<PrintedPage>();
         for (var i = 0; i < boxes.Count; i++)
         {
@@ -187,10 +258,70 @@ internal sealed partial class PrintedPage
             var words = WordBox().Matches(boxes[i]).Select(m => (System.Net.WebUtility.HtmlDecode(m.Groups[5].Value),
                 D(m.Groups[1].Value), D(m.Groups[2].Value), D(m.Groups[3].Value), D(m.Groups[4].Value))).ToList();
             var (grey, width, height) = Pgm(await File.ReadAllBytesAsync(images[i]));
+            var points = FontSizes(await File.ReadAllBytesAsync(Path.Combine(single, $"p-{i + 1}.pdf")));
+            Assert.True(points.Count > 0, $"page {i + 1} sets no text");
             pages.Add(new PrintedPage
-                { Sheet = footer.Groups[1].Value, Text = texts[i], Words = words, Grey = grey, Width = width, Height = height });
+            {
+                Sheet = footer.Groups[1].Value, Number = i + 1, Points = points.MaxBy(p => p.Value).Key, Text = texts[i], Words = words,
+                Grey = grey, Width = width, Height = height,
+            });
         }
         return pages;
+    }
+
+    /// <summary>How many text runs each font size sets, in a PDF's Flate-compressed streams (LibreOffice compresses every one).</summary>
+    internal static Dictionary<double, int> FontSizes(byte[] pdf)
+    {
+        var sizes = new Dictionary<double, int>();
+        var latin1 = System.Text.Encoding.Latin1.GetString(pdf);
+        foreach (Match m in StreamStart().Matches(latin1))
+        {
+            var end = latin1.IndexOf("endstream", m.Index + m.Length, StringComparison.Ordinal);
+            if (end < 0) break;
+            string content;
+            try
+            {
+                using var zlib = new System.IO.Compression.ZLibStream(
+                    new MemoryStream(pdf, m.Index + m.Length, end - m.Index - m.Length), System.IO.Compression.CompressionMode.Decompress);
+                using var reader = new StreamReader(zlib, System.Text.Encoding.Latin1);
+                content = reader.ReadToEnd();
+            }
+            catch (InvalidDataException)
+            {
+                continue;
+            }
+            foreach (Match tf in SetFont().Matches(content))
+            {
+                var size = Math.Round(D(tf.Groups[1].Value), 1);
+                sizes[size] = sizes.GetValueOrDefault(size) + 1;
+            }
+        }
+        return sizes;
+    }
+
+    /// <summary>
+    /// Null when every word of <paramref name="text"/>, where it is printed, is printed whole on one line; else the word broken
+    /// across lines ("Deadweigh|t": a word too long for its column). A break after a hyphen or a slash is a line break, not a
+    /// broken word.
+    /// </summary>
+    public static string? Broken(IReadOnlyList<PrintedPage> pages, string text)
+    {
+        var ends = new HashSet<int>();
+        var at = 0;
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) ends.Add(at += Squash(word).Length);
+        foreach (var page in pages)
+            foreach (var run in page.Runs(Squash(text)))
+            {
+                var (length, previous) = (0, "");
+                foreach (var w in run)
+                {
+                    if (previous.Length > 0 && !ends.Contains(length) && !previous.EndsWith('-') && !previous.EndsWith('/'))
+                        return $"\"{text}\" has a word broken across lines: {previous}|{w.Word}";
+                    length += Squash(w.Word).Length;
+                    previous = w.Word;
+                }
+            }
+        return null;
     }
 
     /// <summary>
@@ -305,6 +436,12 @@ internal sealed partial class PrintedPage
 
     [GeneratedRegex(@"^\s*(.+), (?:page|tudalen) \d+ (?:of|o) \d+\s*$", RegexOptions.Multiline)]
     private static partial Regex Footer();
+
+    [GeneratedRegex(@"(?<!end)stream\r?\n")]
+    private static partial Regex StreamStart();
+
+    [GeneratedRegex(@"/[A-Za-z0-9]+ ([0-9.]+) Tf")]
+    private static partial Regex SetFont();
 
     [GeneratedRegex("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">(.*?)</word>")]
     private static partial Regex WordBox();

@@ -90,9 +90,10 @@ internal static class CounterfactualSheet
                 ws.Cell(row, 6).Num(m.AfterGoLive ? 1 : 0, Xl.YesNoFormat);
             }
         }
-        Xl.Widths(ws, 22, 10, 14, 10, 10, 14, 16, 12, 12, 10, 10, 60);
+        // Each heading's longest word on one line ("Deadweight" broke as "Deadweigh t" at 10), Welsh's too ("amcangyfrifwyd").
+        Xl.Widths(ws, 22, 12, 14, 13, 13, 14, 16, 12, 12, 10, 10, 60);
         ws.Column(12).Style.Alignment.WrapText = true;
-        // Each estimate's row tall enough for its wrapped name or reason, which overprinted the rows below in one-line rows.
-        for (var fit = summaryHeader + 1; fit <= summaryLast; fit++) SavingsWorkbook.FitWrapped(ws, fit, 12);
+        // Each estimate's row tall enough for its wrapped method, name or reason, which overprinted the rows below in one-line rows.
+        for (var fit = summaryHeader + 1; fit <= summaryLast; fit++) SavingsWorkbook.FitWrapped(ws, fit, 2, 12);
     }
 }

@@ -70,12 +70,11 @@ internal static class RegisterSheet
             {
                 var cell = ws.Cell(row, Sentences[i]);
                 cell.Style.Alignment.WrapText = true;
-                var perLine = (int)(SavingsWorkbook.PrintedWidth(ws.Column(Sentences[i])) * SavingsWorkbook.NoteCharsPerUnit
-                    / SavingsWorkbook.WelshHeadroom);
-                lines = Math.Max(lines, SavingsWorkbook.WrappedLines(texts[i] ?? "", Math.Max(1, perLine)));
+                var perLine = SavingsWorkbook.LineChars(ws.Column(Sentences[i]).Width, cell.Style.Font.FontSize);
+                lines = Math.Max(lines, SavingsWorkbook.WrappedLines(texts[i] ?? "", perLine));
             }
             ws.Range(row, 1, row, BenefitsRegister.Headers.Count).Style.Alignment.Vertical = ClosedXML.Excel.XLAlignmentVerticalValues.Top;
-            ws.Row(row).Height = lines * SavingsWorkbook.LinePoints + 2;
+            ws.Row(row).Height = SavingsWorkbook.LinesHeight(lines, 11);
         }
     }
 

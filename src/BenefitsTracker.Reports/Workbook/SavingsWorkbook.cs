@@ -86,14 +86,18 @@ public static class SavingsWorkbook
     /// <summary>
     /// Print set-up (issue 13): A4, every sheet fitted to as few pages across as keep it readable (see
     /// <see cref="PagesWide"/>), its header row repeated at the top of every page and its first column at the left when
-    /// it spans pages, landscape where wider than <see cref="PortraitColumns"/> columns; the Summary on one page.
+    /// it spans pages, landscape where wider than <see cref="PortraitColumns"/> columns or than a portrait page; the Summary on
+    /// one page (a council's, its tables by service on the next: one page wide).
     /// </summary>
     internal static void PrintSetup(IXLWorksheet ws)
     {
         var ps = ws.PageSetup;
         ps.PaperSize = XLPaperSize.A4Paper;
         var columns = ws.LastColumnUsed()?.ColumnNumber() ?? 1;
-        ps.PageOrientation = columns > PortraitColumns || ws.Name == Summary ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
+        // Landscape too where the columns are wider than a portrait page: fitted to its width, Lineage (40 + 70 + 14 + 14) and
+        // Cashable printed at about 70%, and the text of both at under 6.5 pt in LibreOffice.
+        var wider = Enumerable.Range(1, columns).Sum(c => PrintedWidth(ws.Column(c))) > PageWidthUnits(XLPageOrientation.Portrait);
+        ps.PageOrientation = columns > PortraitColumns || wider || ws.Name == Summary ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
         ps.Margins.Left = ps.Margins.Right = 0.4;
         ps.Margins.Top = ps.Margins.Bottom = 0.5;
         ps.CenterHorizontally = true;
@@ -106,7 +110,11 @@ public static class SavingsWorkbook
         CentreMonthNumbers(ws, columns);
         if (ws.Name == Summary)
         {
-            ps.FitToPages(1, 1);
+            // One page; a council's, whose tables by service begin a page of their own (SummaryByService), one page wide.
+            ps.FitToPages(1, ps.RowBreaks.Count > 0 ? 0 : 1);
+            // Narrower side margins give a council's Summary, whose width is its table of services, a larger print.
+            if (ps.RowBreaks.Count > 0) ps.Margins.Left = ps.Margins.Right = 0.25;
+            FitNotes(ws, 1, columns);
             return;
         }
         // As many pages wide as keep the print at MinimumScale or more; the first column (month, key or member) repeats at
@@ -121,7 +129,7 @@ public static class SavingsWorkbook
         // The first header row (Xl.Header's fill) within the sheet's first rows repeats on every page.
         var header = Enumerable.Range(1, 10).FirstOrDefault(r => ws.Cell(r, 1).Style.Fill.BackgroundColor == Xl.HeaderFill);
         if (header > 0) ps.SetRowsToRepeatAtTop(1, header);
-        FitNotes(ws, wide, FirstPageColumns(ws, columns, wide, ps.PageOrientation));
+        FitNotes(ws, wide, wide > 1 ? FirstPageColumns(ws, columns, wide, ps.PageOrientation) : columns);
     }
 
     /// <summary>
@@ -149,18 +157,18 @@ public static class SavingsWorkbook
     /// </summary>
     internal static void FitWrapped(IXLWorksheet ws, int row, params int[] cols)
     {
-        var lines = 1;
+        var height = 0.0;
         foreach (var c in cols)
         {
             var cell = ws.Cell(row, c);
             cell.Style.Alignment.WrapText = true;
             cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             if (cell.HasFormula) continue;
-            var perLine = Math.Max(1, (int)(ws.Column(c).Width * NoteCharsPerUnit * 11 / cell.Style.Font.FontSize / WelshHeadroom));
-            lines = Math.Max(lines, WrappedLines(cell.GetString(), perLine));
+            var points = cell.Style.Font.FontSize;
+            var lines = WrappedLines(cell.GetString(), LineChars(ws.Column(c).Width, points));
+            if (lines > 1) height = Math.Max(height, LinesHeight(lines, points));
         }
-        var height = lines * LinePoints + 4;
-        if (lines > 1 && ws.Row(row).Height < height) ws.Row(row).Height = height;
+        if (ws.Row(row).Height < height) ws.Row(row).Height = height;
         for (var c = 1; c <= (ws.LastColumnUsed()?.ColumnNumber() ?? 1); c++)
             ws.Cell(row, c).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
@@ -171,19 +179,23 @@ public static class SavingsWorkbook
             .Select(c => c.Address.RowNumber).Distinct().ToList();
 
     /// <summary>
-    /// A title, note or caption written in the first column with nothing beside it, on a sheet printed more than one page
-    /// across, printed whole and once. Left in the first column it ran on across the empty cells beside it: off the first page's
-    /// right edge, and on the pages to the right, where the first column repeats, cut at that column's edge ("Cost lines in s"),
-    /// or run into their own columns ("switchinues."). Merged from the first column, it would still be cut there. So it is moved
-    /// to the second column and merged from there across the rest of the first page (<paramref name="firstPage"/> columns),
-    /// wrapped, with its row made tall enough for its lines (room left for the Welsh workbook, which keeps these merges and
-    /// heights): the first page shows it whole, and the pages to the right a blank row. A sheet one page wide prints a note
-    /// whole as it is.
+    /// A title, note or caption written in the first column with nothing beside it, printed whole and once, at the sheet's scale.
+    /// On a sheet printed more than one page across, left in the first column it ran on across the empty cells beside it: off the
+    /// first page's right edge, and on the pages to the right, where the first column repeats, cut at that column's edge ("Cost
+    /// lines in s"), or run into their own columns ("switchinues."). Merged from the first column, it would still be cut there. So
+    /// it is moved to the second column and merged from there across the rest of the first page (<paramref name="firstPage"/>
+    /// columns), wrapped, with its row made tall enough for its lines (room left for the Welsh workbook, which keeps these merges
+    /// and heights): the first page shows it whole, and the pages to the right a blank row. On a sheet one page wide
+    /// (<paramref name="pagesWide"/> 1, <paramref name="firstPage"/> its columns) it stays in the first column, merged across the
+    /// sheet's columns and wrapped there: run on past the last column, a note widened what the spreadsheet program prints, and
+    /// fitting that width to the page shrank the whole sheet (the Counterfactual sheet's "Model: …" notes to 3 pt, the consortium
+    /// Summary's disclosure note to under 3 pt).
     /// </summary>
     internal static void FitNotes(IXLWorksheet ws, int pagesWide, int firstPage)
     {
-        if (pagesWide < 2 || firstPage < 3) return;
-        var width = Enumerable.Range(2, firstPage - 1).Sum(c => PrintedWidth(ws.Column(c)));
+        var from = pagesWide > 1 ? 2 : 1;
+        if (firstPage <= from) return;
+        var width = Enumerable.Range(from, firstPage - from + 1).Sum(c => PrintedWidth(ws.Column(c))) - CellPadding;
         foreach (var cell in ws.Column(1).CellsUsed(XLCellsUsedOptions.Contents).ToList())
         {
             if (cell.HasFormula || cell.DataType != XLDataType.Text || cell.IsMerged() || cell.Style.Fill.BackgroundColor == Xl.HeaderFill)
@@ -191,24 +203,40 @@ public static class SavingsWorkbook
             var row = cell.Address.RowNumber;
             var text = cell.GetString();
             var points = cell.Style.Font.FontSize;
-            // Characters a unit of width holds at this size, with the Welsh workbook's room.
-            var perUnit = NoteCharsPerUnit * 11 / points / WelshHeadroom;
-            if (text.Length <= PrintedWidth(ws.Column(1)) * perUnit || !ws.Cell(row, 2).IsEmpty()) continue;
+            if (text.Length <= LineChars(ws.Column(1).Width, points) || !ws.Cell(row, 2).IsEmpty()) continue;
             if (ws.Row(row).CellsUsed(XLCellsUsedOptions.Contents).Any(c => c.Address.ColumnNumber > 1)) continue;
             if (ws.Tables.Any(t => t.RangeAddress.FirstAddress.RowNumber <= row && row <= t.RangeAddress.LastAddress.RowNumber)) continue;
-            var note = ws.Cell(row, 2);
-            note.Style = cell.Style;
-            note.Text(text);
-            cell.Clear();
-            var range = ws.Range(row, 2, row, firstPage);
+            var note = ws.Cell(row, from);
+            if (from != 1)
+            {
+                note.Style = cell.Style;
+                note.Text(text);
+                cell.Clear();
+            }
+            var range = ws.Range(row, from, row, firstPage);
             range.Merge();
             range.Style.Alignment.WrapText = true;
             range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            var lines = WrappedLines(text, Math.Max(1, (int)(width * perUnit)));
-            var height = lines * LinePoints * points / 11 + 4;
+            var height = LinesHeight(WrappedLines(text, LineChars(width, points)), points);
             if (ws.Row(row).Height < height) ws.Row(row).Height = height;
         }
     }
+
+    /// <summary>
+    /// Characters of <paramref name="points"/>-point text a line of a cell <paramref name="units"/> wide holds (its content width
+    /// in column-width units: <see cref="IXLColumn.Width"/>, or a merged range's <see cref="PrintedWidth"/>s less one
+    /// <see cref="CellPadding"/>), counted with the Welsh workbook's room (<see cref="WelshHeadroom"/>): the one count by which a
+    /// wrapped note (<see cref="FitNotes"/>), a wrapped cell (<see cref="FitWrapped"/>) and a register row
+    /// (<see cref="RegisterSheet.FitRows"/>) are made tall enough for their lines.
+    /// </summary>
+    internal static int LineChars(double units, double points) =>
+        Math.Max(1, (int)(units * NoteCharsPerUnit * 11 / points / WelshHeadroom));
+
+    /// <summary>The height in points of a row of <paramref name="lines"/> lines of <paramref name="points"/>-point text.</summary>
+    internal static double LinesHeight(int lines, double points) => lines * LinePoints * points / 11 + 4;
+
+    /// <summary>A column's padding, in units of its width (5 pixels of a 7-pixel digit): printed, but holding no text.</summary>
+    internal const double CellPadding = 5.0 / 7;
 
     /// <summary>
     /// Characters of 11-point text a unit of column width holds, counted low so that a wrapped note's row is never too short: a
@@ -300,7 +328,7 @@ public static class SavingsWorkbook
         (orientation == XLPageOrientation.Landscape ? 11.69 - 0.8 : 8.27 - 0.8) * 96 / 7;
 
     /// <summary>A column's printed width in the units of <see cref="PageWidthUnits"/> (hidden columns print nothing).</summary>
-    internal static double PrintedWidth(IXLColumn column) => column.IsHidden ? 0 : column.Width + 5.0 / 7;
+    internal static double PrintedWidth(IXLColumn column) => column.IsHidden ? 0 : column.Width + CellPadding;
 
     /// <summary>Pages across that keep the sheet's print at <see cref="MinimumScale"/> or more.</summary>
     internal static int PagesWide(IXLWorksheet ws, int columns, XLPageOrientation orientation)

@@ -269,12 +269,11 @@ public static class WorkbookTranslation
 
         private string? Word(string english) => _words.TryGetValue(english, out var word) ? word : null;
 
-        private static string Fill(string template, (string Name, object? Value)[] args)
-        {
-            var result = template;
-            foreach (var (name, value) in args) result = result.Replace("{" + name + "}", value?.ToString(), StringComparison.Ordinal);
-            return result;
-        }
+        /// <summary>
+        /// The language's template filled as the page fills it (<see cref="ReportText.F"/>), so that a count's noun takes its
+        /// numeral's form in the workbook too ("(2 fis)", "3 chyngor").
+        /// </summary>
+        private string Fill(string template, (string Name, object? Value)[] args) => _text.Fill(template, args);
 
         private string Sheet(string english) =>
             _sheets.TryGetValue(english, out var name) ? name
