@@ -62,7 +62,8 @@ internal static class CounterfactualSection
             T["col.interval"], T["col.before_after"]];
         h.Table(T["counterfactual.caption"],
             consortium ? [T["col.council"], T["col.service"], .. tail] : [T["col.service"], .. tail],
-            shown.Select(e => Row(e, ServiceNames.Of(r, e.Service), consortium ? CouncilName(r, e.Council) : null, T)), i => i >= (consortium ? 3 : 2));
+            shown.Select(e => Row(e, ServiceNames.Of(r, e.Service), consortium ? CouncilName(r, e.Council) : null, T)),
+            i => i >= (consortium ? 3 : 2));
         h.Line("</section>");
     }
 
