@@ -17,6 +17,26 @@ public sealed class DashboardContentTests
         return client;
     }
 
+    /// <summary>
+    /// The list names a consortium as its report does ("North Wales", its id beside it), not by its id alone ("north-wales"), and
+    /// gives the period in words, as every report page does ("April 2024 to March 2025", "Ebrill 2024 i Mawrth 2025"), not
+    /// as "2024-04 to 2025-03".
+    /// </summary>
+    [Fact]
+    public async Task The_list_names_each_consortium_and_gives_the_period_in_words_in_both_languages()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(new() { ["Benefits:PublicDashboard"] = "true" });
+        var index = WebUtility.HtmlDecode(await service.Client.GetStringAsync("/"));
+        Assert.Contains($"<a href=\"/consortia/{ServiceUnderTest.Consortium}\">North Wales</a> <small>({ServiceUnderTest.Consortium})</small>",
+            index, StringComparison.Ordinal);
+        Assert.Matches("The last 12 months of data, (January|February|March|April|May|June|July|August|September|October|November|December) " +
+            "\\d{4} to [A-Z][a-z]+ \\d{4}\\.", index);
+        Assert.DoesNotMatch("\\d{4}-\\d\\d to \\d{4}-\\d\\d", index);
+        var welsh = WebUtility.HtmlDecode(await service.Client.GetStringAsync("/?lang=cy"));
+        Assert.Contains($"<a href=\"/consortia/{ServiceUnderTest.Consortium}?lang=cy\">North Wales</a>", welsh, StringComparison.Ordinal);
+        Assert.Matches("Y 12 mis diwethaf o ddata, [A-Z][a-z]+ \\d{4} – [A-Z][a-z]+ \\d{4}\\.", welsh);
+    }
+
     [Fact]
     public async Task The_page_is_cached_for_everyone_but_says_only_to_each_viewer_which_key_they_signed_in_with()
     {

@@ -125,20 +125,24 @@ public static class DashboardPages
          .Append("</th></tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
-            b.Append("<tr><th scope=\"row\"><a href=\"").Append(E(row.Href)).Append("\">").Append(E(row.Name)).Append("</a>");
-            if (row.Name != row.Id) b.Append(" <small>(").Append(E(row.Id)).Append(")</small>");
-            b.Append("</th>");
+            var name = row.Name;
+            string cells;
             try
             {
-                var t = (await outputs.ReportAsync(new ScopeKey(row.Kind, row.Id, from, to, null), ct)).Result.Totals;
-                b.Append("<td class=\"num\">").Append(Money(t.AdjustedBenefit)).Append("</td><td class=\"num\">").Append(Money(t.Costs))
-                 .Append("</td><td class=\"num\">").Append(Money(t.NetBenefit)).Append("</td>");
+                var result = (await outputs.ReportAsync(new ScopeKey(row.Kind, row.Id, from, to, null), ct)).Result;
+                // The name the report gives itself ("North Wales" for north-wales), so that the list and the page agree.
+                name = result.Scope.Name;
+                var t = result.Totals;
+                cells = $"<td class=\"num\">{Money(t.AdjustedBenefit)}</td><td class=\"num\">{Money(t.Costs)}</td>" +
+                    $"<td class=\"num\">{Money(t.NetBenefit)}</td>";
             }
             catch (Exception e) when (UsersProblem.Is(e))
             {
-                b.Append("<td colspan=\"3\">").Append(E(e.Message.Replace("--", "", StringComparison.Ordinal))).Append("</td>");
+                cells = $"<td colspan=\"3\">{E(e.Message.Replace("--", "", StringComparison.Ordinal))}</td>";
             }
-            b.Append("</tr>\n");
+            b.Append("<tr><th scope=\"row\"><a href=\"").Append(E(row.Href)).Append("\">").Append(E(name)).Append("</a>");
+            if (name != row.Id) b.Append(" <small>(").Append(E(row.Id)).Append(")</small>");
+            b.Append("</th>").Append(cells).Append("</tr>\n");
         }
         b.Append("</tbody></table></div>\n");
     }
@@ -307,7 +311,8 @@ public static class DashboardPages
         url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal)
             && !u.StartsWith("/\\", StringComparison.Ordinal) ? u : "/";
 
-    private static string Period(Month from, Month to, ReportText T) => T.Range(from.ToString(), to.ToString());
+    /// <summary>"April 2024 to March 2025", as the report pages write a period (not "2024-04 to 2025-03").</summary>
+    private static string Period(Month from, Month to, ReportText T) => T.Period(from, to);
 
     private static string Money(decimal value) => (value < 0 ? "−£" : "£") + Math.Abs(value).ToString("#,##0", CultureInfo.InvariantCulture);
 
