@@ -77,6 +77,20 @@ public class PageLayoutTests(ITestOutputHelper output)
         output.WriteLine($"smallest chart text at 390 px: " +
             $"{string.Join(", ", sizes.Select(s => s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} px");
         Assert.All(sizes, s => Assert.True(s >= 9, $"chart text {s:0.0} px high at 390 px"));
+        // The months along the channel mix's axis do not run into one another (its legend, beside the plot, squeezed them so).
+        var clashes = await page.EvaluateAsync<string[]>("""
+            () => { const svg = [...document.querySelectorAll('#fig-channel-mix svg')].find(s => s.getClientRects().length > 0);
+                    const labels = [...svg.querySelectorAll('text')].map(t => [t.textContent.trim(), t.getBoundingClientRect()])
+                        .filter(([s]) => /^[A-Z][a-z]+ [0-9]{4}$/.test(s));
+                    const out = [];
+                    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+                        const a = labels[i][1], b = labels[j][1];
+                        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0)
+                            out.push(labels[i][0] + ' / ' + labels[j][0]);
+                    }
+                    return labels.length < 2 ? ['fewer than two month labels'] : out; }
+            """);
+        Assert.Empty(clashes);
 
         // On a desktop the wide rendition is shown, and its labels are full size.
         await page.SetViewportSizeAsync(1280, 900);

@@ -95,8 +95,12 @@ internal static class ChartStyle
         var axis = AxisMonths.TryGetValue(plot, out var m) ? m : null;
         var months = axis?.Months;
         var limits = plot.Axes.GetLimits();
+        // A legend beside the plot (the channel mix's) takes half a phone's width and squeezes the months' labels into one
+        // another: on a phone it goes below the plot, as the cumulative chart's does everywhere.
+        var beside = plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Where(p => p.Edge == Edge.Right).ToList();
         try
         {
+            foreach (var p in beside) p.Edge = Edge.Bottom;
             plot.Axes.Title.IsVisible = false;
             if (months is not null)
             {
@@ -107,6 +111,7 @@ internal static class ChartStyle
         }
         finally
         {
+            foreach (var p in beside) p.Edge = Edge.Right;
             plot.Axes.Title.IsVisible = titled;
             if (months is not null)
             {
