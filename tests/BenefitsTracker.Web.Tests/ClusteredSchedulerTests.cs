@@ -83,8 +83,10 @@ public sealed class ClusteredSchedulerTests
             Assert.All(byFire, g => Assert.Single(g));
             await using var db = new BenefitsDbContext(BenefitsStore.Options(target));
             var runs = await db.JobRuns.AsNoTracking().Where(r => r.Job == JobNames.DataQuality && r.Trigger == JobRun.BySchedule).ToListAsync();
-            // And the job history has one run for each, finished (the last may have been cut short by the stop).
-            Assert.Equal(fires.Count, runs.Count);
+            // And the job history has one run for each, finished (the last may have been cut short by the stop). A fire that the
+            // stop reached before its run was recorded (JobRunner's start row is written with the stop's token, so a node
+            // stopping does not wait on the store) leaves no run: at most one such fire a node, never a run without a fire.
+            Assert.InRange(runs.Count, fires.Count - nodes.Count, fires.Count);
             Assert.All(runs, r => Assert.Contains(r.Outcome, new[] { JobRun.Succeeded, JobRun.Cancelled }));
             Assert.True(runs.Count(r => r.Outcome == JobRun.Succeeded) >= 5);
         }
