@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BenefitsTracker.Core.Model;
+using BenefitsTracker.Reports.Localisation;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -34,12 +35,14 @@ public class PageLayoutTests(ITestOutputHelper output)
     };
 
     private async Task<(IPlaywright Playwright, IBrowser Browser, string Url, TempDir Dir)?> OpenAsync(string scope,
-        bool refused = false)
+        bool refused = false, bool welsh = false)
     {
         var chromium = Tools.Require("chromium", "chromium", new Output(output), "/usr/bin/chromium");
         if (chromium is null) return null;
         var dir = new TempDir();
-        ReportWriter.WriteAll(refused ? WithRefusedEstimates(For(scope)) : For(scope), dir.Path);
+        var result = refused ? WithRefusedEstimates(For(scope)) : For(scope);
+        if (welsh) ReportWriter.WriteAll(result, dir.Path, [ReportLanguage.En, ReportLanguage.Cy]);
+        else ReportWriter.WriteAll(result, dir.Path);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -47,7 +50,7 @@ public class PageLayoutTests(ITestOutputHelper output)
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"],
         });
-        return (playwright, browser, new Uri(dir.File("report.html")).AbsoluteUri, dir);
+        return (playwright, browser, new Uri(dir.File(welsh ? "report.cy.html" : "report.html")).AbsoluteUri, dir);
     }
 
     [Theory]
@@ -98,6 +101,55 @@ public class PageLayoutTests(ITestOutputHelper output)
             "() => [...document.querySelectorAll('.chart-wide svg')].filter(s => s.getClientRects().length > 0).length");
         Assert.Equal(charts, wide);
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280);
+    }
+
+    /// <summary>
+    /// No chart text is cut off at its chart's edge on a phone, in English or in Welsh (longer words): every text of every chart
+    /// shown at 390 px lies inside its SVG, and no value label sits on another text (a negative bar's label sat on its line's
+    /// name). At 390 px the phone rendition (400 px wide) is shown; the value labels' room was set in data units, enough at
+    /// 960 px and too little at 400, and the legends and axis titles ran past the right edge ("£62,6…", "Budd wedi'i addasu fesul 1,0…").
+    /// </summary>
+    [Theory]
+    [InlineData("council", false)]
+    [InlineData("council", true)]
+    [InlineData("consortium", false)]
+    [InlineData("consortium", true)]
+    public async Task On_a_390_px_phone_no_chart_text_is_cut_off_or_on_another(string scope, bool welsh)
+    {
+        var opened = await OpenAsync(scope, welsh: welsh);
+        if (opened is null) return;
+        var (playwright, browser, url, dir) = opened.Value;
+        using var _ = playwright;
+        using var __ = dir;
+        await using var ___ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync(url);
+        var shown = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('figure.chart svg')].filter(s => s.getClientRects().length > 0).length");
+        Assert.True(shown >= 5, $"{shown} charts shown at 390 px");
+        // Text measured by its glyphs' box (getBBox), against the SVG's own box: outside it, the browser cuts it off.
+        var problems = await page.EvaluateAsync<string[]>("""
+            () => { const out = [];
+              for (const svg of [...document.querySelectorAll('figure.chart svg')].filter(s => s.getClientRects().length > 0)) {
+                const id = svg.closest('figure').id, box = svg.getBoundingClientRect();
+                const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim().length > 0)
+                  .map(t => [t.textContent.trim(), t.getBoundingClientRect()]);
+                for (const [s, r] of texts)
+                  if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+                    out.push(`${id}: "${s}" at ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} px ` +
+                      `of ${Math.round(box.width)}, ${Math.round(r.top - box.top)}..${Math.round(r.bottom - box.top)} of ${Math.round(box.height)}`);
+                for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+                  const a = texts[i][1], b = texts[j][1];
+                  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                  if (w > 1 && h > 2) out.push(`${id}: "${texts[i][0]}" on "${texts[j][0]}" ` +
+                    `(${Math.round(a.left - box.left)}..${Math.round(a.right - box.left)}, ` +
+                    `${Math.round(b.left - box.left)}..${Math.round(b.right - box.left)})`);
+                }
+              }
+              return out; }
+            """);
+        foreach (var p in problems) output.WriteLine(p);
+        Assert.Empty(problems);
     }
 
     /// <summary>

@@ -88,7 +88,12 @@ internal static class ChartStyle
         return new ReportChart(stem, title, alt, headers, rows, png, svg) { NarrowSvg = Narrow(plot) };
     }
 
-    /// <summary>The phone rendition's SVG: the same plot, narrower, untitled, with fewer month labels; the plot is left as it was.</summary>
+    /// <summary>
+    /// The phone rendition's SVG: the same plot, narrower, untitled, with fewer month labels; the plot is left as it was.
+    /// Nothing is cut off at its edge (measured in pixels, not data units, which gave room enough at 960 px and too little at 400):
+    /// bars' value labels get room beyond each bar's end, axis titles a smaller font where they would run past the edge, and
+    /// legends go below the plot, one entry a line, long entries wrapped.
+    /// </summary>
     private static string Narrow(Plot plot)
     {
         var titled = plot.Axes.Title.IsVisible;
@@ -98,6 +103,14 @@ internal static class ChartStyle
         // A legend beside the plot (the channel mix's) takes half a phone's width and squeezes the months' labels into one
         // another: on a phone it goes below the plot, as the cumulative chart's does everywhere.
         var beside = plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Where(p => p.Edge == Edge.Right).ToList();
+        var below = plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any();
+        var (legendSize, orientation) = (plot.Legend.FontSize, plot.Legend.Orientation);
+        var axisSizes = new[] { plot.Axes.Bottom.Label.FontSize, plot.Axes.Left.Label.FontSize };
+        var xTitle = plot.Axes.Bottom.Label.Text;
+        var rightSize = plot.Axes.Right.MinimumSize;
+        var leftTicks = plot.Axes.Left.TickGenerator;
+        var texts = plot.GetPlottables().OfType<IHasLegendText>().Select(p => (p, p.LegendText)).ToList();
+        var manual = plot.Legend.ManualItems.Select(i => (i, i.LabelText)).ToList();
         try
         {
             foreach (var p in beside) p.Edge = Edge.Bottom;
@@ -107,17 +120,116 @@ internal static class ChartStyle
                 MonthAxis(plot, months, NarrowMonthLabels, axis!.Text);
                 plot.Axes.SetLimits(limits);
             }
+            plot.Axes.Right.MinimumSize = 28;
+            if (plot.Legend.IsVisible || below)
+            {
+                plot.Legend.FontSize = 12;
+                plot.RenderInMemory(NarrowWidth, NarrowHeight);
+                var centre = plot.LastRender.DataRect.HorizontalCenter;
+                // Below the plot the entries may stand two to a row: each at most half the chart's width.
+                var most = below ? NarrowWidth / 2 - 24 : 2 * Math.Min(centre, NarrowWidth - centre) - 40;
+                foreach (var (p, t) in texts) p.LegendText = Wrap(t, 12, most);
+                foreach (var (i, t) in manual) i.LabelText = Wrap(t, 12, most);
+            }
+            // Names along the left (benefit lines, members, inputs) on two lines where long, leaving the bars and their labels room.
+            // (Only beside labelled bars: the tornado's ten inputs stand too close for two lines, and have no value labels.)
+            if (leftTicks is NumericManual named && plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>()
+                    .Any(bp => bp.Bars.Any(b => !string.IsNullOrEmpty(b.Label))))
+            {
+                var wrapped = new NumericManual();
+                foreach (var t in named.Ticks)
+                    if (t.IsMajor) wrapped.AddMajor(t.Position, Wrap(t.Label, plot.Axes.Left.TickLabelStyle.FontSize, 120));
+                plot.Axes.Left.TickGenerator = wrapped;
+            }
+            FitAxisTitles(plot);
+            RoomForValueLabels(plot);
             return SolidSvg(plot, NarrowWidth, NarrowHeight);
         }
         finally
         {
             foreach (var p in beside) p.Edge = Edge.Right;
             plot.Axes.Title.IsVisible = titled;
-            if (months is not null)
-            {
-                MonthAxis(plot, months, 8, axis!.Text);
-                plot.Axes.SetLimits(limits);
-            }
+            (plot.Legend.FontSize, plot.Legend.Orientation) = (legendSize, orientation);
+            (plot.Axes.Bottom.Label.FontSize, plot.Axes.Left.Label.FontSize) = (axisSizes[0], axisSizes[1]);
+            plot.Axes.Bottom.Label.Text = xTitle;
+            plot.Axes.Right.MinimumSize = rightSize;
+            plot.Axes.Left.TickGenerator = leftTicks;
+            foreach (var (p, t) in texts) p.LegendText = t;
+            foreach (var (i, t) in manual) i.LabelText = t;
+            if (months is not null) MonthAxis(plot, months, 8, axis!.Text);
+            plot.Axes.SetLimits(limits);
+        }
+    }
+
+    /// <summary>How wide a text is in pixels at a size, in the charts' font.</summary>
+    private static double TextWidth(string text, float size)
+    {
+        var style = new LabelStyle { Text = text, FontSize = size, FontName = ChartFonts.Family };
+        using var paint = Paint.NewDisposablePaint();
+        return style.Measure(paint).Width;
+    }
+
+    /// <summary>A legend entry broken between words onto lines at most <paramref name="most"/> pixels wide.</summary>
+    private static string Wrap(string text, float size, double most)
+    {
+        if (string.IsNullOrEmpty(text) || TextWidth(text, size) <= most) return text;
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            var next = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && TextWidth(next, size) > most) { lines.Add(line); line = word; }
+            else line = next;
+        }
+        lines.Add(line);
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>
+    /// Axis titles are centred on the plot, not the chart: where one would run past an edge, a smaller font (to 11 px for the
+    /// y title, 12 px for the x title, then two lines).
+    /// </summary>
+    private static void FitAxisTitles(Plot plot)
+    {
+        plot.RenderInMemory(NarrowWidth, NarrowHeight);
+        var rect = plot.LastRender.DataRect;
+        var left = plot.Axes.Left.Label;
+        var high = 2 * Math.Min(rect.VerticalCenter, NarrowHeight - rect.VerticalCenter) - 24;
+        if (!string.IsNullOrEmpty(left.Text))
+        {
+            left.FontSize = Math.Min(left.FontSize, 14);
+            while (left.FontSize > 11 && TextWidth(left.Text, left.FontSize) > high) left.FontSize -= 0.5f;
+        }
+        var label = plot.Axes.Bottom.Label;
+        if (string.IsNullOrEmpty(label.Text)) return;
+        var room = 2 * Math.Min(rect.HorizontalCenter, NarrowWidth - rect.HorizontalCenter) - 8;
+        label.FontSize = Math.Min(label.FontSize, 14);
+        while (label.FontSize > 12 && TextWidth(label.Text, label.FontSize) > room) label.FontSize -= 0.5f;
+        if (TextWidth(label.Text, label.FontSize) > room) label.Text = Wrap(label.Text, label.FontSize, room);
+    }
+
+    /// <summary>
+    /// Room beyond each horizontal bar's end for its value label, in pixels: the x limits widened until every label lies inside
+    /// the plot (a negative bar's then clear of its line's name at the left).
+    /// </summary>
+    private static void RoomForValueLabels(Plot plot)
+    {
+        var labelled = plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>()
+            .SelectMany(bp => bp.Bars.Where(b => !string.IsNullOrEmpty(b.Label) && b.Orientation == Orientation.Horizontal)
+                .Select(b => (Bar: b, Width: TextWidth(b.Label, bp.ValueLabelStyle.FontSize) + 12))).ToList();
+        for (var round = 0; round < 30 && labelled.Count > 0; round++)
+        {
+            plot.RenderInMemory(NarrowWidth, NarrowHeight);
+            var rect = plot.LastRender.DataRect;
+            var lim = plot.Axes.GetLimits();
+            var perUnit = rect.Width / (lim.Right - lim.Left);
+            double X(double v) => rect.Left + (v - lim.Left) * perUnit;
+            var right = labelled.Where(l => l.Bar.Value >= l.Bar.ValueBase).Select(l => X(l.Bar.Value) + l.Width + 16 - rect.Right)
+                .DefaultIfEmpty(0).Max();
+            var left = labelled.Where(l => l.Bar.Value < l.Bar.ValueBase).Select(l => rect.Left - (X(l.Bar.Value) - l.Width - 32))
+                .DefaultIfEmpty(0).Max();
+            if (right <= 0 && left <= 0) return;
+            plot.Axes.SetLimitsX(lim.Left - Math.Max(0, left) / perUnit * 1.5, lim.Right + Math.Max(0, right) / perUnit * 1.5);
         }
     }
 
