@@ -92,7 +92,7 @@ internal static class ChartStyle
     /// The phone rendition's SVG: the same plot, narrower, untitled, with fewer month labels; the plot is left as it was.
     /// Nothing is cut off at its edge (measured in pixels, not data units, which gave room enough at 960 px and too little at 400):
     /// bars' value labels get room beyond each bar's end, axis titles a smaller font where they would run past the edge, and
-    /// legends go below the plot, one entry a line, long entries wrapped.
+    /// legends smaller, long entries wrapped, and below the plot where an entry is wider than the plot (the tornado's, in Welsh).
     /// </summary>
     private static string Narrow(Plot plot)
     {
@@ -111,6 +111,7 @@ internal static class ChartStyle
         var leftTicks = plot.Axes.Left.TickGenerator;
         var texts = plot.GetPlottables().OfType<IHasLegendText>().Select(p => (p, p.LegendText)).ToList();
         var manual = plot.Legend.ManualItems.Select(i => (i, i.LabelText)).ToList();
+        ScottPlot.Panels.LegendPanel? moved = null;
         try
         {
             foreach (var p in beside) p.Edge = Edge.Bottom;
@@ -121,6 +122,14 @@ internal static class ChartStyle
                 plot.Axes.SetLimits(limits);
             }
             plot.Axes.Right.MinimumSize = 28;
+            if (plot.Legend.IsVisible && !below)
+            {
+                // A legend inside the plot is cut at the plot's edge: where an entry would not fit, below the plot instead.
+                plot.RenderInMemory(NarrowWidth, NarrowHeight);
+                var inside = plot.LastRender.DataRect.Width - 40;
+                if (texts.Select(x => x.LegendText).Concat(manual.Select(x => x.LabelText)).Any(t => TextWidth(t ?? "", 12) > inside))
+                    (moved, below) = (plot.ShowLegend(Edge.Bottom), true);
+            }
             if (plot.Legend.IsVisible || below)
             {
                 plot.Legend.FontSize = 12;
@@ -148,6 +157,11 @@ internal static class ChartStyle
         finally
         {
             foreach (var p in beside) p.Edge = Edge.Right;
+            if (moved is not null)
+            {
+                plot.Axes.Remove(moved);
+                plot.Legend.IsVisible = true;
+            }
             plot.Axes.Title.IsVisible = titled;
             (plot.Legend.FontSize, plot.Legend.Orientation) = (legendSize, orientation);
             (plot.Axes.Bottom.Label.FontSize, plot.Axes.Left.Label.FontSize) = (axisSizes[0], axisSizes[1]);
