@@ -34,8 +34,26 @@ public class PageLayoutTests(ITestOutputHelper output)
             }))],
     };
 
-    private async Task<(IPlaywright Playwright, IBrowser Browser, string Url, TempDir Dir)?> OpenAsync(string scope,
-        bool refused = false, bool welsh = false)
+    /// <summary>The scope's report written to a folder of its own and Chromium started; closed (and removed) when disposed.</summary>
+    private sealed class Opened(IPlaywright playwright, IBrowser browser, string url, TempDir dir) : IAsyncDisposable
+    {
+        /// <summary>A page of this viewport with the report open in it.</summary>
+        public async Task<IPage> PageAsync(int width, int height)
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+            await page.GotoAsync(url);
+            return page;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            dir.Dispose();
+        }
+    }
+
+    private async Task<Opened?> OpenAsync(string scope, bool refused = false, bool welsh = false)
     {
         var chromium = Tools.Require("chromium", "chromium", new Output(output), "/usr/bin/chromium");
         if (chromium is null) return null;
@@ -50,7 +68,7 @@ public class PageLayoutTests(ITestOutputHelper output)
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"],
         });
-        return (playwright, browser, new Uri(dir.File(welsh ? "report.cy.html" : "report.html")).AbsoluteUri, dir);
+        return new Opened(playwright, browser, new Uri(dir.File(welsh ? "report.cy.html" : "report.html")).AbsoluteUri, dir);
     }
 
     [Theory]
@@ -58,14 +76,9 @@ public class PageLayoutTests(ITestOutputHelper output)
     [InlineData("consortium")]
     public async Task On_a_390_px_phone_chart_labels_are_legible_and_nothing_scrolls_sideways(string scope)
     {
-        var opened = await OpenAsync(scope);
+        await using var opened = await OpenAsync(scope);
         if (opened is null) return;
-        var (playwright, browser, url, dir) = opened.Value;
-        using var _ = playwright;
-        using var __ = dir;
-        await using var ___ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await page.GotoAsync(url);
+        var page = await opened.PageAsync(390, 844);
         var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scroll <= 390, $"the page is {scroll} px wide at 390 px: it scrolls sideways");
         // The smallest text of every chart shown, in screen pixels (an SVG's text shrinks with the SVG).
@@ -116,14 +129,9 @@ public class PageLayoutTests(ITestOutputHelper output)
     [InlineData("consortium", true)]
     public async Task On_a_390_px_phone_no_chart_text_is_cut_off_or_on_another(string scope, bool welsh)
     {
-        var opened = await OpenAsync(scope, welsh: welsh);
+        await using var opened = await OpenAsync(scope, welsh: welsh);
         if (opened is null) return;
-        var (playwright, browser, url, dir) = opened.Value;
-        using var _ = playwright;
-        using var __ = dir;
-        await using var ___ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await page.GotoAsync(url);
+        var page = await opened.PageAsync(390, 844);
         var shown = await page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll('figure.chart svg')].filter(s => s.getClientRects().length > 0).length");
         Assert.True(shown >= 5, $"{shown} charts shown at 390 px");
@@ -166,14 +174,9 @@ public class PageLayoutTests(ITestOutputHelper output)
     [InlineData("consortium", 1.1)]
     public async Task On_a_desktop_a_reason_given_in_a_figures_place_wraps_and_the_deadweight_table_fits_its_box(string scope, double most)
     {
-        var opened = await OpenAsync(scope, refused: true);
+        await using var opened = await OpenAsync(scope, refused: true);
         if (opened is null) return;
-        var (playwright, browser, url, dir) = opened.Value;
-        using var _ = playwright;
-        using var __ = dir;
-        await using var ___ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await page.GotoAsync(url);
+        var page = await opened.PageAsync(1280, 900);
         var sentences = await page.EvaluateAsync<int>("() => document.querySelectorAll('td.words').length");
         Assert.True(sentences > 0, "the sample has refused estimates, whose reasons are sentences in a numeric column");
         var boxes = await page.EvaluateAsync<double[][]>("""
@@ -191,16 +194,11 @@ public class PageLayoutTests(ITestOutputHelper output)
     [Fact]
     public async Task On_paper_page_one_holds_the_headline_the_key_chart_and_the_main_caveats()
     {
-        var opened = await OpenAsync("council");
+        await using var opened = await OpenAsync("council");
         if (opened is null) return;
-        var (playwright, browser, url, dir) = opened.Value;
-        using var _ = playwright;
-        using var __ = dir;
-        await using var ___ = browser;
         // A4 less the print margins (report.css: 12 mm each side, 12 mm top, 14 mm bottom) at 96 px to the inch.
         const double mm = 96 / 25.4;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = (int)(186 * mm), Height = (int)(271 * mm) } });
-        await page.GotoAsync(url);
+        var page = await opened.PageAsync((int)(186 * mm), (int)(271 * mm));
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         // Nothing is wider than the page: a browser would shrink the whole document to fit it, and page one with it.
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
