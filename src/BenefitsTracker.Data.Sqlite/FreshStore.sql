@@ -179,3 +179,4 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('2
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261202174419_JobRunNode', '10.0.15');
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261207055829_EventKey', '10.0.15');
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261207114747_DataQualityDetailPhrase', '10.0.15');
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261207202925_EventKeyOrdered', '10.0.15');

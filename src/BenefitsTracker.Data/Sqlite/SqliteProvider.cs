@@ -186,8 +186,9 @@ internal static class SqliteProvider
     private static bool IsNotADatabase(SqliteException e) => (e.SqliteErrorCode & 0xFF) is 26 or 11;
 
     /// <summary>
-    /// Gives every connection of a context the SQL functions the migrations call: <see cref="EventKey.SqlFunction"/>, with
-    /// which the migration that adds <c>usage_events.event_key</c> fills it in for the rows already stored.
+    /// Gives every connection of a context the SQL functions the migrations call: <see cref="EventKey.HashedSqlFunction"/>, with
+    /// which the migration that adds <c>usage_events.event_key</c> fills it in for the rows already stored, and
+    /// <see cref="EventKey.SqlFunction"/>, with which EventKeyOrdered keys them again.
     /// </summary>
     private sealed class Functions : DbConnectionInterceptor
     {
@@ -201,7 +202,11 @@ internal static class SqliteProvider
     }
 
     /// <summary>The SQL functions of <see cref="Functions"/>, on a connection Entity Framework did not create.</summary>
-    private static void AddFunctions(SqliteConnection connection) =>
+    private static void AddFunctions(SqliteConnection connection)
+    {
         connection.CreateFunction<string?, string?, long?>(EventKey.SqlFunction,
             (council, id) => council is null || id is null ? null : EventKey.Of(council, id), isDeterministic: true);
+        connection.CreateFunction<string?, string?, long?>(EventKey.HashedSqlFunction,
+            (council, id) => council is null || id is null ? null : EventKey.Hashed(council, id), isDeterministic: true);
+    }
 }
