@@ -5,6 +5,11 @@
  *   dotnet publish src/BenefitsTracker.Cli -c Release -r linux-x64 -p:PublishReadyToRun=true -o /tmp/r2r
  *   gcc -O2 -o /tmp/rows scripts/bench-sqlite-rows.c /tmp/r2r/libe_sqlite3.so -lm -Wl,-rpath,/tmp/r2r
  *   for r in 1 8 32 128; do /tmp/rows $r /tmp/rows.db; done      # optional: 0 (no contact rows), then a cache_size
+ * Keys in order (issue 14, sixth session: the key of ids numbered in sequence), the index already holding 1,000,000 random keys:
+ *   for i in 1 2; do PREFILL=1 /tmp/rows 32 /tmp/rows.db; PREFILL=1 KEYS=ordered /tmp/rows 32 /tmp/rows.db; done
+ * KEYS=ordered gives row i the key (0x5A5A5A << 36) | i, as EventKey gives "ev-000000001", "ev-000000002", ... of one council:
+ * one prefix's hash above the number. PREFILL=1 first stores 1,000,000 rows with random keys (another council's UUIDs), in a
+ * transaction of their own, so that the ordered keys land in the middle of the index, not only at its end.
  */
 #include <sqlite3.h>
 #include <stdint.h>
@@ -47,11 +52,12 @@ int main(int argc, char **argv) {
     int R = atoi(argv[1]);
     const char *path = argv[2];
     int contacts = argc > 3 ? atoi(argv[3]) : 1;
+    int ordered = getenv("KEYS") && !strcmp(getenv("KEYS"), "ordered");
     for (int i = 0; i < N; i++) {
         uint64_t a = rnd(), b = rnd();
         sprintf(ids[i], "%08x-%04x-4%03x-%04x-%012llx", (unsigned)a, (unsigned)(a >> 32) & 0xffff, (unsigned)(a >> 48) & 0xfff,
                 (unsigned)b & 0xffff, (unsigned long long)(b >> 16) & 0xffffffffffffULL);
-        keys[i] = (long long)rnd();
+        keys[i] = ordered ? (long long)(0x5A5A5AULL << 36 | (unsigned long long)i) : (long long)rnd();
         sprintf(users[i], "u-%06x", (unsigned)(rnd() & 0xffffff));
     }
     unlink(path);
@@ -96,6 +102,12 @@ int main(int argc, char **argv) {
     sqlite3_prepare_v2(
         db, "INSERT INTO contact_events (council_code, service, user_ref, channel, kind, occurred_at_ms) VALUES (?1,?2,?3,?4,?5,?6)", -1,
         &cs, 0);
+    if (getenv("PREFILL"))
+        sqlite3_exec(db,
+                     "BEGIN; WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000000) "
+                     "INSERT INTO usage_events (event_id, council_code, service, channel, event_type, occurred_at_ms, quantity, file_id, "
+                     "event_key) SELECT 'x', 'W06000001', 'bins', 'web', 'page_view', 0, 1, 0, random() FROM n; COMMIT;",
+                     0, 0, 0);
     static int ord[B];
     double t0 = now(), c0 = cpu();
     sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0);
@@ -151,7 +163,8 @@ int main(int argc, char **argv) {
     double tc = now();
     sqlite3_exec(db, "COMMIT", 0, 0, 0);
     double t1 = now(), c1 = cpu();
-    printf("rows/stmt %3d cache %s: %.3f s (commit %.3f) cpu %.3f\n", R, argc > 4 ? argv[4] : "-32768", t1 - t0, t1 - tc, c1 - c0);
+    printf("rows/stmt %3d cache %s keys %s%s: %.3f s (commit %.3f) cpu %.3f\n", R, argc > 4 ? argv[4] : "-32768",
+           ordered ? "ordered" : "random", getenv("PREFILL") ? " (index prefilled)" : "", t1 - t0, t1 - tc, c1 - c0);
     sqlite3_finalize(st);
     sqlite3_finalize(cs);
     sqlite3_close(db);

@@ -8,8 +8,8 @@ namespace BenefitsTracker.Data.Sqlite;
 /// (council_code, event_id) for random UUIDs (1,000,000 rows in the sqlite3 CLI: 4.96 s against 14.92 s,
 /// docs/benchmarks.md), and a key that keeps the order of ids numbered in sequence costs less again: such ids append to
 /// the index instead of landing anywhere in it (1,000,000 rows in C against the product's e_sqlite3, the key index already
-/// holding 1,000,000 random keys: 2.34–2.45 s of CPU with hashed keys, 1.41–1.46 s with ordered; docs/benchmarks.md,
-/// sixth session).
+/// holding 1,000,000 random keys, five rounds: 2.34–3.43 s of CPU with hashed keys, 1.41–1.70 s with ordered;
+/// scripts/bench-sqlite-rows.c, docs/benchmarks.md, sixth session).
 /// <para>
 /// An id that ends in a run of 1 to <see cref="MaxDigits"/> digits ("ev-000123", "e42", "1001") is a prefix ("ev-", "e", "")
 /// and a number: its key is the high bits of XXH3-64 of the council code's UTF-8, a 0x1F separator and the prefix's UTF-8,
