@@ -118,11 +118,13 @@ public static class DashboardPages
     private static async Task Table(StringBuilder b, string id, IEnumerable<(ScopeKind Kind, string Id, string Name, string Href)> rows,
         Month from, Month to, ScopeOutputs outputs, ReportText T, CancellationToken ct)
     {
-        b.Append("<div class=\"table-scroll\"><table aria-labelledby=\"").Append(id).Append("\">\n<thead><tr><th scope=\"col\">")
-         .Append(E(T["dash.col.name"])).Append("</th>")
-         .Append("<th scope=\"col\" class=\"num\">").Append(E(T["col.adjusted_benefit"])).Append("</th><th scope=\"col\" class=\"num\">")
-         .Append(E(T["col.costs_short"])).Append("</th><th scope=\"col\" class=\"num\">").Append(E(T["col.net_benefit"]))
-         .Append("</th></tr></thead>\n<tbody>\n");
+        // A table at 40rem and wider; narrower, each row a card (PageShell.ListCss), so a phone sees every figure with its column's
+        // name and nothing scrolls. The roles are written out: a table laid out as blocks stays a table to every screen reader.
+        var labels = new[] { T["col.adjusted_benefit"], T["col.costs_short"], T["col.net_benefit"] };
+        b.Append("<table class=\"figures\" role=\"table\" aria-labelledby=\"").Append(id)
+         .Append("\">\n<thead role=\"rowgroup\"><tr role=\"row\"><th scope=\"col\" role=\"columnheader\">").Append(E(T["dash.col.name"])).Append("</th>");
+        foreach (var label in labels) b.Append("<th scope=\"col\" role=\"columnheader\" class=\"num\">").Append(E(label)).Append("</th>");
+        b.Append("</tr></thead>\n<tbody role=\"rowgroup\">\n");
         foreach (var row in rows)
         {
             var name = row.Name;
@@ -133,18 +135,18 @@ public static class DashboardPages
                 // The name the report gives itself ("North Wales" for north-wales), so that the list and the page agree.
                 name = result.Scope.Name;
                 var t = result.Totals;
-                cells = $"<td class=\"num\">{Money(t.AdjustedBenefit)}</td><td class=\"num\">{Money(t.Costs)}</td>" +
-                    $"<td class=\"num\">{Money(t.NetBenefit)}</td>";
+                cells = string.Concat(new[] { t.AdjustedBenefit, t.Costs, t.NetBenefit }.Select((value, i) =>
+                    $"<td role=\"cell\" class=\"num\" data-label=\"{E(labels[i])}\">{Money(value)}</td>"));
             }
             catch (Exception e) when (UsersProblem.Is(e))
             {
-                cells = $"<td colspan=\"3\">{E(e.Message.Replace("--", "", StringComparison.Ordinal))}</td>";
+                cells = $"<td role=\"cell\" colspan=\"3\">{E(e.Message.Replace("--", "", StringComparison.Ordinal))}</td>";
             }
-            b.Append("<tr><th scope=\"row\"><a href=\"").Append(E(row.Href)).Append("\">").Append(E(name)).Append("</a>");
+            b.Append("<tr role=\"row\"><th scope=\"row\" role=\"rowheader\"><a href=\"").Append(E(row.Href)).Append("\">").Append(E(name)).Append("</a>");
             if (name != row.Id) b.Append(" <small>(").Append(E(row.Id)).Append(")</small>");
             b.Append("</th>").Append(cells).Append("</tr>\n");
         }
-        b.Append("</tbody></table></div>\n");
+        b.Append("</tbody></table>\n");
     }
 
     private static Task<IResult> CouncilAsync(HttpContext context, string gss, string? from, string? to, string? service, string? lang,
@@ -187,7 +189,7 @@ public static class DashboardPages
             var report = await outputs.ReportAsync(scope, ct);
             // The page is cached for every viewer of this result (one per language), so who is signed in goes in per request.
             var html = await report.DerivedAsync(language == ReportLanguage.Cy ? "dashboard.cy" : "dashboard",
-                r => Task.Run(() => ReportPage.Render(r.Result, Top(path, r.Key, kind, language), language, ct), ct));
+                r => Task.Run(() => WithControls(ReportPage.Render(r.Result, Top(path, r.Key, kind, language), language, ct)), ct));
             return Html(html.Replace(SignOutSlot, SignOut(key, T), StringComparison.Ordinal));
         }
         catch (Exception e) when (UsersProblem.Is(e))
@@ -252,28 +254,30 @@ public static class DashboardPages
         return b.ToString();
     }
 
+    /// <summary>The period form, in the dashboard's style (PageShell.ControlsCss): each label above its input.</summary>
     private static string Form(string path, string? from, string? to, string? service, ScopeKind kind, ReportText T)
     {
         var b = new StringBuilder();
-        b.Append("<form method=\"get\" action=\"").Append(E(path)).Append("\">\n<fieldset>\n<legend>")
+        b.Append("<form method=\"get\" action=\"").Append(E(path)).Append("\" class=\"dashboard-form period-form\">\n<fieldset>\n<legend>")
          .Append(E(T[kind == ScopeKind.Council ? "dash.form.legend.council" : "dash.form.legend.consortium"])).Append("</legend>\n");
         if (T.IsWelsh) b.Append("<input type=\"hidden\" name=\"lang\" value=\"cy\">\n");
-        b.Append("<p><label for=\"from\">").Append(E(T["dash.form.from"]))
-         .Append("</label> <input id=\"from\" name=\"from\" value=\"").Append(E(from))
-         .Append("\" size=\"8\" autocomplete=\"off\"></p>\n");
-        b.Append("<p><label for=\"to\">").Append(E(T["dash.form.to"])).Append("</label> <input id=\"to\" name=\"to\" value=\"").Append(E(to))
-         .Append("\" size=\"8\" autocomplete=\"off\"></p>\n");
-        if (kind == ScopeKind.Council)
-            b.Append("<p><label for=\"service\">").Append(E(T["dash.form.service"]))
-             .Append("</label> <input id=\"service\" name=\"service\" value=\"")
-             .Append(E(service)).Append("\" size=\"20\" autocomplete=\"off\"></p>\n");
-        b.Append("<p><button type=\"submit\">").Append(E(T["dash.form.submit"])).Append("</button></p>\n</fieldset>\n</form>\n");
+        b.Append("<div class=\"fields\">\n");
+        Field(b, "from", T["dash.form.from"], from, "month");
+        Field(b, "to", T["dash.form.to"], to, "month");
+        b.Append("</div>\n");
+        if (kind == ScopeKind.Council) Field(b, "service", T["dash.form.service"], service, "wide");
+        b.Append("<button type=\"submit\">").Append(E(T["dash.form.submit"])).Append("</button>\n</fieldset>\n</form>\n");
         return b.ToString();
     }
 
+    private static void Field(StringBuilder b, string name, string label, string? value, string width) =>
+        b.Append("<div class=\"field\"><label for=\"").Append(name).Append("\">").Append(E(label)).Append("</label>\n<input id=\"")
+         .Append(name).Append("\" name=\"").Append(name).Append("\" class=\"").Append(width).Append("\" value=\"").Append(E(value))
+         .Append("\" autocomplete=\"off\" spellcheck=\"false\"></div>\n");
+
     private static string SignOut(KeyPrincipal? key, ReportText T) => key is null ? "" :
-        $"<form method=\"post\" action=\"/logout\"><p>{E(T.F("dash.signed_in", ("id", key.Id.ToString(CultureInfo.InvariantCulture)),
-            ("name", key.Name is { } n ? " (" + n + ")" : "")))} <button type=\"submit\">{E(T["dash.sign_out"])}</button></p></form>\n";
+        $"<form method=\"post\" action=\"/logout\" class=\"dashboard-form\"><p>{E(T.F("dash.signed_in", ("id", key.Id.ToString(CultureInfo.InvariantCulture)),
+            ("name", key.Name is { } n ? " (" + n + ")" : "")))} <button type=\"submit\" class=\"secondary\">{E(T["dash.sign_out"])}</button></p></form>\n";
 
     private static IResult SignIn(HttpContext context) =>
         Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString) +
@@ -288,11 +292,11 @@ public static class DashboardPages
             b.Append("<p role=\"alert\"><strong>").Append(E(T["dash.login.refused"])).Append("</strong>: ")
                 .Append(E(T["dash.login.refused.why"])).Append("</p>\n");
         b.Append("<p>").Append(T.F("dash.login.text", ("command", "<code>benefits apikey create</code>"))).Append("</p>\n");
-        b.Append("<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"returnUrl\" value=\"")
+        b.Append("<form method=\"post\" action=\"/login\" class=\"dashboard-form\">\n<input type=\"hidden\" name=\"returnUrl\" value=\"")
             .Append(E(LocalOnly(returnUrl))).Append("\">\n");
-        b.Append("<p><label for=\"key\">").Append(E(T["dash.login.key"]))
-         .Append("</label> <input id=\"key\" name=\"key\" type=\"password\" size=\"40\" autocomplete=\"off\" required></p>\n");
-        b.Append("<p><button type=\"submit\">").Append(E(T["dash.login.submit"])).Append("</button></p>\n</form>\n");
+        b.Append("<div class=\"field\"><label for=\"key\">").Append(E(T["dash.login.key"]))
+         .Append("</label>\n<input id=\"key\" name=\"key\" type=\"password\" class=\"wide\" autocomplete=\"off\" required></div>\n");
+        b.Append("<button type=\"submit\">").Append(E(T["dash.login.submit"])).Append("</button>\n</form>\n");
         return Page(T["dash.login.title"], b.ToString(), language);
     }
 
