@@ -122,7 +122,8 @@ public static class DashboardPages
         // name and nothing scrolls. The roles are written out: a table laid out as blocks stays a table to every screen reader.
         var labels = new[] { T["col.adjusted_benefit"], T["col.costs_short"], T["col.net_benefit"] };
         b.Append("<table class=\"figures\" role=\"table\" aria-labelledby=\"").Append(id)
-         .Append("\">\n<thead role=\"rowgroup\"><tr role=\"row\"><th scope=\"col\" role=\"columnheader\">").Append(E(T["dash.col.name"])).Append("</th>");
+         .Append("\">\n<thead role=\"rowgroup\"><tr role=\"row\"><th scope=\"col\" role=\"columnheader\">")
+         .Append(E(T["dash.col.name"])).Append("</th>");
         foreach (var label in labels) b.Append("<th scope=\"col\" role=\"columnheader\" class=\"num\">").Append(E(label)).Append("</th>");
         b.Append("</tr></thead>\n<tbody role=\"rowgroup\">\n");
         foreach (var row in rows)
@@ -142,7 +143,8 @@ public static class DashboardPages
             {
                 cells = $"<td role=\"cell\" colspan=\"3\">{E(e.Message.Replace("--", "", StringComparison.Ordinal))}</td>";
             }
-            b.Append("<tr role=\"row\"><th scope=\"row\" role=\"rowheader\"><a href=\"").Append(E(row.Href)).Append("\">").Append(E(name)).Append("</a>");
+            b.Append("<tr role=\"row\"><th scope=\"row\" role=\"rowheader\"><a href=\"").Append(E(row.Href)).Append("\">")
+             .Append(E(name)).Append("</a>");
             if (name != row.Id) b.Append(" <small>(").Append(E(row.Id)).Append(")</small>");
             b.Append("</th>").Append(cells).Append("</tr>\n");
         }
@@ -276,8 +278,9 @@ public static class DashboardPages
          .Append("\" autocomplete=\"off\" spellcheck=\"false\"></div>\n");
 
     private static string SignOut(KeyPrincipal? key, ReportText T) => key is null ? "" :
-        $"<form method=\"post\" action=\"/logout\" class=\"dashboard-form\"><p>{E(T.F("dash.signed_in", ("id", key.Id.ToString(CultureInfo.InvariantCulture)),
-            ("name", key.Name is { } n ? " (" + n + ")" : "")))} <button type=\"submit\" class=\"secondary\">{E(T["dash.sign_out"])}</button></p></form>\n";
+        $"<form method=\"post\" action=\"/logout\" class=\"dashboard-form\"><p>" +
+        $"{E(T.F("dash.signed_in", ("id", key.Id.ToString(CultureInfo.InvariantCulture)), ("name", key.Name is { } n ? " (" + n + ")" : "")))} " +
+        $"<button type=\"submit\" class=\"secondary\">{E(T["dash.sign_out"])}</button></p></form>\n";
 
     private static IResult SignIn(HttpContext context) =>
         Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString) +

@@ -26,8 +26,8 @@ internal static class PageShell
         .dashboard-form .fields { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
         .dashboard-form .field { margin: 0 0 1rem; max-width: 100%; }
         .dashboard-form label { display: block; font-weight: 700; margin: 0 0 0.25rem; }
-        .dashboard-form input:not([type=hidden]) { display: block; box-sizing: border-box; font: inherit; font-size: 1rem; height: 2.5rem; padding: 0.3rem 0.4rem;
-          border: 2px solid #1b1b1b; border-radius: 0; background: #fff; color: #1b1b1b; max-width: 100%; }
+        .dashboard-form input:not([type=hidden]) { display: block; box-sizing: border-box; font: inherit; font-size: 1rem; height: 2.5rem;
+          padding: 0.3rem 0.4rem; border: 2px solid #1b1b1b; border-radius: 0; background: #fff; color: #1b1b1b; max-width: 100%; }
         .dashboard-form input.month { width: 8em; }
         .dashboard-form input.wide { width: 24em; }
         .dashboard-form button { box-sizing: border-box; font: inherit; font-size: 1rem; line-height: 1.25; min-height: 2.5rem; min-width: 2.5rem;
