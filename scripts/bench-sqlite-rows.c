@@ -6,9 +6,9 @@
  *   gcc -O2 -o /tmp/rows scripts/bench-sqlite-rows.c /tmp/r2r/libe_sqlite3.so -lm -Wl,-rpath,/tmp/r2r
  *   for r in 1 8 32 128; do /tmp/rows $r /tmp/rows.db; done      # optional: 0 (no contact rows), then a cache_size
  * Keys in order (issue 14, sixth session: the key of ids numbered in sequence), the index already holding 1,000,000 random keys:
- *   for i in 1 2; do PREFILL=1 /tmp/rows 32 /tmp/rows.db; PREFILL=1 KEYS=ordered /tmp/rows 32 /tmp/rows.db; done
- * KEYS=ordered gives row i the key (0x5A5A5A << 36) | i, as EventKey gives "ev-000000001", "ev-000000002", ... of one council:
- * one prefix's hash above the number. PREFILL=1 first stores 1,000,000 rows with random keys (another council's UUIDs), in a
+ *   for i in 1 2 3 4 5; do PREFILL=1 /tmp/rows 32 /tmp/rows.db; PREFILL=1 KEYS=ordered /tmp/rows 32 /tmp/rows.db; done
+ * KEYS=ordered gives row i the key (0x5A5A5A << 36) | i, like the keys EventKey gives "ev-000000001", "ev-000000002", ... of
+ * one council: one prefix's hash (fixed high bits) above the number. PREFILL=1 first stores 1,000,000 rows with random keys (another council's UUIDs), in a
  * transaction of their own, so that the ordered keys land in the middle of the index, not only at its end.
  */
 #include <sqlite3.h>

@@ -36,11 +36,14 @@ public class EventKeyTests
         // The separator keeps a council's id from passing for another council's.
         Assert.NotEqual(EventKey.Hashed("W0600000", "31001"), EventKey.Hashed("W06000003", "1001"));
         Assert.NotEqual(EventKey.Hashed("W06000004", "1001"), EventKey.Hashed("W06000003", "1001"));
-        // An id that does not end in a digit, or ends in more than twelve, has the hashed key.
+        // An id that does not end in an ASCII digit, or ends in more than ten, has the hashed key.
         var uuid = "0b9e8c2a-5f4d-4c1e-9a7b-3d2e1f0a9b8c";
         Assert.Equal(EventKey.Hashed("W06000003", uuid), EventKey.Of("W06000003", uuid));
         Assert.Equal(-5828285292290773707, EventKey.Of("W06000003", uuid));
         Assert.Equal(EventKey.Hashed("W06000003", "t-1712739600000"), EventKey.Of("W06000003", "t-1712739600000"));
+        Assert.Equal(EventKey.Hashed("W06000003", "17127396000"), EventKey.Of("W06000003", "17127396000"));
+        Assert.Equal(EventKey.Hashed("W06000003", "ev-\u0661\u0662"), EventKey.Of("W06000003", "ev-\u0661\u0662")); // Arabic-Indic digits
+        Assert.Equal(EventKey.Hashed("W06000003", "ev-\uFF11"), EventKey.Of("W06000003", "ev-\uFF11")); // a full-width digit
     }
 
     [Fact]
@@ -54,9 +57,18 @@ public class EventKeyTests
         // An id of digits only: an empty prefix, 4 digits in 14 bits.
         Assert.Equal(7947811229952623593, EventKey.Of("W06000003", "1001"));
 
-        // Ids of one prefix and width: keys one apart, in order, none shared; from one digit to twelve.
+        // Ids of one prefix and width: keys one apart, in order, none shared; from one digit to ten. The number takes the
+        // fewest bits that hold 10^width - 1 (worked out here apart from the product's table), the prefix's hash the rest.
+        Assert.Equal(10, EventKey.MaxDigits);
         for (var width = 1; width <= EventKey.MaxDigits; width++)
         {
+            var bits = 0;
+            while (System.Numerics.BigInteger.Pow(2, bits) < System.Numerics.BigInteger.Pow(10, width)) bits++;
+            var hash = XxHash3.HashToUInt64(U("W06000003\u001Fev-"), seed: width);
+            foreach (var n in new[] { 0UL, (ulong)Math.Pow(10, width) - 1 })
+                Assert.Equal(unchecked((long)((hash & ~((1UL << bits) - 1)) | n)),
+                    EventKey.Of("W06000003", "ev-" + n.ToString(new string('0', width), System.Globalization.CultureInfo.InvariantCulture)));
+
             var first = long.Parse("1" + new string('0', width - 1), System.Globalization.CultureInfo.InvariantCulture) - (width == 1 ? 1 : 0);
             var numbers = new[] { first, first + 1, first + 2, (long)Math.Pow(10, width) - 1 };
             var keys = numbers.Select(n => EventKey.Of("W06000003", "ev-" + n.ToString(new string('0', width),
@@ -70,8 +82,9 @@ public class EventKeyTests
         Assert.NotEqual(EventKey.Of("W06000003", "ev-1"), EventKey.Of("W06000003", "ex-1"));
         Assert.NotEqual(EventKey.Of("W06000003", "ev-1"), EventKey.Of("W06000004", "ev-1"));
         Assert.NotEqual(EventKey.Of("W0600000", "3ev-1"), EventKey.Of("W06000003", "ev-1"));
-        // Twelve digits at most: 10^12 - 1 fits in the 40 low bits.
-        Assert.Equal(EventKey.Of("W06000003", "ev-000000000000") + 999_999_999_999, EventKey.Of("W06000003", "ev-999999999999"));
+        // Ten digits at most: 10^10 - 1 fits in the 34 low bits; eleven are hashed.
+        Assert.Equal(EventKey.Of("W06000003", "ev-0000000000") + 9_999_999_999, EventKey.Of("W06000003", "ev-9999999999"));
+        Assert.Equal(EventKey.Hashed("W06000003", "ev-99999999999"), EventKey.Of("W06000003", "ev-99999999999"));
         Assert.Equal(EventKey.Of("W06000003", "é-2"), EventKey.Of(U("W06000003"), U("é-2")));
     }
 
@@ -287,6 +300,12 @@ public class EventKeyTests
             "SELECT event_id AS Value FROM usage_events INDEXED BY IX_usage_events_unkeyed WHERE event_key IS NULL AND event_id IS NOT NULL " +
             "AND council_code = 'W06000003' AND event_id = 'a'").ToListAsync();
         Assert.Equal(["a"], unkeyed);
+
+        // The loader, with the same colliding key, finds each stored id again: 'b' through its key, 'a' and 'c' by their text.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        using var loader = new SqliteBulkLoader((SqliteConnection)db.Database.GetDbConnection(), static (_, _) => 42);
+        Assert.Equal([false, false, false, true], new[] { Add(loader, "W06000003", "b"), Add(loader, "W06000003", "a"),
+            Add(loader, "W06000004", "c"), Add(loader, "W06000003", "d") });
     }
 
     private static Task<List<long?>> Keys(DbContext db) =>

@@ -14,16 +14,20 @@ namespace BenefitsTracker.Data.Sqlite;
 /// An id that ends in a run of 1 to <see cref="MaxDigits"/> digits ("ev-000123", "e42", "1001") is a prefix ("ev-", "e", "")
 /// and a number: its key is the high bits of XXH3-64 of the council code's UTF-8, a 0x1F separator and the prefix's UTF-8,
 /// seeded with the count of digits, above the number in the low bits (as many as the count of digits needs: 14 for 4
-/// digits, 40 for 12). So ids of one council, prefix and width keep their numbers' order and never share a key; "ev-1" and
-/// "ev-01" (another width) hash apart. Any other id (UUIDs ending in a letter, longer numbers) takes
+/// digits, 34 for 10). So ids of one council, prefix and width keep their numbers' order and never share a key; "ev-1" and
+/// "ev-01" (another width) hash apart. Any other id (a UUID ending in a letter, a number of more digits) takes
 /// <see cref="Hashed(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>: XXH3-64 of council, separator and id.
 /// </para>
 /// <para>
 /// XXH3 is a published, frozen algorithm (xxHash 0.8), so a key is the same in every process and on every platform. Keys are
 /// stored: changing this function needs a migration that keys the stored rows again (as EventKeyOrdered did, from
-/// <see cref="Hashed(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>). Two different ids may share a key; <see cref="SqliteBulkLoader"/> then compares the text. For hashed ids
-/// the chance that any two of 1,000,000 do is about 1 in 37 million; numbered ids of one prefix and width never do, and those
-/// of two prefixes only when the prefixes' high bits agree (1 in 2^24 for 12 digits, 1 in 2^50 for 4) and so do their numbers.
+/// <see cref="Hashed(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>). Two different ids may share a key;
+/// <see cref="SqliteBulkLoader"/> then compares the text. For hashed ids the chance that any two of 1,000,000 do is about 1
+/// in 37 million; numbered ids of one council, prefix and width never do. Two such groups (the index is one across
+/// councils) share their high bits with a chance of 1 in 2^30 for 10 digits (1 in 2^50 for 4), and then every number the two
+/// ranges have in common collides, not one id: the later range is stored without keys and found by its text, correct but
+/// slower. Hence no more than 10 digits: among 400 groups of 10-digit ids the chance that any two meet is about 1 in 13,000
+/// (it would be 1 in 200 with 12 digits and 24 bits).
 /// </para>
 /// </summary>
 internal static class EventKey
@@ -35,8 +39,8 @@ internal static class EventKey
     /// EventKeyOrdered's way back down.</summary>
     public const string HashedSqlFunction = "benefits_event_key";
 
-    /// <summary>The longest run of trailing digits kept in order: 10^12 - 1 needs 40 bits, leaving 24 of the prefix's hash.</summary>
-    public const int MaxDigits = 12;
+    /// <summary>The longest run of trailing digits kept in order: 10^10 - 1 needs 34 bits, leaving 30 of the prefix's hash.</summary>
+    public const int MaxDigits = 10;
 
     private const byte Separator = 0x1F;
 
@@ -60,7 +64,7 @@ internal static class EventKey
     }
 
     /// <summary>The bits the largest number of so many digits needs: ⌈log2(10^d)⌉.</summary>
-    private static ReadOnlySpan<byte> NumberBits => [0, 4, 7, 10, 14, 17, 20, 24, 27, 30, 34, 37, 40];
+    private static ReadOnlySpan<byte> NumberBits => [0, 4, 7, 10, 14, 17, 20, 24, 27, 30, 34];
 
     /// <summary>XXH3-64 (seed 0) of the council code, the separator and the whole id: the key of an id not ending in digits.</summary>
     public static long Hashed(ReadOnlySpan<byte> councilCode, ReadOnlySpan<byte> eventId)

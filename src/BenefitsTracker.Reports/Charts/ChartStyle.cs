@@ -23,6 +23,11 @@ internal static class ChartStyle
 
     private sealed record AxisInfo(IReadOnlyList<Month> Months, ReportText Text);
 
+    /// <summary>Labels each plot keeps above its data (<see cref="LabelAboveData"/>).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Plot, AboveInfo> Above = [];
+
+    private sealed record AboveInfo(ScottPlot.Plottables.Text Label, double X, double Highest);
+
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         ChartFonts.Register();
@@ -80,9 +85,50 @@ internal static class ChartStyle
         plot.Axes.SetLimits(-1, 1, -1, 1);
     }
 
+    /// <summary>
+    /// A label beside a vertical line at <paramref name="x"/> (the payback month's), kept above every plotted point
+    /// (<paramref name="highest"/>, the largest y plotted) so that it crosses no data: each rendition makes room for it
+    /// above the highest point, in pixels, and puts it right of the line, or left where the right has no room.
+    /// </summary>
+    public static void LabelAboveData(Plot plot, ScottPlot.Plottables.Text label, double x, double highest) =>
+        Above.AddOrUpdate(plot, new AboveInfo(label, x, highest));
+
+    /// <summary>
+    /// Places the plot's <see cref="LabelAboveData"/> label for a rendition of this size: its foot
+    /// <see cref="AboveGap"/> px above the highest point, its head at least 4 px below the plot's top (the y limit raised
+    /// until it is), 5 px beside the line.
+    /// </summary>
+    private static void PlaceAboveData(Plot plot, int width, int height)
+    {
+        if (!Above.TryGetValue(plot, out var a)) return;
+        var label = a.Label;
+        using var paint = Paint.NewDisposablePaint();
+        var size = label.LabelStyle.Measure(paint);
+        label.Location = new Coordinates(a.X, a.Highest);
+        label.OffsetY = -AboveGap;
+        for (var round = 0; round < 10; round++)
+        {
+            plot.RenderInMemory(width, height);
+            var rect = plot.LastRender.DataRect;
+            var lim = plot.Axes.GetLimits();
+            var x = rect.Left + (a.X - lim.Left) * rect.Width / (lim.Right - lim.Left);
+            var right = x + 5 + size.Width <= rect.Right - 4 || rect.Right - x >= x - rect.Left;
+            (label.LabelAlignment, label.OffsetX) = right ? (Alignment.LowerLeft, 5f) : (Alignment.LowerRight, -5f);
+            var perUnit = rect.Height / (lim.Top - lim.Bottom);
+            var room = (lim.Top - a.Highest) * perUnit;
+            var need = AboveGap + size.Height + 4;
+            if (room >= need) return;
+            plot.Axes.SetLimitsY(lim.Bottom, lim.Top + (need - room) / perUnit * 1.1);
+        }
+    }
+
+    /// <summary>Pixels between the highest point plotted and a label above it (a marker's radius and some air).</summary>
+    private const float AboveGap = 7;
+
     public static ReportChart Render(Plot plot, string stem, string title, string alt, IReadOnlyList<string> headers,
         IReadOnlyList<IReadOnlyList<string>> rows)
     {
+        PlaceAboveData(plot, Width, Height);
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
         var svg = SolidSvg(plot, Width, Height);
         return new ReportChart(stem, title, alt, headers, rows, png, svg) { NarrowSvg = Narrow(plot) };
@@ -152,6 +198,7 @@ internal static class ChartStyle
             }
             FitAxisTitles(plot);
             RoomForValueLabels(plot);
+            PlaceAboveData(plot, NarrowWidth, NarrowHeight);
             return SolidSvg(plot, NarrowWidth, NarrowHeight);
         }
         finally

@@ -55,19 +55,13 @@ public static class ReportCharts
         c.LineWidth = 3; c.MarkerSize = 6; c.MarkerShape = MarkerShape.FilledSquare; c.LinePattern = LinePattern.Dashed;
         c.LegendText = T["chart.cumulative.cost"];
         string paybackText;
-        if (r.Totals.PaybackMonth is { } pm && months.IndexOf(pm) is var pi and >= 0)
+        var payback = r.Totals.PaybackMonth is { } pm && months.IndexOf(pm) is var pi and >= 0 ? pi : -1;
+        if (payback >= 0)
         {
-            var line = plot.Add.VerticalLine(pi, 2, Palette.Black);
+            var line = plot.Add.VerticalLine(payback, 2, Palette.Black);
             line.LinePattern = LinePattern.Dotted;
             line.LegendText = T["card.payback"];
-            // The label sits inside the plot, just right of the line near the top, clear of the title.
-            var top = Math.Max(yb.DefaultIfEmpty(0).Max(), yc.DefaultIfEmpty(0).Max());
-            var label = plot.Add.Text(T.F("chart.cumulative.payback_label", ("month", T.MonthShort(pm))), pi + 0.15, top);
-            label.LabelFontSize = 14;
-            label.LabelFontName = ChartFonts.Family;
-            label.LabelBold = true;
-            label.LabelAlignment = Alignment.UpperLeft;
-            paybackText = T.F("chart.cumulative.alt.payback", ("month", T.MonthLong(pm)));
+            paybackText = T.F("chart.cumulative.alt.payback", ("month", T.MonthLong(r.Totals.PaybackMonth!.Value)));
         }
         else paybackText = T["chart.cumulative.alt.no_payback"];
 
@@ -106,6 +100,19 @@ public static class ReportCharts
             note.LabelAlignment = Alignment.UpperLeft;
             projectedText = " " + T.F("chart.cumulative.alt.projected", ("n", projected.Count), ("from", T.MonthLong(projected[0].Month)),
                 ("to", T.MonthLong(projected[^1].Month)), ("benefit", Fmt.Money(pBenefit)), ("cost", Fmt.Money(pCost)));
+        }
+        if (payback >= 0)
+        {
+            // The month's label beside its line, above every point plotted (the projected ones too): drawn from the top of the
+            // plot down, it crossed the benefit line where that rises steeply after payback (on a phone, "Payback: Apr 2024").
+            // ChartStyle makes room above the highest point for it, in pixels, in each rendition.
+            var label = plot.Add.Text(T.F("chart.cumulative.payback_label", ("month", T.MonthShort(r.Totals.PaybackMonth!.Value))), payback, 0);
+            label.LabelFontSize = 14;
+            label.LabelFontName = ChartFonts.Family;
+            label.LabelBold = true;
+            var highest = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>()
+                .SelectMany(sc => sc.Data.GetScatterPoints().Select(p => p.Y)).DefaultIfEmpty(0).Max();
+            ChartStyle.LabelAboveData(plot, label, payback, highest);
         }
         ChartStyle.MonthAxis(plot, axisMonths, T);
         ChartStyle.MoneyAxis(plot.Axes.Left);

@@ -63,7 +63,7 @@ internal static class CounterfactualSection
         h.Table(T["counterfactual.caption"],
             consortium ? [T["col.council"], T["col.service"], .. tail] : [T["col.service"], .. tail],
             shown.Select(e => Row(e, ServiceNames.Of(r, e.Service), consortium ? CouncilName(r, e.Council) : null, T)),
-            i => i >= (consortium ? 3 : 2));
+            i => i >= (consortium ? 3 : 2), cls: HtmlWriter.Compact);
         h.Line("</section>");
     }
 

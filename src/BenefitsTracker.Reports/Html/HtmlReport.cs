@@ -405,7 +405,8 @@ internal static class HtmlReport
             E(T.F("html.lineage.assumptions", ("version", l.AssumptionsVersion))) + $" <code>{E(l.AssumptionsSha256)}</code>. " +
             E(T.F("html.lineage.software", ("software", l.SoftwareVersion))));
         h.Table(T["html.lineage.inputs.caption"], [T["col.file"], "SHA-256", T["col.rows_accepted"], T["col.rows_rejected"]],
-            l.Inputs.Select(i => (IReadOnlyList<string>)[i.File, i.Sha256, Fmt.Count(i.Accepted), Fmt.Count(i.Rejected)]), i => i > 1);
+            l.Inputs.Select(i => (IReadOnlyList<string>)[i.File, i.Sha256, Fmt.Count(i.Accepted), Fmt.Count(i.Rejected)]), i => i > 1,
+            cls: HtmlWriter.Inputs);
         h.Line("</section>");
     }
 }

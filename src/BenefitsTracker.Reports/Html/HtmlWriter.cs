@@ -45,14 +45,15 @@ internal sealed class HtmlWriter
 
     /// <summary>
     /// A data table. Columns whose index is in <paramref name="numeric"/> are right-aligned; the first
-    /// cell of each row is its header (scope="row").
+    /// cell of each row is its header (scope="row"). <paramref name="cls"/>: the table's class in report.css
+    /// (<see cref="Compact"/>, <see cref="Inputs"/>), or none.
     /// </summary>
     public HtmlWriter Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows,
-        Func<int, bool> numeric, IReadOnlyList<string>? footer = null, string? id = null)
+        Func<int, bool> numeric, IReadOnlyList<string>? footer = null, string? id = null, string? cls = null)
     {
         // A region that may scroll sideways on a narrow screen must be reachable by keyboard (WCAG 2.1.1).
         Line($"<div class=\"table-scroll\" role=\"region\" aria-label=\"{E(caption)}\" tabindex=\"0\">");
-        Line(id is null ? "<table>" : $"<table id=\"{id}\">");
+        Line($"<table{(id is null ? "" : $" id=\"{id}\"")}{(cls is null ? "" : $" class=\"{cls}\"")}>");
         Line($"<caption>{E(caption)}</caption>");
         Raw("<thead><tr>");
         for (var i = 0; i < headers.Count; i++) Raw($"<th scope=\"col\"{Cls(numeric(i))}>{E(headers[i])}</th>");
@@ -77,6 +78,16 @@ internal sealed class HtmlWriter
             Raw(i == 0 ? $"<th scope=\"row\">{E(row[i])}</th>" : $"<td{Cls(numeric(i), row[i])}>{E(row[i])}</td>");
         Line("</tr>");
     }
+
+    /// <summary>
+    /// A table of many columns (nine: the deadweight table of a consortium, each service's benefit by line): on screen its
+    /// text is a little smaller, its cells' padding narrower, and a range or place-holder in a numeric column may break at
+    /// its spaces, so that it fits a desktop's 920 px (in Welsh too) rather than hiding its last columns past the box's edge.
+    /// </summary>
+    public const string Compact = "compact";
+
+    /// <summary>The input files: a long file name or a checksum (64 characters without a space) wraps inside its cell.</summary>
+    public const string Inputs = "inputs";
 
     private static string Cls(bool numeric) => numeric ? " class=\"num\"" : "";
 

@@ -71,7 +71,7 @@ internal static class LineSections
         total.AddRange(r.Lines.Select(l => Fmt.Money(l.Adjusted)));
         total.Add(Fmt.Money(r.Totals.AdjustedBenefit));
         h.Line($"<h3>{E(T["lines.by_service.heading"])}</h3>");
-        h.Table(T["lines.by_service.caption"], headers, rows, i => i > 0, total);
+        h.Table(T["lines.by_service.caption"], headers, rows, i => i > 0, total, cls: HtmlWriter.Compact);
         var byService = f.Units.Select(u => u.Working.Months.Sum(m => m.AdjustedByLine.Values.Sum())).ToList();
         if (Fmt.MayNotSum(byService, r.Totals.AdjustedBenefit)) h.P(E(T["common.rounding_note"]), "rounding");
 
